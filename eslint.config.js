@@ -1,0 +1,79 @@
+// ESLint flat config. The import boundaries of DESIGN §1 are enforced here, one block per area; the lint test
+// (test/node/lint/boundaries.test.ts) proves each rule rejects a fixture that breaks it.
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const electronMessage = 'Only src-main/electron/**, src-main/index.ts and the preload may import electron (DESIGN §1).'
+const ipcMessage = 'Only the two IPC helpers (src-main/electron/ipc.ts, src-preload/index.ts) touch ipcMain/ipcRenderer.'
+
+const noElectron = { name: 'electron', message: electronMessage }
+const noIpcObjects = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage }
+const noIpcMemberAccess = {
+  selector: "MemberExpression[property.name=/^ipc(Main|Renderer)$/]",
+  message: ipcMessage,
+}
+
+/** One `no-restricted-imports` per area: flat config replaces (does not merge) a rule's options per file. */
+const restrictImports = (paths, patterns = []) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
+  'no-restricted-syntax': ['error', noIpcMemberAccess],
+})
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/lint/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+    },
+  },
+  // Everything: no electron import, no ipcMain/ipcRenderer, unless an area below says otherwise.
+  { files: ['**/*.{ts,tsx,js,cjs,mjs}'], rules: restrictImports([noElectron]) },
+  // The core runs under plain Node: no electron, and none of the code that sits above it.
+  {
+    files: ['src-main/core/**'],
+    rules: restrictImports(
+      [noElectron],
+      [
+        { group: ['**/electron/**', '**/cli/**', '**/tooling/**', '**/src-renderer/**', '**/src-main/index*'], message: 'src-main/core imports only node:*, its own files, the contract and listed packages (DESIGN §1).' },
+        { group: ['../index', '../../index'], message: 'src-main/core must not import the composition root.' },
+      ],
+    ),
+  },
+  // The Electron layer and the composition root may import electron, but not ipcMain/ipcRenderer.
+  { files: ['src-main/electron/**', 'src-main/index.ts'], rules: restrictImports([noIpcObjects]) },
+  // The two IPC helpers.
+  {
+    files: ['src-main/electron/ipc.ts', 'src-preload/index.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off', 'no-restricted-syntax': 'off' },
+  },
+  // The renderer talks to main only through window.keyward, and takes nothing but types from the contract.
+  {
+    files: ['src-renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...restrictImports(
+        [noElectron],
+        [
+          { group: ['**/src-main/**'], message: 'The renderer imports nothing from src-main (DESIGN §1).' },
+          {
+            group: ['**/src-preload/**'],
+            allowTypeImports: true,
+            message: 'The renderer may import only types from src-preload/contract.ts; values come through window.keyward.',
+          },
+        ],
+      ),
+    },
+  },
+)

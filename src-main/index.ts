@@ -1,0 +1,58 @@
+// Composition root of the desktop app: wiring only.
+import { app, protocol, session, shell, type BrowserWindow } from 'electron'
+import os from 'node:os'
+import path from 'node:path'
+import { createAppHandlers } from './core/app/appHandlers'
+import { describeApp } from './core/app/appInfo'
+import { probeStorageEngine } from './core/db/storageEngine'
+import { trustOrigins } from './core/ipc/senderPolicy'
+import { systemClock } from './core/ports/Clock'
+import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveAppScheme } from './electron/appProtocol'
+import { ElectronStorePreferences } from './electron/ElectronStorePreferences'
+import { denyAllPermissions, lockDownAllWebContents } from './electron/hardening'
+import { registerIpc, windowEvents } from './electron/ipc'
+import { focusWindow, openMainWindow } from './electron/mainWindow'
+import { electronNativeBinding } from './electron/nativeDriver'
+
+// electron-vite sets this only under `npm run dev`; a packaged app never trusts it.
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const mainDir = import.meta.dirname
+
+registerAppScheme(protocol)
+lockDownAllWebContents(app, (url) => shell.openExternal(url))
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let mainWindow: BrowserWindow | undefined
+  app.on('second-instance', () => focusWindow(mainWindow))
+  app.on('window-all-closed', () => app.quit())
+
+  void app.whenReady().then(() => {
+    const policy = trustOrigins(devServerUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devServerUrl])
+    serveAppScheme(protocol, path.join(mainDir, '../renderer'))
+    denyAllPermissions(session.defaultSession)
+    registerIpc(
+      createAppHandlers({
+        appInfo: () =>
+          describeApp({
+            name: app.getName(),
+            version: app.getVersion(),
+            arch: process.arch,
+            versions: process.versions,
+            machine: { platform: process.platform, env: process.env, homedir: os.homedir() },
+            storage: probeStorageEngine(electronNativeBinding(app.getAppPath())),
+          }),
+        events: windowEvents(policy),
+        clock: systemClock,
+      }),
+      policy,
+    )
+    mainWindow = openMainWindow({
+      preloadPath: path.join(mainDir, '../preload/index.cjs'),
+      url: devServerUrl ?? APP_ENTRY_URL,
+      devTools: devServerUrl !== undefined,
+      preferences: new ElectronStorePreferences(),
+    })
+  })
+}

@@ -1,0 +1,9 @@
+import { create } from 'zustand'
+import { createAppSlice, type AppSlice } from './appSlice'
+
+/** The renderer's one store, built from slices. Slice actions are the only callers of `window.keyward`. */
+export type KeywardStore = AppSlice
+
+export const useKeywardStore = create<KeywardStore>()((...args) => ({
+  ...createAppSlice(...args),
+}))
