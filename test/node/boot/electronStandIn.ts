@@ -1,0 +1,121 @@
+// The one Electron stand-in of the test suite (issue 2, item 7): just enough of 'electron' for the built main
+// bundle to boot under plain Node, recording what the app asks of Electron so the boot test can check it.
+import { EventEmitter } from 'node:events'
+import path from 'node:path'
+
+type Listener = (...args: unknown[]) => unknown
+
+export class FakeWebContents extends EventEmitter {
+  url = ''
+  readonly sent: { channel: string; payload: unknown }[] = []
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined
+
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler
+  }
+  getURL(): string {
+    return this.url
+  }
+  isDestroyed(): boolean {
+    return false
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload })
+  }
+}
+
+/** An Electron-style event: `preventDefault()` is recorded. */
+export function fakeEvent<T extends object>(fields: T): T & { defaultPrevented: boolean; preventDefault(): void } {
+  return {
+    ...fields,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true
+    },
+  }
+}
+
+export function createElectronStandIn(options: { userData: string; appPath: string }) {
+  const appEvents = new EventEmitter()
+  const recorded = {
+    windows: [] as FakeBrowserWindow[],
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
+    ipcHandlers: new Map<string, Listener>(),
+    ipcListeners: new Map<string, Listener>(),
+    openedExternally: [] as string[],
+    permissionRequestHandler: undefined as Listener | undefined,
+    permissionCheckHandler: undefined as Listener | undefined,
+    devicePermissionHandler: undefined as Listener | undefined,
+    quitCalls: 0,
+  }
+  let resolveReady: () => void = () => undefined
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve))
+  const state = { singleInstanceLock: true }
+
+  class FakeBrowserWindow extends EventEmitter {
+    readonly webContents = new FakeWebContents()
+    constructor(readonly options: Record<string, unknown>) {
+      super()
+      recorded.windows.push(this)
+      appEvents.emit('web-contents-created', {}, this.webContents)
+    }
+    static getAllWindows(): FakeBrowserWindow[] {
+      return recorded.windows
+    }
+    loadURL(url: string): Promise<void> {
+      this.webContents.url = url
+      return Promise.resolve()
+    }
+    getNormalBounds() {
+      return { x: 10, y: 20, width: 900, height: 700 }
+    }
+    isDestroyed() {
+      return false
+    }
+    isMinimized() {
+      return false
+    }
+    show() {}
+    focus() {}
+    restore() {}
+  }
+
+  const app = {
+    isPackaged: false,
+    getName: () => 'Keyward',
+    getVersion: () => '0.1.0',
+    getAppPath: () => options.appPath,
+    getPath: (name: string) => (name === 'userData' ? options.userData : path.join(options.userData, name)),
+    requestSingleInstanceLock: () => state.singleInstanceLock,
+    whenReady: () => ready,
+    on: (event: string, listener: Listener) => (appEvents.on(event, listener), app),
+    quit: () => void (recorded.quitCalls += 1),
+  }
+
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void recorded.privilegedSchemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        void recorded.protocolHandlers.set(scheme, handler),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: Listener) => void (recorded.permissionRequestHandler = handler),
+        setPermissionCheckHandler: (handler: Listener) => void (recorded.permissionCheckHandler = handler),
+        setDevicePermissionHandler: (handler: Listener) => void (recorded.devicePermissionHandler = handler),
+      },
+    },
+    shell: { openExternal: async (url: string) => void recorded.openedExternally.push(url), openPath: async () => '' },
+    ipcMain: {
+      handle: (channel: string, listener: Listener) => void recorded.ipcHandlers.set(channel, listener),
+      on: (channel: string, listener: Listener) => void recorded.ipcListeners.set(channel, listener),
+    },
+  }
+
+  return { electron, recorded, appEvents, state, fireReady: () => resolveReady() }
+}
+
+export type ElectronStandIn = ReturnType<typeof createElectronStandIn>
