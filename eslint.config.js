@@ -36,6 +36,12 @@ export default tseslint.config(
       '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
     },
   },
+  // CommonJS tool configs (electron-builder reads .cjs) use require by nature.
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   // Everything: no electron import, no ipcMain/ipcRenderer, unless an area below says otherwise.
   { files: ['**/*.{ts,tsx,js,cjs,mjs}'], rules: restrictImports([noElectron]) },
   // The core runs under plain Node: no electron, and none of the code that sits above it.

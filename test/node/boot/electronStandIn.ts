@@ -35,25 +35,52 @@ export function fakeEvent<T extends object>(fields: T): T & { defaultPrevented: 
   }
 }
 
-export function createElectronStandIn(options: { userData: string; appPath: string }) {
+/** What the app asked of Electron. */
+export interface Recorded {
+  readonly windows: FakeBrowserWindow[]
+  readonly privilegedSchemes: unknown[]
+  readonly protocolHandlers: Map<string, (request: Request) => Promise<Response>>
+  readonly ipcHandlers: Map<string, Listener>
+  readonly ipcListeners: Map<string, Listener>
+  readonly openedExternally: string[]
+  permissionRequestHandler: Listener | undefined
+  permissionCheckHandler: Listener | undefined
+  devicePermissionHandler: Listener | undefined
+  quitCalls: number
+}
+
+export interface FakeBrowserWindow extends EventEmitter {
+  readonly options: Record<string, unknown>
+  readonly webContents: FakeWebContents
+}
+
+export interface ElectronStandIn {
+  readonly electron: Record<string, unknown> & { app: { getPath(name: string): string } }
+  readonly recorded: Recorded
+  readonly appEvents: EventEmitter
+  readonly state: { singleInstanceLock: boolean }
+  fireReady(): void
+}
+
+export function createElectronStandIn(options: { userData: string; appPath: string }): ElectronStandIn {
   const appEvents = new EventEmitter()
-  const recorded = {
-    windows: [] as FakeBrowserWindow[],
-    privilegedSchemes: [] as unknown[],
-    protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
-    ipcHandlers: new Map<string, Listener>(),
-    ipcListeners: new Map<string, Listener>(),
-    openedExternally: [] as string[],
-    permissionRequestHandler: undefined as Listener | undefined,
-    permissionCheckHandler: undefined as Listener | undefined,
-    devicePermissionHandler: undefined as Listener | undefined,
+  const recorded: Recorded = {
+    windows: [],
+    privilegedSchemes: [],
+    protocolHandlers: new Map(),
+    ipcHandlers: new Map(),
+    ipcListeners: new Map(),
+    openedExternally: [],
+    permissionRequestHandler: undefined,
+    permissionCheckHandler: undefined,
+    devicePermissionHandler: undefined,
     quitCalls: 0,
   }
   let resolveReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (resolveReady = resolve))
   const state = { singleInstanceLock: true }
 
-  class FakeBrowserWindow extends EventEmitter {
+  class BrowserWindow extends EventEmitter implements FakeBrowserWindow {
     readonly webContents = new FakeWebContents()
     constructor(readonly options: Record<string, unknown>) {
       super()
@@ -95,7 +122,7 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
 
   const electron = {
     app,
-    BrowserWindow: FakeBrowserWindow,
+    BrowserWindow,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void recorded.privilegedSchemes.push(...schemes),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
@@ -117,5 +144,3 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
 
   return { electron, recorded, appEvents, state, fireReady: () => resolveReady() }
 }
-
-export type ElectronStandIn = ReturnType<typeof createElectronStandIn>
