@@ -33,7 +33,7 @@ export function findElectronBinary(root: string): ElectronLookup {
   if (before === null) return { found: false, reason: `Electron has no build for ${process.platform}` }
   if (existsSync(before)) return { found: true, binary: before }
   if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    return { found: false, reason: `ELECTRON_OVERRIDE_DIST_PATH has no ${path.basename(before)}` }
+    return { found: false, reason: `no Electron binary at ELECTRON_OVERRIDE_DIST_PATH (${before})` }
   }
   const download = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], {
     cwd: electronDir,
@@ -42,7 +42,7 @@ export function findElectronBinary(root: string): ElectronLookup {
   })
   const after = expectedBinary(electronDir)
   if (download.status === 0 && after !== null && existsSync(after)) return { found: true, binary: after }
-  return { found: false, reason: 'the Electron binary is not installed and could not be downloaded' }
+  return { found: false, reason: 'no Electron binary is installed and it could not be downloaded' }
 }
 
 /** The installed electron package's version and the Node ABI its binary reports (`process.versions.modules`). */

@@ -1,0 +1,126 @@
+// Starts Keyward for an end-to-end spec, the same way for every spec:
+// - by default, the BUILT renderer (out/renderer) in Chromium (/usr/bin/chromium when present), bridged to the
+//   REAL main-process handlers running in this test process (see bridge.ts);
+// - with KEYWARD_E2E_ELECTRON=1 and an Electron binary installed, the real app through Playwright's _electron.
+import { _electron, chromium, type Page } from '@playwright/test'
+import { existsSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createAppHandlers } from '../../src-main/core/app/appHandlers'
+import { describeApp } from '../../src-main/core/app/appInfo'
+import { probeStorageEngine } from '../../src-main/core/db/storageEngine'
+import { registerHandlers } from '../../src-main/core/ipc/handle'
+import { trustOrigins } from '../../src-main/core/ipc/senderPolicy'
+import { systemClock } from '../../src-main/core/ports/Clock'
+import { findElectronBinary } from '../../src-main/tooling/electronBinary'
+import { PageBridge } from './bridge'
+import { serveRenderer } from './rendererServer'
+
+export const repoRoot = path.resolve(import.meta.dirname, '..', '..')
+const out = path.join(repoRoot, 'out')
+const packageVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+  .version
+
+export interface LaunchedApp {
+  readonly page: Page
+  /** 'chromium' (built renderer + real handlers over the bridge) or 'electron' (the real app). */
+  readonly mode: 'chromium' | 'electron'
+  /** Console errors, uncaught page errors and CSP violations seen so far. */
+  problems(): string[]
+  /** Opens another page of the built renderer at `origin` (chromium mode only), for origin checks. */
+  openAt?(origin: 'app' | 'foreign'): Promise<Page>
+  close(): Promise<void>
+}
+
+export function electronRequested(): boolean {
+  return process.env.KEYWARD_E2E_ELECTRON === '1'
+}
+
+function watchProblems(page: Page, problems: string[]): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+}
+
+async function launchElectron(vaultDir: string): Promise<LaunchedApp> {
+  const electron = findElectronBinary(repoRoot)
+  if (!electron.found) throw new Error(`KEYWARD_E2E_ELECTRON=1 but ${electron.reason}`)
+  const app = await _electron.launch({
+    executablePath: electron.binary,
+    args: [repoRoot],
+    env: { ...process.env, KEYWARD_VAULT_DIR: vaultDir },
+  })
+  const page = await app.firstWindow()
+  const problems: string[] = []
+  watchProblems(page, problems)
+  return { page, mode: 'electron', problems: () => [...problems], close: () => app.close() }
+}
+
+function chromiumExecutable(): string | undefined {
+  const debian = '/usr/bin/chromium'
+  return existsSync(debian) ? debian : undefined
+}
+
+async function launchChromium(vaultDir: string): Promise<LaunchedApp> {
+  const server = await serveRenderer(path.join(out, 'renderer'))
+  const policy = trustOrigins([server.origin])
+  const bridge = new PageBridge(policy)
+  registerHandlers(
+    bridge,
+    createAppHandlers({
+      appInfo: () =>
+        describeApp({
+          name: 'Keyward',
+          version: packageVersion,
+          arch: process.arch,
+          versions: process.versions,
+          machine: { platform: process.platform, env: { ...process.env, KEYWARD_VAULT_DIR: vaultDir }, homedir: os.homedir() },
+          storage: probeStorageEngine(undefined),
+        }),
+      events: bridge,
+      clock: systemClock,
+    }),
+    policy,
+  )
+
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable(),
+    // Without these, Chromium on a closed network keeps dialling Google's hosts.
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  })
+  const context = await browser.newContext()
+  const problems: string[] = []
+  const openAt = async (origin: 'app' | 'foreign'): Promise<Page> => {
+    const page = await context.newPage()
+    watchProblems(page, problems)
+    await page.exposeBinding('__keywardCspViolation', (_source, report: string) => void problems.push(`csp: ${report}`))
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __keywardCspViolation: (r: string) => void }).__keywardCspViolation
+        report(`${event.effectiveDirective} blocked ${event.blockedURI}`)
+      })
+    })
+    await bridge.attach(page, path.join(out, 'preload', 'index.cjs'))
+    // A different host name is a different origin served by the same server: the bridge must refuse it.
+    const base = origin === 'app' ? server.origin : `http://localhost:${server.port}`
+    await page.goto(`${base}/index.html`)
+    return page
+  }
+  const page = await openAt('app')
+  return {
+    page,
+    mode: 'chromium',
+    problems: () => [...problems],
+    openAt,
+    close: async () => {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/** Starts the app with its vault in `vaultDir`. Every spec starts the app through this. */
+export async function launchApp({ vaultDir }: { vaultDir: string }): Promise<LaunchedApp> {
+  return electronRequested() ? launchElectron(vaultDir) : launchChromium(vaultDir)
+}
