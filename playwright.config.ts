@@ -8,5 +8,6 @@ export default defineConfig({
   workers: 1,
   timeout: 30_000,
   forbidOnly: process.env.CI === 'true',
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  outputDir: 'test-results/playwright',
 })

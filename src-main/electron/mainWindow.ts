@@ -1,17 +1,50 @@
 import { BrowserWindow } from 'electron'
 import type { Preferences } from '../core/ports/Preferences'
-import { mainWindowOptions } from './windowOptions'
 
 export interface MainWindowPlan {
   readonly preloadPath: string
   readonly url: string
+  /** DevTools only while developing (`npm run dev`); never in a build a user runs. */
   readonly devTools: boolean
   readonly preferences: Preferences
 }
 
-/** Opens Keyward's window where it was last closed, shows it once the first paint is ready. */
+/**
+ * Opens Keyward's one window where it was last closed and shows it once the first paint is ready. Every
+ * security-relevant web preference is spelled out here, as a literal, even where it is Electron's default: the
+ * boot test pins them, Electronegativity can read them, and an upgrade that changes a default changes nothing.
+ */
 export function openMainWindow({ preloadPath, url, devTools, preferences }: MainWindowPlan): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions({ preloadPath, devTools, bounds: preferences.windowBounds() }))
+  const bounds = preferences.windowBounds()
+  const window = new BrowserWindow({
+    width: bounds?.width ?? 1100,
+    height: bounds?.height ?? 720,
+    ...(bounds?.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Keyward',
+    show: false,
+    backgroundColor: '#101318',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // Middle-click would otherwise try to open links in a new window; the open handler denies it anyway.
+      disableBlinkFeatures: 'Auxclick',
+      devTools,
+    },
+  })
   window.once('ready-to-show', () => window.show())
   window.on('close', () => preferences.setWindowBounds(window.getNormalBounds()))
   void window.loadURL(url)

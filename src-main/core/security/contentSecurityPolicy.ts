@@ -12,6 +12,9 @@ const documentDirectives = [
   "base-uri 'none'",
   "form-action 'none'",
   "object-src 'none'",
+  // DOM sinks (innerHTML, script.src …) accept no strings at all: a DOM-XSS bug becomes an exception, not a leak.
+  "require-trusted-types-for 'script'",
+  "trusted-types 'none'",
 ]
 
 /** For the `<meta http-equiv>` tag in the built index.html (a meta CSP cannot carry frame-ancestors). */

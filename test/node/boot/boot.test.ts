@@ -42,6 +42,7 @@ describe('the built main process', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     })
     expect(options).toMatchObject({ show: false, title: 'Keyward' })
