@@ -1,3 +1,5 @@
+import { parseUrl } from '../security/parseUrl'
+
 /** Decides whether an IPC call comes from one of Keyward's own pages. */
 export interface SenderPolicy {
   isTrusted(frameUrl: string | undefined): boolean
@@ -8,13 +10,8 @@ export interface SenderPolicy {
  * `app:`, so it cannot be used to compare custom-scheme origins.
  */
 export function originOf(url: string): string | null {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return null
-  }
-  if (parsed.host === '') return null
+  const parsed = parseUrl(url)
+  if (parsed === null || parsed.host === '') return null
   return `${parsed.protocol}//${parsed.host}`
 }
 
