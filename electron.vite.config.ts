@@ -28,7 +28,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+      rollupOptions: {
+        // The desktop app's main process, and the `keyward` CLI (plain Node) sharing the same core.
+        input: { index: resolve(root, 'src-main/index.ts'), cli: resolve(root, 'src-main/cli/index.ts') },
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+      },
     },
   },
   preload: {

@@ -13,6 +13,17 @@ export const errorCodes = [
   'FORBIDDEN_SENDER',
   'UNKNOWN_CHANNEL',
   'INTERNAL',
+  'WRONG_PASSWORD',
+  'THROTTLED',
+  'NO_PASSWORD',
+  'VAULT_LOCKED',
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_CORRUPT',
+  'VAULT_TOO_NEW',
+  'NOT_FOUND',
+  'CONFLICT',
+  'AMBIGUOUS',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -1,0 +1,70 @@
+import { existsSync, statSync } from 'node:fs'
+import { schemaVersion, latestVersion } from '../../core/db/migrate'
+import { KeywardError } from '../../core/errors'
+import { listBackups } from '../../core/vault/backups'
+import { readHeader } from '../../core/vault/header'
+import { DEFAULT_FLOOR } from '../../core/vault/passwordKdf'
+import { vaultFiles } from '../../core/vault/vaultFiles'
+import { withVault, type CliContext } from '../context'
+import { EXIT } from '../exitCodes'
+import { json } from '../render'
+
+interface Check {
+  readonly check: string
+  readonly ok: boolean
+  readonly detail: string
+}
+
+function permissionChecks(paths: readonly [string, number][]): Check[] {
+  if (process.platform === 'win32') return []
+  return paths
+    .filter(([file]) => existsSync(file))
+    .map(([file, expected]) => {
+      const mode = statSync(file).mode & 0o777
+      const tooOpen = (mode & 0o077) !== 0
+      return { check: `permissions ${file}`, ok: !tooOpen, detail: `${mode.toString(8)}${tooOpen ? ` (others can read it: chmod ${expected.toString(8)})` : ''}` }
+    })
+}
+
+async function collectChecks(context: CliContext): Promise<Check[]> {
+  const files = vaultFiles(context.vaultDir())
+  const checks: Check[] = []
+  const header = readHeader(files)
+  const { memoryKiB, iterations, parallelism } = header.kdf
+  const weak = memoryKiB < DEFAULT_FLOOR.memoryKiB || iterations < DEFAULT_FLOOR.iterations
+  checks.push({ check: 'header', ok: true, detail: `format ${header.format}, vault ${header.vaultId}` })
+  checks.push({
+    check: 'key derivation',
+    ok: true,
+    detail: `Argon2id ${memoryKiB / 1024} MiB, t=${iterations}, p=${parallelism}${weak ? ' — below the 64 MiB/t=3 default; raise it with keyward passwd' : ''}`,
+  })
+  checks.push({ check: 'unlock slots', ok: true, detail: Object.keys(header.slots).join(', ') })
+  checks.push({ check: 'wrong-password counter', ok: true, detail: `${header.throttle.failures} in a row` })
+  checks.push(...permissionChecks([[files.dir, 0o700], [files.header, 0o600], [files.database, 0o600]]))
+  try {
+    const summary = await withVault(context, (session) => ({
+      version: schemaVersion(session.db),
+      keys: (session.db.prepare('SELECT count(*) AS n FROM keys').get() as { n: number }).n,
+    }))
+    checks.push({ check: 'database integrity', ok: true, detail: `ok; schema ${summary.version} of ${latestVersion()}, ${summary.keys} keys` })
+  } catch (error) {
+    if (!(error instanceof KeywardError) || error.code !== 'VAULT_CORRUPT') throw error
+    checks.push({ check: 'database integrity', ok: false, detail: error.message })
+  }
+  const backups = listBackups(files)
+  const newest = backups[0]
+  checks.push({
+    check: 'backups',
+    ok: newest !== undefined,
+    detail: newest === undefined ? `none in ${files.backups}; make one with keyward backup` : `${backups.length}, newest ${newest.createdAt} (${newest.path})`,
+  })
+  return checks
+}
+
+export async function runDoctor(context: CliContext, asJson: boolean): Promise<void> {
+  const checks = await collectChecks(context)
+  const healthy = checks.every((check) => check.ok)
+  if (asJson) json(context.terminal, { healthy, checks })
+  else for (const check of checks) context.terminal.out(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.check}: ${check.detail}`)
+  if (!healthy) process.exitCode = EXIT.failure
+}

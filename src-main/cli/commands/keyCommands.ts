@@ -1,0 +1,129 @@
+import type { Command } from 'commander'
+import { KeywardError } from '../../core/errors'
+import { createKey, deleteKey, editKey, getKey, keyHistory, listKeys, revealValue, setKeyValue } from '../../core/keys/keyRepository'
+import { searchKeys } from '../../core/keys/keySearch'
+import { withVault, type CliContext } from '../context'
+import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
+import { json, keyDetails, keyTable, table } from '../render'
+import { readValue } from '../secrets'
+
+function warnDuplicates(context: CliContext, duplicates: readonly string[]): void {
+  if (duplicates.length > 0) context.terminal.err(`Note: the same value is stored as ${duplicates.join(', ')}.`)
+}
+
+export function registerKeyCommands(program: Command, context: CliContext): void {
+  const { terminal } = context
+
+  addKeyOptions(
+    program
+      .command('add <NAME>')
+      .description('add a key; the value comes from stdin (--value-stdin) or a hidden prompt, never from argv')
+      .requiredOption('--provider <ID>', 'provider id, e.g. solo, mailosaur, stripe')
+      .option('--value-stdin', 'read the value from stdin (one trailing newline is stripped)')
+      .option('--json', 'print the new key as JSON'),
+    { forEdit: false },
+  ).action(async (name: string, flags: KeyFlags & { provider: string; valueStdin?: boolean; json?: boolean }) => {
+    const { provider: _provider, ...fields } = keyPatchFromFlags(flags)
+    const value = await readValue(terminal, flags.valueStdin === true, `${flags.provider}/${name}`)
+    const { key, duplicates } = await withVault(context, (session) => createKey(session, { ...fields, provider: flags.provider, name }, value))
+    if (flags.json === true) json(terminal, key)
+    else terminal.err(`Added ${key.ref}.`)
+    warnDuplicates(context, duplicates)
+  })
+
+  program
+    .command('list')
+    .description('list keys (metadata only)')
+    .option('--provider <ID>', 'only this provider')
+    .option('--environment <ENV>', 'only this environment')
+    .option('--json', 'print a JSON array')
+    .action(async (flags: { provider?: string; environment?: string; json?: boolean }) => {
+      const keys = await withVault(context, (session) => listKeys(session, { provider: flags.provider, environment: flags.environment }))
+      if (flags.json === true) json(terminal, keys)
+      else keyTable(terminal, keys)
+    })
+
+  program
+    .command('show <REF>')
+    .description('show a key\'s metadata (never its value)')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, flags: { json?: boolean }) => {
+      const key = await withVault(context, (session) => getKey(session, ref))
+      if (flags.json === true) json(terminal, key)
+      else keyDetails(terminal, key)
+    })
+
+  program
+    .command('get <REF>')
+    .description('print only the value, newline-terminated (recorded in the audit trail)')
+    .action(async (ref: string) => {
+      const value = await withVault(context, (session) => revealValue(session, ref))
+      terminal.out(`${value}\n`)
+    })
+
+  program
+    .command('search <QUERY>')
+    .description('find keys by name, provider, env var, environment, tags or notes (substring, any case)')
+    .option('--limit <N>', 'at most N results', '50')
+    .option('--json', 'print a JSON array')
+    .action(async (query: string, flags: { limit: string; json?: boolean }) => {
+      const limit = Number(flags.limit)
+      if (!Number.isInteger(limit) || limit < 1) throw new KeywardError('INVALID_INPUT', '--limit takes a positive whole number.')
+      const keys = await withVault(context, (session) => searchKeys(session, query, limit))
+      if (flags.json === true) json(terminal, keys)
+      else keyTable(terminal, keys)
+    })
+
+  addKeyOptions(
+    program
+      .command('edit <REF>')
+      .description('change a key\'s metadata (not its value: see set-value)')
+      .option('--name <NAME>', 'rename the key')
+      .option('--provider <ID>', 'move the key to another provider id')
+      .option('--clear-tags', 'remove every tag')
+      .option('--json', 'print the key as JSON'),
+    { forEdit: true },
+  ).action(async (ref: string, flags: KeyFlags & { json?: boolean }) => {
+    const key = await withVault(context, (session) => editKey(session, ref, keyPatchFromFlags(flags)))
+    if (flags.json === true) json(terminal, key)
+    else terminal.err(`Updated ${key.ref}.`)
+  })
+
+  program
+    .command('set-value <REF>')
+    .description('replace the value; the old one is kept in the history as retired')
+    .option('--value-stdin', 'read the value from stdin (one trailing newline is stripped)')
+    .option('--reason <TEXT>', 'why the value changed (kept in the history)', 'replaced')
+    .action(async (ref: string, flags: { valueStdin?: boolean; reason: string }) => {
+      const value = await readValue(terminal, flags.valueStdin === true, ref)
+      const { key, duplicates } = await withVault(context, (session) => setKeyValue(session, ref, value, flags.reason))
+      terminal.err(`New value stored for ${key.ref}; the previous one is retired.`)
+      warnDuplicates(context, duplicates)
+    })
+
+  program
+    .command('history <REF>')
+    .description('when each value was set and retired, and why (never the values)')
+    .option('--json', 'print JSON')
+    .action(async (ref: string, flags: { json?: boolean }) => {
+      const history = await withVault(context, (session) => keyHistory(session, ref))
+      if (flags.json === true) return json(terminal, { key: history.key.ref, versions: history.versions })
+      table(
+        terminal,
+        ['SET', 'RETIRED', 'REASON', 'VALUE'],
+        history.versions.map((version) => [version.createdAt, version.retiredAt ?? 'current', version.retiredReason ?? '', version.hint === '' ? '' : `…${version.hint}`]),
+      )
+    })
+
+  program
+    .command('rm <REF>')
+    .description('delete a key and every stored version of its value')
+    .option('--yes', 'do not ask for confirmation')
+    .action(async (ref: string, flags: { yes?: boolean }) => {
+      if (flags.yes !== true && !(await terminal.confirm(`Delete ${ref} and all its stored values?`))) {
+        throw new KeywardError('INVALID_INPUT', 'Not deleted: confirm on a terminal, or pass --yes.')
+      }
+      const key = await withVault(context, (session) => deleteKey(session, ref))
+      terminal.err(`Deleted ${key.ref}.`)
+    })
+}

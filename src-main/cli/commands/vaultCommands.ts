@@ -1,0 +1,99 @@
+import type { Command } from 'commander'
+import { KeywardError } from '../../core/errors'
+import { auditEvents } from '../../core/vault/audit'
+import { backupVault } from '../../core/vault/backups'
+import { createVault } from '../../core/vault/createVault'
+import { unlockWithRecoveryCode } from '../../core/vault/unlockVault'
+import { changePassword } from '../../core/vault/vaultSecurity'
+import { withVault, type CliContext } from '../context'
+import { json, table } from '../render'
+import { readNewPassword, readRecoveryCode } from '../secrets'
+import { runDoctor } from './doctor'
+
+function wholeNumber(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined
+  if (!/^\d+$/.test(raw)) throw new KeywardError('INVALID_INPUT', `${flag} takes a whole number.`)
+  return Number(raw)
+}
+
+export function registerVaultCommands(program: Command, context: CliContext): void {
+  const { terminal, env } = context
+
+  program
+    .command('init')
+    .description('create a vault and print its recovery code once')
+    .option('--kdf-memory <MiB>', 'Argon2id memory (tests, benchmarks; at least 19)')
+    .option('--kdf-iterations <N>', 'Argon2id iterations (at least 2)')
+    .option('--kdf-parallelism <P>', 'Argon2id lanes')
+    .option('--json', 'print {vaultDir, recoveryCode, kdf} as JSON')
+    .action(async (flags: { kdfMemory?: string; kdfIterations?: string; kdfParallelism?: string; json?: boolean }) => {
+      const memory = wholeNumber('--kdf-memory', flags.kdfMemory)
+      const explicit = memory !== undefined || flags.kdfIterations !== undefined || flags.kdfParallelism !== undefined
+      const kdf = explicit
+        ? {
+            memoryKiB: memory === undefined ? undefined : memory * 1024,
+            iterations: wholeNumber('--kdf-iterations', flags.kdfIterations),
+            parallelism: wholeNumber('--kdf-parallelism', flags.kdfParallelism),
+          }
+        : undefined
+      const password = await readNewPassword(terminal, env)
+      if (!explicit) terminal.err('Calibrating the key derivation to about half a second on this machine…')
+      const { session, recoveryCode } = await createVault(context.vaultDir(), password, kdf === undefined ? {} : { kdf }, context.deps)
+      const { salt: _salt, ...kdfParams } = session.header.kdf
+      session.lock()
+      if (flags.json === true) return json(terminal, { vaultDir: context.vaultDir(), recoveryCode, kdf: kdfParams })
+      terminal.err(`Created a vault in ${context.vaultDir()}.`)
+      terminal.err('Recovery code — write it down and keep it apart from this computer; it is shown only this once:')
+      terminal.out(recoveryCode)
+    })
+
+  program
+    .command('passwd')
+    .description('change the master password (re-wraps the key; the database is not rewritten)')
+    .action(async () => {
+      await withVault(context, async (session) => changePassword(session, await readNewPassword(terminal, env)))
+      terminal.err('Password changed.')
+    })
+
+  program
+    .command('recover')
+    .description('set a new master password using the recovery code')
+    .action(async () => {
+      const code = await readRecoveryCode(terminal, env)
+      const session = await unlockWithRecoveryCode(context.vaultDir(), code, context.deps)
+      try {
+        await changePassword(session, await readNewPassword(terminal, env), undefined, 'recovered')
+      } finally {
+        session.lock()
+      }
+      terminal.err('New password set. The old password no longer opens the vault; the recovery code still does.')
+    })
+
+  program
+    .command('backup')
+    .description('write an encrypted backup now (the newest 10 are kept)')
+    .option('--json', 'print the backup as JSON')
+    .action(async (flags: { json?: boolean }) => {
+      const backup = await withVault(context, (session) => backupVault(session.db, session.files, session.clock.now(), 'manual'))
+      if (flags.json === true) json(terminal, backup)
+      else terminal.out(backup.path)
+    })
+
+  program
+    .command('audit')
+    .description('the audit trail, newest first (never a value)')
+    .option('--limit <N>', 'at most N events', '100')
+    .option('--json', 'print a JSON array')
+    .action(async (flags: { limit: string; json?: boolean }) => {
+      const limit = wholeNumber('--limit', flags.limit) ?? 100
+      const events = await withVault(context, (session) => auditEvents(session, limit))
+      if (flags.json === true) return json(terminal, events)
+      table(terminal, ['WHEN', 'ACTION', 'KEY', 'BY'], events.map((event) => [event.at, event.action, event.keyRef ?? '', event.actor]))
+    })
+
+  program
+    .command('doctor')
+    .description('check the header, the database integrity and the backups')
+    .option('--json', 'print the report as JSON')
+    .action(async (flags: { json?: boolean }) => runDoctor(context, flags.json === true))
+}

@@ -1,0 +1,39 @@
+import os from 'node:os'
+import { vaultDirFromEnvironment } from '../core/paths'
+import { systemClock } from '../core/ports/Clock'
+import { unlockWithPassword, type UnlockDeps } from '../core/vault/unlockVault'
+import type { VaultSession } from '../core/vault/VaultSession'
+import { readPassword } from './secrets'
+import type { Terminal } from './terminal'
+
+export interface CliContext {
+  readonly terminal: Terminal
+  readonly env: NodeJS.ProcessEnv
+  readonly deps: UnlockDeps
+  vaultDir(): string
+}
+
+export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOption: () => string | undefined): CliContext {
+  return {
+    terminal,
+    env,
+    deps: {
+      clock: systemClock,
+      actor: 'cli',
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      onThrottleWait: (ms) => terminal.err(`Waiting ${Math.ceil(ms / 1000)} s after repeated wrong passwords…`),
+    },
+    vaultDir: () => vaultOption() ?? vaultDirFromEnvironment({ platform: process.platform, env, homedir: os.homedir() }),
+  }
+}
+
+/** Unlocks the vault for one command and always locks it again (closing the database, wiping the keys). */
+export async function withVault<T>(context: CliContext, work: (session: VaultSession) => T | Promise<T>): Promise<T> {
+  const password = await readPassword(context.terminal, context.env)
+  const session = await unlockWithPassword(context.vaultDir(), password, context.deps)
+  try {
+    return await work(session)
+  } finally {
+    session.lock()
+  }
+}

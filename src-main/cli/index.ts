@@ -1,0 +1,16 @@
+// The `keyward` command: wiring only.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { runCli } from './program'
+import { processTerminal } from './terminal'
+
+function packageVersion(): string {
+  try {
+    const file = path.join(import.meta.dirname, '..', '..', 'package.json')
+    return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
+  } catch {
+    return 'unknown'
+  }
+}
+
+process.exitCode = await runCli(process.argv.slice(2), processTerminal(), process.env, packageVersion())

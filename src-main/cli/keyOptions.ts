@@ -1,0 +1,68 @@
+import { Option, type Command } from 'commander'
+import { KeywardError } from '../core/errors'
+import type { KeyPatch } from '../core/keys/keyInput'
+
+/** Options shared by `add` and `edit`. */
+export interface KeyFlags {
+  provider?: string
+  name?: string
+  envVar?: string
+  environment?: string
+  expires?: string
+  rotateEvery?: string
+  remindBefore?: string
+  tag?: string[]
+  clearTags?: boolean
+  note?: string
+  metadata?: string
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value]
+
+export function addKeyOptions(command: Command, { forEdit }: { forEdit: boolean }): Command {
+  return command
+    .option('--env-var <VAR>', 'environment variable name used in .env files and `keyward run`')
+    .option('--environment <ENV>', 'development, staging, production or a custom name (default development)')
+    .option('--expires <YYYY-MM-DD>', forEdit ? 'expiry date, or "none"' : 'expiry date')
+    .option('--rotate-every <DAYS>', forEdit ? 'rotation period in days, or "none"' : 'rotation period in days')
+    .option('--remind-before <DAYS>', 'days of warning before expiry or rotation (default 14)')
+    .option('--tag <TAG>', forEdit ? 'tag (repeatable; replaces the tags)' : 'tag (repeatable)', collect)
+    .option('--note <TEXT>', 'free-text note')
+    .addOption(new Option('--metadata <JSON>', 'provider metadata as a JSON object'))
+}
+
+function parseNumber(flag: string, raw: string | undefined): number | null | undefined {
+  if (raw === undefined) return undefined
+  if (raw === 'none') return null
+  if (!/^\d+$/.test(raw)) throw new KeywardError('INVALID_INPUT', `${flag} takes a whole number of days${flag === '--remind-before' ? '' : ' or "none"'}.`)
+  return Number(raw)
+}
+
+function parseMetadata(raw: string | undefined): Record<string, unknown> | undefined {
+  if (raw === undefined) return undefined
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new KeywardError('INVALID_INPUT', '--metadata must be a JSON object, e.g. \'{"plan":"free"}\'.')
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new KeywardError('INVALID_INPUT', '--metadata must be a JSON object.')
+  return parsed as Record<string, unknown>
+}
+
+/** Flags to a patch: only what was given; "none" clears a date or period. */
+export function keyPatchFromFlags(flags: KeyFlags): KeyPatch {
+  const patch: KeyPatch = {
+    provider: flags.provider,
+    name: flags.name,
+    envVar: flags.envVar,
+    environment: flags.environment,
+    expiresAt: flags.expires === 'none' ? null : flags.expires,
+    rotateEveryDays: parseNumber('--rotate-every', flags.rotateEvery),
+    remindBeforeDays: parseNumber('--remind-before', flags.remindBefore),
+    tags: flags.clearTags === true ? [] : flags.tag,
+    notes: flags.note,
+    metadata: parseMetadata(flags.metadata),
+  }
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as KeyPatch
+}

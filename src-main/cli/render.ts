@@ -1,0 +1,63 @@
+import type { KeyRecord } from '../core/keys/keyRecord'
+import type { Terminal } from './terminal'
+
+export function json(terminal: Terminal, value: unknown): void {
+  terminal.out(JSON.stringify(value, null, 2))
+}
+
+function bold(terminal: Terminal, text: string): string {
+  return terminal.color ? `\u001b[1m${text}\u001b[22m` : text
+}
+
+/** A plain text table: columns padded to their widest cell. */
+export function table(terminal: Terminal, headers: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)))
+  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  terminal.out(bold(terminal, line(headers)))
+  for (const row of rows) terminal.out(line(row))
+}
+
+export function hintText(key: Pick<KeyRecord, 'hint'>): string {
+  return key.hint === '' ? '' : `…${key.hint}`
+}
+
+export function keyTable(terminal: Terminal, keys: readonly KeyRecord[]): void {
+  if (keys.length === 0) {
+    terminal.err('No keys.')
+    return
+  }
+  table(
+    terminal,
+    ['KEY', 'ENV VAR', 'ENVIRONMENT', 'STATUS', 'EXPIRES', 'ROTATE', 'VALUE'],
+    keys.map((key) => [
+      key.ref,
+      key.envVar ?? '',
+      key.environment,
+      key.status,
+      key.expiresAt ?? '',
+      key.rotateEveryDays === null ? '' : `${key.rotateEveryDays}d`,
+      hintText(key),
+    ]),
+  )
+}
+
+export function keyDetails(terminal: Terminal, key: KeyRecord): void {
+  const lines: [string, string][] = [
+    ['Key', key.ref],
+    ['Env var', key.envVar ?? '—'],
+    ['Environment', key.environment],
+    ['Status', key.status],
+    ['Value', `${hintText(key) || 'hidden'} (keyward get ${key.ref} prints it)`],
+    ['Expires', key.expiresAt ?? 'never'],
+    ['Rotate every', key.rotateEveryDays === null ? '—' : `${key.rotateEveryDays} days`],
+    ['Last rotated', key.rotatedAt ?? '—'],
+    ['Remind before', key.remindBeforeDays === null ? 'default' : `${key.remindBeforeDays} days`],
+    ['Tags', key.tags.join(', ') || '—'],
+    ['Notes', key.notes || '—'],
+    ['Created', key.createdAt],
+    ['Updated', key.updatedAt],
+  ]
+  if (Object.keys(key.metadata).length > 0) lines.push(['Metadata', JSON.stringify(key.metadata)])
+  const width = Math.max(...lines.map(([label]) => label.length))
+  for (const [label, value] of lines) terminal.out(`${bold(terminal, label.padEnd(width))}  ${value}`)
+}

@@ -1,0 +1,41 @@
+import { KeywardError } from '../core/errors'
+import type { Terminal } from './terminal'
+
+/** `--value-stdin` input: one value, one trailing newline (LF or CRLF) stripped. */
+export function stripOneNewline(text: string): string {
+  return text.replace(/\r?\n$/, '')
+}
+
+/** A secret value: from stdin with --value-stdin, else a no-echo prompt. Never from argv. */
+export async function readValue(terminal: Terminal, fromStdin: boolean, label: string): Promise<string> {
+  if (fromStdin) return stripOneNewline(await terminal.readStdin())
+  const typed = await terminal.promptHidden(`Value for ${label}: `)
+  if (typed === null) throw new KeywardError('INVALID_INPUT', 'No terminal to type the value on: pass it on stdin with --value-stdin.')
+  return typed
+}
+
+/** The master password: $KEYWARD_PASSWORD (scripts), else a no-echo prompt; neither is NO_PASSWORD (exit 3). */
+export async function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.KEYWARD_PASSWORD !== undefined) return env.KEYWARD_PASSWORD
+  const typed = await terminal.promptHidden('Master password: ')
+  if (typed === null) throw new KeywardError('NO_PASSWORD', 'No password: set KEYWARD_PASSWORD or run keyward in a terminal.')
+  return typed
+}
+
+/** A new master password: $KEYWARD_NEW_PASSWORD, else typed twice. */
+export async function readNewPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.KEYWARD_NEW_PASSWORD !== undefined) return env.KEYWARD_NEW_PASSWORD
+  const first = await terminal.promptHidden('New master password: ')
+  if (first === null) throw new KeywardError('NO_PASSWORD', 'No new password: set KEYWARD_NEW_PASSWORD or run keyward in a terminal.')
+  const second = await terminal.promptHidden('Type it again: ')
+  if (second !== first) throw new KeywardError('INVALID_INPUT', 'The two passwords differ. Nothing was changed.')
+  return first
+}
+
+/** The recovery code: $KEYWARD_RECOVERY_CODE, else a no-echo prompt. */
+export async function readRecoveryCode(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
+  if (env.KEYWARD_RECOVERY_CODE !== undefined) return env.KEYWARD_RECOVERY_CODE
+  const typed = await terminal.promptHidden('Recovery code: ')
+  if (typed === null) throw new KeywardError('NO_PASSWORD', 'No recovery code: set KEYWARD_RECOVERY_CODE or run keyward in a terminal.')
+  return typed
+}

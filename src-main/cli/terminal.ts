@@ -1,0 +1,58 @@
+import { openSync } from 'node:fs'
+import { ReadStream } from 'node:tty'
+import { read } from 'read'
+import { KeywardError } from '../core/errors'
+
+/** Where the CLI talks: data to stdout, everything for the human to stderr, prompts on the terminal. */
+export interface Terminal {
+  readonly stdoutIsTTY: boolean
+  readonly color: boolean
+  out(text: string): void
+  err(text: string): void
+  /** A no-echo prompt on the controlling terminal, or null when there is none. */
+  promptHidden(question: string): Promise<string | null>
+  /** A yes/no question on the terminal; false when there is none. */
+  confirm(question: string): Promise<boolean>
+  /** All of stdin (for --value-stdin). */
+  readStdin(): Promise<string>
+}
+
+/** The terminal to prompt on: stdin when it is one, else /dev/tty (stdin may be carrying a piped value). */
+function promptInput(): NodeJS.ReadableStream | null {
+  if (process.stdin.isTTY) return process.stdin
+  if (process.platform === 'win32') return null
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r'))
+  } catch {
+    return null
+  }
+}
+
+async function ask(question: string, silent: boolean): Promise<string | null> {
+  const input = promptInput()
+  if (input === null) return null
+  try {
+    return String(await read({ prompt: question, silent, replace: '', input, output: process.stderr, terminal: true }))
+  } catch {
+    throw new KeywardError('INVALID_INPUT', 'Prompt cancelled.')
+  } finally {
+    if (input !== process.stdin) (input as ReadStream).destroy()
+  }
+}
+
+export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal {
+  const stdoutIsTTY = process.stdout.isTTY === true
+  return {
+    stdoutIsTTY,
+    color: stdoutIsTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb',
+    out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    promptHidden: (question) => ask(question, true),
+    confirm: async (question) => /^y(es)?$/i.test((await ask(`${question} [y/N] `, false)) ?? ''),
+    readStdin: async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks).toString('utf8')
+    },
+  }
+}

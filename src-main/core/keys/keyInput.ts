@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import { KeywardError } from '../errors'
+
+const identifier = /^[a-z0-9][a-z0-9._-]{0,63}$/
+const isoDate = /^\d{4}-\d{2}-\d{2}$/
+
+function validDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value)
+}
+
+export const environments = ['development', 'staging', 'production'] as const
+
+/** Everything about a key except its value, as the user gives it (CLI flags, a form). */
+export const keyFieldsSchema = z.object({
+  provider: z.string().regex(identifier, 'a provider id is lower-case letters, digits, ".", "_" or "-"'),
+  name: z
+    .string()
+    .min(1, 'a name cannot be empty')
+    .max(128)
+    .refine((name) => !name.includes('/') && name.trim() === name, 'a name has no "/" and no surrounding spaces'),
+  envVar: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name is letters, digits and "_", not starting with a digit')
+    .nullable(),
+  environment: z.string().regex(identifier, 'an environment is development, staging, production or a custom lower-case name'),
+  expiresAt: z.string().regex(isoDate, 'dates are YYYY-MM-DD').refine(validDate, 'not a calendar date').nullable(),
+  rotateEveryDays: z.number().int().min(1).max(3650).nullable(),
+  remindBeforeDays: z.number().int().min(0).max(365).nullable(),
+  tags: z.array(z.string().regex(/^[\w.:-]{1,40}$/, 'a tag is up to 40 letters, digits, "_", ".", ":" or "-"')).max(32),
+  notes: z.string().max(4000),
+  metadata: z.record(z.string(), z.unknown()),
+})
+
+export type KeyFields = z.infer<typeof keyFieldsSchema>
+export type NewKey = Pick<KeyFields, 'provider' | 'name'> & Partial<Omit<KeyFields, 'provider' | 'name'>>
+export type KeyPatch = Partial<KeyFields>
+
+export const MAX_VALUE_BYTES = 16 * 1024
+
+function fail(error: z.ZodError): never {
+  const issue = error.issues[0]
+  const field = issue?.path.join('.') ?? 'input'
+  throw new KeywardError('INVALID_INPUT', `Invalid ${field}: ${issue?.message ?? 'not accepted'}.`)
+}
+
+export function validateNewKey(input: NewKey): KeyFields {
+  const filled = {
+    envVar: null,
+    environment: 'development',
+    expiresAt: null,
+    rotateEveryDays: null,
+    remindBeforeDays: null,
+    tags: [],
+    notes: '',
+    metadata: {},
+    ...input,
+  }
+  const parsed = keyFieldsSchema.safeParse(filled)
+  return parsed.success ? parsed.data : fail(parsed.error)
+}
+
+export function validatePatch(patch: KeyPatch): KeyPatch {
+  const parsed = keyFieldsSchema.partial().safeParse(patch)
+  return parsed.success ? parsed.data : fail(parsed.error)
+}
+
+/** A secret value: not empty, at most 16 KiB, no NUL (no provider issues such keys; it would break .env files). */
+export function validateValue(value: string): string {
+  if (value.length === 0) throw new KeywardError('INVALID_INPUT', 'The value is empty.')
+  if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES) throw new KeywardError('INVALID_INPUT', 'The value is longer than 16 KiB.')
+  if (value.includes('\0')) throw new KeywardError('INVALID_INPUT', 'The value contains a NUL character.')
+  return value
+}
+
+/** The last four characters, shown as "…abcd" so the user can tell keys apart without revealing them. */
+export function valueHint(value: string): string {
+  return value.length <= 8 ? '' : value.slice(-4)
+}

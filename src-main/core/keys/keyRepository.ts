@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto'
+import { KeywardError } from '../errors'
+import { recordEvent } from '../vault/audit'
+import { fingerprint, seal, unsealOrCorrupt } from '../vault/sealing'
+import type { VaultSession } from '../vault/VaultSession'
+import { validateNewKey, validatePatch, validateValue, valueHint, type KeyPatch, type NewKey } from './keyInput'
+import { KEY_COLUMNS, toKeyRecord, type KeyRecord, type KeyRow } from './keyRecord'
+import { resolveKeyRef } from './keyRef'
+
+function secretAad(secretId: string): string {
+  return `secret:${secretId}`
+}
+
+export function today(session: VaultSession): string {
+  return session.clock.now().toISOString().slice(0, 10)
+}
+
+function readKey(session: VaultSession, id: string): KeyRecord {
+  const row = session.db.prepare(`SELECT ${KEY_COLUMNS} FROM keys WHERE id = ?`).get(id) as KeyRow | undefined
+  if (row === undefined) throw new KeywardError('NOT_FOUND', 'That key no longer exists.')
+  return toKeyRecord(row, today(session))
+}
+
+function insertSecret(session: VaultSession, keyId: string, value: string, now: string): { fingerprint: string; hint: string } {
+  const secretId = randomUUID()
+  const print = fingerprint(session.fingerprintKey, value)
+  const hint = valueHint(value)
+  const sealed = seal(session.secretKey, Buffer.from(value, 'utf8'), secretAad(secretId))
+  session.db
+    .prepare('INSERT INTO secret_versions (id, key_id, sealed, fingerprint, hint, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(secretId, keyId, sealed, print, hint, now)
+  return { fingerprint: print, hint }
+}
+
+export interface CreatedKey {
+  readonly key: KeyRecord
+  /** Other keys holding the same value (by fingerprint), so the caller can warn. */
+  readonly duplicates: readonly string[]
+}
+
+function duplicatesOf(session: VaultSession, print: string, exceptId: string): string[] {
+  const rows = session.db.prepare('SELECT provider, name FROM keys WHERE fingerprint = ? AND id != ? ORDER BY provider, name').all(print, exceptId) as { provider: string; name: string }[]
+  return rows.map((row) => `${row.provider}/${row.name}`)
+}
+
+function insertKey(session: VaultSession, input: NewKey, value: string): { id: string; print: string } {
+  const fields = validateNewKey(input)
+  validateValue(value)
+  const exists = session.db.prepare('SELECT 1 FROM keys WHERE provider = ? AND name = ?').get(fields.provider, fields.name)
+  if (exists !== undefined) {
+    throw new KeywardError('CONFLICT', `${fields.provider}/${fields.name} already exists. Pick another name, or change its value with: keyward set-value`)
+  }
+  const id = randomUUID()
+  const now = session.clock.now().toISOString()
+  const print = fingerprint(session.fingerprintKey, value)
+  session.db
+    .prepare(
+      `INSERT INTO keys (id, provider, name, env_var, environment, expires_at, rotate_every_days, remind_before_days,
+        rotated_at, created_at, updated_at, tags, notes, hint, fingerprint, metadata)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, fields.provider, fields.name, fields.envVar, fields.environment, fields.expiresAt, fields.rotateEveryDays,
+      fields.remindBeforeDays, now, now, JSON.stringify(fields.tags), fields.notes, valueHint(value), print, JSON.stringify(fields.metadata))
+  insertSecret(session, id, value, now)
+  return { id, print }
+}
+
+/** Adds a key with its first value, in one transaction. */
+export function createKey(session: VaultSession, input: NewKey, value: string): CreatedKey {
+  return session.db.transaction(() => {
+    const { id, print } = insertKey(session, input, value)
+    const key = readKey(session, id)
+    recordEvent(session, 'created', { keyId: id, keyRef: key.ref })
+    return { key, duplicates: duplicatesOf(session, print, id) }
+  }).immediate()
+}
+
+/** Adds many keys in one transaction (import); one audit event for the batch. */
+export function importKeys(session: VaultSession, entries: readonly { key: NewKey; value: string }[]): number {
+  return session.db.transaction(() => {
+    for (const entry of entries) insertKey(session, entry.key, entry.value)
+    recordEvent(session, 'imported', {}, { count: entries.length })
+    return entries.length
+  }).immediate()
+}
+
+const patchColumns: Record<keyof KeyPatch, string> = {
+  provider: 'provider',
+  name: 'name',
+  envVar: 'env_var',
+  environment: 'environment',
+  expiresAt: 'expires_at',
+  rotateEveryDays: 'rotate_every_days',
+  remindBeforeDays: 'remind_before_days',
+  tags: 'tags',
+  notes: 'notes',
+  metadata: 'metadata',
+}
+
+/** Changes metadata; the value stays. Renaming onto an existing provider/name is a CONFLICT. */
+export function editKey(session: VaultSession, ref: string, patch: KeyPatch): KeyRecord {
+  const valid = validatePatch(patch)
+  return session.db.transaction(() => {
+    const { id } = resolveKeyRef(session, ref)
+    const entries = Object.entries(valid).filter(([, value]) => value !== undefined) as [keyof KeyPatch, unknown][]
+    if (entries.length === 0) return readKey(session, id)
+    const assignments = entries.map(([field]) => `${patchColumns[field]} = ?`).join(', ')
+    const values = entries.map(([, value]) => (Array.isArray(value) || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : value))
+    try {
+      session.db.prepare(`UPDATE keys SET ${assignments}, updated_at = ? WHERE id = ?`).run(...values, session.clock.now().toISOString(), id)
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new KeywardError('CONFLICT', 'Another key already has that provider and name.')
+      }
+      throw error
+    }
+    const key = readKey(session, id)
+    recordEvent(session, 'edited', { keyId: id, keyRef: key.ref }, { fields: entries.map(([field]) => field) })
+    return key
+  }).immediate()
+}
+
+/** Replaces the value: the old one is kept as a retired version with when and why. Counts as a rotation. */
+export function setKeyValue(session: VaultSession, ref: string, value: string, reason = 'replaced'): CreatedKey {
+  validateValue(value)
+  return session.db.transaction(() => {
+    const { id } = resolveKeyRef(session, ref)
+    const now = session.clock.now().toISOString()
+    session.db.prepare('UPDATE secret_versions SET retired_at = ?, retired_reason = ? WHERE key_id = ? AND retired_at IS NULL').run(now, reason, id)
+    const { fingerprint: print, hint } = insertSecret(session, id, value, now)
+    session.db.prepare('UPDATE keys SET fingerprint = ?, hint = ?, rotated_at = ?, updated_at = ? WHERE id = ?').run(print, hint, now, now, id)
+    const key = readKey(session, id)
+    recordEvent(session, 'value-changed', { keyId: id, keyRef: key.ref }, { reason })
+    return { key, duplicates: duplicatesOf(session, print, id) }
+  }).immediate()
+}
+
+/** The current value, decrypted. Recorded as a reveal. */
+export function revealValue(session: VaultSession, ref: string): string {
+  const { id, ref: fullRef } = resolveKeyRef(session, ref)
+  const row = session.db.prepare('SELECT id, sealed FROM secret_versions WHERE key_id = ? AND retired_at IS NULL').get(id) as { id: string; sealed: Buffer } | undefined
+  if (row === undefined) throw new KeywardError('VAULT_CORRUPT', `${fullRef} has no current value. Restore a backup (keyward doctor lists them).`)
+  const value = unsealOrCorrupt(session.secretKey, row.sealed, secretAad(row.id))
+  try {
+    recordEvent(session, 'revealed', { keyId: id, keyRef: fullRef })
+    return value.toString('utf8')
+  } finally {
+    value.fill(0)
+  }
+}
+
+export function getKey(session: VaultSession, ref: string): KeyRecord {
+  const { id } = resolveKeyRef(session, ref)
+  const key = readKey(session, id)
+  recordEvent(session, 'viewed', { keyId: id, keyRef: key.ref })
+  return key
+}
+
+export interface KeyFilter {
+  readonly provider?: string
+  readonly environment?: string
+}
+
+export function listKeys(session: VaultSession, filter: KeyFilter = {}): KeyRecord[] {
+  const rows = session.db
+    .prepare(`SELECT ${KEY_COLUMNS} FROM keys WHERE (@provider IS NULL OR provider = @provider) AND (@environment IS NULL OR environment = @environment) ORDER BY provider, name`)
+    .all({ provider: filter.provider ?? null, environment: filter.environment ?? null }) as KeyRow[]
+  const date = today(session)
+  recordEvent(session, 'listed', {}, { ...filter, count: rows.length })
+  return rows.map((row) => toKeyRecord(row, date))
+}
+
+/** Deletes a key with every stored version of its value (securely overwritten in the file). */
+export function deleteKey(session: VaultSession, ref: string): KeyRecord {
+  return session.db.transaction(() => {
+    const { id } = resolveKeyRef(session, ref)
+    const key = readKey(session, id)
+    session.db.prepare('DELETE FROM keys WHERE id = ?').run(id)
+    recordEvent(session, 'deleted', { keyId: id, keyRef: key.ref })
+    return key
+  }).immediate()
+}
+
+export interface ValueVersion {
+  readonly id: string
+  readonly createdAt: string
+  readonly retiredAt: string | null
+  readonly retiredReason: string | null
+  readonly hint: string
+  readonly current: boolean
+}
+
+/** The value history, newest first: when each value was set and retired, and why. Never the values. */
+export function keyHistory(session: VaultSession, ref: string): { key: KeyRecord; versions: ValueVersion[] } {
+  const { id } = resolveKeyRef(session, ref)
+  const key = readKey(session, id)
+  const rows = session.db
+    .prepare('SELECT id, created_at, retired_at, retired_reason, hint FROM secret_versions WHERE key_id = ? ORDER BY created_at DESC, rowid DESC')
+    .all(id) as { id: string; created_at: string; retired_at: string | null; retired_reason: string | null; hint: string }[]
+  recordEvent(session, 'history-viewed', { keyId: id, keyRef: key.ref })
+  return {
+    key,
+    versions: rows.map((row) => ({ id: row.id, createdAt: row.created_at, retiredAt: row.retired_at, retiredReason: row.retired_reason, hint: row.hint, current: row.retired_at === null })),
+  }
+}

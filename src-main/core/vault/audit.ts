@@ -1,0 +1,48 @@
+import type { VaultSession } from './VaultSession'
+
+/** What the audit trail records. Never a value: at most which key, and non-secret detail. */
+export type AuditAction =
+  | 'vault-created'
+  | 'unlocked'
+  | 'password-changed'
+  | 'recovered'
+  | 'device-unlock-enabled'
+  | 'device-unlock-disabled'
+  | 'backup'
+  | 'created'
+  | 'edited'
+  | 'value-changed'
+  | 'revealed'
+  | 'viewed'
+  | 'listed'
+  | 'searched'
+  | 'history-viewed'
+  | 'deleted'
+  | 'imported'
+
+export interface AuditEvent {
+  readonly id: number
+  readonly at: string
+  readonly action: AuditAction
+  readonly keyRef: string | null
+  readonly actor: string
+  readonly detail: Record<string, unknown>
+}
+
+export function recordEvent(
+  session: VaultSession,
+  action: AuditAction,
+  target: { keyId?: string; keyRef?: string } = {},
+  detail: Record<string, unknown> = {},
+): void {
+  session.db
+    .prepare('INSERT INTO events (at, action, key_id, key_ref, actor, detail) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(session.clock.now().toISOString(), action, target.keyId ?? null, target.keyRef ?? null, session.actor, JSON.stringify(detail))
+}
+
+export function auditEvents(session: VaultSession, limit = 1000): AuditEvent[] {
+  const rows = session.db
+    .prepare('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events ORDER BY id DESC LIMIT ?')
+    .all(limit) as (Omit<AuditEvent, 'detail'> & { detail: string })[]
+  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }))
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { KeywardError } from '../errors'
+import { writeFileAtomic } from '../fs/atomicWrite'
+import type { VaultFiles } from './vaultFiles'
+
+/** The header format this build writes and reads. A newer one is refused (VAULT_TOO_NEW), never guessed at. */
+export const HEADER_FORMAT = 1
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
+
+const slot = z.object({
+  /** AES-256-GCM box of the database key; AAD = `<vaultId>:<slot name>`. */
+  wrappedKey: base64,
+})
+
+const headerSchema = z.object({
+  format: z.literal(HEADER_FORMAT),
+  vaultId: z.uuid(),
+  createdAt: z.string(),
+  kdf: z.object({
+    algorithm: z.literal('argon2id'),
+    memoryKiB: z.number().int().positive(),
+    iterations: z.number().int().positive(),
+    parallelism: z.number().int().positive(),
+    salt: base64,
+  }),
+  slots: z.object({
+    password: slot,
+    /** The recovery code is high-entropy (150 bits): HKDF with this salt is enough, no slow KDF. */
+    recovery: slot.extend({ salt: base64 }),
+    /** Unlock with this device: `keychainSealedKey` is opened by the OS keychain (safeStorage). */
+    device: slot.extend({ keychainSealedKey: base64 }).optional(),
+  }),
+  throttle: z.object({ failures: z.number().int().nonnegative(), notBefore: z.string().nullable() }),
+  /**
+   * Upcoming due dates (ISO timestamps only: no names, no providers) so reminders can count due keys while the
+   * vault is locked.
+   */
+  dueDigest: z.array(z.string()),
+})
+
+export type VaultHeader = z.infer<typeof headerSchema>
+export type SlotName = keyof VaultHeader['slots']
+
+export function slotAad(header: Pick<VaultHeader, 'vaultId'>, slotName: SlotName): string {
+  return `${header.vaultId}:${slotName}`
+}
+
+export function readHeader(files: VaultFiles): VaultHeader {
+  let text: string
+  try {
+    text = readFileSync(files.header, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new KeywardError('VAULT_NOT_FOUND', `No vault at ${files.dir}. Create one with: keyward init`)
+    }
+    throw error
+  }
+  let json: unknown
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new KeywardError('VAULT_CORRUPT', `${files.header} is not valid JSON. Restore it from ${files.backups}.`)
+  }
+  const format = (json as { format?: unknown } | null)?.format
+  if (typeof format === 'number' && format > HEADER_FORMAT) {
+    throw new KeywardError('VAULT_TOO_NEW', `This vault was written by a newer Keyward (format ${format}). Update Keyward to open it.`)
+  }
+  const parsed = headerSchema.safeParse(json)
+  if (!parsed.success) {
+    throw new KeywardError('VAULT_CORRUPT', `${files.header} is damaged (${parsed.error.issues[0]?.path.join('.') ?? 'format'}). Restore it from ${files.backups}.`)
+  }
+  return parsed.data
+}
+
+export function writeHeader(files: VaultFiles, header: VaultHeader): void {
+  writeFileAtomic(files.header, `${JSON.stringify(headerSchema.parse(header), null, 2)}\n`)
+}

@@ -1,0 +1,76 @@
+import { hashRaw, type Algorithm } from '@node-rs/argon2'
+import { performance } from 'node:perf_hooks'
+import { KeywardError } from '../errors'
+
+/** Argon2id parameters, stored in the header so a vault keeps opening after the defaults change. */
+export interface KdfParams {
+  readonly algorithm: 'argon2id'
+  readonly memoryKiB: number
+  readonly iterations: number
+  readonly parallelism: number
+  /** base64, 16 random bytes. */
+  readonly salt: string
+}
+
+// `Algorithm` is a const enum, which isolated modules cannot inline: Argon2id is 2.
+const ARGON2ID = 2 as Algorithm
+
+/** Never below this at creation without explicit flags (DESIGN §3). */
+export const DEFAULT_FLOOR = { memoryKiB: 64 * 1024, iterations: 3, parallelism: 4 } as const
+/** Explicit flags (tests, benchmarks) may go down to OWASP's minimum for Argon2id, never lower. */
+export const OWASP_FLOOR = { memoryKiB: 19 * 1024, iterations: 2 } as const
+const CALIBRATION_TARGET_MS = 500
+const MAX_MEMORY_KIB = 1024 * 1024
+
+export async function derivePasswordKey(password: string, params: KdfParams): Promise<Buffer> {
+  return hashRaw(Buffer.from(password.normalize('NFC'), 'utf8'), {
+    algorithm: ARGON2ID,
+    memoryCost: params.memoryKiB,
+    timeCost: params.iterations,
+    parallelism: params.parallelism,
+    outputLen: 32,
+    salt: Buffer.from(params.salt, 'base64'),
+  })
+}
+
+export type KdfCost = Omit<KdfParams, 'algorithm' | 'salt'>
+
+/** Checks explicit `--kdf-*` flags against the OWASP floor. */
+export function explicitKdfCost(cost: Partial<KdfCost>): KdfCost {
+  const chosen = {
+    memoryKiB: cost.memoryKiB ?? DEFAULT_FLOOR.memoryKiB,
+    iterations: cost.iterations ?? DEFAULT_FLOOR.iterations,
+    parallelism: cost.parallelism ?? DEFAULT_FLOOR.parallelism,
+  }
+  if (chosen.memoryKiB < OWASP_FLOOR.memoryKiB || chosen.iterations < OWASP_FLOOR.iterations) {
+    throw new KeywardError('INVALID_INPUT', 'Argon2id below 19 MiB memory or 2 iterations is refused (OWASP minimum).')
+  }
+  if (chosen.parallelism < 1 || chosen.parallelism > 16 || chosen.memoryKiB > 4 * MAX_MEMORY_KIB) {
+    throw new KeywardError('INVALID_INPUT', 'Argon2id parallelism must be 1–16 and memory at most 4 GiB.')
+  }
+  return chosen
+}
+
+async function timeKdf(cost: KdfCost): Promise<number> {
+  const start = performance.now()
+  await derivePasswordKey('calibration', { algorithm: 'argon2id', ...cost, salt: Buffer.alloc(16).toString('base64') })
+  return performance.now() - start
+}
+
+/**
+ * Chooses parameters that take about half a second on this machine, starting at the floor (64 MiB, t=3, p=4):
+ * memory grows first (it is what hurts GPU attackers), then iterations once memory reaches 1 GiB.
+ */
+export async function calibrateKdf(): Promise<KdfCost> {
+  let cost: KdfCost = { ...DEFAULT_FLOOR }
+  let elapsed = await timeKdf(cost)
+  while (elapsed < CALIBRATION_TARGET_MS * 0.7) {
+    const factor = Math.min(2, CALIBRATION_TARGET_MS / Math.max(elapsed, 1))
+    cost =
+      cost.memoryKiB < MAX_MEMORY_KIB
+        ? { ...cost, memoryKiB: Math.min(MAX_MEMORY_KIB, Math.round((cost.memoryKiB * factor) / 1024) * 1024) }
+        : { ...cost, iterations: Math.ceil(cost.iterations * factor) }
+    elapsed = await timeKdf(cost)
+  }
+  return cost
+}

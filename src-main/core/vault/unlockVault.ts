@@ -1,0 +1,80 @@
+import { KeywardError } from '../errors'
+import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
+import { readHeader, writeHeader, type VaultHeader } from './header'
+import { openSession, type SessionDeps } from './openSession'
+import { openDeviceSlot, openPasswordSlot, openRecoverySlot } from './slots'
+import { afterFailure, attemptsHint, NO_FAILURES, waitBeforeAttempt } from './throttle'
+import type { VaultSession } from './VaultSession'
+import { vaultFiles, type VaultFiles } from './vaultFiles'
+
+export interface UnlockDeps extends SessionDeps {
+  readonly sleep: (ms: number) => Promise<void>
+  /** Told before a throttled attempt waits, so a UI or terminal can say why nothing happens. */
+  readonly onThrottleWait?: (ms: number) => void
+}
+
+export interface UnlockOptions {
+  /** Longest wait the caller accepts before an attempt is checked; beyond it THROTTLED is thrown at once. */
+  readonly maxWaitMs?: number
+}
+
+async function waitForTurn(header: VaultHeader, deps: UnlockDeps, options: UnlockOptions): Promise<void> {
+  const wait = waitBeforeAttempt(header.throttle, deps.clock.now())
+  if (wait === 0) return
+  if (wait > (options.maxWaitMs ?? Number.POSITIVE_INFINITY)) {
+    throw new KeywardError('THROTTLED', `Too many wrong passwords. Try again in ${Math.ceil(wait / 1000)} s.`)
+  }
+  deps.onThrottleWait?.(wait)
+  await deps.sleep(wait)
+}
+
+/** Re-reads the header before writing the throttle, so attempts from the app and the CLI add up. */
+function recordFailure(files: VaultFiles, deps: UnlockDeps): VaultHeader {
+  const latest = readHeader(files)
+  const updated = { ...latest, throttle: afterFailure(latest.throttle, deps.clock.now()) }
+  writeHeader(files, updated)
+  return updated
+}
+
+function clearFailures(files: VaultFiles, header: VaultHeader): VaultHeader {
+  if (header.throttle.failures === 0) return header
+  const updated = { ...readHeader(files), throttle: NO_FAILURES }
+  writeHeader(files, updated)
+  return updated
+}
+
+/**
+ * Unlocks with the master password. After five wrong passwords in a row each attempt first waits (persisted in
+ * the header). A wrong password changes nothing but the header's throttle counter.
+ */
+export async function unlockWithPassword(dir: string, password: string, deps: UnlockDeps, options: UnlockOptions = {}): Promise<VaultSession> {
+  const files = vaultFiles(dir)
+  const header = readHeader(files)
+  await waitForTurn(header, deps, options)
+  const databaseKey = await openPasswordSlot(header, password)
+  if (databaseKey === null) {
+    const updated = recordFailure(files, deps)
+    throw new KeywardError('WRONG_PASSWORD', `Wrong password. ${attemptsHint(updated.throttle)}`)
+  }
+  return openSession(files, clearFailures(files, header), databaseKey, deps, 'password')
+}
+
+/** Unlocks with the recovery code from the emergency kit. */
+export async function unlockWithRecoveryCode(dir: string, code: string, deps: UnlockDeps): Promise<VaultSession> {
+  const files = vaultFiles(dir)
+  const header = readHeader(files)
+  const databaseKey = openRecoverySlot(header, code)
+  if (databaseKey === null) throw new KeywardError('WRONG_PASSWORD', 'That recovery code does not open this vault. Check it against your emergency kit.')
+  return openSession(files, header, databaseKey, deps, 'recovery-code')
+}
+
+/**
+ * Unlocks with the OS keychain when the vault has a device slot; null when there is none or it fails for any
+ * reason, so the caller asks for the password. Nothing is ever deleted or reset on failure.
+ */
+export function unlockWithDevice(dir: string, store: DeviceKeyStore, deps: SessionDeps): VaultSession | null {
+  const files = vaultFiles(dir)
+  const header = readHeader(files)
+  const databaseKey = openDeviceSlot(header, store)
+  return databaseKey === null ? null : openSession(files, header, databaseKey, deps, 'device')
+}
