@@ -1,0 +1,82 @@
+// Crash safety: a writer is killed with SIGKILL at a random moment, again and again. After each kill the vault must
+// open, pass integrity_check, and hold every transaction the writer reported as committed, whole.
+// KEYWARD_CRASH_RUNS raises the run count (default 200).
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { listKeys, revealValue } from '../../../src-main/core/keys/keyRepository'
+import { unlockWithPassword } from '../../../src-main/core/vault/unlockVault'
+import { bundleChildScript } from '../helpers/childScript'
+import { newTestVault, PASSWORD, tempDir, testDeps } from '../helpers/testVault'
+
+const RUNS = Number(process.env.KEYWARD_CRASH_RUNS ?? 200)
+const PARALLEL = 2
+const temp = tempDir('keyward-crash-')
+let child = ''
+
+beforeAll(async () => {
+  child = await bundleChildScript(path.join(import.meta.dirname, 'writerChild.ts'))
+})
+afterAll(() => temp.remove())
+
+const digest = (value: string) => createHash('sha256').update(value).digest('hex')
+
+/** Starts the writer and SIGKILLs it at a random moment; returns what it reported as committed. */
+function killAtRandom(vaultDir: string): Promise<Map<string, string>> {
+  return new Promise((resolve, reject) => {
+    const writer = spawn(process.execPath, [child, vaultDir, 'crash'], { env: { ...process.env, KEYWARD_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    let errors = ''
+    writer.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    writer.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))
+    writer.on('error', reject)
+    // From mid-start-up (unlock, migration, daily backup) to well into the writes.
+    const timer = setTimeout(() => writer.kill('SIGKILL'), 60 + Math.random() * 300)
+    writer.on('close', (_code, signal) => {
+      clearTimeout(timer)
+      if (signal !== 'SIGKILL') return reject(new Error(`writer ended on its own: ${errors}`))
+      const committed = new Map<string, string>()
+      // A line cut by the kill is not a report: only whole lines count.
+      for (const line of output.split('\n').slice(0, -1)) {
+        const [word, ref, hash] = line.split(' ')
+        if (word === 'committed' && ref !== undefined && hash !== undefined) committed.set(ref, hash)
+      }
+      resolve(committed)
+    })
+  })
+}
+
+async function verify(vaultDir: string, expected: Map<string, string>): Promise<void> {
+  const session = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
+  try {
+    expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok')
+    const present = new Set(listKeys(session).map((key) => key.ref))
+    for (const [ref, hash] of expected) {
+      expect(present.has(ref), `${ref} reported committed but missing`).toBe(true)
+      expect(digest(revealValue(session, ref)), `${ref} value`).toBe(hash)
+    }
+  } finally {
+    session.lock()
+  }
+}
+
+it(`survives ${RUNS} SIGKILLs at random moments with every committed transaction whole`, async () => {
+  const lanes = Array.from({ length: PARALLEL }, async (_, lane) => {
+    const dir = path.join(temp.dir, `lane-${lane}`)
+    ;(await newTestVault(dir)).session.lock()
+    const vaultDir = path.join(dir, 'vault')
+    const expected = new Map<string, string>()
+    let reportedTotal = 0
+    for (let run = lane; run < RUNS; run += PARALLEL) {
+      const committed = await killAtRandom(vaultDir)
+      reportedTotal += committed.size
+      for (const [ref, hash] of committed) expected.set(ref, hash)
+      await verify(vaultDir, expected)
+    }
+    return reportedTotal
+  })
+  const reported = (await Promise.all(lanes)).reduce((sum, count) => sum + count, 0)
+  // The kills must land among the writes, or the test proves nothing.
+  expect(reported).toBeGreaterThan(RUNS)
+}, 15 * 60_000)

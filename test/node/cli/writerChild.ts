@@ -1,0 +1,35 @@
+// A child process that writes to a vault the way the app or the CLI would, reporting each transaction on stdout
+// only after it committed. Modes: `crash` writes until killed; `count N` adds N keys and exits.
+import { createHash, randomBytes } from 'node:crypto'
+import { writeSync } from 'node:fs'
+import { createKey, setKeyValue } from '../../../src-main/core/keys/keyRepository'
+import { systemClock } from '../../../src-main/core/ports/Clock'
+import { unlockWithPassword } from '../../../src-main/core/vault/unlockVault'
+
+const [vaultDir, mode, countArg, tag] = process.argv.slice(2)
+const password = process.env.KEYWARD_PASSWORD ?? ''
+const digest = (value: string) => createHash('sha256').update(value).digest('hex')
+const report = (line: string) => writeSync(1, `${line}\n`)
+
+const session = await unlockWithPassword(vaultDir ?? '', password, {
+  clock: systemClock,
+  actor: 'cli',
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+})
+report('ready')
+const limit = mode === 'count' ? Number(countArg) : Number.POSITIVE_INFINITY
+const written: string[] = []
+for (let i = 0; i < limit; i++) {
+  const value = `value-${randomBytes(12).toString('hex')}`
+  const previous = written[Math.floor(Math.random() * written.length)]
+  if (previous !== undefined && i % 3 === 2) {
+    setKeyValue(session, previous, value, 'crash-test')
+    report(`committed ${previous} ${digest(value)}`)
+  } else {
+    const name = `${tag ?? 'k'}-${process.pid}-${i}`
+    createKey(session, { provider: 'crash', name, notes: 'x'.repeat(i % 200) }, value)
+    written.push(`crash/${name}`)
+    report(`committed crash/${name} ${digest(value)}`)
+  }
+}
+session.lock()
