@@ -22,14 +22,17 @@ const written: string[] = []
 for (let i = 0; i < limit; i++) {
   const value = `value-${randomBytes(12).toString('hex')}`
   const previous = written[Math.floor(Math.random() * written.length)]
+  // `begin` before, `committed` after: a kill between the two leaves one transaction whose fate is unknown.
   if (previous !== undefined && i % 3 === 2) {
+    report(`begin ${previous} ${digest(value)}`)
     setKeyValue(session, previous, value, 'crash-test')
     report(`committed ${previous} ${digest(value)}`)
   } else {
-    const name = `${tag ?? 'k'}-${process.pid}-${i}`
-    createKey(session, { provider: 'crash', name, notes: 'x'.repeat(i % 200) }, value)
-    written.push(`crash/${name}`)
-    report(`committed crash/${name} ${digest(value)}`)
+    const ref = `crash/${tag ?? 'k'}-${process.pid}-${i}`
+    report(`begin ${ref} ${digest(value)}`)
+    createKey(session, { provider: 'crash', name: ref.slice('crash/'.length), notes: 'x'.repeat(i % 200) }, value)
+    written.push(ref)
+    report(`committed ${ref} ${digest(value)}`)
   }
 }
 session.lock()
