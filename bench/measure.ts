@@ -45,3 +45,20 @@ export function report(suite: string, measurements: readonly Measurement[]): voi
   writeFileSync(file, JSON.stringify({ suite, at: new Date().toISOString(), node: process.version, measurements }, null, 2))
   console.log(`written: ${path.relative(process.cwd(), file)}`)
 }
+
+/** Prints Keyward beside another tool, as ratios (< 1 means Keyward is faster). */
+export function reportComparison(suite: string, rows: readonly { workload: string; keywardMs: number; keepassxcMs: number | null }[], notes: readonly string[]): void {
+  console.log(`\n${suite}: Keyward vs keepassxc-cli`)
+  console.table(
+    rows.map((row) => ({
+      workload: row.workload,
+      'keyward ms': row.keywardMs.toFixed(1),
+      'keepassxc-cli ms': row.keepassxcMs === null ? 'n/a' : row.keepassxcMs.toFixed(1),
+      'ratio (keyward / keepassxc)': row.keepassxcMs === null ? 'n/a' : (row.keywardMs / row.keepassxcMs).toFixed(2),
+    })),
+  )
+  for (const note of notes) console.log(`note: ${note}`)
+  const dir = path.join(import.meta.dirname, 'results')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(path.join(dir, `${suite}-comparison.json`), JSON.stringify({ suite, at: new Date().toISOString(), rows, notes }, null, 2))
+}

@@ -1,4 +1,7 @@
 import os from 'node:os'
+import { isCorruption } from '../core/db/openDatabase'
+import { KeywardError } from '../core/errors'
+import { restoreHint } from '../core/vault/backups'
 import { vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
 import { unlockWithPassword, type UnlockDeps } from '../core/vault/unlockVault'
@@ -33,6 +36,10 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
   const session = await unlockWithPassword(context.vaultDir(), password, context.deps)
   try {
     return await work(session)
+  } catch (error) {
+    // A page that fails SQLCipher's authentication while a command reads it: damage, reported as such.
+    if (isCorruption(error)) throw new KeywardError('VAULT_CORRUPT', `${session.files.database} is damaged. ${restoreHint(session.files)}`)
+    throw error
   } finally {
     session.lock()
   }

@@ -1,7 +1,8 @@
 import { existsSync, statSync } from 'node:fs'
 import { schemaVersion, latestVersion } from '../../core/db/migrate'
+import { checkIntegrity } from '../../core/db/openDatabase'
 import { KeywardError } from '../../core/errors'
-import { listBackups } from '../../core/vault/backups'
+import { listBackups, restoreHint } from '../../core/vault/backups'
 import { readHeader } from '../../core/vault/header'
 import { DEFAULT_FLOOR } from '../../core/vault/passwordKdf'
 import { vaultFiles } from '../../core/vault/vaultFiles'
@@ -42,10 +43,11 @@ async function collectChecks(context: CliContext): Promise<Check[]> {
   checks.push({ check: 'wrong-password counter', ok: true, detail: `${header.throttle.failures} in a row` })
   checks.push(...permissionChecks([[files.dir, 0o700], [files.header, 0o600], [files.database, 0o600]]))
   try {
-    const summary = await withVault(context, (session) => ({
-      version: schemaVersion(session.db),
-      keys: (session.db.prepare('SELECT count(*) AS n FROM keys').get() as { n: number }).n,
-    }))
+    const summary = await withVault(context, (session) => {
+      checkIntegrity(session.db, session.files.database, restoreHint(session.files))
+      const keys = (session.db.prepare('SELECT count(*) AS n FROM keys').get() as { n: number }).n
+      return { version: schemaVersion(session.db), keys }
+    })
     checks.push({ check: 'database integrity', ok: true, detail: `ok; schema ${summary.version} of ${latestVersion()}, ${summary.keys} keys` })
   } catch (error) {
     if (!(error instanceof KeywardError) || error.code !== 'VAULT_CORRUPT') throw error

@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
 import { KeywardError } from '../../core/errors'
 import { auditEvents } from '../../core/vault/audit'
-import { backupVault } from '../../core/vault/backups'
+import { checkIntegrity } from '../../core/db/openDatabase'
+import { backupVault, restoreHint } from '../../core/vault/backups'
 import { createVault } from '../../core/vault/createVault'
 import { unlockWithRecoveryCode } from '../../core/vault/unlockVault'
 import { changePassword } from '../../core/vault/vaultSecurity'
@@ -74,7 +75,10 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .description('write an encrypted backup now (the newest 10 are kept)')
     .option('--json', 'print the backup as JSON')
     .action(async (flags: { json?: boolean }) => {
-      const backup = await withVault(context, (session) => backupVault(session.db, session.files, session.clock.now(), 'manual'))
+      const backup = await withVault(context, (session) => {
+        checkIntegrity(session.db, session.files.database, restoreHint(session.files))
+        return backupVault(session.db, session.files, session.clock.now(), 'manual')
+      })
       if (flags.json === true) json(terminal, backup)
       else terminal.out(backup.path)
     })

@@ -26,57 +26,22 @@ export interface KeyRecord {
   readonly metadata: Readonly<Record<string, unknown>>
 }
 
-export interface KeyRow {
-  id: string
-  provider: string
-  name: string
-  env_var: string | null
-  environment: string
-  status: 'active' | 'revoked'
-  expires_at: string | null
-  rotate_every_days: number | null
-  remind_before_days: number | null
-  rotated_at: string | null
-  created_at: string
-  updated_at: string
-  last_verified_at: string | null
-  last_verify_result: string | null
-  last_used_at: string | null
-  usage_count: number | null
-  tags: string
-  notes: string
-  hint: string
-  metadata: string
-}
+/**
+ * A KeyRecord built by SQLite as JSON, with `status` derived from `@today` (YYYY-MM-DD; a key expires at the end
+ * of its expiry day). One JSON string per row parses about twice as fast as better-sqlite3 building a 21-property
+ * object, which is what keeps listing 10k keys near the 20 ms target.
+ */
+export const KEY_RECORD_JSON = `json_object(
+  'id', keys.id, 'ref', keys.provider || '/' || keys.name, 'provider', keys.provider, 'name', keys.name,
+  'envVar', keys.env_var, 'environment', keys.environment,
+  'status', CASE WHEN keys.status = 'active' AND keys.expires_at IS NOT NULL AND keys.expires_at < @today THEN 'expired' ELSE keys.status END,
+  'expiresAt', keys.expires_at, 'rotateEveryDays', keys.rotate_every_days, 'remindBeforeDays', keys.remind_before_days,
+  'rotatedAt', keys.rotated_at, 'createdAt', keys.created_at, 'updatedAt', keys.updated_at,
+  'lastVerifiedAt', keys.last_verified_at, 'lastVerifyResult', keys.last_verify_result,
+  'lastUsedAt', keys.last_used_at, 'usageCount', keys.usage_count,
+  'tags', json(keys.tags), 'notes', keys.notes, 'hint', keys.hint, 'metadata', json(keys.metadata))`
 
-export const KEY_COLUMNS = `id, provider, name, env_var, environment, status, expires_at, rotate_every_days,
-  remind_before_days, rotated_at, created_at, updated_at, last_verified_at, last_verify_result, last_used_at,
-  usage_count, tags, notes, hint, metadata`
-
-/** `today` is YYYY-MM-DD: a key expires at the end of its expiry day. */
-export function toKeyRecord(row: KeyRow, today: string): KeyRecord {
-  const expired = row.status === 'active' && row.expires_at !== null && row.expires_at < today
-  return {
-    id: row.id,
-    ref: `${row.provider}/${row.name}`,
-    provider: row.provider,
-    name: row.name,
-    envVar: row.env_var,
-    environment: row.environment,
-    status: expired ? 'expired' : row.status,
-    expiresAt: row.expires_at,
-    rotateEveryDays: row.rotate_every_days,
-    remindBeforeDays: row.remind_before_days,
-    rotatedAt: row.rotated_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    lastVerifiedAt: row.last_verified_at,
-    lastVerifyResult: row.last_verify_result,
-    lastUsedAt: row.last_used_at,
-    usageCount: row.usage_count,
-    tags: JSON.parse(row.tags) as string[],
-    notes: row.notes,
-    hint: row.hint,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
-  }
+/** All rows of a query selecting KEY_RECORD_JSON, as one JSON array built by SQLite. */
+export function keyRecordsQuery(from: string): string {
+  return `SELECT json_group_array(json(record)) FROM (SELECT ${KEY_RECORD_JSON} AS record ${from})`
 }

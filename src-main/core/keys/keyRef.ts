@@ -12,11 +12,11 @@ export function resolveKeyRef(session: VaultSession, ref: string): ResolvedKey {
   if (slash >= 0) {
     const provider = ref.slice(0, slash)
     const name = ref.slice(slash + 1)
-    const row = session.db.prepare('SELECT id FROM keys WHERE provider = ? AND name = ?').get(provider, name) as { id: string } | undefined
+    const row = session.sql('SELECT id FROM keys WHERE provider = ? AND name = ?').get(provider, name) as { id: string } | undefined
     if (row === undefined) throw new KeywardError('NOT_FOUND', `No key ${ref}. See: keyward list`)
     return { id: row.id, ref }
   }
-  const rows = session.db.prepare('SELECT id, provider FROM keys WHERE name = ? ORDER BY provider').all(ref) as { id: string; provider: string }[]
+  const rows = session.sql('SELECT id, provider FROM keys WHERE name = ? ORDER BY provider').all(ref) as { id: string; provider: string }[]
   const [only] = rows
   if (only === undefined) throw new KeywardError('NOT_FOUND', `No key named ${ref}. See: keyward list`)
   if (rows.length > 1) {

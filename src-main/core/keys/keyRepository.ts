@@ -4,7 +4,7 @@ import { recordEvent } from '../vault/audit'
 import { fingerprint, seal, unsealOrCorrupt } from '../vault/sealing'
 import type { VaultSession } from '../vault/VaultSession'
 import { validateNewKey, validatePatch, validateValue, valueHint, type KeyPatch, type NewKey } from './keyInput'
-import { KEY_COLUMNS, toKeyRecord, type KeyRecord, type KeyRow } from './keyRecord'
+import { KEY_RECORD_JSON, keyRecordsQuery, type KeyRecord } from './keyRecord'
 import { resolveKeyRef } from './keyRef'
 
 function secretAad(secretId: string): string {
@@ -16,9 +16,14 @@ export function today(session: VaultSession): string {
 }
 
 function readKey(session: VaultSession, id: string): KeyRecord {
-  const row = session.db.prepare(`SELECT ${KEY_COLUMNS} FROM keys WHERE id = ?`).get(id) as KeyRow | undefined
-  if (row === undefined) throw new KeywardError('NOT_FOUND', 'That key no longer exists.')
-  return toKeyRecord(row, today(session))
+  const json = session.sql(`SELECT ${KEY_RECORD_JSON} FROM keys WHERE id = @id`).pluck().get({ id, today: today(session) }) as string | undefined
+  if (json === undefined) throw new KeywardError('NOT_FOUND', 'That key no longer exists.')
+  return JSON.parse(json) as KeyRecord
+}
+
+/** Runs a keyRecordsQuery; its parameters plus `today`. */
+export function readKeys(session: VaultSession, query: string, params: Record<string, unknown>): KeyRecord[] {
+  return JSON.parse(session.sql(query).pluck().get({ ...params, today: today(session) }) as string) as KeyRecord[]
 }
 
 function insertSecret(session: VaultSession, keyId: string, value: string, now: string): { fingerprint: string; hint: string } {
@@ -26,8 +31,8 @@ function insertSecret(session: VaultSession, keyId: string, value: string, now: 
   const print = fingerprint(session.fingerprintKey, value)
   const hint = valueHint(value)
   const sealed = seal(session.secretKey, Buffer.from(value, 'utf8'), secretAad(secretId))
-  session.db
-    .prepare('INSERT INTO secret_versions (id, key_id, sealed, fingerprint, hint, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+  session
+    .sql('INSERT INTO secret_versions (id, key_id, sealed, fingerprint, hint, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(secretId, keyId, sealed, print, hint, now)
   return { fingerprint: print, hint }
 }
@@ -39,28 +44,30 @@ export interface CreatedKey {
 }
 
 function duplicatesOf(session: VaultSession, print: string, exceptId: string): string[] {
-  const rows = session.db.prepare('SELECT provider, name FROM keys WHERE fingerprint = ? AND id != ? ORDER BY provider, name').all(print, exceptId) as { provider: string; name: string }[]
+  const rows = session.sql('SELECT provider, name FROM keys WHERE fingerprint = ? AND id != ? ORDER BY provider, name').all(print, exceptId) as { provider: string; name: string }[]
   return rows.map((row) => `${row.provider}/${row.name}`)
 }
 
 function insertKey(session: VaultSession, input: NewKey, value: string): { id: string; print: string } {
   const fields = validateNewKey(input)
   validateValue(value)
-  const exists = session.db.prepare('SELECT 1 FROM keys WHERE provider = ? AND name = ?').get(fields.provider, fields.name)
-  if (exists !== undefined) {
-    throw new KeywardError('CONFLICT', `${fields.provider}/${fields.name} already exists. Pick another name, or change its value with: keyward set-value`)
-  }
   const id = randomUUID()
   const now = session.clock.now().toISOString()
   const print = fingerprint(session.fingerprintKey, value)
-  session.db
-    .prepare(
+  const insert = session.sql(
       `INSERT INTO keys (id, provider, name, env_var, environment, expires_at, rotate_every_days, remind_before_days,
         rotated_at, created_at, updated_at, tags, notes, hint, fingerprint, metadata)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, fields.provider, fields.name, fields.envVar, fields.environment, fields.expiresAt, fields.rotateEveryDays,
+  )
+  try {
+    insert.run(id, fields.provider, fields.name, fields.envVar, fields.environment, fields.expiresAt, fields.rotateEveryDays,
       fields.remindBeforeDays, now, now, JSON.stringify(fields.tags), fields.notes, valueHint(value), print, JSON.stringify(fields.metadata))
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new KeywardError('CONFLICT', `${fields.provider}/${fields.name} already exists. Pick another name, or change its value with: keyward set-value`)
+    }
+    throw error
+  }
   insertSecret(session, id, value, now)
   return { id, print }
 }
@@ -107,7 +114,7 @@ export function editKey(session: VaultSession, ref: string, patch: KeyPatch): Ke
     const assignments = entries.map(([field]) => `${patchColumns[field]} = ?`).join(', ')
     const values = entries.map(([, value]) => (Array.isArray(value) || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : value))
     try {
-      session.db.prepare(`UPDATE keys SET ${assignments}, updated_at = ? WHERE id = ?`).run(...values, session.clock.now().toISOString(), id)
+      session.sql(`UPDATE keys SET ${assignments}, updated_at = ? WHERE id = ?`).run(...values, session.clock.now().toISOString(), id)
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
         throw new KeywardError('CONFLICT', 'Another key already has that provider and name.')
@@ -126,9 +133,9 @@ export function setKeyValue(session: VaultSession, ref: string, value: string, r
   return session.db.transaction(() => {
     const { id } = resolveKeyRef(session, ref)
     const now = session.clock.now().toISOString()
-    session.db.prepare('UPDATE secret_versions SET retired_at = ?, retired_reason = ? WHERE key_id = ? AND retired_at IS NULL').run(now, reason, id)
+    session.sql('UPDATE secret_versions SET retired_at = ?, retired_reason = ? WHERE key_id = ? AND retired_at IS NULL').run(now, reason, id)
     const { fingerprint: print, hint } = insertSecret(session, id, value, now)
-    session.db.prepare('UPDATE keys SET fingerprint = ?, hint = ?, rotated_at = ?, updated_at = ? WHERE id = ?').run(print, hint, now, now, id)
+    session.sql('UPDATE keys SET fingerprint = ?, hint = ?, rotated_at = ?, updated_at = ? WHERE id = ?').run(print, hint, now, now, id)
     const key = readKey(session, id)
     recordEvent(session, 'value-changed', { keyId: id, keyRef: key.ref }, { reason })
     return { key, duplicates: duplicatesOf(session, print, id) }
@@ -138,7 +145,7 @@ export function setKeyValue(session: VaultSession, ref: string, value: string, r
 /** The current value, decrypted. Recorded as a reveal. */
 export function revealValue(session: VaultSession, ref: string): string {
   const { id, ref: fullRef } = resolveKeyRef(session, ref)
-  const row = session.db.prepare('SELECT id, sealed FROM secret_versions WHERE key_id = ? AND retired_at IS NULL').get(id) as { id: string; sealed: Buffer } | undefined
+  const row = session.sql('SELECT id, sealed FROM secret_versions WHERE key_id = ? AND retired_at IS NULL').get(id) as { id: string; sealed: Buffer } | undefined
   if (row === undefined) throw new KeywardError('VAULT_CORRUPT', `${fullRef} has no current value. Restore a backup (keyward doctor lists them).`)
   const value = unsealOrCorrupt(session.secretKey, row.sealed, secretAad(row.id))
   try {
@@ -162,12 +169,13 @@ export interface KeyFilter {
 }
 
 export function listKeys(session: VaultSession, filter: KeyFilter = {}): KeyRecord[] {
-  const rows = session.db
-    .prepare(`SELECT ${KEY_COLUMNS} FROM keys WHERE (@provider IS NULL OR provider = @provider) AND (@environment IS NULL OR environment = @environment) ORDER BY provider, name`)
-    .all({ provider: filter.provider ?? null, environment: filter.environment ?? null }) as KeyRow[]
-  const date = today(session)
-  recordEvent(session, 'listed', {}, { ...filter, count: rows.length })
-  return rows.map((row) => toKeyRecord(row, date))
+  const keys = readKeys(
+    session,
+    keyRecordsQuery('FROM keys WHERE (@provider IS NULL OR provider = @provider) AND (@environment IS NULL OR environment = @environment) ORDER BY provider, name'),
+    { provider: filter.provider ?? null, environment: filter.environment ?? null },
+  )
+  recordEvent(session, 'listed', {}, { ...filter, count: keys.length })
+  return keys
 }
 
 /** Deletes a key with every stored version of its value (securely overwritten in the file). */
@@ -175,7 +183,7 @@ export function deleteKey(session: VaultSession, ref: string): KeyRecord {
   return session.db.transaction(() => {
     const { id } = resolveKeyRef(session, ref)
     const key = readKey(session, id)
-    session.db.prepare('DELETE FROM keys WHERE id = ?').run(id)
+    session.sql('DELETE FROM keys WHERE id = ?').run(id)
     recordEvent(session, 'deleted', { keyId: id, keyRef: key.ref })
     return key
   }).immediate()
@@ -194,8 +202,8 @@ export interface ValueVersion {
 export function keyHistory(session: VaultSession, ref: string): { key: KeyRecord; versions: ValueVersion[] } {
   const { id } = resolveKeyRef(session, ref)
   const key = readKey(session, id)
-  const rows = session.db
-    .prepare('SELECT id, created_at, retired_at, retired_reason, hint FROM secret_versions WHERE key_id = ? ORDER BY created_at DESC, rowid DESC')
+  const rows = session
+    .sql('SELECT id, created_at, retired_at, retired_reason, hint FROM secret_versions WHERE key_id = ? ORDER BY created_at DESC, rowid DESC')
     .all(id) as { id: string; created_at: string; retired_at: string | null; retired_reason: string | null; hint: string }[]
   recordEvent(session, 'history-viewed', { keyId: id, keyRef: key.ref })
   return {

@@ -1,11 +1,11 @@
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
-import { KEY_COLUMNS, toKeyRecord, type KeyRecord, type KeyRow } from './keyRecord'
-import { today } from './keyRepository'
+import { keyRecordsQuery, type KeyRecord } from './keyRecord'
+import { readKeys } from './keyRepository'
 
 const SEARCHED = ['name', 'provider', 'env_var', 'environment', 'tags', 'notes'] as const
 
-/** An FTS5 string literal: the whole query is one phrase, so operators and quotes in it are just text. */
+/** An FTS5 string literal: each word is one phrase, so operators and quotes in it are just text. */
 function phrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`
 }
@@ -14,29 +14,40 @@ function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 }
 
+function byRef(a: KeyRecord, b: KeyRecord): number {
+  return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0
+}
+
 /**
- * Finds keys whose name, provider, env var, environment, tags or notes contain every word of the query (any case),
- * best matches first. Words of three or more characters use the trigram index; shorter ones a LIKE scan.
+ * Finds keys whose name, provider, env var, environment, tags or notes contain every word of the query (any case).
+ * Keys whose *name* matches come first. Words of three or more characters go through the trigram index, which
+ * is read in index order and stopped at `limit`, so a common word costs no more than a rare one; shorter words
+ * filter with LIKE.
  */
 export function searchKeys(session: VaultSession, query: string, limit = 50): KeyRecord[] {
   const words = query.trim().split(/\s+/).filter((word) => word.length > 0)
-  const indexed = words.filter((word) => [...word].length >= 3)
+  const indexed = words.filter((word) => [...word].length >= 3).map(phrase)
   const short = words.filter((word) => [...word].length < 3)
-  const conditions: string[] = []
-  const params: unknown[] = []
-  if (indexed.length > 0) {
-    conditions.push('keys.rowid IN (SELECT rowid FROM keys_search WHERE keys_search MATCH ?)')
-    params.push(indexed.map(phrase).join(' AND '))
+  const params: Record<string, unknown> = { limit }
+  short.forEach((word, i) => (params[`short${i}`] = likePattern(word)))
+  const shortConditions = short.map((_, i) => `(${SEARCHED.map((column) => `keys.${column} LIKE @short${i} ESCAPE '\\'`).join(' OR ')})`)
+
+  const tier = (match: string | null, exclude: readonly string[]): KeyRecord[] => {
+    const conditions = [...shortConditions]
+    if (match !== null) conditions.push('keys.rowid IN (SELECT rowid FROM keys_search WHERE keys_search MATCH @match)')
+    if (exclude.length > 0) conditions.push(`keys.id NOT IN (SELECT value FROM json_each(@exclude))`)
+    const where = conditions.length > 0 ? conditions.join(' AND ') : '1'
+    return readKeys(session, keyRecordsQuery(`FROM keys WHERE ${where} LIMIT @limit`), { ...params, match, exclude: JSON.stringify(exclude) })
   }
-  for (const word of short) {
-    conditions.push(`(${SEARCHED.map((column) => `keys.${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`)
-    params.push(...SEARCHED.map(() => likePattern(word)))
+
+  let found: KeyRecord[]
+  if (indexed.length === 0) {
+    found = words.length === 0 ? [] : tier(null, []).sort(byRef)
+  } else {
+    const inName = tier(`name : (${indexed.join(' AND ')})`, []).sort(byRef)
+    const elsewhere = inName.length < limit ? tier(indexed.join(' AND '), inName.map((key) => key.id)).sort(byRef) : []
+    found = [...inName, ...elsewhere].slice(0, limit)
   }
-  const where = conditions.length > 0 ? conditions.join(' AND ') : '1'
-  const rows = session.db
-    .prepare(`SELECT ${KEY_COLUMNS} FROM keys WHERE ${where} ORDER BY (keys.name LIKE ? ESCAPE '\\') DESC, provider, name LIMIT ?`)
-    .all(...params, likePattern(words[0] ?? ''), limit) as KeyRow[]
-  recordEvent(session, 'searched', {}, { results: rows.length })
-  const date = today(session)
-  return rows.map((row) => toKeyRecord(row, date))
+  recordEvent(session, 'searched', {}, { results: found.length })
+  return found
 }

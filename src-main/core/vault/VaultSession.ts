@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers'
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers'
 import type { Clock } from '../ports/Clock'
 import { deriveSubkey } from './sealing'
 import { wipe } from './secretBuffer'
@@ -18,6 +18,7 @@ export class VaultSession {
   /** Keys the HMAC fingerprints used to find duplicate values without decrypting. */
   readonly fingerprintKey: Buffer
   private locked = false
+  private readonly statements = new Map<string, Statement>()
 
   constructor(
     readonly files: VaultFiles,
@@ -32,6 +33,16 @@ export class VaultSession {
     this.fingerprintKey = deriveSubkey(databaseKey, 'value-fingerprints')
   }
 
+  /** A prepared statement, prepared once per session: preparing costs more than running most of ours. */
+  sql(text: string): Statement {
+    let statement = this.statements.get(text)
+    if (statement === undefined) {
+      statement = this.db.prepare(text)
+      this.statements.set(text, statement)
+    }
+    return statement
+  }
+
   get isLocked(): boolean {
     return this.locked
   }
@@ -39,6 +50,7 @@ export class VaultSession {
   lock(): void {
     if (this.locked) return
     this.locked = true
+    this.statements.clear()
     try {
       if (this.db.open) this.db.close()
     } finally {

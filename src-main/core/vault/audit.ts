@@ -35,14 +35,14 @@ export function recordEvent(
   target: { keyId?: string; keyRef?: string } = {},
   detail: Record<string, unknown> = {},
 ): void {
-  session.db
-    .prepare('INSERT INTO events (at, action, key_id, key_ref, actor, detail) VALUES (?, ?, ?, ?, ?, ?)')
+  session
+    .sql('INSERT INTO events (at, action, key_id, key_ref, actor, detail) VALUES (?, ?, ?, ?, ?, ?)')
     .run(session.clock.now().toISOString(), action, target.keyId ?? null, target.keyRef ?? null, session.actor, JSON.stringify(detail))
 }
 
 export function auditEvents(session: VaultSession, limit = 1000): AuditEvent[] {
-  const rows = session.db
-    .prepare('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events ORDER BY id DESC LIMIT ?')
+  const rows = session
+    .sql('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events ORDER BY id DESC LIMIT ?')
     .all(limit) as (Omit<AuditEvent, 'detail'> & { detail: string })[]
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }))
 }

@@ -61,9 +61,8 @@ export function backupVault(db: Database, files: VaultFiles, now: Date, reason: 
   return made
 }
 
-/** The daily backup: taken on unlock when the newest is more than a day old. */
-export function backupIfStale(db: Database, files: VaultFiles, now: Date): BackupInfo | undefined {
+/** The daily backup is due when the newest backup is more than a day old (or there is none). */
+export function dailyBackupDue(files: VaultFiles, now: Date): boolean {
   const newest = newestBackup(files)
-  if (newest !== undefined && now.getTime() - Date.parse(newest.createdAt) < DAY_MS) return undefined
-  return backupVault(db, files, now, 'daily')
+  return newest === undefined || now.getTime() - Date.parse(newest.createdAt) >= DAY_MS
 }

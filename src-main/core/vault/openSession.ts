@@ -1,9 +1,9 @@
 import { KeywardError } from '../errors'
 import { applyMigrations, pendingMigrations, schemaVersion } from '../db/migrate'
-import { openDatabase } from '../db/openDatabase'
+import { checkIntegrity, openDatabase } from '../db/openDatabase'
 import type { Clock } from '../ports/Clock'
 import { recordEvent } from './audit'
-import { backupIfStale, backupVault, restoreHint } from './backups'
+import { backupVault, dailyBackupDue, restoreHint } from './backups'
 import type { VaultHeader } from './header'
 import { VaultSession, type Actor } from './VaultSession'
 import type { VaultFiles } from './vaultFiles'
@@ -16,7 +16,8 @@ export interface SessionDeps {
 
 /**
  * Opens the database of an existing vault with its (already unwrapped) key, migrates it with a backup first,
- * takes the daily backup, and records the unlock. Takes ownership of `databaseKey`: it is wiped on any failure.
+ * takes the daily backup — each after a full integrity check — and records the unlock. Takes ownership of
+ * `databaseKey`: it is wiped on any failure.
  */
 export function openSession(files: VaultFiles, header: VaultHeader, databaseKey: Buffer, deps: SessionDeps, method: string): VaultSession {
   let session: VaultSession | undefined
@@ -28,9 +29,11 @@ export function openSession(files: VaultFiles, header: VaultHeader, databaseKey:
       throw new KeywardError('VAULT_CORRUPT', `${files.database} holds no Keyward schema. ${restoreHint(files)}`)
     }
     const pending = pendingMigrations(current)
+    const dailyDue = dailyBackupDue(files, deps.clock.now())
+    if (pending.length > 0 || dailyDue) checkIntegrity(db, files.database, restoreHint(files))
     if (pending.length > 0) backupVault(db, files, deps.clock.now(), `before-schema-${pending[0]?.version ?? ''}`)
     applyMigrations(db, pending)
-    backupIfStale(db, files, deps.clock.now())
+    if (dailyDue) backupVault(db, files, deps.clock.now(), 'daily')
     recordEvent(session, 'unlocked', {}, { method })
     return session
   } catch (error) {

@@ -223,3 +223,25 @@ describe('damaged and newer vaults', () => {
     session.lock()
   })
 })
+
+describe('integrity checks', () => {
+  it('damage past the pages an open reads is caught by the next full check (daily, doctor), naming the backup', async () => {
+    const { checkIntegrity } = await import('../../../../src-main/core/db/openDatabase')
+    const { restoreHint } = await import('../../../../src-main/core/vault/backups')
+    const { importKeys } = await import('../../../../src-main/core/keys/keyRepository')
+    const { session } = await newTestVault(temp.dir)
+    importKeys(session, Array.from({ length: 400 }, (_, i) => ({ key: { provider: 'bulk', name: `k${i}`, notes: 'n'.repeat(300) }, value: `value-${i}-0000000000` })))
+    session.lock()
+    ;(await unlockWithPassword(vaultDir, PASSWORD, testDeps())).lock() // daily backup
+    const files = vaultFiles(vaultDir)
+    const bytes = readFileSync(files.database)
+    bytes.fill(0x13, bytes.length - 4096 * 3, bytes.length - 4096 * 2) // one page near the end
+    writeFileSync(files.database, bytes)
+    const reopened = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
+    try {
+      expect(() => checkIntegrity(reopened.db, files.database, restoreHint(files))).toThrow(expect.objectContaining({ code: 'VAULT_CORRUPT', message: expect.stringContaining('backups') }))
+    } finally {
+      reopened.lock()
+    }
+  })
+})

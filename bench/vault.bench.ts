@@ -1,0 +1,113 @@
+// Issue 3's workloads: unlock (KDF and the rest), `keyward get` as a whole process, import, list and search —
+// beside keepassxc-cli on a database of the same size with a comparable KDF time, as ratios.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { importKeys, listKeys } from '../src-main/core/keys/keyRepository'
+import { searchKeys } from '../src-main/core/keys/keySearch'
+import { createVault } from '../src-main/core/vault/createVault'
+import { derivePasswordKey } from '../src-main/core/vault/passwordKdf'
+import { unlockWithPassword, type UnlockDeps } from '../src-main/core/vault/unlockVault'
+import { keepassXml, searchQueries, syntheticKeys } from './fixtures'
+import { measure, type Measurement } from './measure'
+import { hasCommand, timeProcess } from './processTimer'
+
+const PASSWORD = 'benchmark password'
+const deps: UnlockDeps = { clock: { now: () => new Date() }, actor: 'cli', sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
+const cli = path.join(import.meta.dirname, '..', 'out', 'main', 'cli.js')
+
+export interface Comparison {
+  readonly workload: string
+  readonly keywardMs: number
+  readonly keepassxcMs: number | null
+}
+
+async function timeOnce(work: () => unknown): Promise<number> {
+  const start = performance.now()
+  await work()
+  return performance.now() - start
+}
+
+async function vaultWith(dir: string, count: number): Promise<{ dir: string; importMs: number; kdfMs: number }> {
+  const created = await createVault(dir, PASSWORD, {}, deps) // calibrated KDF, ≈0.5 s, as a user's vault
+  const { salt: _salt, ...kdf } = created.session.header.kdf
+  const kdfMs = await timeOnce(() => derivePasswordKey(PASSWORD, created.session.header.kdf))
+  let importMs = 0
+  for (let offset = 0; offset < count; offset += 10_000) {
+    const batch = syntheticKeys(Math.min(10_000, count - offset), offset)
+    importMs += await timeOnce(() => importKeys(created.session, batch))
+  }
+  created.session.lock()
+  void kdf
+  return { dir, importMs, kdfMs }
+}
+
+export async function vaultBenchmarks(): Promise<{ measurements: Measurement[]; comparisons: Comparison[]; notes: string[] }> {
+  const work = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'))
+  const notes: string[] = []
+  try {
+    const small = await vaultWith(path.join(work, 'v10k'), 10_000)
+    const large = await vaultWith(path.join(work, 'v100k'), 100_000)
+    const measurements: Measurement[] = []
+
+    const kdf = await measure('unlock: Argon2id KDF (calibrated)', async () => {
+      const session = await unlockWithPassword(small.dir, PASSWORD, deps)
+      session.lock()
+    }, { iterations: 5, warmup: 1 })
+    measurements.push({ ...kdf, name: 'unlock 10k vault: total' })
+    measurements.push({ name: 'unlock: KDF alone', iterations: 1, medianMs: small.kdfMs, p95Ms: small.kdfMs })
+    measurements.push({ name: 'unlock: everything but the KDF', iterations: 5, medianMs: kdf.medianMs - small.kdfMs, p95Ms: kdf.p95Ms - small.kdfMs })
+    measurements.push({ name: 'import 10,000 keys (one transaction)', iterations: 1, medianMs: small.importMs, p95Ms: small.importMs, target: '≤ 1000 ms' })
+
+    const session10k = await unlockWithPassword(small.dir, PASSWORD, deps)
+    const session100k = await unlockWithPassword(large.dir, PASSWORD, deps)
+    measurements.push(await measure('list 10k keys\' metadata', () => listKeys(session10k), { iterations: 50, warmup: 3, target: '≤ 20 ms' }))
+    const queries = searchQueries(200, 10_000)
+    let q = 0
+    measurements.push(await measure('search over 10k keys (per query)', () => searchKeys(session10k, queries[q++ % queries.length] ?? 'bill'), { iterations: 200, warmup: 10, target: '≤ 5 ms' }))
+    const queries100k = searchQueries(200, 100_000)
+    measurements.push(await measure('search over 100k keys (per query)', () => searchKeys(session100k, queries100k[q++ % queries100k.length] ?? 'bill'), { iterations: 200, warmup: 10, target: '≤ 30 ms' }))
+    const someRef = listKeys(session10k)[1234]?.ref ?? ''
+    session10k.lock()
+    session100k.lock()
+
+    const env = { ...process.env, KEYWARD_VAULT_DIR: small.dir, KEYWARD_PASSWORD: PASSWORD }
+    const getMs = timeProcess(process.execPath, [cli, 'get', someRef], { env })
+    measurements.push({ name: '`keyward get` whole process (10k vault)', iterations: 5, medianMs: getMs, p95Ms: getMs, target: `KDF + ≤ 80 ms = ${(small.kdfMs + 80).toFixed(0)} ms` })
+    measurements.push({ name: '`keyward get` minus the KDF', iterations: 5, medianMs: getMs - small.kdfMs, p95Ms: getMs - small.kdfMs, target: '≤ 80 ms' })
+
+    const comparisons: Comparison[] = []
+    const keyward = {
+      get: getMs,
+      list: timeProcess(process.execPath, [cli, 'list', '--json'], { env }),
+      search: timeProcess(process.execPath, [cli, 'search', queries[0] ?? 'bill', '--json'], { env }),
+      importMs: small.importMs + small.kdfMs,
+    }
+    if (hasCommand('keepassxc-cli')) {
+      const xml = path.join(work, 'export.xml')
+      const kdbx = path.join(work, 'bench.kdbx')
+      writeFileSync(xml, keepassXml(syntheticKeys(10_000)))
+      const importStart = performance.now()
+      const imported = spawnSync('keepassxc-cli', ['import', '-q', '-p', '-t', String(Math.round(small.kdfMs)), xml, kdbx], { input: `${PASSWORD}\n${PASSWORD}\n`, encoding: 'utf8' })
+      const kpImport = performance.now() - importStart
+      if (imported.status !== 0) throw new Error(`keepassxc-cli import failed: ${imported.stderr}`)
+      const unlockInput = `${PASSWORD}\n`
+      const title = syntheticKeys(1, 1234)[0]?.key.name ?? ''
+      comparisons.push(
+        { workload: 'get one value (whole process)', keywardMs: keyward.get, keepassxcMs: timeProcess('keepassxc-cli', ['show', '-q', '-s', '-a', 'Password', kdbx, title], { input: unlockInput }) },
+        { workload: 'list 10k entries (whole process)', keywardMs: keyward.list, keepassxcMs: timeProcess('keepassxc-cli', ['ls', '-q', kdbx], { input: unlockInput }) },
+        { workload: 'search 10k entries (whole process)', keywardMs: keyward.search, keepassxcMs: timeProcess('keepassxc-cli', ['search', '-q', kdbx, queries[0] ?? 'bill'], { input: unlockInput }) },
+        { workload: 'import 10k entries (incl. one KDF)', keywardMs: keyward.importMs, keepassxcMs: kpImport },
+      )
+      notes.push(`keepassxc-cli ${spawnSync('keepassxc-cli', ['--version'], { encoding: 'utf8' }).stdout.trim()}, KDF target ${Math.round(small.kdfMs)} ms (its --decryption-time), Keyward Argon2id calibrated to ${Math.round(small.kdfMs)} ms`)
+    } else {
+      notes.push('keepassxc-cli not installed (Debian: apt-get install keepassxc): no comparison')
+      comparisons.push({ workload: 'get one value (whole process)', keywardMs: keyward.get, keepassxcMs: null })
+    }
+    return { measurements, comparisons, notes }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+}
