@@ -28,6 +28,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Pure-JS dependencies are bundled: resolving and reading zod's hundreds of files cost `keyward` ~40 ms at
+      // every start. Native modules (SQLCipher, Argon2) and electron-store (it imports electron) stay external.
+      externalizeDeps: { exclude: ['zod', 'commander', 'read', 'mute-stream'] },
       rollupOptions: {
         // The desktop app's main process, and the `keyward` CLI (plain Node) sharing the same core.
         input: { index: resolve(root, 'src-main/index.ts'), cli: resolve(root, 'src-main/cli/index.ts') },

@@ -41,7 +41,16 @@ export const KEY_RECORD_JSON = `json_object(
   'lastUsedAt', keys.last_used_at, 'usageCount', keys.usage_count,
   'tags', json(keys.tags), 'notes', keys.notes, 'hint', keys.hint, 'metadata', json(keys.metadata))`
 
-/** All rows of a query selecting KEY_RECORD_JSON, as one JSON array built by SQLite. */
+/**
+ * The keys a `FROM keys …` clause selects, as one JSON array built by SQLite, in no particular order (sorting in
+ * SQL before the aggregate costs more than sorting the parsed array).
+ */
 export function keyRecordsQuery(from: string): string {
-  return `SELECT json_group_array(json(record)) FROM (SELECT ${KEY_RECORD_JSON} AS record ${from})`
+  return `SELECT json_group_array(${KEY_RECORD_JSON}) ${from}`
+}
+
+/** Provider, then name: the order every list shows. */
+export function byProviderAndName(a: KeyRecord, b: KeyRecord): number {
+  if (a.provider !== b.provider) return a.provider < b.provider ? -1 : 1
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0
 }

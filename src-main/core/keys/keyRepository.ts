@@ -4,7 +4,7 @@ import { recordEvent } from '../vault/audit'
 import { fingerprint, seal, unsealOrCorrupt } from '../vault/sealing'
 import type { VaultSession } from '../vault/VaultSession'
 import { validateNewKey, validatePatch, validateValue, valueHint, type KeyPatch, type NewKey } from './keyInput'
-import { KEY_RECORD_JSON, keyRecordsQuery, type KeyRecord } from './keyRecord'
+import { byProviderAndName, KEY_RECORD_JSON, keyRecordsQuery, type KeyRecord } from './keyRecord'
 import { resolveKeyRef } from './keyRef'
 
 function secretAad(secretId: string): string {
@@ -171,9 +171,9 @@ export interface KeyFilter {
 export function listKeys(session: VaultSession, filter: KeyFilter = {}): KeyRecord[] {
   const keys = readKeys(
     session,
-    keyRecordsQuery('FROM keys WHERE (@provider IS NULL OR provider = @provider) AND (@environment IS NULL OR environment = @environment) ORDER BY provider, name'),
+    keyRecordsQuery('FROM keys WHERE (@provider IS NULL OR provider = @provider) AND (@environment IS NULL OR environment = @environment)'),
     { provider: filter.provider ?? null, environment: filter.environment ?? null },
-  )
+  ).sort(byProviderAndName)
   recordEvent(session, 'listed', {}, { ...filter, count: keys.length })
   return keys
 }

@@ -1,6 +1,6 @@
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
-import { keyRecordsQuery, type KeyRecord } from './keyRecord'
+import { byProviderAndName, keyRecordsQuery, type KeyRecord } from './keyRecord'
 import { readKeys } from './keyRepository'
 
 const SEARCHED = ['name', 'provider', 'env_var', 'environment', 'tags', 'notes'] as const
@@ -12,10 +12,6 @@ function phrase(term: string): string {
 
 function likePattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
-}
-
-function byRef(a: KeyRecord, b: KeyRecord): number {
-  return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0
 }
 
 /**
@@ -37,15 +33,16 @@ export function searchKeys(session: VaultSession, query: string, limit = 50): Ke
     if (match !== null) conditions.push('keys.rowid IN (SELECT rowid FROM keys_search WHERE keys_search MATCH @match)')
     if (exclude.length > 0) conditions.push(`keys.id NOT IN (SELECT value FROM json_each(@exclude))`)
     const where = conditions.length > 0 ? conditions.join(' AND ') : '1'
-    return readKeys(session, keyRecordsQuery(`FROM keys WHERE ${where} LIMIT @limit`), { ...params, match, exclude: JSON.stringify(exclude) })
+    const query = keyRecordsQuery(`FROM (SELECT * FROM keys WHERE ${where} LIMIT @limit) AS keys`)
+    return readKeys(session, query, { ...params, match, exclude: JSON.stringify(exclude) }).sort(byProviderAndName)
   }
 
   let found: KeyRecord[]
   if (indexed.length === 0) {
-    found = words.length === 0 ? [] : tier(null, []).sort(byRef)
+    found = words.length === 0 ? [] : tier(null, [])
   } else {
-    const inName = tier(`name : (${indexed.join(' AND ')})`, []).sort(byRef)
-    const elsewhere = inName.length < limit ? tier(indexed.join(' AND '), inName.map((key) => key.id)).sort(byRef) : []
+    const inName = tier(`name : (${indexed.join(' AND ')})`, [])
+    const elsewhere = inName.length < limit ? tier(indexed.join(' AND '), inName.map((key) => key.id)) : []
     found = [...inName, ...elsewhere].slice(0, limit)
   }
   recordEvent(session, 'searched', {}, { results: found.length })
