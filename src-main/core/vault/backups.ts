@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fsyncDirectory } from '../fs/atomicWrite'
 import type { VaultFiles } from './vaultFiles'
@@ -22,7 +23,7 @@ function sqlString(value: string): string {
 export function listBackups(files: VaultFiles): BackupInfo[] {
   if (!existsSync(files.backups)) return []
   return readdirSync(files.backups, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(files.backups, entry.name, 'vault.db')))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && existsSync(path.join(files.backups, entry.name, 'vault.db')))
     .map((entry) => {
       const dir = path.join(files.backups, entry.name)
       const db = statSync(path.join(dir, 'vault.db'))
@@ -48,13 +49,23 @@ export function restoreHint(files: VaultFiles): string {
  * API refuses SQLCipher targets) plus the current vault.json, then keeps the newest BACKUPS_KEPT.
  */
 export function backupVault(db: Database, files: VaultFiles, now: Date, reason: string): BackupInfo {
-  const name = `${now.toISOString().replace(/[:.]/g, '-')}-${reason}`
+  // The app and the CLI may both take the daily backup at the same moment: names never collide, and a backup
+  // appears under its name only once complete.
+  const name = `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${reason}`
   const dir = path.join(files.backups, name)
-  mkdirSync(dir, { recursive: true, mode: 0o700 })
-  db.exec(`VACUUM INTO ${sqlString(path.join(dir, 'vault.db'))}`)
-  copyFileSync(files.header, path.join(dir, 'vault.json'))
-  if (process.platform !== 'win32') for (const file of ['vault.db', 'vault.json']) chmodSync(path.join(dir, file), 0o600)
-  fsyncDirectory(dir)
+  const staging = path.join(files.backups, `.${name}.partial`)
+  mkdirSync(staging, { recursive: true, mode: 0o700 })
+  try {
+    db.exec(`VACUUM INTO ${sqlString(path.join(staging, 'vault.db'))}`)
+    copyFileSync(files.header, path.join(staging, 'vault.json'))
+    if (process.platform !== 'win32') for (const file of ['vault.db', 'vault.json']) chmodSync(path.join(staging, file), 0o600)
+    fsyncDirectory(staging)
+    renameSync(staging, dir)
+    fsyncDirectory(files.backups)
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true })
+    throw error
+  }
   for (const old of listBackups(files).slice(BACKUPS_KEPT)) rmSync(old.path, { recursive: true, force: true })
   const made = listBackups(files).find((backup) => backup.name === name)
   if (made === undefined) throw new Error('backup vanished while being written')
