@@ -14,12 +14,18 @@ export async function readValue(terminal: Terminal, fromStdin: boolean, label: s
   return typed
 }
 
-/** The master password: $KEYWARD_PASSWORD (scripts), else a no-echo prompt; neither is NO_PASSWORD (exit 3). */
-export async function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
-  if (env.KEYWARD_PASSWORD !== undefined) return env.KEYWARD_PASSWORD
-  const typed = await terminal.promptHidden('Master password: ')
-  if (typed === null) throw new KeywardError('NO_PASSWORD', 'No password: set KEYWARD_PASSWORD or run keyward in a terminal.')
+/** An unlock secret from an environment variable (scripts), else a no-echo prompt; neither is NO_PASSWORD (exit 3). */
+async function unlockSecret(terminal: Terminal, env: NodeJS.ProcessEnv, variable: string, what: string): Promise<string> {
+  const fromEnv = env[variable]
+  if (fromEnv !== undefined) return fromEnv
+  const typed = await terminal.promptHidden(`${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: `)
+  if (typed === null) throw new KeywardError('NO_PASSWORD', `No ${what}: set ${variable} or run keyward in a terminal.`)
   return typed
+}
+
+/** The master password: $KEYWARD_PASSWORD, else a no-echo prompt. */
+export function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
+  return unlockSecret(terminal, env, 'KEYWARD_PASSWORD', 'master password')
 }
 
 /** A new master password: $KEYWARD_NEW_PASSWORD, else typed twice. */
@@ -33,9 +39,6 @@ export async function readNewPassword(terminal: Terminal, env: NodeJS.ProcessEnv
 }
 
 /** The recovery code: $KEYWARD_RECOVERY_CODE, else a no-echo prompt. */
-export async function readRecoveryCode(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
-  if (env.KEYWARD_RECOVERY_CODE !== undefined) return env.KEYWARD_RECOVERY_CODE
-  const typed = await terminal.promptHidden('Recovery code: ')
-  if (typed === null) throw new KeywardError('NO_PASSWORD', 'No recovery code: set KEYWARD_RECOVERY_CODE or run keyward in a terminal.')
-  return typed
+export function readRecoveryCode(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
+  return unlockSecret(terminal, env, 'KEYWARD_RECOVERY_CODE', 'recovery code')
 }

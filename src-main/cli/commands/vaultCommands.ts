@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { KeywardError } from '../../core/errors'
-import { auditEvents } from '../../core/vault/audit'
+import { auditEvents, recordEvent } from '../../core/vault/audit'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
 import { createVault } from '../../core/vault/createVault'
@@ -77,7 +77,9 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .action(async (flags: { json?: boolean }) => {
       const backup = await withVault(context, (session) => {
         checkIntegrity(session.db, session.files.database, restoreHint(session.files))
-        return backupVault(session.db, session.files, session.clock.now(), 'manual')
+        const made = backupVault(session.db, session.files, session.clock.now(), 'manual')
+        recordEvent(session, 'backup', {}, { name: made.name })
+        return made
       })
       if (flags.json === true) json(terminal, backup)
       else terminal.out(backup.path)

@@ -31,9 +31,11 @@ export function openSession(files: VaultFiles, header: VaultHeader, databaseKey:
     const pending = pendingMigrations(current)
     const dailyDue = dailyBackupDue(files, deps.clock.now())
     if (pending.length > 0 || dailyDue) checkIntegrity(db, files.database, restoreHint(files))
-    if (pending.length > 0) backupVault(db, files, deps.clock.now(), `before-schema-${pending[0]?.version ?? ''}`)
+    const backups: string[] = []
+    if (pending.length > 0) backups.push(backupVault(db, files, deps.clock.now(), `before-schema-${pending[0]?.version ?? ''}`).name)
     applyMigrations(db, pending)
-    if (dailyDue) backupVault(db, files, deps.clock.now(), 'daily')
+    if (dailyDue) backups.push(backupVault(db, files, deps.clock.now(), 'daily').name)
+    for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
     return session
   } catch (error) {
