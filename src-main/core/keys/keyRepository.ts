@@ -4,7 +4,7 @@ import { recordEvent } from '../vault/audit'
 import { fingerprint, seal, unsealOrCorrupt } from '../vault/sealing'
 import type { VaultSession } from '../vault/VaultSession'
 import { validateNewKey, validatePatch, validateValue, valueHint, type KeyPatch, type NewKey } from './keyInput'
-import { byProviderAndName, KEY_RECORD_JSON, keyRecordsQuery, type KeyRecord } from './keyRecord'
+import { byProviderAndName, KEY_RECORD_SQL, keyRecordsQuery, toKeyRecord, type KeyRecord } from './keyRecord'
 import { resolveKeyRef } from './keyRef'
 
 function secretAad(secretId: string): string {
@@ -16,14 +16,15 @@ export function today(session: VaultSession): string {
 }
 
 function readKey(session: VaultSession, id: string): KeyRecord {
-  const json = session.sql(`SELECT ${KEY_RECORD_JSON} FROM keys WHERE id = @id`).pluck().get({ id, today: today(session) }) as string | undefined
+  const json = session.sql(`SELECT ${KEY_RECORD_SQL} FROM keys WHERE id = @id`).pluck().get({ id, today: today(session) }) as string | undefined
   if (json === undefined) throw new KeywardError('NOT_FOUND', 'That key no longer exists.')
-  return JSON.parse(json) as KeyRecord
+  return toKeyRecord(JSON.parse(json) as unknown[])
 }
 
 /** Runs a keyRecordsQuery; its parameters plus `today`. */
 export function readKeys(session: VaultSession, query: string, params: Record<string, unknown>): KeyRecord[] {
-  return JSON.parse(session.sql(query).pluck().get({ ...params, today: today(session) }) as string) as KeyRecord[]
+  const rows = JSON.parse(session.sql(query).pluck().get({ ...params, today: today(session) }) as string) as unknown[][]
+  return rows.map(toKeyRecord)
 }
 
 function insertSecret(session: VaultSession, keyId: string, value: string, now: string): { fingerprint: string; hint: string } {
