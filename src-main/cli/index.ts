@@ -13,4 +13,10 @@ function packageVersion(): string {
   }
 }
 
+// `keyward list | head`: a closed pipe ends the output quietly, as it does for any Unix tool.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 process.exitCode = await runCli(process.argv.slice(2), processTerminal(), process.env, packageVersion())

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { KeywardError } from '../core/errors'
 import { registerKeyCommands } from './commands/keyCommands'
+import { registerProviderCommands } from './commands/providerCommands'
 import { registerVaultCommands } from './commands/vaultCommands'
 import { cliContext } from './context'
 import { EXIT, exitCodeFor } from './exitCodes'
@@ -19,6 +20,7 @@ export async function runCli(argv: readonly string[], terminal: Terminal, env: N
     .configureOutput({ writeOut: (text) => terminal.out(text.trimEnd()), writeErr: (text) => terminal.err(text.trimEnd()) })
   registerVaultCommands(program, context)
   registerKeyCommands(program, context)
+  registerProviderCommands(program, context)
   for (const command of program.commands) command.exitOverride()
 
   try {

@@ -2,10 +2,29 @@ import type { Command } from 'commander'
 import { KeywardError } from '../../core/errors'
 import { createKey, deleteKey, editKey, getKey, keyHistory, listKeys, revealValue, setKeyValue } from '../../core/keys/keyRepository'
 import { searchKeys } from '../../core/keys/keySearch'
+import { findProvider } from '../../core/providers/builtinProviders'
+import { detectProvider, fitsFormat } from '../../core/providers/detectProvider'
 import { withVault, type CliContext } from '../context'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
 import { json, keyDetails, keyTable, table } from '../render'
 import { readValue } from '../secrets'
+
+/**
+ * The provider for a new value: the one given (whose documented format the value must fit, to catch a key pasted
+ * into the wrong place), else the one detected from the value.
+ */
+function resolveProviderForValue(given: string | undefined, value: string, formatCheck: boolean): string {
+  if (given === undefined) {
+    const detected = detectProvider(value)
+    if (detected === 'unknown') throw new KeywardError('INVALID_INPUT', 'Could not tell the provider from the key\'s format: pass --provider ID (keyward providers lists them).')
+    return detected
+  }
+  const known = findProvider(given)
+  if (formatCheck && known !== undefined && !fitsFormat(known, value)) {
+    throw new KeywardError('INVALID_INPUT', `That value does not match ${known.name}'s key format (${known.keyFormat ?? ''}). Check for a typo, or pass --no-format-check.`)
+  }
+  return given
+}
 
 function warnDuplicates(context: CliContext, duplicates: readonly string[]): void {
   if (duplicates.length > 0) context.terminal.err(`Note: the same value is stored as ${duplicates.join(', ')}.`)
@@ -18,14 +37,17 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     program
       .command('add <NAME>')
       .description('add a key; the value comes from stdin (--value-stdin) or a hidden prompt, never from argv')
-      .requiredOption('--provider <ID>', 'provider id, e.g. solo, mailosaur, stripe')
+      .option('--provider <ID>', 'provider id, e.g. solo, mailosaur, stripe (default: detected from the key)')
       .option('--value-stdin', 'read the value from stdin (one trailing newline is stripped)')
+      .option('--no-format-check', 'store a value that does not match the provider\'s documented key format')
       .option('--json', 'print the new key as JSON'),
     { forEdit: false },
-  ).action(async (name: string, flags: KeyFlags & { provider: string; valueStdin?: boolean; json?: boolean }) => {
+  ).action(async (name: string, flags: KeyFlags & { valueStdin?: boolean; formatCheck: boolean; json?: boolean }) => {
     const { provider: _provider, ...fields } = keyPatchFromFlags(flags)
-    const value = await readValue(terminal, flags.valueStdin === true, `${flags.provider}/${name}`)
-    const { key, duplicates } = await withVault(context, (session) => createKey(session, { ...fields, provider: flags.provider, name }, value))
+    const value = await readValue(terminal, flags.valueStdin === true, flags.provider === undefined ? name : `${flags.provider}/${name}`)
+    const provider = resolveProviderForValue(flags.provider, value, flags.formatCheck)
+    const envVar = fields.envVar ?? findProvider(provider)?.envVar
+    const { key, duplicates } = await withVault(context, (session) => createKey(session, { ...fields, envVar, provider, name }, value))
     if (flags.json === true) json(terminal, key)
     else terminal.err(`Added ${key.ref}.`)
     warnDuplicates(context, duplicates)

@@ -54,7 +54,8 @@ export function validateNewKey(input: NewKey): KeyFields {
     tags: [],
     notes: '',
     metadata: {},
-    ...input,
+    // An explicit `undefined` means "not given": it must not override a default.
+    ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
   }
   const parsed = keyFieldsSchema.safeParse(filled)
   return parsed.success ? parsed.data : fail(parsed.error)

@@ -45,16 +45,16 @@ beforeAll(async () => {
   await initVault(vault, env.KEYWARD_PASSWORD)
   // A second connection held open keeps the WAL file on disk, so its bytes are checked too.
   holder = await unlockWithPassword(vault, env.KEYWARD_PASSWORD, testDeps())
-  await run('add', ['add', 'canary', '--provider', 'openai', '--env-var', 'OPENAI_API_KEY', '--value-stdin'], `${RETIRED_CANARY}\n`)
+  await run('add', ['add', 'canary', '--provider', 'acme', '--env-var', 'OPENAI_API_KEY', '--value-stdin'], `${RETIRED_CANARY}\n`)
   await run('set-value', ['set-value', 'canary', '--value-stdin'], `${CANARY}\n`)
-  await run('add duplicate', ['add', 'twin', '--provider', 'openai', '--value-stdin'], CANARY)
+  await run('add duplicate', ['add', 'twin', '--provider', 'acme', '--value-stdin'], CANARY)
   for (const [command, args] of [
     ['list', ['list']],
     ['list --json', ['list', '--json']],
-    ['show', ['show', 'openai/canary']],
-    ['show --json', ['show', 'openai/canary', '--json']],
+    ['show', ['show', 'acme/canary']],
+    ['show --json', ['show', 'acme/canary', '--json']],
     ['search', ['search', 'canary', '--json']],
-    ['history', ['history', 'openai/canary', '--json']],
+    ['history', ['history', 'acme/canary', '--json']],
     ['audit', ['audit', '--json']],
     ['backup', ['backup']],
     ['doctor', ['doctor', '--json']],
@@ -72,7 +72,7 @@ afterAll(() => {
 
 describe('the canary', () => {
   it('get prints it, and only get', async () => {
-    expect((await keyward(['get', 'openai/canary'], { env })).stdout).toBe(`${CANARY}\n`)
+    expect((await keyward(['get', 'acme/canary'], { env })).stdout).toBe(`${CANARY}\n`)
     for (const { command, run: result } of outputs) {
       for (const form of [...encodings(CANARY), ...encodings(RETIRED_CANARY)]) {
         expect(`${result.stdout}${result.stderr}`.includes(form.toString()), `${command} output`).toBe(false)
@@ -94,6 +94,6 @@ describe('the canary', () => {
 
   it('duplicates are reported by name, never by value', () => {
     const added = outputs.find((output) => output.command === 'add duplicate')
-    expect(added?.run.stderr).toContain('openai/canary')
+    expect(added?.run.stderr).toContain('acme/canary')
   })
 })

@@ -11,7 +11,7 @@ let recoveryCode = ''
 
 beforeAll(async () => {
   recoveryCode = await initVault(vault, env.KEYWARD_PASSWORD)
-  const add = await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--environment', 'production', '--expires', '2027-06-30', '--rotate-every', '90', '--tag', 'payments', '--tag', 'billing', '--note', 'main account', '--value-stdin'], { env, input: 'sk_live_cli_test_value_1234\n' })
+  const add = await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--environment', 'production', '--expires', '2027-06-30', '--rotate-every', '90', '--tag', 'payments', '--tag', 'billing', '--note', 'main account', '--value-stdin'], { env, input: 'sk_live_CliTestValue00001234\n' })
   expect(add).toMatchObject({ code: 0, stdout: '' })
 })
 afterAll(() => temp.remove())
@@ -31,9 +31,9 @@ describe('keyward', () => {
   })
 
   it('get prints exactly the value and a newline; --vault overrides $KEYWARD_VAULT_DIR', async () => {
-    expect(await keyward(['get', 'stripe/prod'], { env })).toMatchObject({ code: 0, stdout: 'sk_live_cli_test_value_1234\n' })
+    expect(await keyward(['get', 'stripe/prod'], { env })).toMatchObject({ code: 0, stdout: 'sk_live_CliTestValue00001234\n' })
     const viaFlag = await keyward(['--vault', vault, 'get', 'prod'], { env: { KEYWARD_PASSWORD: env.KEYWARD_PASSWORD } })
-    expect(viaFlag.stdout).toBe('sk_live_cli_test_value_1234\n')
+    expect(viaFlag.stdout).toBe('sk_live_CliTestValue00001234\n')
   })
 
   it('show --json and list --json give the documented key shape, without the value', async () => {
@@ -111,7 +111,7 @@ describe('keyward', () => {
     const recovered = await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: recoveryCode, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })
     expect(recovered.code).toBe(0)
     expect((await keyward(['list'], { env: { ...env, KEYWARD_PASSWORD: 'second-password' } })).code).toBe(3)
-    expect((await keyward(['get', 'prod'], { env })).stdout).toBe('sk_live_cli_test_value_1234\n')
+    expect((await keyward(['get', 'prod'], { env })).stdout).toBe('sk_live_CliTestValue00001234\n')
   })
 
   it('has --help for every command', async () => {

@@ -1,0 +1,16 @@
+import { builtinProviders } from './builtinProviders'
+import type { ProviderDefinition } from './providerDefinition'
+
+/**
+ * The provider whose documented key format the value matches, or 'unknown'. Formats are specific enough not to
+ * overlap (each test in detectProvider.test.ts checks a key matches exactly one); surrounding whitespace is ignored.
+ */
+export function detectProvider(value: string, providers: readonly ProviderDefinition[] = builtinProviders): string {
+  const trimmed = value.trim()
+  return providers.find((provider) => provider.keyPattern?.test(trimmed) === true)?.id ?? 'unknown'
+}
+
+/** Whether a value fits its provider's documented format; providers without one accept anything. */
+export function fitsFormat(provider: ProviderDefinition, value: string): boolean {
+  return provider.keyPattern === null || provider.keyPattern.test(value.trim())
+}

@@ -1,0 +1,39 @@
+/** How a provider's API takes the key. */
+export type AuthScheme =
+  | { readonly kind: 'bearer' }
+  | { readonly kind: 'header'; readonly header: string }
+  /** HTTP Basic with the key as the user name and an empty password (Mailosaur). */
+  | { readonly kind: 'basic-key-as-user' }
+
+/** What Keyward can do for a provider: through its API, as guided steps in its dashboard, or not at all. */
+export type Capability = 'api' | 'guided' | 'none'
+
+export interface ProviderDefinition {
+  readonly id: string
+  readonly name: string
+  readonly dashboardUrl: string | null
+  readonly docsUrl: string | null
+  /** The API's base URL (overridable with KEYWARD_<ID>_BASE_URL); null for detection-only providers. */
+  readonly baseUrl: string | null
+  readonly auth: AuthScheme | null
+  /** The documented key format: used to detect a pasted key and to catch typos. Null when undocumented. */
+  readonly keyPattern: RegExp | null
+  readonly keyFormat: string | null
+  readonly envVar: string
+  readonly rotationDays: number | null
+  readonly rateLimit: string | null
+  readonly capabilities: { readonly verify: Capability; readonly rotate: Capability; readonly revoke: Capability; readonly sync: Capability }
+  /** Advice shown with the provider (one key per environment, quarterly rotation …). */
+  readonly advice: readonly string[]
+}
+
+/** `KEYWARD_<ID>_BASE_URL`: the id upper-cased, `-` turned into `_`. */
+export function baseUrlVariable(providerId: string): string {
+  return `KEYWARD_${providerId.toUpperCase().replace(/-/g, '_')}_BASE_URL`
+}
+
+/** The base URL to call: the override from the environment when set, else the documented one. */
+export function baseUrlFor(provider: ProviderDefinition, env: Readonly<Record<string, string | undefined>>): string | null {
+  const override = env[baseUrlVariable(provider.id)]
+  return override !== undefined && override !== '' ? override.replace(/\/+$/, '') : provider.baseUrl
+}
