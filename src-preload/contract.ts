@@ -24,6 +24,13 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'AMBIGUOUS',
+  'KEY_REJECTED',
+  'PROVIDER_UNREACHABLE',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_ERROR',
+  'PROVIDER_BAD_RESPONSE',
+  'PROVIDER_REDIRECT',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

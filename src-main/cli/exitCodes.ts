@@ -15,6 +15,14 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'VAULT_NOT_FOUND':
       return EXIT.notFound
+    case 'KEY_REJECTED':
+    case 'PROVIDER_UNREACHABLE':
+    case 'PROVIDER_TIMEOUT':
+    case 'PROVIDER_RATE_LIMITED':
+    case 'PROVIDER_ERROR':
+    case 'PROVIDER_BAD_RESPONSE':
+    case 'PROVIDER_REDIRECT':
+      return EXIT.provider
     default:
       return EXIT.failure
   }

@@ -1,0 +1,139 @@
+import { isIP } from 'node:net'
+import { KeywardError } from '../errors'
+import { parseUrl } from '../security/parseUrl'
+import { concurrencyLimit } from './concurrencyLimit'
+import { baseUrlFor, type AuthScheme, type ProviderDefinition } from './providerDefinition'
+
+export interface ProviderResponse {
+  readonly status: number
+  readonly body: unknown
+}
+
+export interface HttpDeps {
+  readonly fetch: typeof fetch
+  readonly sleep: (ms: number) => Promise<void>
+  readonly env: Readonly<Record<string, string | undefined>>
+}
+
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  /** Appended to the base URL; must stay on its origin. */
+  readonly path: string
+  readonly key: string
+  readonly body?: unknown
+  readonly timeoutMs?: number
+  /** Status codes the caller handles itself instead of getting an error (e.g. 404 for "no such key"). */
+  readonly accept?: readonly number[]
+}
+
+const MAX_ATTEMPTS = 4
+const MAX_RETRY_WAIT_MS = 10_000
+const MAX_REDIRECTS = 3
+const concurrencyByProvider: Record<string, number> = { 'elastic-email': 20, aisoule: 10, 'solenoid-meter': 10 }
+const limiters = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>()
+
+function limiterFor(providerId: string) {
+  let limiter = limiters.get(providerId)
+  if (limiter === undefined) {
+    limiter = concurrencyLimit(concurrencyByProvider[providerId] ?? 4)
+    limiters.set(providerId, limiter)
+  }
+  return limiter
+}
+
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '')
+  if (host === 'localhost') return true
+  if (isIP(host) === 4) return host.startsWith('127.')
+  return host === '::1'
+}
+
+/** https, or plain http to this machine only (the simulators). */
+function checkTransport(url: URL, provider: ProviderDefinition): void {
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return
+  throw new KeywardError('INVALID_INPUT', `${provider.name}'s base URL must use https (plain http only to 127.0.0.1/localhost): ${url.origin}`)
+}
+
+function authHeaders(auth: AuthScheme, key: string): Record<string, string> {
+  switch (auth.kind) {
+    case 'bearer':
+      return { Authorization: `Bearer ${key}` }
+    case 'header':
+      return { [auth.header]: key }
+    case 'basic-key-as-user':
+      return { Authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date; capped so a provider cannot park us. */
+function retryAfterMs(header: string | null, attempt: number): number {
+  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) * 1000 : header !== null ? Date.parse(header) - Date.now() : Number.NaN
+  const fallback = 500 * 2 ** attempt
+  return Math.min(MAX_RETRY_WAIT_MS, Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback)
+}
+
+function fail(code: ConstructorParameters<typeof KeywardError>[0], message: string): never {
+  throw new KeywardError(code, message)
+}
+
+/**
+ * Calls a provider's key API with the key in the provider's auth scheme. The key goes only to the configured
+ * origin: redirects are followed by hand and only within it. Timeouts, 429 with Retry-After (bounded), a
+ * per-provider concurrency cap, and errors that name the provider and the reason — never the key.
+ */
+export async function providerRequest(provider: ProviderDefinition, options: RequestOptions, deps: HttpDeps): Promise<ProviderResponse> {
+  const base = baseUrlFor(provider, deps.env)
+  if (base === null || provider.auth === null) fail('INVALID_INPUT', `${provider.name} has no key API Keyward can call.`)
+  const baseUrl = parseUrl(base) ?? fail('INVALID_INPUT', `${provider.name}'s base URL is not a URL.`)
+  checkTransport(baseUrl, provider)
+  let url = parseUrl(`${base}${options.path.startsWith('/') ? '' : '/'}${options.path}`) ?? fail('INVALID_INPUT', 'Bad API path.')
+  if (url.origin !== baseUrl.origin) fail('INVALID_INPUT', `Refusing to send a ${provider.name} key outside ${baseUrl.origin}.`)
+  const headers = { Accept: 'application/json', ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...authHeaders(provider.auth, options.key) }
+
+  return limiterFor(provider.id)(async () => {
+    let redirects = 0
+    for (let attempt = 0; ; attempt++) {
+      let response: Response
+      try {
+        response = await deps.fetch(url, {
+          method: options.method ?? 'GET',
+          headers,
+          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          redirect: 'manual',
+          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        })
+      } catch (error) {
+        if ((error as Error).name === 'TimeoutError') fail('PROVIDER_TIMEOUT', `${provider.name} did not answer within ${Math.round((options.timeoutMs ?? 15_000) / 1000)} s.`)
+        fail('PROVIDER_UNREACHABLE', `Could not reach ${provider.name} at ${baseUrl.origin}.`)
+      }
+      const status = response.status
+      if (status >= 300 && status < 400) {
+        const target = parseUrl(new URL(response.headers.get('location') ?? '', url).href)
+        if (target === null || target.origin !== baseUrl.origin || ++redirects > MAX_REDIRECTS) {
+          fail('PROVIDER_REDIRECT', `${provider.name} redirected to ${target?.origin ?? 'an invalid address'}; the key was not sent there.`)
+        }
+        url = target
+        attempt -= 1
+        continue
+      }
+      if (status === 429) {
+        if (attempt + 1 >= MAX_ATTEMPTS) fail('PROVIDER_RATE_LIMITED', `${provider.name} is rate limiting this key${provider.rateLimit === null ? '' : ` (${provider.rateLimit})`}. Try again later.`)
+        await deps.sleep(retryAfterMs(response.headers.get('retry-after'), attempt))
+        continue
+      }
+      const text = await response.text()
+      if ((status === 401 || status === 403) && !(options.accept ?? []).includes(status)) {
+        fail('KEY_REJECTED', `${provider.name} rejected the key (HTTP ${status}): it is invalid, revoked or lacks permission.`)
+      }
+      if (status >= 400 && !(options.accept ?? []).includes(status)) {
+        fail('PROVIDER_ERROR', `${provider.name} answered HTTP ${status}${status >= 500 ? ' (a problem on their side; try again later)' : ''}.`)
+      }
+      if (text === '') return { status, body: null }
+      try {
+        return { status, body: JSON.parse(text) as unknown }
+      } catch {
+        fail('PROVIDER_BAD_RESPONSE', `${provider.name} answered HTTP ${status} with a body that is not JSON.`)
+      }
+    }
+  })
+}
