@@ -15,6 +15,11 @@ export function today(session: VaultSession): string {
   return session.clock.now().toISOString().slice(0, 10)
 }
 
+/** A key by id, without an audit event (callers record what they do with it). */
+export function readKeyById(session: VaultSession, id: string): KeyRecord {
+  return readKey(session, id)
+}
+
 function readKey(session: VaultSession, id: string): KeyRecord {
   const json = session.sql(`SELECT ${KEY_RECORD_SQL} FROM keys WHERE id = @id`).pluck().get({ id, today: today(session) }) as string | undefined
   if (json === undefined) throw new KeywardError('NOT_FOUND', 'That key no longer exists.')
@@ -143,18 +148,24 @@ export function setKeyValue(session: VaultSession, ref: string, value: string, r
   }).immediate()
 }
 
-/** The current value, decrypted. Recorded as a reveal. */
-export function revealValue(session: VaultSession, ref: string): string {
-  const { id, ref: fullRef } = resolveKeyRef(session, ref)
+/** The current value of a key, decrypted, for main-process use (provider calls); the caller audits the use. */
+export function readSecretValue(session: VaultSession, id: string): string {
   const row = session.sql('SELECT id, sealed FROM secret_versions WHERE key_id = ? AND retired_at IS NULL').get(id) as { id: string; sealed: Buffer } | undefined
-  if (row === undefined) throw new KeywardError('VAULT_CORRUPT', `${fullRef} has no current value. Restore a backup (keyward doctor lists them).`)
+  if (row === undefined) throw new KeywardError('VAULT_CORRUPT', 'A key has no current value. Restore a backup (keyward doctor lists them).')
   const value = unsealOrCorrupt(session.secretKey, row.sealed, secretAad(row.id))
   try {
-    recordEvent(session, 'revealed', { keyId: id, keyRef: fullRef })
     return value.toString('utf8')
   } finally {
     value.fill(0)
   }
+}
+
+/** The current value, decrypted. Recorded as a reveal. */
+export function revealValue(session: VaultSession, ref: string): string {
+  const { id, ref: fullRef } = resolveKeyRef(session, ref)
+  const value = readSecretValue(session, id)
+  recordEvent(session, 'revealed', { keyId: id, keyRef: fullRef })
+  return value
 }
 
 export function getKey(session: VaultSession, ref: string): KeyRecord {

@@ -19,6 +19,7 @@ export type AuditAction =
   | 'history-viewed'
   | 'deleted'
   | 'imported'
+  | 'verified'
 
 export interface AuditEvent {
   readonly id: number

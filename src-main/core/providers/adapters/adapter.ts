@@ -1,0 +1,28 @@
+import type { KeyRecord } from '../../keys/keyRecord'
+import type { ProviderResponse, RequestOptions } from '../providerHttp'
+
+/** Calls the provider's API with the key being worked on; the adapter never handles transport or auth. */
+export type ProviderCall = (options: Omit<RequestOptions, 'key'>) => Promise<ProviderResponse>
+
+export interface VerifyResult {
+  /** Metadata the provider reported (plan, permissions, key type, inbox …), merged into the key's metadata. */
+  readonly metadata: Readonly<Record<string, unknown>>
+  /** One line for the user: what the provider said about the key. */
+  readonly summary: string
+}
+
+/** A provider's key API, as far as it exists. Missing functions are guided (dashboard) or impossible. */
+export interface ProviderAdapter {
+  /** `tail` is the value's last 5 characters (what Elastic Email's key list shows), never the whole value. */
+  verify(call: ProviderCall, key: KeyRecord, tail: string): Promise<VerifyResult>
+}
+
+export function asObject(body: unknown): Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {}
+}
+
+/** Only the named fields, and only when present: provider bodies never flow into the vault wholesale. */
+export function pick(body: unknown, fields: readonly string[]): Record<string, unknown> {
+  const source = asObject(body)
+  return Object.fromEntries(fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]))
+}

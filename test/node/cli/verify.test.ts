@@ -1,0 +1,130 @@
+// `keyward verify` for each of the five specified providers, through the built CLI, against their simulators.
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startAisouleSimulator, type AisouleKey } from '../../simulators/aisoule'
+import { newElasticToken, startElasticEmailSimulator, type ElasticKey } from '../../simulators/elasticEmail'
+import { startMailosaurSimulator, type MailosaurKey } from '../../simulators/mailosaur'
+import { startSoloSimulator, type SoloKey } from '../../simulators/solo'
+import { startSolenoidMeterSimulator } from '../../simulators/solenoidMeter'
+import type { RunningSimulator } from '../../simulators/simulatorServer'
+import { initVault, keyward, type CliRun } from '../helpers/cli'
+import { tempDir } from '../helpers/testVault'
+
+const temp = tempDir('keyward-verify-')
+const simulators: RunningSimulator[] = []
+const env: Record<string, string> = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'), KEYWARD_PASSWORD: 'verify-tests' }
+
+const solo = { live: 'solo_live_0123456789', revoked: 'solo_revoked_0123456789' }
+const mailosaur = { standard: 'mlsr_standard_key_0001', restricted: 'mlsr_restricted_key_0001' }
+const aisoule = { live: 'ak_live_0123456789abcdef', expired: 'ak_live_expired0000000' }
+const meter = { live: 'sm_live_0123456789abcdef' }
+const elastic = newElasticToken()
+
+beforeAll(async () => {
+  const soloKeys = new Map<string, SoloKey>([
+    [solo.live, { name: 'ci', permissions: ['read', 'write'], plan: 'Solopreneur', status: 'active', usedToday: 0 }],
+    [solo.revoked, { name: 'old', permissions: ['read'], plan: 'Free', status: 'revoked', usedToday: 0 }],
+  ])
+  const mailosaurKeys = new Map<string, MailosaurKey>([
+    [mailosaur.standard, { type: 'standard' }],
+    [mailosaur.restricted, { type: 'server-restricted', serverId: 'srv-qa' }],
+  ])
+  const aisouleKeys = new Map<string, AisouleKey>([[aisoule.live, { status: 'active' }], [aisoule.expired, { status: 'expired' }]])
+  const elasticKeys: ElasticKey[] = [{ name: 'production', token: elastic, accessLevel: ['SendHttp', 'ViewAccount'], expires: null, ipRanges: ['10.0.0.0/8'] }]
+  const started = {
+    SOLO: await startSoloSimulator(soloKeys),
+    MAILOSAUR: await startMailosaurSimulator(mailosaurKeys, [{ id: 'srv-qa', name: 'QA inbox' }, { id: 'srv-2', name: 'Other' }]),
+    AISOULE: await startAisouleSimulator(aisouleKeys),
+    SOLENOID_METER: await startSolenoidMeterSimulator(new Set([meter.live])),
+    ELASTIC_EMAIL: await startElasticEmailSimulator(elasticKeys),
+  }
+  for (const [id, simulator] of Object.entries(started)) {
+    simulators.push(simulator)
+    env[`KEYWARD_${id}_BASE_URL`] = simulator.baseUrl
+  }
+  await initVault(env.KEYWARD_VAULT_DIR ?? '', env.KEYWARD_PASSWORD ?? '')
+  const add = async (name: string, provider: string, value: string, extra: string[] = []) => {
+    const run = await keyward(['add', name, '--provider', provider, ...extra, '--value-stdin'], { env, input: value })
+    if (run.code !== 0) throw new Error(run.stderr)
+  }
+  await add('live', 'solo', solo.live)
+  await add('revoked', 'solo', solo.revoked)
+  await add('standard', 'mailosaur', mailosaur.standard)
+  await add('restricted', 'mailosaur', mailosaur.restricted, ['--metadata', '{"serverId":"srv-qa"}'])
+  await add('restricted-unknown', 'mailosaur', mailosaur.restricted)
+  await add('live', 'aisoule', aisoule.live)
+  await add('expired', 'aisoule', aisoule.expired)
+  await add('live', 'solenoid-meter', meter.live)
+  await add('production', 'elastic-email', elastic)
+})
+afterAll(async () => {
+  await Promise.all(simulators.map((simulator) => simulator.close()))
+  temp.remove()
+})
+
+async function show(ref: string): Promise<Record<string, unknown>> {
+  return JSON.parse((await keyward(['show', ref, '--json'], { env })).stdout) as Record<string, unknown>
+}
+
+function expectNoSecret(run: CliRun): void {
+  for (const secret of [solo.live, solo.revoked, mailosaur.standard, mailosaur.restricted, aisoule.live, aisoule.expired, meter.live, elastic]) {
+    expect(`${run.stdout}${run.stderr}`).not.toContain(secret)
+  }
+}
+
+describe('keyward verify', () => {
+  it('Solo: a live key is verified and its plan and permissions stored; a revoked one exits 5', async () => {
+    const ok = await keyward(['verify', 'solo/live'], { env })
+    expect(ok).toMatchObject({ code: 0 })
+    expect(ok.stdout).toMatch(/Solo key "ci" is live \(plan: Solopreneur\)/)
+    expect(await show('solo/live')).toMatchObject({ lastVerifyResult: 'ok', metadata: { plan: 'Solopreneur', permissions: ['read', 'write'] } })
+    const revoked = await keyward(['verify', 'solo/revoked'], { env })
+    expect(revoked.code).toBe(5)
+    expect(revoked.stderr).toMatch(/Solo \(solomail.io\) rejected the key \(HTTP 401\)/)
+    expect(await show('solo/revoked')).toMatchObject({ lastVerifyResult: 'invalid' })
+    expectNoSecret(ok)
+    expectNoSecret(revoked)
+  })
+
+  it('Mailosaur: a standard key lists servers; a server-restricted key is checked against its own inbox', async () => {
+    expect((await keyward(['verify', 'mailosaur/standard'], { env })).code).toBe(0)
+    expect(await show('mailosaur/standard')).toMatchObject({ metadata: { keyType: 'standard' } })
+    expect((await keyward(['verify', 'mailosaur/restricted'], { env })).code).toBe(0)
+    expect(await show('mailosaur/restricted')).toMatchObject({ metadata: { keyType: 'server-restricted', serverId: 'srv-qa', serverName: 'QA inbox' } })
+    const unknownInbox = await keyward(['verify', 'mailosaur/restricted-unknown'], { env })
+    expect(unknownInbox.code).toBe(5)
+    expect(unknownInbox.stderr).toMatch(/serverId/)
+  })
+
+  it('AIsoule: a live key passes GET /contacts with X-API-Key; an expired one exits 5', async () => {
+    expect((await keyward(['verify', 'aisoule/live'], { env })).code).toBe(0)
+    expect((await keyward(['verify', 'aisoule/expired'], { env })).code).toBe(5)
+  })
+
+  it('Solenoid Meter and Elastic Email verify; Elastic Email\'s key is matched by its last 5 characters', async () => {
+    expect((await keyward(['verify', 'solenoid-meter/live'], { env })).code).toBe(0)
+    expect((await keyward(['verify', 'elastic-email/production'], { env })).code).toBe(0)
+    expect(await show('elastic-email/production')).toMatchObject({ metadata: { remoteName: 'production', accessLevel: ['SendHttp', 'ViewAccount'], ipRanges: ['10.0.0.0/8'] } })
+  })
+
+  it('verify --all reports progress on stderr, every result on stdout, and exits 5 when any key fails', async () => {
+    const all = await keyward(['verify', '--all', '--json'], { env })
+    expect(all.code).toBe(5)
+    expect(all.stderr).toMatch(/\[1\/9\]/)
+    const results = JSON.parse(all.stdout) as { ref: string; ok: boolean; code: string | null }[]
+    expect(results.filter((result) => !result.ok).map((result) => [result.ref, result.code])).toEqual([
+      ['aisoule/expired', 'KEY_REJECTED'],
+      ['mailosaur/restricted-unknown', 'KEY_REJECTED'],
+      ['solo/revoked', 'KEY_REJECTED'],
+    ])
+    expectNoSecret(all)
+  })
+
+  it('exits 5 with a clear reason when the provider cannot be reached, and audits every call', async () => {
+    const down = await keyward(['verify', 'solo/live'], { env: { ...env, KEYWARD_SOLO_BASE_URL: 'http://127.0.0.1:9/api/v1' } })
+    expect(down.code).toBe(5)
+    expect(down.stderr).toMatch(/Could not reach Solo \(solomail.io\)/)
+    const audit = JSON.parse((await keyward(['audit', '--json', '--limit', '200'], { env })).stdout) as { action: string }[]
+    expect(audit.filter((event) => event.action === 'verified').length).toBeGreaterThanOrEqual(17)
+  })
+})

@@ -1,0 +1,70 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface SimulatorRequest {
+  readonly method: string
+  readonly path: string
+  readonly headers: IncomingMessage['headers']
+  readonly body: unknown
+}
+
+export interface Reply {
+  readonly status: number
+  readonly body?: unknown
+  readonly headers?: Record<string, string>
+}
+
+export interface RunningSimulator {
+  /** `http://127.0.0.1:PORT` */
+  readonly origin: string
+  /** Every request received, for asserting what was (not) sent. */
+  readonly requests: SimulatorRequest[]
+  close(): Promise<void>
+}
+
+/** A loopback HTTP server answering JSON, standing in for one provider's API. */
+export async function startSimulator(handle: (request: SimulatorRequest) => Reply | Promise<Reply>): Promise<RunningSimulator> {
+  const requests: SimulatorRequest[] = []
+  const server = createServer((incoming: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = []
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
+    incoming.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8')
+      let body: unknown
+      try {
+        body = text === '' ? null : (JSON.parse(text) as unknown)
+      } catch {
+        body = text
+      }
+      const request = { method: incoming.method ?? 'GET', path: new URL(incoming.url ?? '/', 'http://x').pathname, headers: incoming.headers, body }
+      requests.push(request)
+      void Promise.resolve(handle(request)).then((reply) => {
+        response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers })
+        response.end(reply.body === undefined ? '' : JSON.stringify(reply.body))
+      })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  }
+}
+
+export function bearer(request: SimulatorRequest): string | undefined {
+  const header = request.headers.authorization
+  return header?.startsWith('Bearer ') === true ? header.slice('Bearer '.length) : undefined
+}
+
+/** A simple per-key sliding window: more than `limit` calls within `windowMs` is rate limited. */
+export function rateLimiter(limit: number, windowMs: number): (key: string) => boolean {
+  const calls = new Map<string, number[]>()
+  return (key) => {
+    const now = Date.now()
+    const recent = (calls.get(key) ?? []).filter((at) => now - at < windowMs)
+    recent.push(now)
+    calls.set(key, recent)
+    return recent.length > limit
+  }
+}
