@@ -31,6 +31,7 @@ export const errorCodes = [
   'PROVIDER_ERROR',
   'PROVIDER_BAD_RESPONSE',
   'PROVIDER_REDIRECT',
+  'NEEDS_DASHBOARD',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 

@@ -22,6 +22,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'PROVIDER_ERROR':
     case 'PROVIDER_BAD_RESPONSE':
     case 'PROVIDER_REDIRECT':
+    case 'NEEDS_DASHBOARD':
       return EXIT.provider
     default:
       return EXIT.failure

@@ -13,6 +13,10 @@ export interface Terminal {
   promptHidden(question: string): Promise<string | null>
   /** A yes/no question on the terminal; false when there is none. */
   confirm(question: string): Promise<boolean>
+  /** A visible one-line answer on the terminal, or null when there is none. */
+  ask(question: string): Promise<string | null>
+  /** Whether prompts can reach a person (a controlling terminal exists). */
+  readonly interactive: boolean
   /** All of stdin (for --value-stdin). */
   readStdin(): Promise<string>
 }
@@ -49,6 +53,12 @@ export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal 
     err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     promptHidden: (question) => ask(question, true),
     confirm: async (question) => /^y(es)?$/i.test((await ask(`${question} [y/N] `, false)) ?? ''),
+    ask: (question) => ask(question, false),
+    get interactive() {
+      const input = promptInput()
+      if (input !== null && input !== process.stdin) (input as ReadStream).destroy()
+      return input !== null
+    },
     readStdin: async () => {
       const chunks: Buffer[] = []
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer)

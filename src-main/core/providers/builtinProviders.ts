@@ -54,7 +54,7 @@ export const specifiedProviders: readonly ProviderDefinition[] = [
     envVar: 'AISOULE_API_KEY',
     rotationDays: 90,
     rateLimit: '100 requests a minute per key, bursts of 10 a second',
-    capabilities: { verify: 'api', rotate: 'guided', revoke: 'guided', sync: 'api' },
+    capabilities: { verify: 'api', rotate: 'guided', revoke: 'guided', sync: 'none' },
     advice: ['Rotate every 90 days: create new → update integrations → verify → revoke old.'],
   },
   {

@@ -20,6 +20,10 @@ export type AuditAction =
   | 'deleted'
   | 'imported'
   | 'verified'
+  | 'rotated'
+  | 'revoked'
+  | 'synced'
+  | 'rotation-recovered'
 
 export interface AuditEvent {
   readonly id: number

@@ -2,6 +2,7 @@ import { KeywardError } from '../errors'
 import { applyMigrations, pendingMigrations, schemaVersion } from '../db/migrate'
 import { checkIntegrity, openDatabase } from '../db/openDatabase'
 import type { Clock } from '../ports/Clock'
+import { applyPendingRotations } from '../providers/pendingRotations'
 import { recordEvent } from './audit'
 import { backupVault, dailyBackupDue, restoreHint } from './backups'
 import type { VaultHeader } from './header'
@@ -37,6 +38,7 @@ export function openSession(files: VaultFiles, header: VaultHeader, databaseKey:
     if (dailyDue) backups.push(backupVault(db, files, deps.clock.now(), 'daily').name)
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
+    applyPendingRotations(session)
     return session
   } catch (error) {
     if (session === undefined) databaseKey.fill(0)

@@ -12,9 +12,23 @@ export interface VerifyResult {
 }
 
 /** A provider's key API, as far as it exists. Missing functions are guided (dashboard) or impossible. */
+export interface Rotation {
+  /** The new value: stored (sealed, pending first) before anything else happens. */
+  readonly newValue: string
+  readonly metadata: Readonly<Record<string, unknown>>
+  /** Deletes the old key at the provider, called with the NEW key once it is safely stored (Elastic Email). */
+  readonly retireOld?: (callWithNewKey: ProviderCall) => Promise<void>
+}
+
 export interface ProviderAdapter {
   /** `tail` is the value's last 5 characters (what Elastic Email's key list shows), never the whole value. */
   verify(call: ProviderCall, key: KeyRecord, tail: string): Promise<VerifyResult>
+  /** Rotation by API, where the provider offers it. */
+  rotate?(call: ProviderCall, key: KeyRecord, tail: string): Promise<Rotation>
+  /** Revocation by API, where the provider offers it. */
+  revoke?(call: ProviderCall, key: KeyRecord, tail: string): Promise<void>
+  /** Pulls what the API reports about the key (permissions, expiry, usage); defaults to verify. */
+  sync?(call: ProviderCall, key: KeyRecord, tail: string): Promise<VerifyResult>
 }
 
 export function asObject(body: unknown): Record<string, unknown> {

@@ -21,4 +21,10 @@ export const mailosaurAdapter: ProviderAdapter = {
     const servers = asObject(body).items
     return { metadata: { keyType: 'standard' }, summary: `Mailosaur standard key is live (${Array.isArray(servers) ? servers.length : 0} servers).` }
   },
+  /** Verify, plus the account's usage against its limits (`GET /usage/limits`). */
+  async sync(call, key, tail) {
+    const verified = await mailosaurAdapter.verify(call, key, tail)
+    const { body } = await call({ path: '/usage/limits' })
+    return { metadata: { ...verified.metadata, usageLimits: asObject(body) }, summary: verified.summary }
+  },
 }

@@ -1,0 +1,137 @@
+import { KeywardError } from '../errors'
+import type { KeyRecord } from '../keys/keyRecord'
+import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
+import { resolveKeyRef } from '../keys/keyRef'
+import { recordEvent } from '../vault/audit'
+import type { VaultSession } from '../vault/VaultSession'
+import { adapters } from './adapters'
+import type { ProviderAdapter, ProviderCall } from './adapters/adapter'
+import { findProvider } from './builtinProviders'
+import { clearPendingRotation, writePendingRotation } from './pendingRotations'
+import type { ProviderDefinition } from './providerDefinition'
+import { providerRequest, type HttpDeps } from './providerHttp'
+
+const PROVIDER_CODES = new Set(['KEY_REJECTED', 'PROVIDER_UNREACHABLE', 'PROVIDER_TIMEOUT', 'PROVIDER_RATE_LIMITED', 'PROVIDER_ERROR', 'PROVIDER_BAD_RESPONSE', 'PROVIDER_REDIRECT'])
+
+export interface KeyOperation {
+  readonly key: KeyRecord
+  readonly summary: string
+}
+
+interface Target {
+  readonly id: string
+  readonly key: KeyRecord
+  readonly provider: ProviderDefinition
+  readonly adapter: ProviderAdapter
+  readonly tail: string
+  readonly call: ProviderCall
+}
+
+function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps): ProviderCall {
+  return (options) => providerRequest(provider, { ...options, key: value }, deps)
+}
+
+function target(session: VaultSession, ref: string, deps: HttpDeps, what: string): Target {
+  const { id } = resolveKeyRef(session, ref)
+  const key = readKeyById(session, id)
+  const provider = findProvider(key.provider)
+  const adapter = adapters[key.provider]
+  if (provider === undefined || adapter === undefined) {
+    throw new KeywardError('INVALID_INPUT', `Keyward cannot ${what} ${key.provider} keys through an API: it stores their metadata only.`)
+  }
+  const value = readSecretValue(session, id)
+  return { id, key, provider, adapter, tail: value.slice(-5), call: callWith(provider, value, deps) }
+}
+
+/** Stores the outcome of a provider call on the key ("ok", "invalid" for 401/403, or the error code) and audits it. */
+function recordOutcome(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', result: string, metadata: Readonly<Record<string, unknown>>): void {
+  const now = session.clock.now().toISOString()
+  session
+    .sql('UPDATE keys SET last_verified_at = ?, last_verify_result = ?, metadata = json_patch(metadata, ?), updated_at = ? WHERE id = ?')
+    .run(now, result, JSON.stringify(metadata), now, t.id)
+  recordEvent(session, action, { keyId: t.id, keyRef: t.key.ref }, { result })
+}
+
+async function audited<T>(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', work: () => Promise<T>): Promise<T> {
+  try {
+    return await work()
+  } catch (error) {
+    if (error instanceof KeywardError && PROVIDER_CODES.has(error.code)) recordOutcome(session, t, action, error.code === 'KEY_REJECTED' ? 'invalid' : error.code, {})
+    throw error
+  }
+}
+
+/** Asks the provider whether the key is live; stores when, the result, and the metadata it reported. */
+export async function verifyKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
+  const t = target(session, ref, deps, 'verify')
+  return audited(session, t, 'verified', async () => {
+    const result = await t.adapter.verify(t.call, t.key, t.tail)
+    recordOutcome(session, t, 'verified', 'ok', result.metadata)
+    return { key: readKeyById(session, t.id), summary: result.summary }
+  })
+}
+
+/** Pulls permissions, expiry, last use and usage where the API offers them. */
+export async function syncKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
+  const t = target(session, ref, deps, 'sync')
+  if (t.provider.capabilities.sync !== 'api') throw new KeywardError('INVALID_INPUT', `${t.provider.name} offers no API to read a key's details.`)
+  return audited(session, t, 'synced', async () => {
+    const result = await (t.adapter.sync ?? t.adapter.verify)(t.call, t.key, t.tail)
+    recordOutcome(session, t, 'synced', 'ok', result.metadata)
+    return { key: readKeyById(session, t.id), summary: result.summary }
+  })
+}
+
+export interface RotationDeps extends HttpDeps {
+  /** Stores the new value; a port so a test can make it fail between the provider's answer and the write. */
+  readonly storeNewValue?: (session: VaultSession, ref: string, value: string) => void
+}
+
+/**
+ * Rotates through the provider's API. The new value is written sealed to a pending-rotation file first, then
+ * stored as the current value (the old one retired), then the file is removed; a failure in between leaves the
+ * file, which the next unlock applies. Only then is the old key retired at the provider (Elastic Email).
+ */
+export async function rotateKey(session: VaultSession, ref: string, deps: RotationDeps): Promise<KeyOperation> {
+  const t = target(session, ref, deps, 'rotate')
+  if (t.adapter.rotate === undefined || t.provider.capabilities.rotate !== 'api') {
+    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are rotated in its dashboard: run keyward rotate ${t.key.ref} on a terminal to be guided.`)
+  }
+  const rotate = t.adapter.rotate
+  return audited(session, t, 'rotated', async () => {
+    const rotation = await rotate(t.call, t.key, t.tail)
+    const pending = writePendingRotation(session, t.id, t.key.ref, rotation.newValue)
+    try {
+      ;(deps.storeNewValue ?? ((s, r, v) => void setKeyValue(s, r, v, 'rotated by API')))(session, t.key.ref, rotation.newValue)
+    } catch {
+      throw new KeywardError('PROVIDER_ERROR', `${t.provider.name} rotated the key but storing the new value failed. It is kept sealed in ${pending} and will be applied at the next unlock; the old key no longer works.`)
+    }
+    clearPendingRotation(pending)
+    recordOutcome(session, t, 'rotated', 'ok', rotation.metadata)
+    let summary = `${t.provider.name} issued a new key; it is stored and the old value is kept as retired.`
+    if (rotation.retireOld !== undefined) {
+      try {
+        await rotation.retireOld(callWith(t.provider, rotation.newValue, deps))
+        summary += ' The old key was deleted at the provider.'
+      } catch (error) {
+        summary += ` Deleting the old key at the provider failed (${error instanceof KeywardError ? error.code : 'error'}): delete it in the dashboard.`
+      }
+    }
+    return { key: readKeyById(session, t.id), summary }
+  })
+}
+
+/** Revokes through the provider's API and marks the key revoked. */
+export async function revokeKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
+  const t = target(session, ref, deps, 'revoke')
+  if (t.adapter.revoke === undefined || t.provider.capabilities.revoke !== 'api') {
+    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are revoked in its dashboard: run keyward revoke ${t.key.ref} on a terminal to be guided.`)
+  }
+  const revoke = t.adapter.revoke
+  return audited(session, t, 'revoked', async () => {
+    await revoke(t.call, t.key, t.tail)
+    session.sql("UPDATE keys SET status = 'revoked' WHERE id = ?").run(t.id)
+    recordOutcome(session, t, 'revoked', 'revoked', {})
+    return { key: readKeyById(session, t.id), summary: `${t.provider.name} revoked the key; Keyward marks it revoked and keeps its history.` }
+  })
+}

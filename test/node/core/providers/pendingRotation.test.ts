@@ -1,0 +1,48 @@
+// Solenoid Meter invalidates the old key the moment it answers a rotation: a failure between that answer and
+// the database write must not leave Keyward holding only a dead key.
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createKey, keyHistory, revealValue } from '../../../../src-main/core/keys/keyRepository'
+import { rotateKey, verifyKey } from '../../../../src-main/core/providers/keyOperations'
+import type { HttpDeps } from '../../../../src-main/core/providers/providerHttp'
+import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
+import { startSolenoidMeterSimulator } from '../../../simulators/solenoidMeter'
+import type { RunningSimulator } from '../../../simulators/simulatorServer'
+import { newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
+
+const temp = tempDir('keyward-pending-')
+const valid = new Set(['sm_before_rotation_000000'])
+let simulator: RunningSimulator & { baseUrl: string }
+let http: HttpDeps
+
+beforeAll(async () => {
+  simulator = await startSolenoidMeterSimulator(valid)
+  http = { fetch, sleep: async () => undefined, env: { KEYWARD_SOLENOID_METER_BASE_URL: simulator.baseUrl } }
+})
+afterAll(async () => {
+  await simulator.close()
+  temp.remove()
+})
+
+it('keeps the new value in a sealed pending record when storing it fails, and applies it at the next unlock', async () => {
+  const { session } = await newTestVault(temp.dir)
+  createKey(session, { provider: 'solenoid-meter', name: 'prod' }, 'sm_before_rotation_000000')
+  const failingStore = () => {
+    throw new Error('disk full (injected)')
+  }
+  await expect(rotateKey(session, 'prod', { ...http, storeNewValue: failingStore })).rejects.toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/applied at the next unlock/) })
+  expect(valid.has('sm_before_rotation_000000')).toBe(false) // the provider already invalidated the old key
+  expect(revealValue(session, 'prod')).toBe('sm_before_rotation_000000')
+  const pendingDir = path.join(session.files.dir, 'pending-rotations')
+  expect(readdirSync(pendingDir)).toHaveLength(1)
+  session.lock()
+
+  const reopened = await unlockWithPassword(session.files.dir, PASSWORD, testDeps())
+  const recovered = revealValue(reopened, 'prod')
+  expect(valid.has(recovered)).toBe(true)
+  expect(keyHistory(reopened, 'prod').versions[1]).toMatchObject({ current: false, retiredReason: expect.stringMatching(/recovered/) })
+  expect(existsSync(pendingDir) && readdirSync(pendingDir).length).toBe(0)
+  expect((await verifyKey(reopened, 'prod', http)).summary).toMatch(/live/)
+  reopened.lock()
+})
