@@ -1,8 +1,11 @@
 import type { Command } from 'commander'
 import { KeywardError } from '../../core/errors'
 import { createKey, deleteKey, editKey, getKey, keyHistory, listKeys, revealValue, setKeyValue } from '../../core/keys/keyRepository'
+import type { KeyRecord } from '../../core/keys/keyRecord'
 import { searchKeys } from '../../core/keys/keySearch'
-import { findProvider } from '../../core/providers/builtinProviders'
+import { builtinProviders, findProvider } from '../../core/providers/builtinProviders'
+import { allProviders, providerFor } from '../../core/providers/customProviders'
+import type { VaultSession } from '../../core/vault/VaultSession'
 import { detectProvider, fitsFormat } from '../../core/providers/detectProvider'
 import { withVault, type CliContext } from '../context'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
@@ -13,17 +16,17 @@ import { readValue } from '../secrets'
  * The provider for a new value: the one given (whose documented format the value must fit, to catch a key pasted
  * into the wrong place), else the one detected from the value.
  */
-function resolveProviderForValue(given: string | undefined, value: string, formatCheck: boolean): string {
+function resolveProviderForValue(session: VaultSession, given: string | undefined, value: string, formatCheck: boolean): { id: string; envVar: string | undefined } {
   if (given === undefined) {
-    const detected = detectProvider(value)
+    const detected = detectProvider(value, allProviders(session, builtinProviders))
     if (detected === 'unknown') throw new KeywardError('INVALID_INPUT', 'Could not tell the provider from the key\'s format: pass --provider ID (keyward providers lists them).')
-    return detected
+    return { id: detected, envVar: providerFor(session, detected)?.provider.envVar }
   }
-  const known = findProvider(given)
+  const known = providerFor(session, given)?.provider
   if (formatCheck && known !== undefined && !fitsFormat(known, value)) {
     throw new KeywardError('INVALID_INPUT', `That value does not match ${known.name}'s key format (${known.keyFormat ?? ''}). Check for a typo, or pass --no-format-check.`)
   }
-  return given
+  return { id: given, envVar: known?.envVar }
 }
 
 function warnDuplicates(context: CliContext, duplicates: readonly string[]): void {
@@ -45,9 +48,10 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   ).action(async (name: string, flags: KeyFlags & { valueStdin?: boolean; formatCheck: boolean; json?: boolean }) => {
     const { provider: _provider, ...fields } = keyPatchFromFlags(flags)
     const value = await readValue(terminal, flags.valueStdin === true, flags.provider === undefined ? name : `${flags.provider}/${name}`)
-    const provider = resolveProviderForValue(flags.provider, value, flags.formatCheck)
-    const envVar = fields.envVar ?? findProvider(provider)?.envVar
-    const { key, duplicates } = await withVault(context, (session) => createKey(session, { ...fields, envVar, provider, name }, value))
+    const { key, duplicates } = await withVault(context, (session) => {
+      const provider = resolveProviderForValue(session, flags.provider, value, flags.formatCheck)
+      return createKey(session, { ...fields, envVar: fields.envVar ?? provider.envVar, provider: provider.id, name }, value)
+    })
     if (flags.json === true) json(terminal, key)
     else terminal.err(`Added ${key.ref}.`)
     warnDuplicates(context, duplicates)
@@ -142,10 +146,21 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .description('delete a key and every stored version of its value')
     .option('--yes', 'do not ask for confirmation')
     .action(async (ref: string, flags: { yes?: boolean }) => {
-      if (flags.yes !== true && !(await terminal.confirm(`Delete ${ref} and all its stored values?`))) {
-        throw new KeywardError('INVALID_INPUT', 'Not deleted: confirm on a terminal, or pass --yes.')
-      }
-      const key = await withVault(context, (session) => deleteKey(session, ref))
+      const key = await withVault(context, async (session) => {
+        const found = getKey(session, ref)
+        if (flags.yes !== true && !(await confirmDeletion(found))) {
+          throw new KeywardError('INVALID_INPUT', 'Not deleted: confirm on a terminal, or pass --yes.')
+        }
+        return deleteKey(session, found.ref)
+      })
       terminal.err(`Deleted ${key.ref}.`)
     })
+
+  /** y/N — except for providers whose keys live on after Keyward forgets them, where the name must be typed. */
+  async function confirmDeletion(key: KeyRecord): Promise<boolean> {
+    const provider = findProvider(key.provider)
+    if (provider?.capabilities.revoke !== 'guided') return terminal.confirm(`Delete ${key.ref} and all its stored values?`)
+    terminal.err(`${provider.name} keys cannot be deleted through its API: deleting ${key.ref} here leaves it working at ${provider.dashboardUrl ?? provider.name}. Delete it there too.`)
+    return (await terminal.ask(`Type the key's name (${key.name}) to delete it from Keyward: `))?.trim() === key.name
+  }
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { builtinProviders, findProvider } from '../../core/providers/builtinProviders'
+import { builtinProviders } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'
 import { baseUrlFor } from '../../core/providers/providerDefinition'
 import { KeywardError } from '../../core/errors'
@@ -7,6 +7,7 @@ import { listKeys } from '../../core/keys/keyRepository'
 import type { HttpDeps } from '../../core/providers/providerHttp'
 import { getKey } from '../../core/keys/keyRepository'
 import { revokeKey, rotateKey, syncKey, verifyKey, type KeyOperation } from '../../core/providers/keyOperations'
+import { listCustomProviders, providerFor, removeCustomProvider, saveCustomProvider } from '../../core/providers/customProviders'
 import type { VaultSession } from '../../core/vault/VaultSession'
 import { guidedRevocation, guidedRotation, needsDashboard } from './guided'
 import { withVault, type CliContext } from '../context'
@@ -55,7 +56,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
       .action(async (ref: string | undefined, flags: { all?: boolean; json?: boolean }) => {
         if ((ref === undefined) === (flags.all !== true)) throw new KeywardError('INVALID_INPUT', `Name one key (keyward ${name} REF) or pass --all.`)
         const results = await withVault(context, async (session) => {
-          const refs = ref !== undefined ? [ref] : listKeys(session).filter((key) => findProvider(key.provider)?.capabilities[name] === 'api').map((key) => key.ref)
+          const refs = ref !== undefined ? [ref] : listKeys(session).filter((key) => providerFor(session, key.provider)?.provider.capabilities[name] === 'api').map((key) => key.ref)
           const outcomes: { ref: string; ok: boolean; code: string | null; message: string }[] = []
           for (const [index, current] of refs.entries()) {
             if (flags.all === true) terminal.err(`[${index + 1}/${refs.length}] ${current}`)
@@ -84,7 +85,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .action(async (ref: string, flags: { yes?: boolean }) => {
       await withVault(context, async (session) => {
         const key = getKey(session, ref)
-        const provider = findProvider(key.provider)
+        const provider = providerFor(session, key.provider)?.provider
         if (provider === undefined || provider.capabilities.rotate === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot rotate ${key.provider} keys; use keyward set-value after rotating it yourself.`)
         if (provider.capabilities.rotate === 'guided') {
           if (!terminal.interactive) throw needsDashboard(provider, 'rotated')
@@ -104,7 +105,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .action(async (ref: string, flags: { yes?: boolean }) => {
       await withVault(context, async (session) => {
         const key = getKey(session, ref)
-        const provider = findProvider(key.provider)
+        const provider = providerFor(session, key.provider)?.provider
         if (provider === undefined || provider.capabilities.revoke === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot revoke ${key.provider} keys${provider?.capabilities.rotate === 'api' ? ' (rotating invalidates the old key)' : ''}.`)
         if (provider.capabilities.revoke === 'guided') {
           if (!terminal.interactive) throw needsDashboard(provider, 'revoked')
@@ -117,6 +118,49 @@ export function registerProviderCommands(program: Command, context: CliContext):
         terminal.out((await revokeKey(session, key.ref, http)).summary)
       })
     })
+
+  const provider = program.command('provider').description('custom providers, stored in the vault (see also: keyward providers)')
+  provider
+    .command('add <ID>')
+    .description('define or replace a custom provider that Keyward can verify keys against')
+    .requiredOption('--name <NAME>', 'display name')
+    .requiredOption('--base-url <URL>', 'API base URL (https; plain http only to 127.0.0.1/localhost)')
+    .requiredOption('--auth <SCHEME>', 'bearer, header:NAME (e.g. header:X-API-Key) or basic (key as user name)')
+    .requiredOption('--verify-path <PATH>', 'path under the base URL that needs a valid key, e.g. /me')
+    .option('--verify-method <METHOD>', 'GET or POST', 'GET')
+    .option('--expect-status <CODE>', 'the status a valid key gets (2xx)', '200')
+    .option('--key-pattern <REGEX>', 'the key format, to detect pasted keys and catch typos')
+    .option('--env-var <VAR>', 'default environment variable name')
+    .option('--dashboard <URL>', 'where keys are managed')
+    .action((id: string, flags: { name: string; baseUrl: string; auth: string; verifyPath: string; verifyMethod: string; expectStatus: string; keyPattern?: string; envVar?: string; dashboard?: string }) =>
+      withVault(context, (session) => {
+        const auth = flags.auth === 'bearer' ? { kind: 'bearer' } : flags.auth === 'basic' ? { kind: 'basic-key-as-user' } : flags.auth.startsWith('header:') ? { kind: 'header', header: flags.auth.slice('header:'.length) } : { kind: flags.auth }
+        const saved = saveCustomProvider(session, {
+          id,
+          name: flags.name,
+          baseUrl: flags.baseUrl,
+          auth,
+          verify: { method: flags.verifyMethod.toUpperCase(), path: flags.verifyPath, expectStatus: Number(flags.expectStatus) },
+          keyPattern: flags.keyPattern ?? null,
+          envVar: flags.envVar ?? `${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`,
+          dashboardUrl: flags.dashboard ?? null,
+        })
+        terminal.err(`Saved custom provider ${saved.id}.`)
+      }),
+    )
+  provider
+    .command('list')
+    .description('the custom providers in this vault')
+    .option('--json', 'print a JSON array')
+    .action(async (flags: { json?: boolean }) => {
+      const custom = await withVault(context, (session) => listCustomProviders(session))
+      if (flags.json === true) return json(terminal, custom)
+      table(terminal, ['ID', 'NAME', 'BASE URL', 'AUTH', 'VERIFY'], custom.map((entry) => [entry.id, entry.name, entry.baseUrl, entry.auth.kind === 'header' ? `header ${entry.auth.header}` : entry.auth.kind, `${entry.verify.method} ${entry.verify.path} → ${entry.verify.expectStatus}`]))
+    })
+  provider
+    .command('rm <ID>')
+    .description('remove a custom provider (its keys stay)')
+    .action((id: string) => withVault(context, (session) => removeCustomProvider(session, id)))
 
   program
     .command('detect')

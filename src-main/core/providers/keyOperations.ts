@@ -4,9 +4,8 @@ import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository
 import { resolveKeyRef } from '../keys/keyRef'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
-import { adapters } from './adapters'
 import type { ProviderAdapter, ProviderCall } from './adapters/adapter'
-import { findProvider } from './builtinProviders'
+import { providerFor } from './customProviders'
 import { clearPendingRotation, writePendingRotation } from './pendingRotations'
 import type { ProviderDefinition } from './providerDefinition'
 import { providerRequest, type HttpDeps } from './providerHttp'
@@ -34,8 +33,9 @@ function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps): 
 function target(session: VaultSession, ref: string, deps: HttpDeps, what: string): Target {
   const { id } = resolveKeyRef(session, ref)
   const key = readKeyById(session, id)
-  const provider = findProvider(key.provider)
-  const adapter = adapters[key.provider]
+  const found = providerFor(session, key.provider)
+  const provider = found?.provider
+  const adapter = found?.adapter
   if (provider === undefined || adapter === undefined) {
     throw new KeywardError('INVALID_INPUT', `Keyward cannot ${what} ${key.provider} keys through an API: it stores their metadata only.`)
   }

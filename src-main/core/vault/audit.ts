@@ -24,6 +24,8 @@ export type AuditAction =
   | 'revoked'
   | 'synced'
   | 'rotation-recovered'
+  | 'provider-saved'
+  | 'provider-removed'
 
 export interface AuditEvent {
   readonly id: number

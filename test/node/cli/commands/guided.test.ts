@@ -1,0 +1,81 @@
+// The guided flows, driven through a fake Terminal (the CLI's port to the person at the keyboard).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { guidedRevocation, guidedRotation } from '../../../../src-main/cli/commands/guided'
+import type { Terminal } from '../../../../src-main/cli/terminal'
+import { createKey, getKey, keyHistory, revealValue } from '../../../../src-main/core/keys/keyRepository'
+import { findProvider } from '../../../../src-main/core/providers/builtinProviders'
+import type { ProviderDefinition } from '../../../../src-main/core/providers/providerDefinition'
+import { auditEvents } from '../../../../src-main/core/vault/audit'
+import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
+import { startAisouleSimulator, type AisouleKey } from '../../../simulators/aisoule'
+import type { RunningSimulator } from '../../../simulators/simulatorServer'
+import { newTestVault, tempDir } from '../../helpers/testVault'
+
+function scriptedTerminal(answers: (string | boolean)[]): Terminal & { said: string[] } {
+  const said: string[] = []
+  const next = () => answers.shift()
+  return {
+    said,
+    stdoutIsTTY: true,
+    color: false,
+    interactive: true,
+    out: (text) => void said.push(text),
+    err: (text) => void said.push(text),
+    promptHidden: async (question) => (said.push(question), String(next() ?? '')),
+    confirm: async (question) => (said.push(question), next() === true),
+    ask: async (question) => (said.push(question), String(next() ?? '')),
+    readStdin: async () => '',
+  }
+}
+
+const aisouleKeys = new Map<string, AisouleKey>([['ak_live_old_000000000000', { status: 'active' }], ['ak_live_new_111111111111', { status: 'active' }]])
+let simulator: RunningSimulator & { baseUrl: string }
+let temp: ReturnType<typeof tempDir>
+let session: VaultSession
+const aisoule = findProvider('aisoule') as ProviderDefinition
+
+beforeAll(async () => {
+  simulator = await startAisouleSimulator(aisouleKeys)
+})
+afterAll(() => simulator.close())
+beforeEach(async () => {
+  temp = tempDir()
+  session = (await newTestVault(temp.dir)).session
+  createKey(session, { provider: 'aisoule', name: 'prod', environment: 'production' }, 'ak_live_old_000000000000')
+})
+afterEach(() => {
+  session.lock()
+  temp.remove()
+})
+
+describe('guided rotation', () => {
+  it('walks create → paste → store and verify → update integrations → delete the old key', async () => {
+    const terminal = scriptedTerminal(['ak_live_new_111111111111', true])
+    const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
+    await guidedRotation(terminal, session, getKey(session, 'prod'), aisoule, http)
+    expect(revealValue(session, 'prod')).toBe('ak_live_new_111111111111')
+    expect(keyHistory(session, 'prod').versions[1]).toMatchObject({ retiredReason: 'rotated (guided)' })
+    expect(getKey(session, 'prod').lastVerifyResult).toBe('ok')
+    const transcript = terminal.said.join('\n')
+    expect(transcript).toMatch(/1\. Open https:\/\/app\.aisoule\.com\/ and create a new key/)
+    expect(transcript).toMatch(/4\. Update every integration/)
+    expect(transcript).toMatch(/Rotation complete/)
+    expect(transcript).not.toContain('ak_live_new_111111111111')
+  })
+
+  it('changes nothing when no key is pasted', async () => {
+    const terminal = scriptedTerminal([''])
+    await expect(guidedRotation(terminal, session, getKey(session, 'prod'), aisoule, { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect(revealValue(session, 'prod')).toBe('ak_live_old_000000000000')
+  })
+})
+
+describe('guided revocation', () => {
+  it('marks the key revoked only once the user confirms, and audits it', async () => {
+    expect(await guidedRevocation(scriptedTerminal([false]), session, getKey(session, 'prod'), aisoule)).toBe(false)
+    expect(getKey(session, 'prod').status).toBe('active')
+    expect(await guidedRevocation(scriptedTerminal([true]), session, getKey(session, 'prod'), aisoule)).toBe(true)
+    expect(getKey(session, 'prod').status).toBe('revoked')
+    expect(auditEvents(session).some((event) => event.action === 'revoked')).toBe(true)
+  })
+})

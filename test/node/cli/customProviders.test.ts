@@ -1,0 +1,41 @@
+// A user-defined provider: validated, stored in the vault, used by add (detection) and verify.
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSimulator, type RunningSimulator } from '../../simulators/simulatorServer'
+import { initVault, keyward } from '../helpers/cli'
+import { tempDir } from '../helpers/testVault'
+
+const temp = tempDir('keyward-custom-')
+const env = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'), KEYWARD_PASSWORD: 'custom-tests' }
+let api: RunningSimulator
+
+beforeAll(async () => {
+  api = await startSimulator((request) => (request.headers['x-acme-token'] === 'acme_live_0123456789' && request.path === '/v2/me' ? { status: 204 } : { status: 401, body: {} }))
+  await initVault(env.KEYWARD_VAULT_DIR, env.KEYWARD_PASSWORD)
+})
+afterAll(async () => {
+  await api.close()
+  temp.remove()
+})
+
+describe('custom providers', () => {
+  it('refuses invalid definitions with a clear message, and built-in ids', async () => {
+    const base = ['provider', 'add', 'acme', '--name', 'Acme', '--auth', 'header:X-Acme-Token', '--verify-path', '/v2/me']
+    const http = await keyward([...base, '--base-url', 'http://example.com/api'], { env })
+    expect(http.code).toBe(2)
+    expect(http.stderr).toMatch(/Invalid baseUrl: https, or plain http to 127\.0\.0\.1/)
+    expect((await keyward([...base, '--base-url', `${api.origin}/v2`, '--key-pattern', '(unclosed'], { env })).stderr).toMatch(/not a valid regular expression/)
+    expect((await keyward([...base.slice(0, 2), 'stripe', ...base.slice(3), '--base-url', `${api.origin}/v2`], { env })).stderr).toMatch(/built-in provider/)
+  })
+
+  it('once defined, detects its keys on add and verifies them against its endpoint', async () => {
+    const saved = await keyward(['provider', 'add', 'acme', '--name', 'Acme', '--base-url', `${api.origin}/v2`, '--auth', 'header:X-Acme-Token', '--verify-path', '/me', '--expect-status', '204', '--key-pattern', '^acme_live_[0-9]{10}$'], { env })
+    expect(saved.code, saved.stderr).toBe(0)
+    expect(JSON.parse((await keyward(['provider', 'list', '--json'], { env })).stdout)).toMatchObject([{ id: 'acme', auth: { kind: 'header', header: 'X-Acme-Token' } }])
+    expect((await keyward(['add', 'main', '--value-stdin'], { env, input: 'acme_live_0123456789' })).code).toBe(0)
+    expect(JSON.parse((await keyward(['show', 'main', '--json'], { env })).stdout)).toMatchObject({ ref: 'acme/main', envVar: 'ACME_API_KEY' })
+    expect((await keyward(['verify', 'acme/main'], { env })).stdout).toMatch(/Acme answered 204/)
+    await keyward(['add', 'bad', '--provider', 'acme', '--no-format-check', '--value-stdin'], { env, input: 'acme_live_9999999999' })
+    expect((await keyward(['verify', 'acme/bad'], { env })).code).toBe(5)
+  })
+})
