@@ -11,6 +11,8 @@ export interface SimulatorRequest {
 export interface Reply {
   readonly status: number
   readonly body?: unknown
+  /** Sent as it is, for malformed answers. */
+  readonly raw?: string
   readonly headers?: Record<string, string>
 }
 
@@ -40,7 +42,7 @@ export async function startSimulator(handle: (request: SimulatorRequest) => Repl
       requests.push(request)
       void Promise.resolve(handle(request)).then((reply) => {
         response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers })
-        response.end(reply.body === undefined ? '' : JSON.stringify(reply.body))
+        response.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)))
       })
     })
   })
@@ -48,7 +50,11 @@ export async function startSimulator(handle: (request: SimulatorRequest) => Repl
   return {
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
   }
 }
 

@@ -13,6 +13,8 @@ export interface HttpDeps {
   readonly fetch: typeof fetch
   readonly sleep: (ms: number) => Promise<void>
   readonly env: Readonly<Record<string, string | undefined>>
+  /** Default time allowed per request (15 s). */
+  readonly timeoutMs?: number
 }
 
 export interface RequestOptions {
@@ -100,10 +102,10 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
           headers,
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
           redirect: 'manual',
-          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+          signal: AbortSignal.timeout(options.timeoutMs ?? deps.timeoutMs ?? 15_000),
         })
       } catch (error) {
-        if ((error as Error).name === 'TimeoutError') fail('PROVIDER_TIMEOUT', `${provider.name} did not answer within ${Math.round((options.timeoutMs ?? 15_000) / 1000)} s.`)
+        if ((error as Error).name === 'TimeoutError') fail('PROVIDER_TIMEOUT', `${provider.name} did not answer within ${((options.timeoutMs ?? deps.timeoutMs ?? 15_000) / 1000).toFixed(1)} s.`)
         fail('PROVIDER_UNREACHABLE', `Could not reach ${provider.name} at ${baseUrl.origin}.`)
       }
       const status = response.status

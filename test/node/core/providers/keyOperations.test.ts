@@ -1,0 +1,84 @@
+// Failure modes of provider operations: each gives a clear error, keeps the key's value and metadata, and
+// stores only the verification result (what verify promises).
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest'
+import { createKey, getKey, revealValue } from '../../../../src-main/core/keys/keyRepository'
+import { verifyKey } from '../../../../src-main/core/providers/keyOperations'
+import type { HttpDeps } from '../../../../src-main/core/providers/providerHttp'
+import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
+import { startAisouleSimulator } from '../../../simulators/aisoule'
+import { startSimulator, type RunningSimulator } from '../../../simulators/simulatorServer'
+import { newTestVault, tempDir } from '../../helpers/testVault'
+
+const VALUE = 'sm_failure_modes_0000000'
+let misbehaving: RunningSimulator
+let other: RunningSimulator
+let temp: ReturnType<typeof tempDir>
+let session: VaultSession
+
+beforeAll(async () => {
+  other = await startSimulator(() => ({ status: 200, body: {} }))
+  misbehaving = await startSimulator(async (request) => {
+    switch (request.path) {
+      case '/wrong/keys/current': return { status: 401, body: { error: { code: 'unauthorized', message: 'Invalid API key' } } }
+      case '/limited/keys/current': return { status: 429, body: { error: { code: 'rate_limit_exceeded' } }, headers: { 'Retry-After': '0' } }
+      case '/slow/keys/current': return new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: {} }), 20_000))
+      case '/down/keys/current': return { status: 502, body: {} }
+      case '/garbled/keys/current': return { status: 200, raw: '{"tier": "pa', headers: { 'Content-Type': 'application/json' } }
+      case '/moved/keys/current': return { status: 307, headers: { Location: `${other.origin}/keys/current` } }
+      default: return { status: 404, body: {} }
+    }
+  })
+})
+afterAll(async () => {
+  await misbehaving.close()
+  await other.close()
+})
+beforeEach(async () => {
+  temp = tempDir()
+  session = (await newTestVault(temp.dir)).session
+  createKey(session, { provider: 'solenoid-meter', name: 'k', metadata: { tier: 'paid' } }, VALUE)
+})
+afterEach(() => {
+  session.lock()
+  temp.remove()
+})
+
+const deps = (path: string): HttpDeps => ({ fetch, sleep: async () => undefined, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${misbehaving.origin}/${path}` } })
+
+describe('verify failure modes', () => {
+  it.each([
+    ['wrong', 'KEY_REJECTED', 'invalid', /rejected the key \(HTTP 401\)/],
+    ['limited', 'PROVIDER_RATE_LIMITED', 'PROVIDER_RATE_LIMITED', /rate limiting/],
+    ['down', 'PROVIDER_ERROR', 'PROVIDER_ERROR', /HTTP 502/],
+    ['garbled', 'PROVIDER_BAD_RESPONSE', 'PROVIDER_BAD_RESPONSE', /not JSON/],
+    ['moved', 'PROVIDER_REDIRECT', 'PROVIDER_REDIRECT', /redirected to http:\/\/127\.0\.0\.1:\d+; the key was not sent there/],
+  ])('%s → %s, value and metadata untouched, result stored', async (path, code, stored, message) => {
+    const before = other.requests.length
+    await expect(verifyKey(session, 'k', deps(path))).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
+    expect(revealValue(session, 'k')).toBe(VALUE)
+    expect(getKey(session, 'k')).toMatchObject({ metadata: { tier: 'paid' }, lastVerifyResult: stored, status: 'active' })
+    expect(other.requests.length).toBe(before)
+  })
+
+  it('a provider that never answers times out (PROVIDER_TIMEOUT) without hanging', async () => {
+    const started = Date.now()
+    await expect(verifyKey(session, 'k', { ...deps('slow'), timeoutMs: 300 })).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT' })
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+})
+
+describe('rate limits', () => {
+  it('AIsoule bursts past 10 a second back off on 429 + Retry-After and all succeed', async () => {
+    const keys = new Map([['ak_live_burst_0000000000', { status: 'active' as const }]])
+    const simulator = await startAisouleSimulator(keys)
+    try {
+      createKey(session, { provider: 'aisoule', name: 'burst' }, 'ak_live_burst_0000000000')
+      const http: HttpDeps = { fetch, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
+      const results = await Promise.all(Array.from({ length: 14 }, () => verifyKey(session, 'aisoule/burst', http)))
+      expect(results).toHaveLength(14)
+      expect(simulator.requests.length).toBeGreaterThan(14) // some were answered 429 and retried
+    } finally {
+      await simulator.close()
+    }
+  }, 20_000)
+})
