@@ -2,7 +2,7 @@ import { KeywardError } from '../../core/errors'
 import type { KeyRecord } from '../../core/keys/keyRecord'
 import { setKeyValue } from '../../core/keys/keyRepository'
 import { recordEvent } from '../../core/vault/audit'
-import { verifyKey } from '../../core/providers/keyOperations'
+import { verifyCandidate, verifyKey } from '../../core/providers/keyOperations'
 import type { ProviderDefinition } from '../../core/providers/providerDefinition'
 import type { HttpDeps } from '../../core/providers/providerHttp'
 import type { VaultSession } from '../../core/vault/VaultSession'
@@ -20,14 +20,16 @@ export function needsDashboard(provider: ProviderDefinition, what: string): Keyw
 export async function guidedRotation(terminal: Terminal, session: VaultSession, key: KeyRecord, provider: ProviderDefinition, http: HttpDeps): Promise<void> {
   terminal.err(`Rotating ${key.ref} (${provider.name}) — guided, because ${provider.name} has no rotation API.`)
   terminal.err(`1. Open ${provider.dashboardUrl ?? 'the provider\'s dashboard'} and create a new key with the same permissions${key.environment === 'production' ? ' (production)' : ''}.`)
-  const value = await terminal.promptHidden('2. Paste the new key here (hidden): ')
-  if (value === null || value.trim() === '') throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
-  setKeyValue(session, key.ref, value.trim(), 'rotated (guided)')
-  terminal.err('   Stored; the old value is kept as a retired version.')
+  const pasted = await terminal.promptHidden('2. Paste the new key here (hidden): ')
+  const value = pasted?.trim() ?? ''
+  if (value === '') throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
   if (provider.capabilities.verify === 'api') {
-    const verified = await verifyKey(session, key.ref, http)
-    terminal.err(`3. Verified: ${verified.summary}`)
+    // Checked before storing: a mistyped key must not replace the working one.
+    terminal.err(`3. Verified the new key: ${await verifyCandidate(session, key, value, http)}`)
   }
+  setKeyValue(session, key.ref, value, 'rotated (guided)')
+  if (provider.capabilities.verify === 'api') await verifyKey(session, key.ref, http)
+  terminal.err('   Stored; the old value is kept as a retired version.')
   terminal.err('4. Update every integration that still uses the old key (keyward get prints the new one).')
   if (await terminal.confirm(`5. Delete or revoke the OLD key in ${provider.name}'s dashboard now. Done?`)) terminal.err('Rotation complete.')
   else terminal.err(`Remember to delete the old key in ${provider.name}'s dashboard: it still works there.`)

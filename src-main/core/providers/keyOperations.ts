@@ -61,6 +61,16 @@ async function audited<T>(session: VaultSession, t: Target, action: 'verified' |
   }
 }
 
+/**
+ * Checks a candidate value (a key pasted during a guided rotation) with the provider before anything is stored, so
+ * a mistyped key never replaces a working one.
+ */
+export async function verifyCandidate(session: VaultSession, key: KeyRecord, value: string, deps: HttpDeps): Promise<string> {
+  const found = providerFor(session, key.provider)
+  if (found?.adapter === undefined) throw new KeywardError('INVALID_INPUT', `Keyward cannot verify ${key.provider} keys.`)
+  return (await found.adapter.verify(callWith(found.provider, value, deps), key, value.slice(-5))).summary
+}
+
 /** Asks the provider whether the key is live; stores when, the result, and the metadata it reported. */
 export async function verifyKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
   const t = target(session, ref, deps, 'verify')
