@@ -82,3 +82,24 @@ describe('rate limits', () => {
     }
   }, 20_000)
 })
+
+describe('well-known providers with a documented check endpoint', () => {
+  it('GitHub: GET /user with the token as Bearer; a 401 marks the key invalid', async () => {
+    const api = await startSimulator((request) => (request.path === '/user' && request.headers.authorization === `Bearer ghp_${'a'.repeat(36)}` ? { status: 200, body: { login: 'ada' } } : { status: 401, body: { message: 'Bad credentials' } }))
+    try {
+      const http: HttpDeps = { fetch, sleep: async () => undefined, env: { KEYWARD_GITHUB_BASE_URL: api.origin } }
+      createKey(session, { provider: 'github', name: 'good' }, `ghp_${'a'.repeat(36)}`)
+      createKey(session, { provider: 'github', name: 'bad' }, `ghp_${'b'.repeat(36)}`)
+      expect((await verifyKey(session, 'github/good', http)).summary).toBe('GitHub accepted the key (GET /user).')
+      await expect(verifyKey(session, 'github/bad', http)).rejects.toMatchObject({ code: 'KEY_REJECTED' })
+      expect(getKey(session, 'github/bad').lastVerifyResult).toBe('invalid')
+    } finally {
+      await api.close()
+    }
+  })
+
+  it('providers without one are stored only', async () => {
+    createKey(session, { provider: 'aws', name: 'ci' }, 'AKIAIOSFODNN7EXAMPLE')
+    await expect(verifyKey(session, 'aws/ci', { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/metadata only/) })
+  })
+})
