@@ -97,6 +97,14 @@ export interface RotationDeps extends HttpDeps {
   readonly storeNewValue?: (session: VaultSession, ref: string, value: string) => void
 }
 
+/** The adapter's function for an operation the provider offers by API, or a pointer to the guided flow. */
+function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undefined): F {
+  if (fn === undefined || t.provider.capabilities[operation] !== 'api') {
+    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are ${operation}d in its dashboard: run keyward ${operation} ${t.key.ref} on a terminal to be guided.`)
+  }
+  return fn
+}
+
 /**
  * Rotates through the provider's API. The new value is written sealed to a pending-rotation file first, then
  * stored as the current value (the old one retired), then the file is removed; a failure in between leaves the
@@ -104,10 +112,7 @@ export interface RotationDeps extends HttpDeps {
  */
 export async function rotateKey(session: VaultSession, ref: string, deps: RotationDeps): Promise<KeyOperation> {
   const t = target(session, ref, deps, 'rotate')
-  if (t.adapter.rotate === undefined || t.provider.capabilities.rotate !== 'api') {
-    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are rotated in its dashboard: run keyward rotate ${t.key.ref} on a terminal to be guided.`)
-  }
-  const rotate = t.adapter.rotate
+  const rotate = apiFunction(t, 'rotate', t.adapter.rotate)
   return audited(session, t, 'rotated', async () => {
     const rotation = await rotate(t.call, t.key, t.tail)
     const pending = writePendingRotation(session, t.id, t.key.ref, rotation.newValue)
@@ -134,10 +139,7 @@ export async function rotateKey(session: VaultSession, ref: string, deps: Rotati
 /** Revokes through the provider's API and marks the key revoked. */
 export async function revokeKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
   const t = target(session, ref, deps, 'revoke')
-  if (t.adapter.revoke === undefined || t.provider.capabilities.revoke !== 'api') {
-    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are revoked in its dashboard: run keyward revoke ${t.key.ref} on a terminal to be guided.`)
-  }
-  const revoke = t.adapter.revoke
+  const revoke = apiFunction(t, 'revoke', t.adapter.revoke)
   return audited(session, t, 'revoked', async () => {
     await revoke(t.call, t.key, t.tail)
     session.sql("UPDATE keys SET status = 'revoked' WHERE id = ?").run(t.id)
