@@ -3,31 +3,12 @@ import { KeywardError } from '../../core/errors'
 import { createKey, deleteKey, editKey, getKey, keyHistory, listKeys, revealValue, setKeyValue } from '../../core/keys/keyRepository'
 import type { KeyRecord } from '../../core/keys/keyRecord'
 import { searchKeys } from '../../core/keys/keySearch'
-import { builtinProviders, findProvider } from '../../core/providers/builtinProviders'
-import { allProviders, providerFor } from '../../core/providers/customProviders'
-import type { VaultSession } from '../../core/vault/VaultSession'
-import { detectProvider, fitsFormat } from '../../core/providers/detectProvider'
+import { findProvider } from '../../core/providers/builtinProviders'
+import { providerForNewValue } from '../../core/providers/providerForNewValue'
 import { withVault, type CliContext } from '../context'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
 import { json, keyDetails, keyTable, table } from '../render'
 import { readValue } from '../secrets'
-
-/**
- * The provider for a new value: the one given (whose documented format the value must fit, to catch a key pasted
- * into the wrong place), else the one detected from the value.
- */
-function resolveProviderForValue(session: VaultSession, given: string | undefined, value: string, formatCheck: boolean): { id: string; envVar: string | undefined } {
-  if (given === undefined) {
-    const detected = detectProvider(value, allProviders(session, builtinProviders))
-    if (detected === 'unknown') throw new KeywardError('INVALID_INPUT', 'Could not tell the provider from the key\'s format: pass --provider ID (keyward providers lists them).')
-    return { id: detected, envVar: providerFor(session, detected)?.provider.envVar }
-  }
-  const known = providerFor(session, given)?.provider
-  if (formatCheck && known !== undefined && !fitsFormat(known, value)) {
-    throw new KeywardError('INVALID_INPUT', `That value does not match ${known.name}'s key format (${known.keyFormat ?? ''}). Check for a typo, or pass --no-format-check.`)
-  }
-  return { id: given, envVar: known?.envVar }
-}
 
 function warnDuplicates(context: CliContext, duplicates: readonly string[]): void {
   if (duplicates.length > 0) context.terminal.err(`Note: the same value is stored as ${duplicates.join(', ')}.`)
@@ -49,7 +30,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     const { provider: _provider, ...fields } = keyPatchFromFlags(flags)
     const value = await readValue(terminal, flags.valueStdin === true, flags.provider === undefined ? name : `${flags.provider}/${name}`)
     const { key, duplicates } = await withVault(context, (session) => {
-      const provider = resolveProviderForValue(session, flags.provider, value, flags.formatCheck)
+      const provider = providerForNewValue(session, flags.provider, value, flags.formatCheck)
       return createKey(session, { ...fields, envVar: fields.envVar ?? provider.envVar, provider: provider.id, name }, value)
     })
     if (flags.json === true) json(terminal, key)
