@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { KeywardError } from '../core/errors'
+import { registerEnvCommands } from './commands/envCommands'
 import { registerKeyCommands } from './commands/keyCommands'
 import { registerProviderCommands } from './commands/providerCommands'
 import { registerVaultCommands } from './commands/vaultCommands'
@@ -16,11 +17,14 @@ export async function runCli(argv: readonly string[], terminal: Terminal, env: N
     .version(version)
     .option('--vault <DIR>', 'vault directory (default: $KEYWARD_VAULT_DIR, else the desktop app\'s)')
     .showHelpAfterError('(keyward --help lists the commands)')
+    // Options after a subcommand belong to it; `keyward run … -- CMD` passes the rest to CMD untouched.
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (text) => terminal.out(text.trimEnd()), writeErr: (text) => terminal.err(text.trimEnd()) })
   registerVaultCommands(program, context)
   registerKeyCommands(program, context)
   registerProviderCommands(program, context)
+  registerEnvCommands(program, context)
   for (const command of program.commands) command.exitOverride()
 
   try {

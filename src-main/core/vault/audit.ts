@@ -25,6 +25,7 @@ export type AuditAction =
   | 'synced'
   | 'rotation-recovered'
   | 'provider-saved'
+  | 'exported'
   | 'provider-removed'
 
 export interface AuditEvent {
