@@ -1,6 +1,7 @@
 import os from 'node:os'
 import { isCorruption } from '../core/db/openDatabase'
 import { KeywardError } from '../core/errors'
+import { refreshDueDigest } from '../core/reminders/dueDigest'
 import { restoreHint } from '../core/vault/backups'
 import { vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
@@ -35,7 +36,9 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
   const password = await readPassword(context.terminal, context.env)
   const session = await unlockWithPassword(context.vaultDir(), password, context.deps)
   try {
-    return await work(session)
+    const result = await work(session)
+    refreshDueDigest(session)
+    return result
   } catch (error) {
     // A page that fails SQLCipher's authentication while a command reads it: damage, reported as such.
     if (isCorruption(error)) throw new KeywardError('VAULT_CORRUPT', `${session.files.database} is damaged. ${restoreHint(session.files)}`)

@@ -3,6 +3,7 @@ import { KeywardError } from '../core/errors'
 import { registerEnvCommands } from './commands/envCommands'
 import { registerKeyCommands } from './commands/keyCommands'
 import { registerProviderCommands } from './commands/providerCommands'
+import { registerReminderCommands } from './commands/reminderCommands'
 import { registerVaultCommands } from './commands/vaultCommands'
 import { cliContext } from './context'
 import { EXIT, exitCodeFor } from './exitCodes'
@@ -25,6 +26,7 @@ export async function runCli(argv: readonly string[], terminal: Terminal, env: N
   registerKeyCommands(program, context)
   registerProviderCommands(program, context)
   registerEnvCommands(program, context)
+  registerReminderCommands(program, context)
   for (const command of program.commands) command.exitOverride()
 
   try {

@@ -1,0 +1,28 @@
+import { readHeader, writeHeader } from '../vault/header'
+import type { VaultSession } from '../vault/VaultSession'
+import { DEFAULT_REMIND_BEFORE_DAYS } from './reminderState'
+
+/**
+ * Recomputes the header's due digest (the first day of each active key's reminder window, sorted; dates only)
+ * and writes the header when it changed. SQLite computes it so it costs a few milliseconds for 10k keys; it runs
+ * before the vault locks, so the locked reminders count what the vault held last.
+ */
+export function refreshDueDigest(session: VaultSession, defaultRemindBefore = DEFAULT_REMIND_BEFORE_DAYS): void {
+  const digest = session
+    .sql(
+      `SELECT date(min(coalesce(expires_at, '9999-12-31'),
+                       coalesce(date(coalesce(rotated_at, created_at), '+' || rotate_every_days || ' days'), '9999-12-31')),
+                   '-' || coalesce(remind_before_days, @window) || ' days') AS due_from
+       FROM keys
+       WHERE status = 'active' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL)
+       ORDER BY due_from`,
+    )
+    .pluck()
+    .all({ window: defaultRemindBefore }) as string[]
+  // Re-read first: another process (the app, another CLI) may have changed the header since this session opened,
+  // and its password slot must never be overwritten with an older one.
+  const latest = readHeader(session.files)
+  if (latest.dueDigest.length === digest.length && latest.dueDigest.every((day, i) => day === digest[i])) return
+  session.header = { ...latest, dueDigest: digest }
+  writeHeader(session.files, session.header)
+}

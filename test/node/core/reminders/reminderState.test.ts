@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import type { KeyRecord } from '../../../../src-main/core/keys/keyRecord'
+import { dueCountFromDigest, dueKeys, lockedDigest, reminderFor } from '../../../../src-main/core/reminders/reminderState'
+
+function key(fields: Partial<KeyRecord>): KeyRecord {
+  return {
+    id: 'id', ref: 'stripe/prod', provider: 'stripe', name: 'prod', envVar: null, environment: 'production', status: 'active',
+    expiresAt: null, rotateEveryDays: null, remindBeforeDays: null, rotatedAt: null, createdAt: '2026-01-01T12:00:00.000Z',
+    updatedAt: '2026-01-01T12:00:00.000Z', lastVerifiedAt: null, lastVerifyResult: null, lastUsedAt: null, usageCount: null,
+    tags: [], notes: '', hint: '', metadata: {}, ...fields,
+  }
+}
+const at = (iso: string) => new Date(iso)
+
+describe('reminderFor', () => {
+  it('goes ok → due (14 days before) → due on the day → expired the day after', () => {
+    const k = key({ expiresAt: '2027-03-01' })
+    expect(reminderFor(k, at('2027-02-14T23:59:59Z')).state).toBe('ok')
+    expect(reminderFor(k, at('2027-02-15T00:00:00Z'))).toMatchObject({ state: 'due', reason: 'expires on 2027-03-01 (in 14 days)' })
+    expect(reminderFor(k, at('2027-03-01T23:00:00Z'))).toMatchObject({ state: 'due', reason: 'expires today' })
+    expect(reminderFor(k, at('2027-03-02T00:00:01Z'))).toMatchObject({ state: 'expired', reason: 'expired on 2027-03-01' })
+  })
+
+  it('counts days across month ends and leap days', () => {
+    // 2028 is a leap year: Feb 29 exists, so Feb 15 → Mar 1 is 15 days.
+    expect(reminderFor(key({ expiresAt: '2028-03-01' }), at('2028-02-15T10:00:00Z')).state).toBe('ok')
+    expect(reminderFor(key({ expiresAt: '2028-03-01' }), at('2028-02-16T10:00:00Z')).state).toBe('due')
+    expect(reminderFor(key({ expiresAt: '2028-02-29' }), at('2028-02-29T10:00:00Z')).reason).toBe('expires today')
+    expect(reminderFor(key({ expiresAt: '2026-01-31', remindBeforeDays: 1 }), at('2026-01-30T10:00:00Z')).state).toBe('due')
+  })
+
+  it('computes rotation from the last rotation (else creation) across a year boundary', () => {
+    const rotated = key({ rotateEveryDays: 90, rotatedAt: '2026-10-15T09:00:00.000Z' }) // due 2027-01-13
+    expect(reminderFor(rotated, at('2026-12-29T12:00:00Z')).state).toBe('ok')
+    expect(reminderFor(rotated, at('2026-12-30T12:00:00Z'))).toMatchObject({ state: 'due', reason: 'rotation due on 2027-01-13 (in 14 days)' })
+    expect(reminderFor(rotated, at('2027-01-14T00:30:00Z'))).toMatchObject({ state: 'overdue', reason: 'rotation was due on 2027-01-13 (1 days ago)' })
+    expect(reminderFor(key({ rotateEveryDays: 30 }), at('2026-02-01T00:00:00Z')).deadline).toBe('2026-01-31')
+  })
+
+  it('is unaffected by DST changes: the same instant counts the same days in any timezone', () => {
+    // Around the US and EU spring-forward and fall-back weekends of 2027.
+    for (const instant of ['2027-03-14T06:59:59Z', '2027-03-14T07:00:01Z', '2027-03-28T00:59:59Z', '2027-03-28T01:00:01Z', '2027-10-31T01:30:00Z', '2027-11-07T06:30:00Z']) {
+      const reminder = reminderFor(key({ expiresAt: '2027-11-20' }), at(instant))
+      expect(reminder.state, instant).toBe(instant.startsWith('2027-11-07') ? 'due' : 'ok')
+    }
+  })
+
+  it('flags keys with neither an expiry nor a rotation period; revoked keys are never due', () => {
+    expect(reminderFor(key({}), at('2027-01-01T00:00:00Z'))).toMatchObject({ state: 'ok', noExpiry: true })
+    expect(reminderFor(key({ status: 'revoked', expiresAt: '2020-01-01' }), at('2027-01-01T00:00:00Z')).state).toBe('ok')
+  })
+})
+
+describe('dueKeys and the locked digest', () => {
+  const keys = [
+    key({ ref: 'a/soon', expiresAt: '2027-01-10' }),
+    key({ ref: 'b/expired', expiresAt: '2026-12-01' }),
+    key({ ref: 'c/overdue', rotateEveryDays: 30, rotatedAt: '2026-11-01T00:00:00.000Z' }),
+    key({ ref: 'd/later', expiresAt: '2027-06-01' }),
+    key({ ref: 'e/none' }),
+  ]
+
+  it('lists expired and overdue first, then due within the window', () => {
+    expect(dueKeys(keys, at('2027-01-01T09:00:00Z'), 14).map((reminder) => [reminder.ref, reminder.state])).toEqual([
+      ['b/expired', 'expired'],
+      ['c/overdue', 'overdue'],
+      ['a/soon', 'due'],
+    ])
+    expect(dueKeys(keys, at('2027-01-01T09:00:00Z'), 200).map((reminder) => reminder.ref)).toContain('d/later')
+  })
+
+  it('holds only dates — no name, no provider — and still counts what is due while locked', () => {
+    const digest = lockedDigest(keys)
+    expect(digest).toEqual(['2026-11-17', '2026-11-17', '2026-12-27', '2027-05-18'])
+    expect(JSON.stringify(digest)).not.toMatch(/soon|expired|overdue|later|[a-z]\//)
+    expect(dueCountFromDigest(digest, at('2027-01-01T09:00:00Z'))).toBe(3)
+  })
+})
