@@ -1,6 +1,7 @@
 import { KeywardError } from '../../core/errors'
 import type { KeyRecord } from '../../core/keys/keyRecord'
-import { setKeyValue } from '../../core/keys/keyRepository'
+import { propagateValue } from '../../core/dotenv/propagateValue'
+import { readSecretValue, setKeyValue } from '../../core/keys/keyRepository'
 import { recordEvent } from '../../core/vault/audit'
 import { verifyCandidate, verifyKey } from '../../core/providers/keyOperations'
 import type { ProviderDefinition } from '../../core/providers/providerDefinition'
@@ -27,10 +28,13 @@ export async function guidedRotation(terminal: Terminal, session: VaultSession, 
     // Checked before storing: a mistyped key must not replace the working one.
     terminal.err(`3. Verified the new key: ${await verifyCandidate(session, key, value, http)}`)
   }
+  const oldValue = readSecretValue(session, key.id)
   setKeyValue(session, key.ref, value, 'rotated (guided)')
   if (provider.capabilities.verify === 'api') await verifyKey(session, key.ref, http)
   terminal.err('   Stored; the old value is kept as a retired version.')
-  terminal.err('4. Update every integration that still uses the old key (keyward get prints the new one).')
+  const files = propagateValue(session, key.id, oldValue, value)
+  for (const update of files) terminal.err(`4. ${update.file} (${update.variable}): ${update.outcome}`)
+  terminal.err(`${files.length > 0 ? '   Then update' : '4. Update'} every other integration that still uses the old key (keyward get prints the new one).`)
   if (await terminal.confirm(`5. Delete or revoke the OLD key in ${provider.name}'s dashboard now. Done?`)) terminal.err('Rotation complete.')
   else terminal.err(`Remember to delete the old key in ${provider.name}'s dashboard: it still works there.`)
 }

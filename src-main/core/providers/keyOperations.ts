@@ -6,6 +6,7 @@ import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import type { ProviderAdapter, ProviderCall } from './adapters/adapter'
 import { providerFor } from './customProviders'
+import { describeUpdates, propagateValue } from '../dotenv/propagateValue'
 import { clearPendingRotation, writePendingRotation } from './pendingRotations'
 import type { ProviderDefinition } from './providerDefinition'
 import { providerRequest, type HttpDeps } from './providerHttp'
@@ -113,6 +114,7 @@ function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undef
 export async function rotateKey(session: VaultSession, ref: string, deps: RotationDeps): Promise<KeyOperation> {
   const t = target(session, ref, deps, 'rotate')
   const rotate = apiFunction(t, 'rotate', t.adapter.rotate)
+  const oldValue = readSecretValue(session, t.id)
   return audited(session, t, 'rotated', async () => {
     const rotation = await rotate(t.call, t.key, t.tail)
     const pending = writePendingRotation(session, t.id, t.key.ref, rotation.newValue)
@@ -123,7 +125,8 @@ export async function rotateKey(session: VaultSession, ref: string, deps: Rotati
     }
     clearPendingRotation(pending)
     recordOutcome(session, t, 'rotated', 'ok', rotation.metadata)
-    let summary = `${t.provider.name} issued a new key; it is stored and the old value is kept as retired.`
+    const files = propagateValue(session, t.id, oldValue, rotation.newValue)
+    let summary = `${t.provider.name} issued a new key; it is stored and the old value is kept as retired.${describeUpdates(files)}`
     if (rotation.retireOld !== undefined) {
       try {
         await rotation.retireOld(callWith(t.provider, rotation.newValue, deps))

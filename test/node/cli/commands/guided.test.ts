@@ -58,7 +58,7 @@ describe('guided rotation', () => {
     expect(getKey(session, 'prod').lastVerifyResult).toBe('ok')
     const transcript = terminal.said.join('\n')
     expect(transcript).toMatch(/1\. Open https:\/\/app\.aisoule\.com\/ and create a new key/)
-    expect(transcript).toMatch(/4\. Update every integration/)
+    expect(transcript).toMatch(/4\. Update every/)
     expect(transcript).toMatch(/Rotation complete/)
     expect(transcript).not.toContain('ak_live_new_111111111111')
   })

@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { parse } from 'dotenv'
+import { KeywardError } from '../errors'
+import type { VaultSession } from '../vault/VaultSession'
+import { writeDotenvFile } from './writeDotenvFile'
+
+export interface FileUpdate {
+  readonly file: string
+  readonly variable: string
+  /** updated: rewritten (or already current); changed-by-hand: holds neither value, left alone; missing: gone. */
+  readonly outcome: 'updated' | 'changed-by-hand' | 'missing' | 'failed'
+}
+
+/**
+ * After a rotation: every .env file Keyward wrote this key into (`usages`) that still holds the old value gets the
+ * new one, written the same safe way. A file edited by hand since, or gone, is reported and left alone.
+ */
+export function propagateValue(session: VaultSession, keyId: string, oldValue: string, newValue: string): FileUpdate[] {
+  const usages = session.sql('SELECT file_path AS file, variable FROM usages WHERE key_id = ? ORDER BY file_path, variable').all(keyId) as { file: string; variable: string }[]
+  return usages.map(({ file, variable }): FileUpdate => {
+    if (!existsSync(file)) return { file, variable, outcome: 'missing' }
+    const current = parse(readFileSync(file, 'utf8'))[variable]
+    if (current === newValue) return { file, variable, outcome: 'updated' }
+    if (current !== oldValue) return { file, variable, outcome: 'changed-by-hand' }
+    try {
+      writeDotenvFile(file, [{ variable, value: newValue }])
+    } catch (error) {
+      if (error instanceof KeywardError || (error as NodeJS.ErrnoException).code !== undefined) return { file, variable, outcome: 'failed' }
+      throw error
+    }
+    session.sql('UPDATE usages SET written_at = ? WHERE key_id = ? AND file_path = ? AND variable = ?').run(session.clock.now().toISOString(), keyId, file, variable)
+    return { file, variable, outcome: 'updated' }
+  })
+}
+
+export function describeUpdates(updates: readonly FileUpdate[]): string {
+  if (updates.length === 0) return ''
+  return ` Files: ${updates.map((update) => `${update.file} (${update.variable}): ${update.outcome}`).join('; ')}.`
+}
