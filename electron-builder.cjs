@@ -39,7 +39,7 @@ module.exports = {
   appId: 'dev.keyward.desktop',
   productName: 'Keyward',
   directories: { output: 'dist', buildResources: 'resources' },
-  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json'],
+  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'resources/icon.png', 'package.json'],
   asar: true,
   asarUnpack: ['**/*.node'],
   // electron-builder rebuilds the SQLCipher driver for Electron's ABI inside the package.

@@ -1,5 +1,6 @@
 // Composition root of the desktop app: wiring only.
 import { app, protocol, session, shell, type BrowserWindow } from 'electron'
+import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createAppHandlers } from './core/app/appHandlers'
@@ -13,6 +14,12 @@ import { denyAllPermissions, lockDownAllWebContents } from './electron/hardening
 import { registerIpc, windowEvents } from './electron/ipc'
 import { focusWindow, openMainWindow } from './electron/mainWindow'
 import { electronNativeBinding } from './electron/nativeDriver'
+import { ElectronNotifier, electronPowerEvents } from './electron/ElectronNotifier'
+import { createTray } from './electron/tray'
+import { vaultDirFromEnvironment } from './core/paths'
+import { startLockedReminders } from './core/reminders/lockedReminders'
+import { readHeader } from './core/vault/header'
+import { vaultFiles } from './core/vault/vaultFiles'
 
 // electron-vite sets this only under `npm run dev`; a packaged app never trusts it.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -53,6 +60,17 @@ if (!app.requestSingleInstanceLock()) {
       url: devServerUrl ?? APP_ENTRY_URL,
       devTools: devServerUrl !== undefined,
       preferences: new ElectronStorePreferences(),
+    })
+    const open = () => focusWindow(mainWindow)
+    const files = vaultFiles(vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }))
+    startLockedReminders({
+      clock: systemClock,
+      notifier: new ElectronNotifier(),
+      power: electronPowerEvents,
+      timers: globalThis,
+      readDigest: () => (existsSync(files.header) ? readHeader(files).dueDigest : null),
+      showCount: createTray(path.join(app.getAppPath(), 'resources', 'icon.png'), { open, quit: () => app.quit() }),
+      open,
     })
   })
 }

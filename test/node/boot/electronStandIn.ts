@@ -47,6 +47,10 @@ export interface Recorded {
   permissionCheckHandler: Listener | undefined
   devicePermissionHandler: Listener | undefined
   quitCalls: number
+  readonly trays: { tooltip: string }[]
+  readonly trayMenus: unknown[]
+  readonly notifications: { title: string; body: string }[]
+  readonly powerListeners: [string, Listener][]
 }
 
 export interface FakeBrowserWindow extends EventEmitter {
@@ -75,6 +79,10 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
     permissionCheckHandler: undefined,
     devicePermissionHandler: undefined,
     quitCalls: 0,
+    trays: [],
+    trayMenus: [],
+    notifications: [],
+    powerListeners: [],
   }
   let resolveReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (resolveReady = resolve))
@@ -120,8 +128,38 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
     quit: () => void (recorded.quitCalls += 1),
   }
 
+  class Tray extends EventEmitter {
+    tooltip = ''
+    constructor(readonly image: unknown) {
+      super()
+      recorded.trays.push(this)
+    }
+    setContextMenu(menu: unknown): void {
+      recorded.trayMenus.push(menu)
+    }
+    setToolTip(text: string): void {
+      this.tooltip = text
+    }
+    setTitle(): void {}
+  }
+
   const electron = {
     app,
+    Tray,
+    Menu: { buildFromTemplate: (template: unknown[]) => ({ template }) },
+    nativeImage: { createFromPath: (file: string) => ({ file, resize: () => ({ file }) }) },
+    Notification: Object.assign(
+      class extends EventEmitter {
+        constructor(readonly options: { title: string; body: string }) {
+          super()
+        }
+        show(): void {
+          recorded.notifications.push(this.options)
+        }
+      },
+      { isSupported: () => true },
+    ),
+    powerMonitor: { on: (event: string, listener: Listener) => void recorded.powerListeners.push([event, listener]) },
     BrowserWindow,
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => void recorded.privilegedSchemes.push(...schemes),

@@ -1,0 +1,14 @@
+/** An OS notification (Electron Notification in the app). */
+export interface Notice {
+  readonly title: string
+  readonly body: string
+}
+
+export interface Notifier {
+  notify(notice: Notice, onClick: () => void): void
+}
+
+/** System power events (Electron powerMonitor): reminders are re-evaluated on resume from sleep. */
+export interface PowerEvents {
+  onResume(listener: () => void): void
+}
