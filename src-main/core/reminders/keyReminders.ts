@@ -1,0 +1,61 @@
+import { listKeys } from '../keys/keyRepository'
+import type { Notice } from '../ports/Notifier'
+import type { VaultSession } from '../vault/VaultSession'
+import { reminderFor, type ReminderState } from './reminderState'
+
+export type Snooze = '1d' | '1w' | 'next-state'
+
+export interface KeyNotice extends Notice {
+  readonly keyId: string
+  readonly ref: string
+  readonly state: ReminderState
+}
+
+const SNOOZE_MS: Record<Exclude<Snooze, 'next-state'>, number> = { '1d': 86_400_000, '1w': 7 * 86_400_000 }
+
+interface ReminderRow {
+  key_id: string
+  snoozed_until: string | null
+  last_notified_state: string | null
+}
+
+function title(state: ReminderState): string {
+  return state === 'expired' ? 'Key expired' : state === 'overdue' ? 'Key overdue for rotation' : 'Key due soon'
+}
+
+/**
+ * The notifications due while the vault is unlocked: one per key per state change (ok → due → overdue/expired),
+ * unless snoozed — for a day, a week, or until the key's next state. Returning to ok re-arms a key. Each notice is
+ * recorded in `reminders`, so neither the app nor the next start repeats it.
+ */
+export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
+  const now = session.clock.now()
+  const rows = new Map((session.sql('SELECT key_id, snoozed_until, last_notified_state FROM reminders').all() as ReminderRow[]).map((row) => [row.key_id, row]))
+  const notices: KeyNotice[] = []
+  for (const key of listKeys(session)) {
+    const reminder = reminderFor(key, now)
+    const row = rows.get(key.id)
+    if (reminder.state === 'ok') {
+      if (row?.last_notified_state !== undefined && row.last_notified_state !== null) session.sql('UPDATE reminders SET last_notified_state = NULL WHERE key_id = ?').run(key.id)
+      continue
+    }
+    if (row?.last_notified_state === reminder.state) continue
+    const snoozed = row?.snoozed_until
+    if (snoozed !== null && snoozed !== undefined && (snoozed.startsWith('state:') ? snoozed === `state:${reminder.state}` : Date.parse(snoozed) > now.getTime())) continue
+    session
+      .sql('INSERT INTO reminders (key_id, last_notified_state, last_notified_at) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET last_notified_state = excluded.last_notified_state, last_notified_at = excluded.last_notified_at')
+      .run(key.id, reminder.state, now.toISOString())
+    notices.push({ keyId: key.id, ref: key.ref, state: reminder.state, title: title(reminder.state), body: `${key.ref}: ${reminder.reason}.` })
+  }
+  return notices
+}
+
+/** Snoozes a key's reminders: for a day, a week, or until its state changes. */
+export function snoozeKey(session: VaultSession, keyId: string, snooze: Snooze): void {
+  const now = session.clock.now()
+  const key = listKeys(session).find((candidate) => candidate.id === keyId)
+  const until = snooze === 'next-state' ? `state:${key === undefined ? 'ok' : reminderFor(key, now).state}` : new Date(now.getTime() + SNOOZE_MS[snooze]).toISOString()
+  session
+    .sql('INSERT INTO reminders (key_id, snoozed_until) VALUES (?, ?) ON CONFLICT (key_id) DO UPDATE SET snoozed_until = excluded.snoozed_until')
+    .run(keyId, until)
+}
