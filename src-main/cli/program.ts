@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander'
 import { KeywardError } from '../core/errors'
+import { registerCopyCommand } from './commands/copyCommand'
 import { registerEnvCommands } from './commands/envCommands'
 import { registerKeyCommands } from './commands/keyCommands'
 import { registerProviderCommands } from './commands/providerCommands'
@@ -27,6 +28,7 @@ export async function runCli(argv: readonly string[], terminal: Terminal, env: N
   registerProviderCommands(program, context)
   registerEnvCommands(program, context)
   registerReminderCommands(program, context)
+  registerCopyCommand(program, context)
   for (const command of program.commands) command.exitOverride()
 
   try {

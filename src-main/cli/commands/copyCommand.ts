@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import type { Command } from 'commander'
+import { copyText, type CopyFormat } from '../../core/clipboard/copyFormats'
+import { DEFAULT_CLEAR_AFTER_MS } from '../../core/clipboard/secretClipboard'
+import { KeywardError } from '../../core/errors'
+import { getKey, revealValue } from '../../core/keys/keyRepository'
+import { withVault, type CliContext } from '../context'
+import { SystemClipboard } from '../SystemClipboard'
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/**
+ * `keyward copy` puts a value on the clipboard and exits at once; the clearing is left to a detached child
+ * (`keyward __clear-clipboard`) that receives only the value's SHA-256 on stdin, waits, and clears the clipboard if
+ * it still holds that value.
+ */
+export function registerCopyCommand(program: Command, context: CliContext): void {
+  const { terminal, env } = context
+  program
+    .command('copy <REF>')
+    .description('copy a key to the clipboard; it is cleared after --clear-after seconds if still there')
+    .option('--format <FORMAT>', 'value, or env (VAR=value)', 'value')
+    .option('--clear-after <SECONDS>', 'seconds until the clipboard is cleared (0 = never)', String(DEFAULT_CLEAR_AFTER_MS / 1000))
+    .action(async (ref: string, flags: { format: string; clearAfter: string }) => {
+      if (flags.format !== 'value' && flags.format !== 'env') throw new KeywardError('INVALID_INPUT', '--format is value or env.')
+      if (!/^\d+$/.test(flags.clearAfter)) throw new KeywardError('INVALID_INPUT', '--clear-after takes whole seconds.')
+      const text = await withVault(context, (session) => copyText(flags.format as CopyFormat, revealValue(session, ref), getKey(session, ref).envVar))
+      await new SystemClipboard(env).write({ text, formats: {} })
+      const seconds = Number(flags.clearAfter)
+      if (seconds > 0) {
+        const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env })
+        guard.stdin.end(JSON.stringify({ digest: digest(text), afterMs: seconds * 1000 }))
+        guard.unref()
+      }
+      terminal.err(`Copied ${ref}${seconds > 0 ? `; the clipboard is cleared in ${seconds} s if it still holds it` : ''}.`)
+    })
+
+  program
+    .command('__clear-clipboard', { hidden: true })
+    .action(async () => {
+      const { digest: expected, afterMs } = JSON.parse(await terminal.readStdin()) as { digest: string; afterMs: number }
+      await new Promise((resolve) => setTimeout(resolve, afterMs))
+      const clipboard = new SystemClipboard(env)
+      if (digest(await clipboard.readText()) === expected) clipboard.clear()
+    })
+}
