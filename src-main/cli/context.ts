@@ -3,6 +3,7 @@ import { isCorruption } from '../core/db/openDatabase'
 import { KeywardError } from '../core/errors'
 import { refreshDueDigest } from '../core/reminders/dueDigest'
 import { restoreHint } from '../core/vault/backups'
+import { remindBeforeDefault } from '../core/vault/settings'
 import { vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
 import { unlockWithPassword, type UnlockDeps } from '../core/vault/unlockVault'
@@ -37,7 +38,7 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
   const session = await unlockWithPassword(context.vaultDir(), password, context.deps)
   try {
     const result = await work(session)
-    refreshDueDigest(session)
+    refreshDueDigest(session, remindBeforeDefault(session))
     return result
   } catch (error) {
     // A page that fails SQLCipher's authentication while a command reads it: damage, reported as such.

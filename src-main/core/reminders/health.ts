@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { gitWarnings } from '../dotenv/writeDotenvFile'
 import { listKeys } from '../keys/keyRepository'
 import type { VaultSession } from '../vault/VaultSession'
+import { remindBeforeDefault } from '../vault/settings'
 import { reminderFor } from './reminderState'
 
 export interface HealthEntry {
@@ -24,7 +25,8 @@ const UNUSED_DAYS = 90
 export function healthReport(session: VaultSession): HealthReport {
   const now = session.clock.now()
   const keys = listKeys(session).filter((key) => key.status !== 'revoked')
-  const reminders = keys.map((key) => ({ key, reminder: reminderFor(key, now) }))
+  const window = remindBeforeDefault(session)
+  const reminders = keys.map((key) => ({ key, reminder: reminderFor(key, now, window) }))
   const lastLocalUse = new Map(
     (session.sql("SELECT key_id, max(at) AS at FROM events WHERE action IN ('revealed', 'exported') GROUP BY key_id").all() as { key_id: string; at: string }[]).map((row) => [row.key_id, row.at]),
   )

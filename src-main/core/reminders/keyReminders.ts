@@ -1,6 +1,7 @@
 import { listKeys } from '../keys/keyRepository'
 import type { Notice } from '../ports/Notifier'
 import type { VaultSession } from '../vault/VaultSession'
+import { remindBeforeDefault } from '../vault/settings'
 import { reminderFor, type ReminderState } from './reminderState'
 
 export type Snooze = '1d' | '1w' | 'next-state'
@@ -32,8 +33,9 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
   const now = session.clock.now()
   const rows = new Map((session.sql('SELECT key_id, snoozed_until, last_notified_state FROM reminders').all() as ReminderRow[]).map((row) => [row.key_id, row]))
   const notices: KeyNotice[] = []
+  const window = remindBeforeDefault(session)
   for (const key of listKeys(session)) {
-    const reminder = reminderFor(key, now)
+    const reminder = reminderFor(key, now, window)
     const row = rows.get(key.id)
     if (reminder.state === 'ok') {
       if (row?.last_notified_state !== undefined && row.last_notified_state !== null) session.sql('UPDATE reminders SET last_notified_state = NULL WHERE key_id = ?').run(key.id)

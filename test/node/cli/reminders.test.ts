@@ -40,6 +40,13 @@ describe('keyward due / health', () => {
     expect(report.sections['in files git may commit']?.map((entry) => entry.ref)).toEqual(['acme/soon'])
   })
 
+  it('the vault-wide remind-before setting widens what is due', async () => {
+    expect((await keyward(['settings', '--remind-before', '70', '--json'], { env })).stdout).toContain('"remindBeforeDays": 70')
+    const due = JSON.parse((await keyward(['due', '--within', '70', '--json'], { env })).stdout) as { ref: string; state: string }[]
+    expect(due.find((reminder) => reminder.ref === 'acme/later')?.state).toBe('due')
+    await keyward(['settings', '--remind-before', '14'], { env })
+  })
+
   it('the header carries the reminder dates and nothing that names a key', () => {
     const header = readFileSync(path.join(env.KEYWARD_VAULT_DIR, 'vault.json'), 'utf8')
     const digest = (JSON.parse(header) as { dueDigest: string[] }).dueDigest

@@ -245,3 +245,17 @@ describe('integrity checks', () => {
     }
   })
 })
+
+describe('migrating an existing vault', () => {
+  it('takes a backup before the migration, then applies it', async () => {
+    const { session } = await newTestVault(temp.dir)
+    session.db.exec('DROP TABLE settings')
+    session.db.pragma('user_version = 10')
+    session.lock()
+    const reopened = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(20)
+    reopened.lock()
+    const { readdirSync } = await import('node:fs')
+    expect(readdirSync(path.join(vaultDir, 'backups')).some((name) => name.endsWith('-before-schema-20'))).toBe(true)
+  })
+})
