@@ -6,6 +6,7 @@ import { DEFAULT_CLEAR_AFTER_MS } from '../../core/clipboard/secretClipboard'
 import { KeywardError } from '../../core/errors'
 import { getKey, revealValue } from '../../core/keys/keyRepository'
 import { withVault, type CliContext } from '../context'
+import { childEnvironment } from '../secrets'
 import { SystemClipboard } from '../SystemClipboard'
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -29,7 +30,7 @@ export function registerCopyCommand(program: Command, context: CliContext): void
       await new SystemClipboard(env).write({ text, formats: {} })
       const seconds = Number(flags.clearAfter)
       if (seconds > 0) {
-        const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env })
+        const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: childEnvironment(env) })
         guard.stdin.end(JSON.stringify({ digest: digest(text), afterMs: seconds * 1000 }))
         guard.unref()
       }

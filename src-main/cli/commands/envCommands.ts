@@ -4,6 +4,7 @@ import { environmentFor, importDotenv, writeDotenvExample, writeKeysToDotenv, ty
 import { KeywardError } from '../../core/errors'
 import { withVault, type CliContext } from '../context'
 import { json } from '../render'
+import { childEnvironment } from '../secrets'
 
 function selection(flags: { environment?: string; keys?: string }): KeySelection {
   if ((flags.environment === undefined) === (flags.keys === undefined)) throw new KeywardError('INVALID_INPUT', 'Choose the keys with either --environment ENV or --keys REF,REF…')
@@ -64,7 +65,8 @@ export function registerEnvCommands(program: Command, context: CliContext): void
       const [program_, ...args] = command
       if (program_ === undefined) throw new KeywardError('INVALID_INPUT', 'Name the command after --, e.g. keyward run --environment production -- npm start')
       const variables = await withVault(context, (session) => environmentFor(session, selection(flags), program_))
-      const child = spawn(program_, args, { stdio: 'inherit', env: { ...context.env, ...variables } })
+      // The master password that unlocked the vault for this command never reaches the child.
+      const child = spawn(program_, args, { stdio: 'inherit', env: { ...childEnvironment(context.env), ...variables } })
       const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
       for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal))
       const code = await new Promise<number>((resolve) => {

@@ -65,6 +65,11 @@ describe('keyward run', () => {
     expect(run.stdout).toBe('sm_env_')
   })
 
+  it('never hands the master password to the child', async () => {
+    const run = await keyward(['run', '--keys', 'stripe/prod', '--', process.execPath, '-e', 'process.stdout.write(String(process.env.KEYWARD_PASSWORD) + "|" + process.env.STRIPE_SECRET_KEY.slice(0, 8))'], { env })
+    expect(run.stdout).toBe('undefined|sk_live_')
+  })
+
   it('refuses a selection that leaves a key without an env var name, and needs a command', async () => {
     await keyward(['add', 'nameless', '--provider', 'acme', '--environment', 'staging', '--value-stdin'], { env, input: 'acme-value-000000' })
     const run = await keyward(['run', '--environment', 'staging', '--', 'true'], { env })
