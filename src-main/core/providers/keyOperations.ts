@@ -117,7 +117,7 @@ export async function rotateKey(session: VaultSession, ref: string, deps: Rotati
   const oldValue = readSecretValue(session, t.id)
   return audited(session, t, 'rotated', async () => {
     const rotation = await rotate(t.call, t.key, t.tail)
-    const pending = writePendingRotation(session, t.id, t.key.ref, rotation.newValue)
+    const pending = writePendingRotation(session, t.id, rotation.newValue)
     try {
       ;(deps.storeNewValue ?? ((s, r, v) => void setKeyValue(s, r, v, 'rotated by API')))(session, t.key.ref, rotation.newValue)
     } catch {

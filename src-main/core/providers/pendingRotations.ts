@@ -13,8 +13,8 @@ import type { VaultSession } from '../vault/VaultSession'
  */
 interface PendingRotation {
   readonly keyId: string
-  readonly keyRef: string
   readonly receivedAt: string
+  /** The new value, sealed; the file names no key (only its id), like everything outside the database. */
   readonly sealed: string
 }
 
@@ -26,11 +26,11 @@ function aad(keyId: string): string {
   return `pending-rotation:${keyId}`
 }
 
-export function writePendingRotation(session: VaultSession, keyId: string, keyRef: string, value: string): string {
+export function writePendingRotation(session: VaultSession, keyId: string, value: string): string {
   const dir = pendingDir(session)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const file = path.join(dir, `${keyId}.json`)
-  const record: PendingRotation = { keyId, keyRef, receivedAt: session.clock.now().toISOString(), sealed: seal(session.secretKey, Buffer.from(value, 'utf8'), aad(keyId)).toString('base64') }
+  const record: PendingRotation = { keyId, receivedAt: session.clock.now().toISOString(), sealed: seal(session.secretKey, Buffer.from(value, 'utf8'), aad(keyId)).toString('base64') }
   writeFileAtomic(file, JSON.stringify(record))
   return file
 }
