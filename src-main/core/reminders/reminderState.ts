@@ -59,18 +59,6 @@ export function dueKeys(keys: readonly KeyRecord[], now: Date, withinDays: numbe
     .sort((a, b) => order[a.state] - order[b.state] || (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.ref.localeCompare(b.ref))
 }
 
-/**
- * What the header may hold for reminders while locked: the first day of each key's reminder window, sorted —
- * dates only, no names, no providers, not even which date belongs to which key.
- */
-export function lockedDigest(keys: readonly KeyRecord[], defaultRemindBefore = DEFAULT_REMIND_BEFORE_DAYS): string[] {
-  return keys
-    .filter((key) => key.status !== 'revoked')
-    .map((key) => reminderFor(key, new Date(0), defaultRemindBefore).dueFrom)
-    .filter((day): day is string => day !== null)
-    .sort()
-}
-
 /** How many keys are in their reminder window on `now`, from the locked digest alone. */
 export function dueCountFromDigest(digest: readonly string[], now: Date): number {
   const today = now.toISOString().slice(0, 10)
