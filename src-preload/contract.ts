@@ -35,6 +35,18 @@ export const errorCodes = [
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
+/** The codes of a provider call that went wrong (exit 5 in the CLI). */
+export const providerErrorCodes: readonly ErrorCode[] = [
+  'KEY_REJECTED',
+  'PROVIDER_UNREACHABLE',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_ERROR',
+  'PROVIDER_BAD_RESPONSE',
+  'PROVIDER_REDIRECT',
+  'NEEDS_DASHBOARD',
+]
+
 /** What a failed call returns: a code to branch on and a message that says what to do next. */
 export interface ErrorInfo {
   readonly code: ErrorCode

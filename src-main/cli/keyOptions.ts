@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander'
 import { KeywardError } from '../core/errors'
 import type { KeyPatch } from '../core/keys/keyInput'
+import { wholeNumber } from './wholeNumber'
 
 /** Options shared by `add` and `edit`. */
 export interface KeyFlags {
@@ -31,11 +32,9 @@ export function addKeyOptions(command: Command, { forEdit }: { forEdit: boolean 
     .addOption(new Option('--metadata <JSON>', 'provider metadata as a JSON object'))
 }
 
+/** Days, or "none" to clear. */
 function parseNumber(flag: string, raw: string | undefined): number | null | undefined {
-  if (raw === undefined) return undefined
-  if (raw === 'none') return null
-  if (!/^\d+$/.test(raw)) throw new KeywardError('INVALID_INPUT', `${flag} takes a whole number of days${flag === '--remind-before' ? '' : ' or "none"'}.`)
-  return Number(raw)
+  return raw === 'none' ? null : wholeNumber(flag, raw, 'days (or "none")')
 }
 
 function parseMetadata(raw: string | undefined): Record<string, unknown> | undefined {

@@ -8,6 +8,7 @@ import { getKey, revealValue } from '../../core/keys/keyRepository'
 import { withVault, type CliContext } from '../context'
 import { childEnvironment } from '../secrets'
 import { SystemClipboard } from '../SystemClipboard'
+import { wholeNumber } from '../wholeNumber'
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
@@ -25,10 +26,9 @@ export function registerCopyCommand(program: Command, context: CliContext): void
     .option('--clear-after <SECONDS>', 'seconds until the clipboard is cleared (0 = never)', String(DEFAULT_CLEAR_AFTER_MS / 1000))
     .action(async (ref: string, flags: { format: string; clearAfter: string }) => {
       if (flags.format !== 'value' && flags.format !== 'env') throw new KeywardError('INVALID_INPUT', '--format is value or env.')
-      if (!/^\d+$/.test(flags.clearAfter)) throw new KeywardError('INVALID_INPUT', '--clear-after takes whole seconds.')
+      const seconds = wholeNumber('--clear-after', flags.clearAfter, 'seconds') ?? 0
       const text = await withVault(context, (session) => copyText(flags.format as CopyFormat, revealValue(session, ref), getKey(session, ref).envVar))
       await new SystemClipboard(env).write({ text, formats: {} })
-      const seconds = Number(flags.clearAfter)
       if (seconds > 0) {
         const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: childEnvironment(env) })
         guard.stdin.end(JSON.stringify({ digest: digest(text), afterMs: seconds * 1000 }))

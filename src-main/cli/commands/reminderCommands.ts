@@ -1,11 +1,11 @@
 import type { Command } from 'commander'
-import { KeywardError } from '../../core/errors'
 import { listKeys } from '../../core/keys/keyRepository'
 import { healthReport } from '../../core/reminders/health'
 import { DEFAULT_REMIND_BEFORE_DAYS, dueKeys } from '../../core/reminders/reminderState'
 import { remindBeforeDefault, setRemindBeforeDefault } from '../../core/vault/settings'
 import { withVault, type CliContext } from '../context'
 import { json, table } from '../render'
+import { wholeNumber } from '../wholeNumber'
 
 export function registerReminderCommands(program: Command, context: CliContext): void {
   const { terminal } = context
@@ -16,8 +16,8 @@ export function registerReminderCommands(program: Command, context: CliContext):
     .option('--within <DAYS>', 'window in days', String(DEFAULT_REMIND_BEFORE_DAYS))
     .option('--json', 'print a JSON array')
     .action(async (flags: { within: string; json?: boolean }) => {
-      if (!/^\d+$/.test(flags.within)) throw new KeywardError('INVALID_INPUT', '--within takes a whole number of days.')
-      const due = await withVault(context, (session) => dueKeys(listKeys(session), session.clock.now(), Number(flags.within), remindBeforeDefault(session)))
+      const within = wholeNumber('--within', flags.within, 'days') ?? DEFAULT_REMIND_BEFORE_DAYS
+      const due = await withVault(context, (session) => dueKeys(listKeys(session), session.clock.now(), within, remindBeforeDefault(session)))
       if (flags.json === true) return json(terminal, due)
       if (due.length === 0) return terminal.err(`Nothing expires or is due for rotation within ${flags.within} days.`)
       table(terminal, ['KEY', 'STATE', 'WHY'], due.map((reminder) => [reminder.ref, reminder.state, reminder.reason]))
@@ -30,10 +30,8 @@ export function registerReminderCommands(program: Command, context: CliContext):
     .option('--json', 'print JSON')
     .action(async (flags: { remindBefore?: string; json?: boolean }) => {
       const settings = await withVault(context, (session) => {
-        if (flags.remindBefore !== undefined) {
-          if (!/^\d+$/.test(flags.remindBefore)) throw new KeywardError('INVALID_INPUT', '--remind-before takes a whole number of days.')
-          setRemindBeforeDefault(session, Number(flags.remindBefore))
-        }
+        const days = wholeNumber('--remind-before', flags.remindBefore, 'days')
+        if (days !== undefined) setRemindBeforeDefault(session, days)
         return { remindBeforeDays: remindBeforeDefault(session) }
       })
       if (flags.json === true) return json(terminal, settings)

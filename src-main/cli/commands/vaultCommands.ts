@@ -1,5 +1,4 @@
 import type { Command } from 'commander'
-import { KeywardError } from '../../core/errors'
 import { auditEvents, recordEvent } from '../../core/vault/audit'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
@@ -8,14 +7,9 @@ import { unlockWithRecoveryCode } from '../../core/vault/unlockVault'
 import { changePassword } from '../../core/vault/vaultSecurity'
 import { withVault, type CliContext } from '../context'
 import { json, table } from '../render'
+import { wholeNumber } from '../wholeNumber'
 import { readNewPassword, readRecoveryCode } from '../secrets'
 import { runDoctor } from './doctor'
-
-function wholeNumber(flag: string, raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined
-  if (!/^\d+$/.test(raw)) throw new KeywardError('INVALID_INPUT', `${flag} takes a whole number.`)
-  return Number(raw)
-}
 
 export function registerVaultCommands(program: Command, context: CliContext): void {
   const { terminal, env } = context

@@ -17,10 +17,6 @@ export function today(session: VaultSession): string {
 
 /** A key by id, without an audit event (callers record what they do with it). */
 export function readKeyById(session: VaultSession, id: string): KeyRecord {
-  return readKey(session, id)
-}
-
-function readKey(session: VaultSession, id: string): KeyRecord {
   const json = session.sql(`SELECT ${KEY_RECORD_SQL} FROM keys WHERE id = @id`).pluck().get({ id, today: today(session) }) as string | undefined
   if (json === undefined) throw new KeywardError('NOT_FOUND', 'That key no longer exists.')
   return toKeyRecord(JSON.parse(json) as unknown[])
@@ -82,7 +78,7 @@ function insertKey(session: VaultSession, input: NewKey, value: string): { id: s
 export function createKey(session: VaultSession, input: NewKey, value: string): CreatedKey {
   return session.db.transaction(() => {
     const { id, print } = insertKey(session, input, value)
-    const key = readKey(session, id)
+    const key = readKeyById(session, id)
     recordEvent(session, 'created', { keyId: id, keyRef: key.ref })
     return { key, duplicates: duplicatesOf(session, print, id) }
   }).immediate()
@@ -116,7 +112,7 @@ export function editKey(session: VaultSession, ref: string, patch: KeyPatch): Ke
   return session.db.transaction(() => {
     const { id } = resolveKeyRef(session, ref)
     const entries = Object.entries(valid).filter(([, value]) => value !== undefined) as [keyof KeyPatch, unknown][]
-    if (entries.length === 0) return readKey(session, id)
+    if (entries.length === 0) return readKeyById(session, id)
     const assignments = entries.map(([field]) => `${patchColumns[field]} = ?`).join(', ')
     const values = entries.map(([, value]) => (Array.isArray(value) || (typeof value === 'object' && value !== null) ? JSON.stringify(value) : value))
     try {
@@ -127,7 +123,7 @@ export function editKey(session: VaultSession, ref: string, patch: KeyPatch): Ke
       }
       throw error
     }
-    const key = readKey(session, id)
+    const key = readKeyById(session, id)
     recordEvent(session, 'edited', { keyId: id, keyRef: key.ref }, { fields: entries.map(([field]) => field) })
     return key
   }).immediate()
@@ -142,7 +138,7 @@ export function setKeyValue(session: VaultSession, ref: string, value: string, r
     session.sql('UPDATE secret_versions SET retired_at = ?, retired_reason = ? WHERE key_id = ? AND retired_at IS NULL').run(now, reason, id)
     const { fingerprint: print, hint } = insertSecret(session, id, value, now)
     session.sql('UPDATE keys SET fingerprint = ?, hint = ?, rotated_at = ?, updated_at = ? WHERE id = ?').run(print, hint, now, now, id)
-    const key = readKey(session, id)
+    const key = readKeyById(session, id)
     recordEvent(session, 'value-changed', { keyId: id, keyRef: key.ref }, { reason })
     return { key, duplicates: duplicatesOf(session, print, id) }
   }).immediate()
@@ -170,7 +166,7 @@ export function revealValue(session: VaultSession, ref: string): string {
 
 export function getKey(session: VaultSession, ref: string): KeyRecord {
   const { id } = resolveKeyRef(session, ref)
-  const key = readKey(session, id)
+  const key = readKeyById(session, id)
   recordEvent(session, 'viewed', { keyId: id, keyRef: key.ref })
   return key
 }
@@ -194,7 +190,7 @@ export function listKeys(session: VaultSession, filter: KeyFilter = {}): KeyReco
 export function deleteKey(session: VaultSession, ref: string): KeyRecord {
   return session.db.transaction(() => {
     const { id } = resolveKeyRef(session, ref)
-    const key = readKey(session, id)
+    const key = readKeyById(session, id)
     session.sql('DELETE FROM keys WHERE id = ?').run(id)
     recordEvent(session, 'deleted', { keyId: id, keyRef: key.ref })
     return key
@@ -213,7 +209,7 @@ export interface ValueVersion {
 /** The value history, newest first: when each value was set and retired, and why. Never the values. */
 export function keyHistory(session: VaultSession, ref: string): { key: KeyRecord; versions: ValueVersion[] } {
   const { id } = resolveKeyRef(session, ref)
-  const key = readKey(session, id)
+  const key = readKeyById(session, id)
   const rows = session
     .sql('SELECT id, created_at, retired_at, retired_reason, hint FROM secret_versions WHERE key_id = ? ORDER BY created_at DESC, rowid DESC')
     .all(id) as { id: string; created_at: string; retired_at: string | null; retired_reason: string | null; hint: string }[]

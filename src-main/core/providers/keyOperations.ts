@@ -1,3 +1,4 @@
+import { providerErrorCodes } from '../../../src-preload/contract'
 import { KeywardError } from '../errors'
 import type { KeyRecord } from '../keys/keyRecord'
 import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
@@ -11,7 +12,6 @@ import { clearPendingRotation, writePendingRotation } from './pendingRotations'
 import type { ProviderDefinition } from './providerDefinition'
 import { providerRequest, type HttpDeps } from './providerHttp'
 
-const PROVIDER_CODES = new Set(['KEY_REJECTED', 'PROVIDER_UNREACHABLE', 'PROVIDER_TIMEOUT', 'PROVIDER_RATE_LIMITED', 'PROVIDER_ERROR', 'PROVIDER_BAD_RESPONSE', 'PROVIDER_REDIRECT'])
 
 export interface KeyOperation {
   readonly key: KeyRecord
@@ -57,7 +57,7 @@ async function audited<T>(session: VaultSession, t: Target, action: 'verified' |
   try {
     return await work()
   } catch (error) {
-    if (error instanceof KeywardError && PROVIDER_CODES.has(error.code)) recordOutcome(session, t, action, error.code === 'KEY_REJECTED' ? 'invalid' : error.code, {})
+    if (error instanceof KeywardError && providerErrorCodes.includes(error.code)) recordOutcome(session, t, action, error.code === 'KEY_REJECTED' ? 'invalid' : error.code, {})
     throw error
   }
 }
