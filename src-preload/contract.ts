@@ -7,51 +7,9 @@
  */
 import { z } from 'zod'
 
-/** Every error code that may cross the IPC boundary or end a CLI command. */
-export const errorCodes = [
-  'INVALID_INPUT',
-  'FORBIDDEN_SENDER',
-  'UNKNOWN_CHANNEL',
-  'INTERNAL',
-  'WRONG_PASSWORD',
-  'THROTTLED',
-  'NO_PASSWORD',
-  'VAULT_LOCKED',
-  'VAULT_NOT_FOUND',
-  'VAULT_EXISTS',
-  'VAULT_CORRUPT',
-  'VAULT_TOO_NEW',
-  'NOT_FOUND',
-  'CONFLICT',
-  'AMBIGUOUS',
-  'KEY_REJECTED',
-  'PROVIDER_UNREACHABLE',
-  'PROVIDER_TIMEOUT',
-  'PROVIDER_RATE_LIMITED',
-  'PROVIDER_ERROR',
-  'PROVIDER_BAD_RESPONSE',
-  'PROVIDER_REDIRECT',
-  'NEEDS_DASHBOARD',
-] as const
-export type ErrorCode = (typeof errorCodes)[number]
+import type { ErrorInfo } from '../src-main/core/errors'
 
-/** The codes of a provider call that went wrong (exit 5 in the CLI). */
-export const providerErrorCodes: readonly ErrorCode[] = [
-  'KEY_REJECTED',
-  'PROVIDER_UNREACHABLE',
-  'PROVIDER_TIMEOUT',
-  'PROVIDER_RATE_LIMITED',
-  'PROVIDER_ERROR',
-  'PROVIDER_BAD_RESPONSE',
-  'PROVIDER_REDIRECT',
-  'NEEDS_DASHBOARD',
-]
-
-/** What a failed call returns: a code to branch on and a message that says what to do next. */
-export interface ErrorInfo {
-  readonly code: ErrorCode
-  readonly message: string
-}
+export type { ErrorCode, ErrorHint, ErrorInfo } from '../src-main/core/errors'
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorInfo }
 

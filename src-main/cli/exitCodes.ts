@@ -1,4 +1,4 @@
-import { providerErrorCodes, type ErrorCode } from '../../src-preload/contract'
+import { providerErrorCodes, type ErrorCode } from '../core/errors'
 
 /** The CLI's exit codes (README "Exit codes"). */
 export const EXIT = { ok: 0, failure: 1, usage: 2, unlock: 3, notFound: 4, provider: 5 } as const
@@ -7,6 +7,8 @@ export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
     case 'INVALID_INPUT':
     case 'AMBIGUOUS':
+    case 'UNSUPPORTED':
+    case 'DOTENV_UNSAFE':
       return EXIT.usage
     case 'WRONG_PASSWORD':
     case 'THROTTLED':

@@ -166,9 +166,7 @@ export function revealValue(session: VaultSession, ref: string): string {
 
 export function getKey(session: VaultSession, ref: string): KeyRecord {
   const { id } = resolveKeyRef(session, ref)
-  const key = readKeyById(session, id)
-  recordEvent(session, 'viewed', { keyId: id, keyRef: key.ref })
-  return key
+  return readKeyById(session, id)
 }
 
 export interface KeyFilter {
@@ -176,14 +174,13 @@ export interface KeyFilter {
   readonly environment?: string
 }
 
+/** Every key (metadata only). Reading writes nothing: no audit row, no write lock, no fsync. */
 export function listKeys(session: VaultSession, filter: KeyFilter = {}): KeyRecord[] {
-  const keys = readKeys(
+  return readKeys(
     session,
     keyRecordsQuery('FROM keys WHERE (@provider IS NULL OR provider = @provider) AND (@environment IS NULL OR environment = @environment)'),
     { provider: filter.provider ?? null, environment: filter.environment ?? null },
   ).sort(byProviderAndName)
-  recordEvent(session, 'listed', {}, { ...filter, count: keys.length })
-  return keys
 }
 
 /** Deletes a key with every stored version of its value (securely overwritten in the file). */
@@ -213,7 +210,6 @@ export function keyHistory(session: VaultSession, ref: string): { key: KeyRecord
   const rows = session
     .sql('SELECT id, created_at, retired_at, retired_reason, hint FROM secret_versions WHERE key_id = ? ORDER BY created_at DESC, rowid DESC')
     .all(id) as { id: string; created_at: string; retired_at: string | null; retired_reason: string | null; hint: string }[]
-  recordEvent(session, 'history-viewed', { keyId: id, keyRef: key.ref })
   return {
     key,
     versions: rows.map((row) => ({ id: row.id, createdAt: row.created_at, retiredAt: row.retired_at, retiredReason: row.retired_reason, hint: row.hint, current: row.retired_at === null })),

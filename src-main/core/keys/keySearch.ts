@@ -1,4 +1,3 @@
-import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import { byProviderAndName, keyRecordsQuery, type KeyRecord } from './keyRecord'
 import { readKeys } from './keyRepository'
@@ -18,7 +17,7 @@ function likePattern(term: string): string {
  * Finds keys whose name, provider, env var, environment, tags or notes contain every word of the query (any case).
  * Keys whose *name* matches come first. Words of three or more characters go through the trigram index, which
  * is read in index order and stopped at `limit`, so a common word costs no more than a rare one; shorter words
- * filter with LIKE.
+ * filter with LIKE. A search writes nothing (no audit row): it runs on every keystroke in the app.
  */
 export function searchKeys(session: VaultSession, query: string, limit = 50): KeyRecord[] {
   const words = query.trim().split(/\s+/).filter((word) => word.length > 0)
@@ -45,6 +44,5 @@ export function searchKeys(session: VaultSession, query: string, limit = 50): Ke
     const elsewhere = inName.length < limit ? tier(indexed.join(' AND '), inName.map((key) => key.id)) : []
     found = [...inName, ...elsewhere].slice(0, limit)
   }
-  recordEvent(session, 'searched', {}, { results: found.length })
   return found
 }

@@ -1,4 +1,4 @@
-import { providerErrorCodes } from '../../../src-preload/contract'
+import { providerErrorCodes } from '../errors'
 import { KeywardError } from '../errors'
 import type { KeyRecord } from '../keys/keyRecord'
 import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'

@@ -1,4 +1,4 @@
-import { readHeader, writeHeader } from '../vault/header'
+import { updateHeader } from '../vault/header'
 import type { VaultSession } from '../vault/VaultSession'
 import { DEFAULT_REMIND_BEFORE_DAYS } from './reminderState'
 
@@ -19,10 +19,9 @@ export function refreshDueDigest(session: VaultSession, defaultRemindBefore = DE
     )
     .pluck()
     .all({ window: defaultRemindBefore }) as string[]
-  // Re-read first: another process (the app, another CLI) may have changed the header since this session opened,
-  // and its password slot must never be overwritten with an older one.
-  const latest = readHeader(session.files)
-  if (latest.dueDigest.length === digest.length && latest.dueDigest.every((day, i) => day === digest[i])) return
-  session.header = { ...latest, dueDigest: digest }
-  writeHeader(session.files, session.header)
+  session.header = updateHeader(session.files, (latest) =>
+    latest.dueDigest.length === digest.length && latest.dueDigest.every((day, i) => day === digest[i])
+      ? latest
+      : { ...latest, dueDigest: digest },
+  )
 }

@@ -1,4 +1,4 @@
-import { listKeys } from '../keys/keyRepository'
+import { listKeys, readKeyById } from '../keys/keyRepository'
 import type { Notice } from '../ports/Notifier'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
@@ -55,8 +55,10 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
 /** Snoozes a key's reminders: for a day, a week, or until its state changes. */
 export function snoozeKey(session: VaultSession, keyId: string, snooze: Snooze): void {
   const now = session.clock.now()
-  const key = listKeys(session).find((candidate) => candidate.id === keyId)
-  const until = snooze === 'next-state' ? `state:${key === undefined ? 'ok' : reminderFor(key, now).state}` : new Date(now.getTime() + SNOOZE_MS[snooze]).toISOString()
+  const key = readKeyById(session, keyId)
+  const until = snooze === 'next-state'
+    ? `state:${reminderFor(key, now, remindBeforeDefault(session)).state}`
+    : new Date(now.getTime() + SNOOZE_MS[snooze]).toISOString()
   session
     .sql('INSERT INTO reminders (key_id, snoozed_until) VALUES (?, ?) ON CONFLICT (key_id) DO UPDATE SET snoozed_until = excluded.snoozed_until')
     .run(keyId, until)

@@ -1,6 +1,11 @@
 import type { VaultSession } from './VaultSession'
 
-/** What the audit trail records. Never a value: at most which key, and non-secret detail. */
+/**
+ * What the audit trail records: what a user would want to find later — reveals, copies, exports and .env writes,
+ * value changes, edits, deletes, provider calls, unlocks and locks, backups. Never a value: at most which key, and
+ * non-secret detail. Listing, searching and viewing metadata are not recorded (vaults written before 0.2 may still
+ * hold 'viewed', 'listed', 'searched' and 'history-viewed' rows; they read back as they are).
+ */
 export type AuditAction =
   | 'vault-created'
   | 'unlocked'
@@ -13,10 +18,8 @@ export type AuditAction =
   | 'edited'
   | 'value-changed'
   | 'revealed'
-  | 'viewed'
-  | 'listed'
-  | 'searched'
-  | 'history-viewed'
+  | 'copied'
+  | 'locked'
   | 'deleted'
   | 'imported'
   | 'verified'
@@ -24,6 +27,7 @@ export type AuditAction =
   | 'revoked'
   | 'synced'
   | 'rotation-recovered'
+  | 'rotation-quarantined'
   | 'provider-saved'
   | 'exported'
   | 'provider-removed'
@@ -31,7 +35,7 @@ export type AuditAction =
 export interface AuditEvent {
   readonly id: number
   readonly at: string
-  readonly action: AuditAction
+  readonly action: AuditAction | 'viewed' | 'listed' | 'searched' | 'history-viewed'
   readonly keyRef: string | null
   readonly actor: string
   readonly detail: Record<string, unknown>

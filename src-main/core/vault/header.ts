@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { withFileLockSync } from '../fs/fileLock'
 import type { VaultFiles } from './vaultFiles'
 
 /** The header format this build writes and reads. A newer one is refused (VAULT_TOO_NEW), never guessed at. */
@@ -74,6 +75,22 @@ export function readHeader(files: VaultFiles): VaultHeader {
   return parsed.data
 }
 
+/** Writes a new vault's first header. Every later change goes through `updateHeader`. */
 export function writeHeader(files: VaultFiles, header: VaultHeader): void {
   writeFileAtomic(files.header, `${JSON.stringify(headerSchema.parse(header), null, 2)}\n`)
+}
+
+/**
+ * The one way to change an existing header: under an exclusive lock file (shared by the app and every CLI
+ * process), re-read `vault.json`, apply `change` to what is there *now*, and write the result atomically. A copy
+ * read earlier (at unlock, say) is never written back, so a password changed by another process stays changed.
+ * `change` returns the same object to write nothing.
+ */
+export function updateHeader(files: VaultFiles, change: (latest: VaultHeader) => VaultHeader): VaultHeader {
+  return withFileLockSync(`${files.header}.lock`, () => {
+    const latest = readHeader(files)
+    const next = change(latest)
+    if (next !== latest) writeHeader(files, next)
+    return next
+  })
 }

@@ -1,6 +1,6 @@
 import { KeywardError } from '../errors'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
-import { readHeader, writeHeader, type VaultHeader } from './header'
+import { readHeader, updateHeader, type VaultHeader } from './header'
 import { openSession, type SessionDeps } from './openSession'
 import { openDeviceSlot, openPasswordSlot, openRecoverySlot } from './slots'
 import { afterFailure, attemptsHint, NO_FAILURES, waitBeforeAttempt } from './throttle'
@@ -28,19 +28,14 @@ async function waitForTurn(header: VaultHeader, deps: UnlockDeps, options: Unloc
   await deps.sleep(wait)
 }
 
-/** Re-reads the header before writing the throttle, so attempts from the app and the CLI add up. */
+/** Counted under the header lock, so attempts from the app and any number of CLI processes all add up. */
 function recordFailure(files: VaultFiles, deps: UnlockDeps): VaultHeader {
-  const latest = readHeader(files)
-  const updated = { ...latest, throttle: afterFailure(latest.throttle, deps.clock.now()) }
-  writeHeader(files, updated)
-  return updated
+  return updateHeader(files, (latest) => ({ ...latest, throttle: afterFailure(latest.throttle, deps.clock.now()) }))
 }
 
 function clearFailures(files: VaultFiles, header: VaultHeader): VaultHeader {
   if (header.throttle.failures === 0) return header
-  const updated = { ...readHeader(files), throttle: NO_FAILURES }
-  writeHeader(files, updated)
-  return updated
+  return updateHeader(files, (latest) => (latest.throttle.failures === 0 ? latest : { ...latest, throttle: NO_FAILURES }))
 }
 
 /**

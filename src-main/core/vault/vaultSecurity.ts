@@ -1,7 +1,7 @@
 import { KeywardError } from '../errors'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { recordEvent } from './audit'
-import { writeHeader } from './header'
+import { readHeader, updateHeader } from './header'
 import { calibrateKdf, explicitKdfCost, type KdfCost } from './passwordKdf'
 import { randomSecret } from './secretBuffer'
 import { deviceSlot, passwordSlot } from './slots'
@@ -22,26 +22,25 @@ function stronger(current: KdfCost, candidate: KdfCost): KdfCost {
  */
 export async function changePassword(session: VaultSession, newPassword: string, kdf?: Partial<KdfCost>, reason: 'password-changed' | 'recovered' = 'password-changed'): Promise<void> {
   if (newPassword.length === 0) throw new KeywardError('INVALID_INPUT', 'The master password cannot be empty.')
-  const { algorithm: _algorithm, salt: _salt, ...current } = session.header.kdf
+  const { algorithm: _algorithm, salt: _salt, ...current } = readHeader(session.files).kdf
   const cost = kdf === undefined ? stronger(current, await calibrateKdf()) : explicitKdfCost(kdf)
   const params = { algorithm: 'argon2id' as const, ...cost, salt: randomSecret(16).toString('base64') }
   const password = await passwordSlot({ vaultId: session.header.vaultId, kdf: params }, newPassword, session.databaseKey)
-  session.header = { ...session.header, kdf: params, slots: { ...session.header.slots, password }, throttle: NO_FAILURES }
-  writeHeader(session.files, session.header)
+  session.header = updateHeader(session.files, (latest) => ({ ...latest, kdf: params, slots: { ...latest.slots, password }, throttle: NO_FAILURES }))
   recordEvent(session, reason, {}, { kdf: cost })
 }
 
 /** Adds (or replaces) the "unlock with this device" slot. */
 export function enableDeviceUnlock(session: VaultSession, store: DeviceKeyStore): void {
   const device = deviceSlot(session.header, store, session.databaseKey)
-  session.header = { ...session.header, slots: { ...session.header.slots, device } }
-  writeHeader(session.files, session.header)
+  session.header = updateHeader(session.files, (latest) => ({ ...latest, slots: { ...latest.slots, device } }))
   recordEvent(session, 'device-unlock-enabled')
 }
 
 export function disableDeviceUnlock(session: VaultSession): void {
-  const { device: _device, ...slots } = session.header.slots
-  session.header = { ...session.header, slots }
-  writeHeader(session.files, session.header)
+  session.header = updateHeader(session.files, (latest) => {
+    const { device: _device, ...slots } = latest.slots
+    return { ...latest, slots }
+  })
   recordEvent(session, 'device-unlock-disabled')
 }

@@ -114,12 +114,17 @@ describe('keys', () => {
     expect(listKeys(session, { environment: 'production' }).map((key) => key.ref)).toEqual(['github/c', 'stripe/a'])
   })
 
-  it('records every access in the audit trail, never a value', () => {
+  it('audits changes and reveals, never a value; listing, searching, showing and history write nothing', () => {
     createKey(session, { provider: 'solo', name: 'audited' }, 'audit-canary-9f8e7d')
     revealValue(session, 'audited')
+    const changesBefore = session.sql('SELECT total_changes()').pluck().get()
     listKeys(session)
+    searchKeys(session, 'audited')
+    getKey(session, 'audited')
+    keyHistory(session, 'audited')
+    expect(session.sql('SELECT total_changes()').pluck().get()).toBe(changesBefore)
     const events = auditEvents(session)
-    expect(events.map((event) => event.action).slice(0, 3)).toEqual(['listed', 'revealed', 'created'])
+    expect(events.map((event) => event.action).slice(0, 2)).toEqual(['revealed', 'created'])
     expect(JSON.stringify(events)).not.toContain('audit-canary-9f8e7d')
   })
 })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createKey, editKey } from '../../../../src-main/core/keys/keyRepository'
 import { pendingKeyNotices, snoozeKey } from '../../../../src-main/core/reminders/keyReminders'
+import { setRemindBeforeDefault } from '../../../../src-main/core/vault/settings'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
 import { manualClock, newTestVault, tempDir, testDeps } from '../../helpers/testVault'
 
@@ -50,6 +51,15 @@ describe('per-key reminders while unlocked', () => {
     snoozeKey(session, keyId, 'next-state')
     expect(states()).toEqual([])
     clock.set('2027-02-28T09:00:00Z')
+    expect(states()).toEqual([])
+    clock.set('2027-03-02T09:00:00Z')
+    expect(states()).toEqual(['aisoule/prod expired'])
+  })
+
+  it('"until the next state" honours a vault-wide remind-before window other than 14 days', () => {
+    setRemindBeforeDefault(session, 30)
+    // 28 days before expiry: due under the 30-day window, ok under the 14-day default.
+    snoozeKey(session, keyId, 'next-state')
     expect(states()).toEqual([])
     clock.set('2027-03-02T09:00:00Z')
     expect(states()).toEqual(['aisoule/prod expired'])

@@ -55,9 +55,18 @@ describe('creating and unlocking', () => {
   it('locking wipes every key buffer and closes the database', async () => {
     const { session } = await newTestVault(temp.dir)
     const buffers = [session.databaseKey, session.secretKey, session.fingerprintKey]
+    const db = session.db
     session.lock()
     expect(buffers.every((buffer) => buffer.every((byte) => byte === 0))).toBe(true)
-    expect(session.db.open).toBe(false)
+    expect(db.open).toBe(false)
+  })
+
+  it('after a lock every use of a key, a statement or the database is VAULT_LOCKED, never a TypeError', async () => {
+    const { session } = await newTestVault(temp.dir)
+    session.lock()
+    for (const use of [() => session.secretKey, () => session.fingerprintKey, () => session.databaseKey, () => session.db, () => session.sql('SELECT 1')]) {
+      expect(() => use()).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }) as Error)
+    }
   })
 
   it('gives VAULT_NOT_FOUND for a directory without a vault', async () => {
