@@ -1,12 +1,8 @@
 import os from 'node:os'
-import { isCorruption } from '../core/db/openDatabase'
-import { KeywardError } from '../core/errors'
-import { refreshDueDigest } from '../core/reminders/dueDigest'
-import { restoreHint } from '../core/vault/backups'
-import { remindBeforeDefault } from '../core/vault/settings'
 import { vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
-import { unlockWithPassword, type UnlockDeps } from '../core/vault/unlockVault'
+import type { UnlockDeps } from '../core/vault/unlockVault'
+import { VaultService } from '../core/vault/VaultService'
 import type { VaultSession } from '../core/vault/VaultSession'
 import { readPassword } from './secrets'
 import type { Terminal } from './terminal'
@@ -32,19 +28,21 @@ export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOpti
   }
 }
 
-/** Unlocks the vault for one command and always locks it again (closing the database, wiping the keys). */
+/**
+ * Unlocks the vault for one command through the same VaultService the app uses (its `run` refreshes the due
+ * digest after a write and reports damage as VAULT_CORRUPT), and always locks it again.
+ */
 export async function withVault<T>(context: CliContext, work: (session: VaultSession) => T | Promise<T>): Promise<T> {
   const password = await readPassword(context.terminal, context.env)
-  const session = await unlockWithPassword(context.vaultDir(), password, context.deps)
+  const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
+  service.onChange((change) => {
+    if (change.kind !== 'rotations-quarantined') return
+    context.terminal.err(`Warning: ${change.files.length} interrupted rotation record(s) could not be applied and were moved to ${change.files.join(', ')}. Check the affected keys with the provider (keyward doctor lists them).`)
+  })
+  await service.unlock({ password })
   try {
-    const result = await work(session)
-    refreshDueDigest(session, remindBeforeDefault(session))
-    return result
-  } catch (error) {
-    // A page that fails SQLCipher's authentication while a command reads it: damage, reported as such.
-    if (isCorruption(error)) throw new KeywardError('VAULT_CORRUPT', `${session.files.database} is damaged. ${restoreHint(session.files)}`)
-    throw error
+    return await service.run(({ session }) => work(session))
   } finally {
-    session.lock()
+    await service.lock('command-done')
   }
 }

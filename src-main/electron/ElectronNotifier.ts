@@ -1,5 +1,5 @@
-import { Notification, powerMonitor } from 'electron'
-import type { Notice, Notifier, PowerEvents } from '../core/ports/Notifier'
+import { Notification } from 'electron'
+import type { Notice, Notifier } from '../core/ports/Notifier'
 
 /** The Notifier port on Electron's Notification (silently nothing where the OS has no notification support). */
 export class ElectronNotifier implements Notifier {
@@ -9,8 +9,4 @@ export class ElectronNotifier implements Notifier {
     notification.on('click', onClick)
     notification.show()
   }
-}
-
-export const electronPowerEvents: PowerEvents = {
-  onResume: (listener) => void powerMonitor.on('resume', listener),
 }

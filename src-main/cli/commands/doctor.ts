@@ -3,6 +3,7 @@ import { schemaVersion, latestVersion } from '../../core/db/migrate'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { KeywardError } from '../../core/errors'
 import { listBackups, restoreHint } from '../../core/vault/backups'
+import { quarantinedRotations } from '../../core/providers/pendingRotations'
 import { readHeader } from '../../core/vault/header'
 import { DEFAULT_FLOOR } from '../../core/vault/passwordKdf'
 import { vaultFiles } from '../../core/vault/vaultFiles'
@@ -53,6 +54,14 @@ async function collectChecks(context: CliContext): Promise<Check[]> {
     if (!(error instanceof KeywardError) || error.code !== 'VAULT_CORRUPT') throw error
     checks.push({ check: 'database integrity', ok: false, detail: error.message })
   }
+  const quarantined = quarantinedRotations(files)
+  checks.push({
+    check: 'interrupted rotations',
+    ok: quarantined.length === 0,
+    detail: quarantined.length === 0
+      ? 'none left unapplied'
+      : `${quarantined.length} record(s) could not be applied: ${quarantined.join(', ')}. The provider may have issued a new key; check those keys in its dashboard, then delete the files.`,
+  })
   const backups = listBackups(files)
   const newest = backups[0]
   checks.push({

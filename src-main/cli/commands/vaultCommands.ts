@@ -2,8 +2,7 @@ import type { Command } from 'commander'
 import { auditEvents, recordEvent } from '../../core/vault/audit'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
-import { createVault } from '../../core/vault/createVault'
-import { unlockWithRecoveryCode } from '../../core/vault/unlockVault'
+import { VaultService } from '../../core/vault/VaultService'
 import { changePassword } from '../../core/vault/vaultSecurity'
 import { withVault, type CliContext } from '../context'
 import { json, table } from '../render'
@@ -33,9 +32,10 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
         : undefined
       const password = await readNewPassword(terminal, env)
       if (!explicit) terminal.err('Calibrating the key derivation to about half a second on this machine…')
-      const { session, recoveryCode } = await createVault(context.vaultDir(), password, kdf === undefined ? {} : { kdf }, context.deps)
-      const { salt: _salt, ...kdfParams } = session.header.kdf
-      session.lock()
+      const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
+      const recoveryCode = await service.create(password, kdf === undefined ? {} : { kdf })
+      const { salt: _salt, ...kdfParams } = await service.run(({ session }) => session.header.kdf)
+      await service.lock('command-done')
       if (flags.json === true) return json(terminal, { vaultDir: context.vaultDir(), recoveryCode, kdf: kdfParams })
       terminal.err(`Created a vault in ${context.vaultDir()}.`)
       terminal.err('Recovery code — write it down and keep it apart from this computer; it is shown only this once:')
@@ -55,11 +55,13 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .description('set a new master password using the recovery code')
     .action(async () => {
       const code = await readRecoveryCode(terminal, env)
-      const session = await unlockWithRecoveryCode(context.vaultDir(), code, context.deps)
+      const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
+      await service.unlock({ recoveryCode: code })
       try {
-        await changePassword(session, await readNewPassword(terminal, env), undefined, 'recovered')
+        const password = await readNewPassword(terminal, env)
+        await service.run(({ session }) => changePassword(session, password, undefined, 'recovered'))
       } finally {
-        session.lock()
+        await service.lock('command-done')
       }
       terminal.err('New password set. The old password no longer opens the vault; the recovery code still does.')
     })

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto'
 import type { Clipboard } from '../ports/Clipboard'
+import type { Timers } from '../ports/Timers'
 import { secretClipboardFormats } from './secretFormats'
 
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
+export type { Timers } from '../ports/Timers'
 
 export const DEFAULT_CLEAR_AFTER_MS = 20_000
 

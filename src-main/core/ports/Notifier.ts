@@ -7,8 +7,3 @@ export interface Notice {
 export interface Notifier {
   notify(notice: Notice, onClick: () => void): void
 }
-
-/** System power events (Electron powerMonitor): reminders are re-evaluated on resume from sleep. */
-export interface PowerEvents {
-  onResume(listener: () => void): void
-}

@@ -1,5 +1,4 @@
-import { providerErrorCodes } from '../errors'
-import { KeywardError } from '../errors'
+import { KeywardError, providerErrorCodes, vaultLocked } from '../errors'
 import type { KeyRecord } from '../keys/keyRecord'
 import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
 import { resolveKeyRef } from '../keys/keyRef'
@@ -115,8 +114,13 @@ export async function rotateKey(session: VaultSession, ref: string, deps: Rotati
   const t = target(session, ref, deps, 'rotate')
   const rotate = apiFunction(t, 'rotate', t.adapter.rotate)
   const oldValue = readSecretValue(session, t.id)
+  // A rotation request is not idempotent: once sent, the provider may already have replaced the key, so an abort
+  // (the vault locking) is honoured before it is sent, never while it is under way — the lock waits for it instead.
+  if (deps.signal?.aborted === true) throw vaultLocked()
+  const { signal: _signal, ...unabortable } = deps
+  const rotationCall = callWith(t.provider, oldValue, unabortable)
   return audited(session, t, 'rotated', async () => {
-    const rotation = await rotate(t.call, t.key, t.tail)
+    const rotation = await rotate(rotationCall, t.key, t.tail)
     const pending = writePendingRotation(session, t.id, rotation.newValue)
     try {
       ;(deps.storeNewValue ?? ((s, r, v) => void setKeyValue(s, r, v, 'rotated by API')))(session, t.key.ref, rotation.newValue)
@@ -129,7 +133,7 @@ export async function rotateKey(session: VaultSession, ref: string, deps: Rotati
     let summary = `${t.provider.name} issued a new key; it is stored and the old value is kept as retired.${describeUpdates(files)}`
     if (rotation.retireOld !== undefined) {
       try {
-        await rotation.retireOld(callWith(t.provider, rotation.newValue, deps))
+        await rotation.retireOld(callWith(t.provider, rotation.newValue, unabortable))
         summary += ' The old key was deleted at the provider.'
       } catch (error) {
         summary += ` Deleting the old key at the provider failed (${error instanceof KeywardError ? error.code : 'error'}): delete it in the dashboard.`

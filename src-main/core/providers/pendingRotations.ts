@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import { setKeyValue } from '../keys/keyRepository'
@@ -39,22 +39,63 @@ export function clearPendingRotation(file: string): void {
   rmSync(file, { force: true })
 }
 
-/** Applies every pending rotation (on unlock). Returns the refs it updated. */
-export function applyPendingRotations(session: VaultSession): string[] {
+export interface PendingOutcome {
+  /** Refs of the keys that received their new value. */
+  readonly applied: string[]
+  /** Records that could not be opened or applied, moved to pending-rotations/quarantine/ (named by file). */
+  readonly quarantined: string[]
+}
+
+function quarantine(dir: string, name: string): string {
+  const target = path.join(dir, 'quarantine')
+  mkdirSync(target, { recursive: true, mode: 0o700 })
+  renameSync(path.join(dir, name), path.join(target, name))
+  return path.join(target, name)
+}
+
+/** The current value's creation time, or undefined when the key is gone. */
+function currentValueSince(session: VaultSession, keyId: string): { ref: string; since: string } | undefined {
+  return session
+    .sql(`SELECT keys.provider || '/' || keys.name AS ref, secret_versions.created_at AS since FROM keys
+          JOIN secret_versions ON secret_versions.key_id = keys.id AND secret_versions.retired_at IS NULL WHERE keys.id = ?`)
+    .get(keyId) as { ref: string; since: string } | undefined
+}
+
+function applyOne(session: VaultSession, file: string): string | null {
+  const record = JSON.parse(readFileSync(file, 'utf8')) as PendingRotation
+  const value = unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(record.keyId)).toString('utf8')
+  const current = currentValueSince(session, record.keyId)
+  // Gone, or already applied (the file outlived the write), or an old record put back: never roll a key back.
+  if (current === undefined || current.since > record.receivedAt) return null
+  setKeyValue(session, current.ref, value, 'rotated by API (recovered after an interrupted rotation)')
+  recordEvent(session, 'rotation-recovered', { keyId: record.keyId, keyRef: current.ref }, { receivedAt: record.receivedAt })
+  return current.ref
+}
+
+/**
+ * Applies every pending rotation (on unlock). A record that cannot be opened or applied never blocks the unlock:
+ * it is moved to the quarantine folder, audited, and reported so the CLI and the app can tell the user.
+ */
+export function applyPendingRotations(session: VaultSession): PendingOutcome {
   const dir = pendingDir(session)
-  if (!existsSync(dir)) return []
-  const applied: string[] = []
+  const outcome: PendingOutcome = { applied: [], quarantined: [] }
+  if (!existsSync(dir)) return outcome
   for (const name of readdirSync(dir).filter((file) => file.endsWith('.json'))) {
     const file = path.join(dir, name)
-    const record = JSON.parse(readFileSync(file, 'utf8')) as PendingRotation
-    const value = unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(record.keyId)).toString('utf8')
-    const exists = session.sql('SELECT provider || \'/\' || name AS ref FROM keys WHERE id = ?').get(record.keyId) as { ref: string } | undefined
-    if (exists !== undefined) {
-      setKeyValue(session, exists.ref, value, 'rotated by API (recovered after an interrupted rotation)')
-      recordEvent(session, 'rotation-recovered', { keyId: record.keyId, keyRef: exists.ref }, { receivedAt: record.receivedAt })
-      applied.push(exists.ref)
+    try {
+      const ref = applyOne(session, file)
+      if (ref !== null) outcome.applied.push(ref)
+      clearPendingRotation(file)
+    } catch {
+      outcome.quarantined.push(quarantine(dir, name))
+      recordEvent(session, 'rotation-quarantined', {}, { file: name })
     }
-    clearPendingRotation(file)
   }
-  return applied
+  return outcome
+}
+
+/** Records moved aside by earlier unlocks, for `doctor` and the app. */
+export function quarantinedRotations(files: { dir: string }): string[] {
+  const dir = path.join(files.dir, 'pending-rotations', 'quarantine')
+  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => path.join(dir, file)) : []
 }

@@ -15,6 +15,18 @@ export interface HttpDeps {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Default time allowed per request (15 s). */
   readonly timeoutMs?: number
+  /** Aborts the call (the vault service aborts work in flight when the vault locks). */
+  readonly signal?: AbortSignal
+}
+
+/** A call, not a property read: the signal changes while we await, which TypeScript's narrowing cannot know. */
+function isAborted(signal: AbortSignal): boolean {
+  return signal.aborted
+}
+
+/** The abort's reason when it is one of ours (VAULT_LOCKED), else CANCELLED. */
+function aborted(signal: AbortSignal): KeywardError {
+  return signal.reason instanceof KeywardError ? signal.reason : new KeywardError('CANCELLED', 'The provider call was cancelled.')
 }
 
 export interface RequestOptions {
@@ -95,6 +107,8 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
   return limiterFor(provider.id)(async () => {
     let redirects = 0
     for (let attempt = 0; ; attempt++) {
+      if (deps.signal !== undefined && isAborted(deps.signal)) throw aborted(deps.signal)
+      const timeout = AbortSignal.timeout(options.timeoutMs ?? deps.timeoutMs ?? 15_000)
       let response: Response
       try {
         response = await deps.fetch(url, {
@@ -102,9 +116,10 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
           headers,
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
           redirect: 'manual',
-          signal: AbortSignal.timeout(options.timeoutMs ?? deps.timeoutMs ?? 15_000),
+          signal: deps.signal === undefined ? timeout : AbortSignal.any([timeout, deps.signal]),
         })
       } catch (error) {
+        if (deps.signal !== undefined && isAborted(deps.signal)) throw aborted(deps.signal)
         if ((error as Error).name === 'TimeoutError') fail('PROVIDER_TIMEOUT', `${provider.name} did not answer within ${((options.timeoutMs ?? deps.timeoutMs ?? 15_000) / 1000).toFixed(1)} s.`)
         fail('PROVIDER_UNREACHABLE', `Could not reach ${provider.name} at ${baseUrl.origin}.`)
       }
@@ -123,7 +138,13 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
         await deps.sleep(retryAfterMs(response.headers.get('retry-after'), attempt))
         continue
       }
-      const text = await response.text()
+      let text: string
+      try {
+        text = await response.text()
+      } catch {
+        if (deps.signal !== undefined && isAborted(deps.signal)) throw aborted(deps.signal)
+        fail(timeout.aborted ? 'PROVIDER_TIMEOUT' : 'PROVIDER_UNREACHABLE', `${provider.name} stopped answering mid-response.`)
+      }
       if ((status === 401 || status === 403) && !(options.accept ?? []).includes(status)) {
         fail('KEY_REJECTED', `${provider.name} rejected the key (HTTP ${status}): it is invalid, revoked or lacks permission.`)
       }

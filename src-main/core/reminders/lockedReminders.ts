@@ -1,6 +1,7 @@
 import type { Clock } from '../ports/Clock'
-import type { Notifier, PowerEvents } from '../ports/Notifier'
-import type { Timers } from '../clipboard/secretClipboard'
+import type { Notifier } from '../ports/Notifier'
+import type { PowerEvents } from '../ports/PowerEvents'
+import type { Timers } from '../ports/Timers'
 import { dueCountFromDigest } from './reminderState'
 
 const HOUR_MS = 60 * 60 * 1000
@@ -8,7 +9,7 @@ const HOUR_MS = 60 * 60 * 1000
 export interface LockedReminderDeps {
   readonly clock: Clock
   readonly notifier: Notifier
-  readonly power: PowerEvents
+  readonly power: Pick<PowerEvents, 'onResume'>
   readonly timers: Timers & { setInterval(callback: () => void, ms: number): unknown }
   /** The header's due digest, readable while locked; null when there is no vault (yet). */
   readonly readDigest: () => readonly string[] | null

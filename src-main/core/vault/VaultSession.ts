@@ -17,6 +17,8 @@ export type Actor = 'cli' | 'app'
  */
 export class VaultSession {
   private readonly keys: { secret: Buffer; fingerprint: Buffer; database: Buffer }
+  /** Pending-rotation records this unlock could not apply, moved aside (see pendingRotations.ts). */
+  quarantinedRotations: readonly string[] = []
   private locked = false
   private readonly statements = new Map<string, Statement>()
   private readonly database: Database

@@ -1,11 +1,11 @@
-import { KeywardError } from '../errors'
-import { applyMigrations, pendingMigrations, schemaVersion } from '../db/migrate'
-import { checkIntegrity, openDatabase } from '../db/openDatabase'
+import { openDatabase } from '../db/openDatabase'
 import type { Clock } from '../ports/Clock'
 import { applyPendingRotations } from '../providers/pendingRotations'
 import { recordEvent } from './audit'
-import { backupVault, dailyBackupDue, restoreHint } from './backups'
+import { restoreHint } from './backups'
 import type { VaultHeader } from './header'
+import { prepareInWorker } from './prepareInWorker'
+import { prepareVault } from './prepareVault'
 import { VaultSession, type Actor } from './VaultSession'
 import type { VaultFiles } from './vaultFiles'
 
@@ -13,32 +13,29 @@ export interface SessionDeps {
   readonly clock: Clock
   readonly actor: Actor
   readonly nativeBinding?: string
+  /**
+   * The built vaultWorker.js. When set (the desktop app), the integrity check, migrations and daily backup run in
+   * a worker thread; without it (the CLI, which blocks nobody) they run on the session's own connection.
+   */
+  readonly vaultWorker?: string
 }
 
 /**
  * Opens the database of an existing vault with its (already unwrapped) key, migrates it with a backup first,
- * takes the daily backup — each after a full integrity check — and records the unlock. Takes ownership of
- * `databaseKey`: it is wiped on any failure.
+ * takes the daily backup — each after a full integrity check — applies pending rotations and records the unlock.
+ * Takes ownership of `databaseKey`: it is wiped on any failure.
  */
-export function openSession(files: VaultFiles, header: VaultHeader, databaseKey: Buffer, deps: SessionDeps, method: string): VaultSession {
+export async function openSession(files: VaultFiles, header: VaultHeader, databaseKey: Buffer, deps: SessionDeps, method: string): Promise<VaultSession> {
   let session: VaultSession | undefined
   try {
+    const now = deps.clock.now()
+    const preparedInWorker = deps.vaultWorker === undefined ? null : await prepareInWorker(deps.vaultWorker, files, databaseKey, now, deps.nativeBinding)
     const db = openDatabase(files.database, databaseKey, { create: false, nativeBinding: deps.nativeBinding, restoreHint: restoreHint(files) })
     session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor)
-    const current = schemaVersion(db)
-    if (current === 0) {
-      throw new KeywardError('VAULT_CORRUPT', `${files.database} holds no Keyward schema. ${restoreHint(files)}`)
-    }
-    const pending = pendingMigrations(current)
-    const dailyDue = dailyBackupDue(files, deps.clock.now())
-    if (pending.length > 0 || dailyDue) checkIntegrity(db, files.database, restoreHint(files))
-    const backups: string[] = []
-    if (pending.length > 0) backups.push(backupVault(db, files, deps.clock.now(), `before-schema-${pending[0]?.version ?? ''}`).name)
-    applyMigrations(db, pending)
-    if (dailyDue) backups.push(backupVault(db, files, deps.clock.now(), 'daily').name)
+    const { backups } = preparedInWorker ?? prepareVault(db, files, now)
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
-    applyPendingRotations(session)
+    session.quarantinedRotations = applyPendingRotations(session).quarantined
     return session
   } catch (error) {
     if (session === undefined) databaseKey.fill(0)

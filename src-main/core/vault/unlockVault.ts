@@ -67,7 +67,7 @@ export async function unlockWithRecoveryCode(dir: string, code: string, deps: Un
  * Unlocks with the OS keychain when the vault has a device slot; null when there is none or it fails for any
  * reason, so the caller asks for the password. Nothing is ever deleted or reset on failure.
  */
-export function unlockWithDevice(dir: string, store: DeviceKeyStore, deps: SessionDeps): VaultSession | null {
+export async function unlockWithDevice(dir: string, store: DeviceKeyStore, deps: SessionDeps): Promise<VaultSession | null> {
   const files = vaultFiles(dir)
   const header = readHeader(files)
   const databaseKey = openDeviceSlot(header, store)

@@ -150,7 +150,7 @@ describe('device unlock', () => {
     const { session } = await newTestVault(temp.dir)
     enableDeviceUnlock(session, xorStore())
     session.lock()
-    const opened = unlockWithDevice(vaultDir, xorStore(), testDeps())
+    const opened = await unlockWithDevice(vaultDir, xorStore(), testDeps())
     expect(opened).not.toBeNull()
     opened?.lock()
   })
@@ -162,9 +162,9 @@ describe('device unlock', () => {
     const headerBefore = readFileSync(vaultFiles(vaultDir).header)
     const failing: DeviceKeyStore = { isAvailable: () => true, encrypt: (b) => b, decrypt: () => { throw new Error('keychain locked') } }
     const garbage: DeviceKeyStore = { isAvailable: () => true, encrypt: (b) => b, decrypt: () => Buffer.alloc(32, 7) }
-    expect(unlockWithDevice(vaultDir, failing, testDeps())).toBeNull()
-    expect(unlockWithDevice(vaultDir, xorStore(false), testDeps())).toBeNull()
-    expect(unlockWithDevice(vaultDir, garbage, testDeps())).toBeNull()
+    expect(await unlockWithDevice(vaultDir, failing, testDeps())).toBeNull()
+    expect(await unlockWithDevice(vaultDir, xorStore(false), testDeps())).toBeNull()
+    expect(await unlockWithDevice(vaultDir, garbage, testDeps())).toBeNull()
     expect(readFileSync(vaultFiles(vaultDir).header).equals(headerBefore)).toBe(true)
     ;(await unlockWithPassword(vaultDir, PASSWORD, testDeps())).lock()
   })
