@@ -33,7 +33,13 @@ export default defineConfig({
       externalizeDeps: { exclude: ['zod', 'commander', 'read', 'mute-stream'] },
       rollupOptions: {
         // The desktop app's main process, and the `keyward` CLI (plain Node) sharing the same core.
-        input: { index: resolve(root, 'src-main/index.ts'), cli: resolve(root, 'src-main/cli/index.ts') },
+        // vaultWorker: the worker thread in which the app prepares a vault at unlock (integrity check, migrations,
+        // daily backup) so the main process never stalls on a large one.
+        input: {
+          index: resolve(root, 'src-main/index.ts'),
+          cli: resolve(root, 'src-main/cli/index.ts'),
+          vaultWorker: resolve(root, 'src-main/core/vault/vaultWorker.ts'),
+        },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },

@@ -20,7 +20,7 @@ import { createTray } from './electron/tray'
 import { vaultDirFromEnvironment } from './core/paths'
 import { startLockedReminders } from './core/reminders/lockedReminders'
 import { readHeader } from './core/vault/header'
-import { vaultFiles } from './core/vault/vaultFiles'
+import { VaultService } from './core/vault/VaultService'
 
 // electron-vite sets this only under `npm run dev`; a packaged app never trusts it.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -63,7 +63,30 @@ if (!app.requestSingleInstanceLock()) {
       preferences: new ElectronStorePreferences(),
     })
     const open = () => focusWindow(mainWindow)
-    const files = vaultFiles(vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }))
+    // The one vault session of this process: auto-locks on idle, suspend and screen lock; watches for the CLI's
+    // writes; prepares a vault at unlock in a worker thread (out/main/vaultWorker.js).
+    const vault = new VaultService({
+      dir: vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }),
+      clock: systemClock,
+      actor: 'app',
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      nativeBinding: electronNativeBinding(app.getAppPath()),
+      vaultWorker: path.join(mainDir, 'vaultWorker.js'),
+      timers: globalThis,
+      power: electronPowerEvents,
+    })
+    mainWindow.on('focus', () => vault.checkForChanges())
+    // Quit only once the vault is locked: work in flight ends, the digest is written, the keys are wiped.
+    let vaultClosed = false
+    app.on('before-quit', (event) => {
+      if (vaultClosed) return
+      event.preventDefault()
+      void vault.dispose().finally(() => {
+        vaultClosed = true
+        app.quit()
+      })
+    })
+    const files = vault.files
     startLockedReminders({
       clock: systemClock,
       notifier: new ElectronNotifier(),

@@ -183,6 +183,25 @@ export function listKeys(session: VaultSession, filter: KeyFilter = {}): KeyReco
   ).sort(byProviderAndName)
 }
 
+export interface PageCursor {
+  readonly provider: string
+  readonly name: string
+}
+
+/**
+ * One page of keys in (provider, name) order, after `after` (keyset paging on the UNIQUE (provider, name) index,
+ * so page 1,000 costs what page 1 does). A 100k vault is read page by page and never crosses IPC whole; between
+ * pages the caller's thread is free.
+ */
+export function listKeysPage(session: VaultSession, after: PageCursor | null, limit: number): KeyRecord[] {
+  return readKeys(
+    session,
+    keyRecordsQuery(`FROM (SELECT * FROM keys WHERE @provider IS NULL OR (provider, name) > (@provider, @name)
+                     ORDER BY provider, name LIMIT @limit) AS keys`),
+    { provider: after?.provider ?? null, name: after?.name ?? null, limit },
+  ).sort(byProviderAndName)
+}
+
 /** Deletes a key with every stored version of its value (securely overwritten in the file). */
 export function deleteKey(session: VaultSession, ref: string): KeyRecord {
   return session.db.transaction(() => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { KeywardError } from '../../../../src-main/core/errors'
-import { createKey, deleteKey, editKey, getKey, importKeys, keyHistory, listKeys, revealValue, setKeyValue } from '../../../../src-main/core/keys/keyRepository'
+import { createKey, deleteKey, editKey, getKey, importKeys, keyHistory, listKeys, listKeysPage, revealValue, setKeyValue } from '../../../../src-main/core/keys/keyRepository'
 import { searchKeys } from '../../../../src-main/core/keys/keySearch'
 import { auditEvents } from '../../../../src-main/core/vault/audit'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
@@ -158,5 +158,24 @@ describe('search', () => {
     expect(refs('"QA"')).toEqual(['mailosaur/qa-inbox'])
     expect(refs('NOT OR AND')).toEqual([])
     expect(refs('%')).toEqual([])
+  })
+})
+
+describe('paged listing', () => {
+  it('pages through every key once, in the order of a full list, and writes nothing', () => {
+    importKeys(session, Array.from({ length: 23 }, (_, i) => ({ key: { provider: i % 2 === 0 ? 'solo' : 'aisoule', name: `k${String(i).padStart(2, '0')}` }, value: `value-${i}-000000` })))
+    const changesBefore = session.sql('SELECT total_changes()').pluck().get()
+    const pages: string[][] = []
+    let after: { provider: string; name: string } | null = null
+    for (;;) {
+      const page = listKeysPage(session, after, 5)
+      if (page.length === 0) break
+      pages.push(page.map((key) => key.ref))
+      const last = page.at(-1)
+      after = last === undefined ? null : { provider: last.provider, name: last.name }
+    }
+    expect(pages.map((page) => page.length)).toEqual([5, 5, 5, 5, 3])
+    expect(pages.flat()).toEqual(listKeys(session).map((key) => key.ref))
+    expect(session.sql('SELECT total_changes()').pluck().get()).toBe(changesBefore)
   })
 })
