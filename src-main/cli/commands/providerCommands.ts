@@ -89,7 +89,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
         if (provider === undefined || provider.capabilities.rotate === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot rotate ${key.provider} keys; use keyward set-value after rotating it yourself.`)
         if (provider.capabilities.rotate === 'guided') {
           if (!terminal.interactive) throw needsDashboard(provider, 'rotated')
-          return guidedRotation(terminal, session, key, provider, http)
+          return guidedRotation(terminal, session, key, http)
         }
         if (flags.yes !== true && !(await terminal.confirm(`Rotate ${key.ref}? ${provider.name} issues a new key and the old one stops working.`))) {
           throw new KeywardError('INVALID_INPUT', 'Not rotated: confirm on a terminal, or pass --yes.')
@@ -109,7 +109,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
         if (provider === undefined || provider.capabilities.revoke === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot revoke ${key.provider} keys${provider?.capabilities.rotate === 'api' ? ' (rotating invalidates the old key)' : ''}.`)
         if (provider.capabilities.revoke === 'guided') {
           if (!terminal.interactive) throw needsDashboard(provider, 'revoked')
-          if (await guidedRevocation(terminal, session, key, provider)) terminal.err(`Marked ${key.ref} revoked.`)
+          if (await guidedRevocation(terminal, session, key)) terminal.err(`Marked ${key.ref} revoked.`)
           return
         }
         if (flags.yes !== true && !(await terminal.confirm(`Revoke ${key.ref}? This cannot be undone at ${provider.name}.`))) {

@@ -202,6 +202,17 @@ export function listKeysPage(session: VaultSession, after: PageCursor | null, li
   ).sort(byProviderAndName)
 }
 
+/** Marks a key revoked (its history stays), after the provider revoked it by API or the user did in a dashboard. */
+export function markRevoked(session: VaultSession, id: string, method: 'api' | 'guided'): KeyRecord {
+  return session.db.transaction(() => {
+    const now = session.clock.now().toISOString()
+    session.sql("UPDATE keys SET status = 'revoked', updated_at = ? WHERE id = ?").run(now, id)
+    const key = readKeyById(session, id)
+    recordEvent(session, 'revoked', { keyId: id, keyRef: key.ref }, { method })
+    return key
+  }).immediate()
+}
+
 /** Deletes a key with every stored version of its value (securely overwritten in the file). */
 export function deleteKey(session: VaultSession, ref: string): KeyRecord {
   return session.db.transaction(() => {

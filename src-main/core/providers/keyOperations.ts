@@ -1,6 +1,6 @@
 import { KeywardError, providerErrorCodes, vaultLocked } from '../errors'
 import type { KeyRecord } from '../keys/keyRecord'
-import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
+import { markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
 import { resolveKeyRef } from '../keys/keyRef'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
@@ -44,11 +44,15 @@ function target(session: VaultSession, ref: string, deps: HttpDeps, what: string
 }
 
 /** Stores the outcome of a provider call on the key ("ok", "invalid" for 401/403, or the error code) and audits it. */
-function recordOutcome(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', result: string, metadata: Readonly<Record<string, unknown>>): void {
+function storeResult(session: VaultSession, t: Target, result: string, metadata: Readonly<Record<string, unknown>>): void {
   const now = session.clock.now().toISOString()
   session
     .sql('UPDATE keys SET last_verified_at = ?, last_verify_result = ?, metadata = json_patch(metadata, ?), updated_at = ? WHERE id = ?')
     .run(now, result, JSON.stringify(metadata), now, t.id)
+}
+
+function recordOutcome(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', result: string, metadata: Readonly<Record<string, unknown>>): void {
+  storeResult(session, t, result, metadata)
   recordEvent(session, action, { keyId: t.id, keyRef: t.key.ref }, { result })
 }
 
@@ -149,8 +153,8 @@ export async function revokeKey(session: VaultSession, ref: string, deps: HttpDe
   const revoke = apiFunction(t, 'revoke', t.adapter.revoke)
   return audited(session, t, 'revoked', async () => {
     await revoke(t.call, t.key, t.tail)
-    session.sql("UPDATE keys SET status = 'revoked' WHERE id = ?").run(t.id)
-    recordOutcome(session, t, 'revoked', 'revoked', {})
+    storeResult(session, t, 'revoked', {})
+    markRevoked(session, t.id, 'api')
     return { key: readKeyById(session, t.id), summary: `${t.provider.name} revoked the key; Keyward marks it revoked and keeps its history.` }
   })
 }

@@ -4,7 +4,7 @@ import { guidedRevocation, guidedRotation } from '../../../../src-main/cli/comma
 import type { Terminal } from '../../../../src-main/cli/terminal'
 import { createKey, getKey, keyHistory, revealValue } from '../../../../src-main/core/keys/keyRepository'
 import { findProvider } from '../../../../src-main/core/providers/builtinProviders'
-import type { ProviderDefinition } from '../../../../src-main/core/providers/providerDefinition'
+import { GuidedRotation, rotationPlan } from '../../../../src-main/core/providers/guidedSteps'
 import { auditEvents } from '../../../../src-main/core/vault/audit'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
 import { startAisouleSimulator, type AisouleKey } from '../../../simulators/aisoule'
@@ -32,7 +32,6 @@ const aisouleKeys = new Map<string, AisouleKey>([['ak_live_old_000000000000', { 
 let simulator: RunningSimulator & { baseUrl: string }
 let temp: ReturnType<typeof tempDir>
 let session: VaultSession
-const aisoule = findProvider('aisoule') as ProviderDefinition
 
 beforeAll(async () => {
   simulator = await startAisouleSimulator(aisouleKeys)
@@ -52,7 +51,7 @@ describe('guided rotation', () => {
   it('walks create → paste → store and verify → update integrations → delete the old key', async () => {
     const terminal = scriptedTerminal(['ak_live_new_111111111111', true])
     const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
-    await guidedRotation(terminal, session, getKey(session, 'prod'), aisoule, http)
+    await guidedRotation(terminal, session, getKey(session, 'prod'), http)
     expect(revealValue(session, 'prod')).toBe('ak_live_new_111111111111')
     expect(keyHistory(session, 'prod').versions[1]).toMatchObject({ retiredReason: 'rotated (guided)' })
     expect(getKey(session, 'prod').lastVerifyResult).toBe('ok')
@@ -65,17 +64,36 @@ describe('guided rotation', () => {
 
   it('changes nothing when no key is pasted', async () => {
     const terminal = scriptedTerminal([''])
-    await expect(guidedRotation(terminal, session, getKey(session, 'prod'), aisoule, { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(guidedRotation(terminal, session, getKey(session, 'prod'), { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
     expect(revealValue(session, 'prod')).toBe('ak_live_old_000000000000')
   })
 })
 
 describe('guided revocation', () => {
   it('marks the key revoked only once the user confirms, and audits it', async () => {
-    expect(await guidedRevocation(scriptedTerminal([false]), session, getKey(session, 'prod'), aisoule)).toBe(false)
+    expect(await guidedRevocation(scriptedTerminal([false]), session, getKey(session, 'prod'))).toBe(false)
     expect(getKey(session, 'prod').status).toBe('active')
-    expect(await guidedRevocation(scriptedTerminal([true]), session, getKey(session, 'prod'), aisoule)).toBe(true)
+    expect(await guidedRevocation(scriptedTerminal([true]), session, getKey(session, 'prod'))).toBe(true)
     expect(getKey(session, 'prod').status).toBe('revoked')
     expect(auditEvents(session).some((event) => event.action === 'revoked')).toBe(true)
+  })
+})
+
+describe('the core step machine', () => {
+  it('refuses a mistyped key before storing anything, and keeps its step so the user can paste again', async () => {
+    const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
+    const rotation = GuidedRotation.start(session, getKey(session, 'prod').id, http)
+    expect(rotation.current).toMatchObject({ step: 'create-in-dashboard', dashboard: { provider: 'AIsoule' } })
+    await expect(rotation.submitCandidate('ak_live_typo_99999999999')).rejects.toMatchObject({ code: 'KEY_REJECTED' })
+    expect(revealValue(session, 'prod')).toBe('ak_live_old_000000000000')
+    expect(rotation.current.step).toBe('create-in-dashboard')
+    expect(() => rotation.confirmOldRevoked(true)).toThrow(expect.objectContaining({ code: 'CONFLICT' }) as Error)
+    expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({ step: 'revoke-old-in-dashboard' })
+    expect(rotation.confirmOldRevoked(true)).toEqual({ step: 'done', oldRevoked: true })
+  })
+
+  it('answers api | guided | none per provider, the same for the CLI and the app', () => {
+    expect(['solenoid-meter', 'aisoule', 'github'].map((id) => rotationPlan(findProvider(id)))).toEqual(['api', 'guided', expect.stringMatching(/guided|none/)])
+    expect(rotationPlan(undefined)).toBe('none')
   })
 })

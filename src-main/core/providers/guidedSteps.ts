@@ -1,0 +1,107 @@
+import { propagateValue, type FileUpdate } from '../dotenv/propagateValue'
+import { KeywardError } from '../errors'
+import { markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
+import type { KeyRecord } from '../keys/keyRecord'
+import type { VaultSession } from '../vault/VaultSession'
+import { providerFor } from './customProviders'
+import { verifyCandidate, verifyKey } from './keyOperations'
+import type { ProviderDefinition } from './providerDefinition'
+import type { HttpDeps } from './providerHttp'
+
+/** How a key of this provider is rotated or revoked: by its API, guided through its dashboard, or not at all. */
+export type Plan = 'api' | 'guided' | 'none'
+
+export function rotationPlan(provider: ProviderDefinition | undefined): Plan {
+  return provider?.capabilities.rotate ?? 'none'
+}
+
+export function revocationPlan(provider: ProviderDefinition | undefined): Plan {
+  return provider?.capabilities.revoke ?? 'none'
+}
+
+/** Where the user goes and what they do there; each surface words the steps its own way. */
+export interface DashboardStep {
+  readonly provider: string
+  readonly dashboardUrl: string | null
+  readonly sameEnvironment: string | null
+  readonly advice: readonly string[]
+}
+
+export type GuidedRotationStep =
+  | { readonly step: 'create-in-dashboard'; readonly dashboard: DashboardStep }
+  | { readonly step: 'revoke-old-in-dashboard'; readonly verified: string | null; readonly files: readonly FileUpdate[] }
+  | { readonly step: 'done'; readonly oldRevoked: boolean }
+
+function providerOf(session: VaultSession, key: KeyRecord): ProviderDefinition {
+  const provider = providerFor(session, key.provider)?.provider
+  if (provider === undefined) throw new KeywardError('UNSUPPORTED', `Keyward has no guided flow for ${key.provider} keys: store the new value yourself.`)
+  return provider
+}
+
+function dashboardOf(provider: ProviderDefinition, key: KeyRecord): DashboardStep {
+  return { provider: provider.name, dashboardUrl: provider.dashboardUrl, sameEnvironment: key.environment, advice: provider.advice }
+}
+
+/**
+ * A guided rotation, for providers whose keys are made in a dashboard: start (where to create the new key) →
+ * submit the pasted candidate (verified with the provider *before* it is stored, so a typo never replaces a
+ * working key; then stored as the new version, the old one retired, and written to every .env that held the old
+ * value) → confirm the old key was deleted at the provider. The CLI drives it with prompts; the app with a dialog.
+ */
+export class GuidedRotation {
+  private state: GuidedRotationStep
+
+  private constructor(
+    private readonly session: VaultSession,
+    private readonly key: KeyRecord,
+    private readonly provider: ProviderDefinition,
+    private readonly http: HttpDeps,
+  ) {
+    this.state = { step: 'create-in-dashboard', dashboard: dashboardOf(provider, key) }
+  }
+
+  static start(session: VaultSession, keyId: string, http: HttpDeps): GuidedRotation {
+    const key = readKeyById(session, keyId)
+    const provider = providerOf(session, key)
+    if (rotationPlan(provider) !== 'guided') {
+      throw new KeywardError('UNSUPPORTED', `${provider.name} keys are ${rotationPlan(provider) === 'api' ? 'rotated through its API' : 'not rotated by Keyward'}.`)
+    }
+    return new GuidedRotation(session, key, provider, http)
+  }
+
+  get current(): GuidedRotationStep {
+    return this.state
+  }
+
+  async submitCandidate(candidate: string): Promise<GuidedRotationStep> {
+    if (this.state.step !== 'create-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was already stored.')
+    const value = candidate.trim()
+    if (value === '') throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
+    const canVerify = this.provider.capabilities.verify === 'api'
+    const verified = canVerify ? await verifyCandidate(this.session, this.key, value, this.http) : null
+    const oldValue = readSecretValue(this.session, this.key.id)
+    setKeyValue(this.session, this.key.ref, value, 'rotated (guided)')
+    if (canVerify) await verifyKey(this.session, this.key.ref, this.http)
+    const files = propagateValue(this.session, this.key.id, oldValue, value)
+    this.state = { step: 'revoke-old-in-dashboard', verified, files }
+    return this.state
+  }
+
+  confirmOldRevoked(done: boolean): GuidedRotationStep {
+    if (this.state.step !== 'revoke-old-in-dashboard') throw new KeywardError('CONFLICT', 'Store the new key first.')
+    this.state = { step: 'done', oldRevoked: done }
+    return this.state
+  }
+}
+
+/** A guided revocation: where to revoke, then (once the user says it is done) the key is marked revoked. */
+export function guidedRevocationStep(session: VaultSession, keyId: string): { key: KeyRecord; dashboard: DashboardStep } {
+  const key = readKeyById(session, keyId)
+  const provider = providerOf(session, key)
+  if (revocationPlan(provider) !== 'guided') throw new KeywardError('UNSUPPORTED', `${provider.name} keys are not revoked in a dashboard.`)
+  return { key, dashboard: dashboardOf(provider, key) }
+}
+
+export function confirmGuidedRevocation(session: VaultSession, keyId: string): KeyRecord {
+  return markRevoked(session, keyId, 'guided')
+}
