@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import type { Command } from 'commander'
 import { copyText, type CopyFormat } from '../../core/clipboard/copyFormats'
-import { DEFAULT_CLEAR_AFTER_MS } from '../../core/clipboard/secretClipboard'
+import { DEFAULT_CLEAR_AFTER_MS, SecretClipboard } from '../../core/clipboard/secretClipboard'
 import { KeywardError } from '../../core/errors'
 import { getKey, revealValue } from '../../core/keys/keyRepository'
 import { withVault, type CliContext } from '../context'
@@ -10,7 +9,9 @@ import { childEnvironment } from '../secrets'
 import { SystemClipboard } from '../SystemClipboard'
 import { wholeNumber } from '../wholeNumber'
 
-const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+function secretClipboard(env: NodeJS.ProcessEnv): SecretClipboard {
+  return new SecretClipboard(new SystemClipboard(env), globalThis, process.platform)
+}
 
 /**
  * `keyward copy` puts a value on the clipboard and exits at once; the clearing is left to a detached child
@@ -27,11 +28,13 @@ export function registerCopyCommand(program: Command, context: CliContext): void
     .action(async (ref: string, flags: { format: string; clearAfter: string }) => {
       if (flags.format !== 'value' && flags.format !== 'env') throw new KeywardError('INVALID_INPUT', '--format is value or env.')
       const seconds = wholeNumber('--clear-after', flags.clearAfter, 'seconds') ?? 0
-      const text = await withVault(context, (session) => copyText(flags.format as CopyFormat, revealValue(session, ref), getKey(session, ref).envVar))
-      await new SystemClipboard(env).write({ text, formats: {} })
+      const text = await withVault(context, (session) => copyText(flags.format as CopyFormat, revealValue(session, ref, 'copied'), getKey(session, ref).envVar))
+      // The core SecretClipboard writes (with the platform's history-exclusion hints); this process exits now, so
+      // the delay is left to a detached guard that adopts the copy by its hash.
+      await secretClipboard(env).copy(text, 0)
       if (seconds > 0) {
         const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: childEnvironment(env) })
-        guard.stdin.end(JSON.stringify({ digest: digest(text), afterMs: seconds * 1000 }))
+        guard.stdin.end(JSON.stringify({ digest: SecretClipboard.digestOf(text), afterMs: seconds * 1000 }))
         guard.unref()
       }
       terminal.err(`Copied ${ref}${seconds > 0 ? `; the clipboard is cleared in ${seconds} s if it still holds it` : ''}.`)
@@ -42,7 +45,8 @@ export function registerCopyCommand(program: Command, context: CliContext): void
     .action(async () => {
       const { digest: expected, afterMs } = JSON.parse(await terminal.readStdin()) as { digest: string; afterMs: number }
       await new Promise((resolve) => setTimeout(resolve, afterMs))
-      const clipboard = new SystemClipboard(env)
-      if (digest(await clipboard.readText()) === expected) clipboard.clear()
+      const clipboard = secretClipboard(env)
+      clipboard.adopt(expected)
+      await clipboard.clearIfOurs()
     })
 }

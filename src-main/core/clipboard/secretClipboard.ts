@@ -33,6 +33,20 @@ export class SecretClipboard {
     if (clearAfterMs > 0) this.timer = this.timers.setTimeout(() => void this.clearIfOurs(), clearAfterMs)
   }
 
+  /**
+   * Takes over a copy made by another process (the CLI's `copy` exits at once; a detached guard clears): only the
+   * SHA-256 of the copied text crosses, and `clearIfOurs` then clears only if the clipboard still holds that text.
+   */
+  adopt(copiedDigest: string): void {
+    this.cancelTimer()
+    this.ours = copiedDigest
+  }
+
+  /** The SHA-256 a guard process needs to `adopt` this copy. */
+  static digestOf(text: string): string {
+    return digest(text)
+  }
+
   /** On lock, on quit, and when the delay runs out. */
   async clearIfOurs(): Promise<boolean> {
     this.cancelTimer()

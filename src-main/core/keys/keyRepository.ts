@@ -156,11 +156,11 @@ export function readSecretValue(session: VaultSession, id: string): string {
   }
 }
 
-/** The current value, decrypted. Recorded as a reveal. */
-export function revealValue(session: VaultSession, ref: string): string {
+/** The current value, decrypted, for the user: recorded as a reveal, or as a copy when it goes to the clipboard. */
+export function revealValue(session: VaultSession, ref: string, action: 'revealed' | 'copied' = 'revealed'): string {
   const { id, ref: fullRef } = resolveKeyRef(session, ref)
   const value = readSecretValue(session, id)
-  recordEvent(session, 'revealed', { keyId: id, keyRef: fullRef })
+  recordEvent(session, action, { keyId: id, keyRef: fullRef })
   return value
 }
 

@@ -24,6 +24,19 @@ function fakeClipboard(): Clipboard & { text: string; writes: ClipboardContent[]
 }
 
 describe('SecretClipboard', () => {
+  it('a guard that adopts a copy by its hash clears it only while the clipboard still holds it', async () => {
+    const clipboard = fakeClipboard()
+    await new SecretClipboard(clipboard, globalThis, 'linux').copy('sk_live_adopted', 0)
+    const guard = new SecretClipboard(clipboard, globalThis, 'linux')
+    guard.adopt(SecretClipboard.digestOf('sk_live_adopted'))
+    expect(await guard.clearIfOurs()).toBe(true)
+    expect(clipboard.text).toBe('')
+    await clipboard.write({ text: 'copied by the user since', formats: {} })
+    guard.adopt(SecretClipboard.digestOf('sk_live_adopted'))
+    expect(await guard.clearIfOurs()).toBe(false)
+    expect(clipboard.text).toBe('copied by the user since')
+  })
+
   it('clears after the delay if the clipboard still holds the secret', async () => {
     vi.useFakeTimers()
     try {
