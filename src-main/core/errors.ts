@@ -2,6 +2,17 @@
  * The closed set of error codes the core raises. They cross IPC (the contract imports this union as a type) and
  * end CLI commands (an exit code each), so a surface can branch on the code and never parses a message.
  */
+const providerCodes = [
+  'KEY_REJECTED',
+  'PROVIDER_UNREACHABLE',
+  'PROVIDER_TIMEOUT',
+  'PROVIDER_RATE_LIMITED',
+  'PROVIDER_ERROR',
+  'PROVIDER_BAD_RESPONSE',
+  'PROVIDER_REDIRECT',
+  'NEEDS_DASHBOARD',
+] as const
+
 export const errorCodes = [
   'INVALID_INPUT',
   'FORBIDDEN_SENDER',
@@ -23,28 +34,12 @@ export const errorCodes = [
   'CANCELLED',
   'CLIPBOARD_UNAVAILABLE',
   'DOTENV_UNSAFE',
-  'KEY_REJECTED',
-  'PROVIDER_UNREACHABLE',
-  'PROVIDER_TIMEOUT',
-  'PROVIDER_RATE_LIMITED',
-  'PROVIDER_ERROR',
-  'PROVIDER_BAD_RESPONSE',
-  'PROVIDER_REDIRECT',
-  'NEEDS_DASHBOARD',
+  ...providerCodes,
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
 /** The codes of a provider call that went wrong (exit 5 in the CLI). */
-export const providerErrorCodes: readonly ErrorCode[] = [
-  'KEY_REJECTED',
-  'PROVIDER_UNREACHABLE',
-  'PROVIDER_TIMEOUT',
-  'PROVIDER_RATE_LIMITED',
-  'PROVIDER_ERROR',
-  'PROVIDER_BAD_RESPONSE',
-  'PROVIDER_REDIRECT',
-  'NEEDS_DASHBOARD',
-]
+export const providerErrorCodes: readonly ErrorCode[] = providerCodes
 
 /**
  * What the user can do next, as data: each surface renders it in its own words (the CLI names a command, the app
