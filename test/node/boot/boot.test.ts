@@ -126,11 +126,11 @@ describe('the built main process', () => {
     expect(recorded.quitCalls).toBe(0)
   })
 
-  it('shows a tray icon with Open and Quit, and re-evaluates locked reminders on resume', () => {
+  it('shows a tray icon with Open and Quit; locks the vault on suspend and screen lock; re-checks reminders on resume', () => {
     expect(recorded.trays).toHaveLength(1)
     expect(JSON.stringify(recorded.trayMenus[0])).toMatch(/Open Keyward.*Quit Keyward/)
     expect(recorded.trays[0]?.tooltip).toBe('Keyward')
-    expect(recorded.powerListeners.map(([event]) => event)).toEqual(['resume'])
+    expect(recorded.powerListeners.map(([event]) => event)).toEqual(['suspend', 'lock-screen', 'resume'])
   })
 
   it('keeps window bounds in the preferences file, and nothing else', () => {
