@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import type { Command } from 'commander'
+import { keyIdOf } from '../../core/keys/keyRef'
 import { copyText, type CopyFormat } from '../../core/clipboard/copyFormats'
 import { DEFAULT_CLEAR_AFTER_MS, SecretClipboard } from '../../core/clipboard/secretClipboard'
 import { KeywardError } from '../../core/errors'
@@ -28,7 +29,7 @@ export function registerCopyCommand(program: Command, context: CliContext): void
     .action(async (ref: string, flags: { format: string; clearAfter: string }) => {
       if (flags.format !== 'value' && flags.format !== 'env') throw new KeywardError('INVALID_INPUT', '--format is value or env.')
       const seconds = wholeNumber('--clear-after', flags.clearAfter, 'seconds') ?? 0
-      const text = await withVault(context, (session) => copyText(flags.format as CopyFormat, revealValue(session, ref, 'copied'), getKey(session, ref).envVar))
+      const text = await withVault(context, (session) => copyText(flags.format as CopyFormat, revealValue(session, keyIdOf(session, ref), 'copied'), getKey(session, keyIdOf(session, ref)).envVar))
       // The core SecretClipboard writes (with the platform's history-exclusion hints); this process exits now, so
       // the delay is left to a detached guard that adopts the copy by its hash.
       await secretClipboard(env).copy(text, 0)

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs'
 import { schemaVersion, latestVersion } from '../../core/db/migrate'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { KeywardError } from '../../core/errors'
+import { countKeys } from '../../core/keys/keyStore'
 import { listBackups, restoreHint } from '../../core/vault/backups'
 import { quarantinedRotations } from '../../core/providers/pendingRotations'
 import { readHeader } from '../../core/vault/header'
@@ -46,7 +47,7 @@ async function collectChecks(context: CliContext): Promise<Check[]> {
   try {
     const summary = await withVault(context, (session) => {
       checkIntegrity(session.db, session.files.database, restoreHint(session.files))
-      const keys = (session.db.prepare('SELECT count(*) AS n FROM keys').get() as { n: number }).n
+      const keys = countKeys(session)
       return { version: schemaVersion(session.db), keys }
     })
     checks.push({ check: 'database integrity', ok: true, detail: `ok; schema ${summary.version} of ${latestVersion()}, ${summary.keys} keys` })

@@ -2,13 +2,22 @@ import { spawn } from 'node:child_process'
 import type { Command } from 'commander'
 import { environmentFor, importDotenv, writeDotenvExample, writeKeysToDotenv, type KeySelection } from '../../core/dotenv/envKeys'
 import { KeywardError } from '../../core/errors'
+import { keyIdOf } from '../../core/keys/keyRef'
+import type { VaultSession } from '../../core/vault/VaultSession'
 import { withVault, type CliContext } from '../context'
 import { json } from '../render'
 import { childEnvironment } from '../secrets'
 
-function selection(flags: { environment?: string; keys?: string }): KeySelection {
+type Choice = { readonly environment: string } | { readonly refs: readonly string[] }
+
+function choice(flags: { environment?: string; keys?: string }): Choice {
   if ((flags.environment === undefined) === (flags.keys === undefined)) throw new KeywardError('INVALID_INPUT', 'Choose the keys with either --environment ENV or --keys REF,REF…')
   return flags.environment !== undefined ? { environment: flags.environment } : { refs: (flags.keys ?? '').split(',').map((ref) => ref.trim()).filter((ref) => ref !== '') }
+}
+
+/** Refs are the CLI's names for keys: resolved here, at the edge, into the ids the core takes. */
+function selection(session: VaultSession, chosen: Choice): KeySelection {
+  return 'refs' in chosen ? { ids: chosen.refs.map((ref) => keyIdOf(session, ref)) } : chosen
 }
 
 export function registerEnvCommands(program: Command, context: CliContext): void {
@@ -23,7 +32,7 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, flags: { environment?: string; keys?: string; dryRun?: boolean; json?: boolean }) => {
-      const result = await withVault(context, (session) => writeKeysToDotenv(session, file, selection(flags), flags.dryRun === true))
+      const result = await withVault(context, (session) => writeKeysToDotenv(session, file, selection(session, choice(flags)), flags.dryRun === true))
       for (const warning of result.warnings) terminal.err(`warning: ${warning}`)
       if (flags.json === true) return json(terminal, result)
       const verb = flags.dryRun === true ? 'would' : 'did'
@@ -64,7 +73,7 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .action(async (command: string[], flags: { environment?: string; keys?: string }) => {
       const [program_, ...args] = command
       if (program_ === undefined) throw new KeywardError('INVALID_INPUT', 'Name the command after --, e.g. keyward run --environment production -- npm start')
-      const variables = await withVault(context, (session) => environmentFor(session, selection(flags), program_))
+      const variables = await withVault(context, (session) => environmentFor(session, selection(session, choice(flags)), program_))
       // The master password that unlocked the vault for this command never reaches the child.
       const child = spawn(program_, args, { stdio: 'inherit', env: { ...childEnvironment(context.env), ...variables } })
       const forward = (signal: NodeJS.Signals) => () => child.kill(signal)

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { keyIdOf } from '../../core/keys/keyRef'
 import { KeywardError } from '../../core/errors'
 import { createKey, deleteKey, editKey, getKey, keyHistory, listKeys, revealValue, setKeyValue } from '../../core/keys/keyRepository'
 import type { KeyRecord } from '../../core/keys/keyRecord'
@@ -55,7 +56,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .description('show a key\'s metadata (never its value)')
     .option('--json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }) => {
-      const key = await withVault(context, (session) => getKey(session, ref))
+      const key = await withVault(context, (session) => getKey(session, keyIdOf(session, ref)))
       if (flags.json === true) json(terminal, key)
       else keyDetails(terminal, key)
     })
@@ -64,7 +65,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .command('get <REF>')
     .description('print only the value, newline-terminated (recorded in the audit trail)')
     .action(async (ref: string) => {
-      const value = await withVault(context, (session) => revealValue(session, ref))
+      const value = await withVault(context, (session) => revealValue(session, keyIdOf(session, ref)))
       terminal.out(`${value}\n`)
     })
 
@@ -91,7 +92,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .option('--json', 'print the key as JSON'),
     { forEdit: true },
   ).action(async (ref: string, flags: KeyFlags & { json?: boolean }) => {
-    const key = await withVault(context, (session) => editKey(session, ref, keyPatchFromFlags(flags)))
+    const key = await withVault(context, (session) => editKey(session, keyIdOf(session, ref), keyPatchFromFlags(flags)))
     if (flags.json === true) json(terminal, key)
     else terminal.err(`Updated ${key.ref}.`)
   })
@@ -103,7 +104,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .option('--reason <TEXT>', 'why the value changed (kept in the history)', 'replaced')
     .action(async (ref: string, flags: { valueStdin?: boolean; reason: string }) => {
       const value = await readValue(terminal, flags.valueStdin === true, ref)
-      const { key, duplicates } = await withVault(context, (session) => setKeyValue(session, ref, value, flags.reason))
+      const { key, duplicates } = await withVault(context, (session) => setKeyValue(session, keyIdOf(session, ref), value, flags.reason))
       terminal.err(`New value stored for ${key.ref}; the previous one is retired.`)
       warnDuplicates(context, duplicates)
     })
@@ -113,7 +114,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .description('when each value was set and retired, and why (never the values)')
     .option('--json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }) => {
-      const history = await withVault(context, (session) => keyHistory(session, ref))
+      const history = await withVault(context, (session) => keyHistory(session, keyIdOf(session, ref)))
       if (flags.json === true) return json(terminal, { key: history.key.ref, versions: history.versions })
       table(
         terminal,
@@ -128,11 +129,11 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .option('--yes', 'do not ask for confirmation')
     .action(async (ref: string, flags: { yes?: boolean }) => {
       const key = await withVault(context, async (session) => {
-        const found = getKey(session, ref)
+        const found = getKey(session, keyIdOf(session, ref))
         if (flags.yes !== true && !(await confirmDeletion(found))) {
           throw new KeywardError('INVALID_INPUT', 'Not deleted: confirm on a terminal, or pass --yes.')
         }
-        return deleteKey(session, found.ref)
+        return deleteKey(session, found.id)
       })
       terminal.err(`Deleted ${key.ref}.`)
     })

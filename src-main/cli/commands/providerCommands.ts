@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { keyIdOf } from '../../core/keys/keyRef'
 import { builtinProviders } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'
 import { baseUrlFor } from '../../core/providers/providerDefinition'
@@ -75,8 +76,8 @@ export function registerProviderCommands(program: Command, context: CliContext):
         if (results.some((result) => !result.ok)) process.exitCode = EXIT.provider
       })
 
-  perKey('verify', 'ask the provider whether a key (or every key, --all) is live; the result is stored', (session, ref) => verifyKey(session, ref, http))
-  perKey('sync', 'pull permissions, expiry, last use and usage from the provider where its API offers them', (session, ref) => syncKey(session, ref, http))
+  perKey('verify', 'ask the provider whether a key (or every key, --all) is live; the result is stored', (session, ref) => verifyKey(session, keyIdOf(session, ref), http))
+  perKey('sync', 'pull permissions, expiry, last use and usage from the provider where its API offers them', (session, ref) => syncKey(session, keyIdOf(session, ref), http))
 
   program
     .command('rotate <REF>')
@@ -84,7 +85,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .option('--yes', 'do not ask for confirmation')
     .action(async (ref: string, flags: { yes?: boolean }) => {
       await withVault(context, async (session) => {
-        const key = getKey(session, ref)
+        const key = getKey(session, keyIdOf(session, ref))
         const provider = providerFor(session, key.provider)?.provider
         if (provider === undefined || provider.capabilities.rotate === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot rotate ${key.provider} keys; use keyward set-value after rotating it yourself.`)
         if (provider.capabilities.rotate === 'guided') {
@@ -94,7 +95,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
         if (flags.yes !== true && !(await terminal.confirm(`Rotate ${key.ref}? ${provider.name} issues a new key and the old one stops working.`))) {
           throw new KeywardError('INVALID_INPUT', 'Not rotated: confirm on a terminal, or pass --yes.')
         }
-        terminal.out((await rotateKey(session, key.ref, http)).summary)
+        terminal.out((await rotateKey(session, key.id, http)).summary)
       })
     })
 
@@ -104,7 +105,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .option('--yes', 'do not ask for confirmation')
     .action(async (ref: string, flags: { yes?: boolean }) => {
       await withVault(context, async (session) => {
-        const key = getKey(session, ref)
+        const key = getKey(session, keyIdOf(session, ref))
         const provider = providerFor(session, key.provider)?.provider
         if (provider === undefined || provider.capabilities.revoke === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot revoke ${key.provider} keys${provider?.capabilities.rotate === 'api' ? ' (rotating invalidates the old key)' : ''}.`)
         if (provider.capabilities.revoke === 'guided') {
@@ -115,7 +116,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
         if (flags.yes !== true && !(await terminal.confirm(`Revoke ${key.ref}? This cannot be undone at ${provider.name}.`))) {
           throw new KeywardError('INVALID_INPUT', 'Not revoked: confirm on a terminal, or pass --yes.')
         }
-        terminal.out((await revokeKey(session, key.ref, http)).summary)
+        terminal.out((await revokeKey(session, key.id, http)).summary)
       })
     })
 

@@ -6,7 +6,8 @@ import { writeFileAtomic } from '../fs/atomicWrite'
 import { fingerprint } from '../vault/sealing'
 import type { KeyRecord } from '../keys/keyRecord'
 import { importKeys, listKeys, readKeyById, readSecretValue } from '../keys/keyRepository'
-import { resolveKeyRef } from '../keys/keyRef'
+import type { KeyId } from '../keys/keyId'
+import { fingerprints as keyFingerprints } from '../keys/keyStore'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
@@ -15,7 +16,7 @@ import type { VaultSession } from '../vault/VaultSession'
 import { writeDotenvFile, type DotenvWrite } from './writeDotenvFile'
 
 /** Which keys to export: every key of an environment, or the named ones. */
-export type KeySelection = { readonly environment: string } | { readonly refs: readonly string[] }
+export type KeySelection = { readonly environment: string } | { readonly ids: readonly KeyId[] }
 
 interface Selected {
   readonly key: KeyRecord
@@ -23,8 +24,8 @@ interface Selected {
 }
 
 function select(session: VaultSession, selection: KeySelection): Selected[] {
-  const keys = 'refs' in selection
-    ? selection.refs.map((ref) => readKeyById(session, resolveKeyRef(session, ref).id))
+  const keys = 'ids' in selection
+    ? selection.ids.map((id) => readKeyById(session, id))
     : listKeys(session, { environment: selection.environment }).filter((key) => key.status === 'active')
   if (keys.length === 0) throw new KeywardError('NOT_FOUND', 'No keys selected: check --environment or --keys.')
   const missing = keys.filter((key) => key.envVar === null).map((key) => key.ref)
@@ -80,10 +81,7 @@ export interface ImportReport {
 export function importDotenv(session: VaultSession, file: string, environment: string, dryRun: boolean): ImportReport {
   const variables = parse(readFileSync(file, 'utf8'))
   const providers = allProviders(session, builtinProviders)
-  const known = new Map(listKeys(session).map((key) => [key.id, key.ref]))
-  const fingerprints = new Map(
-    (session.sql('SELECT id, fingerprint FROM keys').all() as { id: string; fingerprint: string }[]).map((row) => [row.fingerprint, known.get(row.id) ?? row.id]),
-  )
+  const fingerprints = new Map(keyFingerprints(session, false).map((row) => [row.fingerprint, row.ref]))
   const entries: Parameters<typeof importKeys>[1][number][] = []
   const duplicates: { variable: string; existing: string }[] = []
   const unrecognised: string[] = []

@@ -1,6 +1,8 @@
+import type { KeyId } from './keyId'
+
 /** A key's metadata as every surface shows it (CLI --json, the app). Never the value. */
 export interface KeyRecord {
-  readonly id: string
+  readonly id: KeyId
   /** `provider/name`: how the CLI refers to a key. */
   readonly ref: string
   readonly provider: string

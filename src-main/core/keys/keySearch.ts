@@ -1,16 +1,10 @@
 import type { VaultSession } from '../vault/VaultSession'
-import { byProviderAndName, keyRecordsQuery, type KeyRecord } from './keyRecord'
-import { readKeys } from './keyRepository'
-
-const SEARCHED = ['name', 'provider', 'env_var', 'environment', 'tags', 'notes'] as const
+import { byProviderAndName, type KeyRecord } from './keyRecord'
+import { selectMatching } from './keyStore'
 
 /** An FTS5 string literal: each word is one phrase, so operators and quotes in it are just text. */
 function phrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`
-}
-
-function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 }
 
 /**
@@ -23,18 +17,8 @@ export function searchKeys(session: VaultSession, query: string, limit = 50): Ke
   const words = query.trim().split(/\s+/).filter((word) => word.length > 0)
   const indexed = words.filter((word) => [...word].length >= 3).map(phrase)
   const short = words.filter((word) => [...word].length < 3)
-  const params: Record<string, unknown> = { limit }
-  short.forEach((word, i) => (params[`short${i}`] = likePattern(word)))
-  const shortConditions = short.map((_, i) => `(${SEARCHED.map((column) => `keys.${column} LIKE @short${i} ESCAPE '\\'`).join(' OR ')})`)
-
-  const tier = (match: string | null, exclude: readonly string[]): KeyRecord[] => {
-    const conditions = [...shortConditions]
-    if (match !== null) conditions.push('keys.rowid IN (SELECT rowid FROM keys_search WHERE keys_search MATCH @match)')
-    if (exclude.length > 0) conditions.push(`keys.id NOT IN (SELECT value FROM json_each(@exclude))`)
-    const where = conditions.length > 0 ? conditions.join(' AND ') : '1'
-    const query = keyRecordsQuery(`FROM (SELECT * FROM keys WHERE ${where} LIMIT @limit) AS keys`)
-    return readKeys(session, query, { ...params, match, exclude: JSON.stringify(exclude) }).sort(byProviderAndName)
-  }
+  const tier = (match: string | null, exclude: readonly string[]): KeyRecord[] =>
+    selectMatching(session, short, match, exclude, limit).sort(byProviderAndName)
 
   let found: KeyRecord[]
   if (indexed.length === 0) {

@@ -1,5 +1,6 @@
 import { propagateValue, type FileUpdate } from '../dotenv/propagateValue'
 import { KeywardError } from '../errors'
+import type { KeyId } from '../keys/keyId'
 import { markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
 import type { KeyRecord } from '../keys/keyRecord'
 import type { VaultSession } from '../vault/VaultSession'
@@ -60,7 +61,7 @@ export class GuidedRotation {
     this.state = { step: 'create-in-dashboard', dashboard: dashboardOf(provider, key) }
   }
 
-  static start(session: VaultSession, keyId: string, http: HttpDeps): GuidedRotation {
+  static start(session: VaultSession, keyId: KeyId, http: HttpDeps): GuidedRotation {
     const key = readKeyById(session, keyId)
     const provider = providerOf(session, key)
     if (rotationPlan(provider) !== 'guided') {
@@ -80,8 +81,8 @@ export class GuidedRotation {
     const canVerify = this.provider.capabilities.verify === 'api'
     const verified = canVerify ? await verifyCandidate(this.session, this.key, value, this.http) : null
     const oldValue = readSecretValue(this.session, this.key.id)
-    setKeyValue(this.session, this.key.ref, value, 'rotated (guided)')
-    if (canVerify) await verifyKey(this.session, this.key.ref, this.http)
+    setKeyValue(this.session, this.key.id, value, 'rotated (guided)')
+    if (canVerify) await verifyKey(this.session, this.key.id, this.http)
     const files = propagateValue(this.session, this.key.id, oldValue, value)
     this.state = { step: 'revoke-old-in-dashboard', verified, files }
     return this.state
@@ -95,13 +96,13 @@ export class GuidedRotation {
 }
 
 /** A guided revocation: where to revoke, then (once the user says it is done) the key is marked revoked. */
-export function guidedRevocationStep(session: VaultSession, keyId: string): { key: KeyRecord; dashboard: DashboardStep } {
+export function guidedRevocationStep(session: VaultSession, keyId: KeyId): { key: KeyRecord; dashboard: DashboardStep } {
   const key = readKeyById(session, keyId)
   const provider = providerOf(session, key)
   if (revocationPlan(provider) !== 'guided') throw new KeywardError('UNSUPPORTED', `${provider.name} keys are not revoked in a dashboard.`)
   return { key, dashboard: dashboardOf(provider, key) }
 }
 
-export function confirmGuidedRevocation(session: VaultSession, keyId: string): KeyRecord {
+export function confirmGuidedRevocation(session: VaultSession, keyId: KeyId): KeyRecord {
   return markRevoked(session, keyId, 'guided')
 }

@@ -1,7 +1,8 @@
 import { KeywardError, providerErrorCodes, vaultLocked } from '../errors'
 import type { KeyRecord } from '../keys/keyRecord'
 import { markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
-import { resolveKeyRef } from '../keys/keyRef'
+import type { KeyId } from '../keys/keyId'
+import { storeProviderResult } from '../keys/keyStore'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import type { ProviderAdapter, ProviderCall } from './adapters/adapter'
@@ -18,7 +19,7 @@ export interface KeyOperation {
 }
 
 interface Target {
-  readonly id: string
+  readonly id: KeyId
   readonly key: KeyRecord
   readonly provider: ProviderDefinition
   readonly adapter: ProviderAdapter
@@ -30,8 +31,7 @@ function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps): 
   return (options) => providerRequest(provider, { ...options, key: value }, deps)
 }
 
-function target(session: VaultSession, ref: string, deps: HttpDeps, what: string): Target {
-  const { id } = resolveKeyRef(session, ref)
+function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string): Target {
   const key = readKeyById(session, id)
   const found = providerFor(session, key.provider)
   const provider = found?.provider
@@ -45,10 +45,7 @@ function target(session: VaultSession, ref: string, deps: HttpDeps, what: string
 
 /** Stores the outcome of a provider call on the key ("ok", "invalid" for 401/403, or the error code) and audits it. */
 function storeResult(session: VaultSession, t: Target, result: string, metadata: Readonly<Record<string, unknown>>): void {
-  const now = session.clock.now().toISOString()
-  session
-    .sql('UPDATE keys SET last_verified_at = ?, last_verify_result = ?, metadata = json_patch(metadata, ?), updated_at = ? WHERE id = ?')
-    .run(now, result, JSON.stringify(metadata), now, t.id)
+  storeProviderResult(session, t.id, result, metadata, session.clock.now().toISOString())
 }
 
 function recordOutcome(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', result: string, metadata: Readonly<Record<string, unknown>>): void {
@@ -76,8 +73,8 @@ export async function verifyCandidate(session: VaultSession, key: KeyRecord, val
 }
 
 /** Asks the provider whether the key is live; stores when, the result, and the metadata it reported. */
-export async function verifyKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
-  const t = target(session, ref, deps, 'verify')
+export async function verifyKey(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<KeyOperation> {
+  const t = target(session, id, deps, 'verify')
   return audited(session, t, 'verified', async () => {
     const result = await t.adapter.verify(t.call, t.key, t.tail)
     recordOutcome(session, t, 'verified', 'ok', result.metadata)
@@ -86,8 +83,8 @@ export async function verifyKey(session: VaultSession, ref: string, deps: HttpDe
 }
 
 /** Pulls permissions, expiry, last use and usage where the API offers them. */
-export async function syncKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
-  const t = target(session, ref, deps, 'sync')
+export async function syncKey(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<KeyOperation> {
+  const t = target(session, id, deps, 'sync')
   if (t.provider.capabilities.sync !== 'api') throw new KeywardError('INVALID_INPUT', `${t.provider.name} offers no API to read a key's details.`)
   return audited(session, t, 'synced', async () => {
     const result = await (t.adapter.sync ?? t.adapter.verify)(t.call, t.key, t.tail)
@@ -98,7 +95,7 @@ export async function syncKey(session: VaultSession, ref: string, deps: HttpDeps
 
 export interface RotationDeps extends HttpDeps {
   /** Stores the new value; a port so a test can make it fail between the provider's answer and the write. */
-  readonly storeNewValue?: (session: VaultSession, ref: string, value: string) => void
+  readonly storeNewValue?: (session: VaultSession, id: KeyId, value: string) => void
 }
 
 /** The adapter's function for an operation the provider offers by API, or a pointer to the guided flow. */
@@ -114,8 +111,8 @@ function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undef
  * stored as the current value (the old one retired), then the file is removed; a failure in between leaves the
  * file, which the next unlock applies. Only then is the old key retired at the provider (Elastic Email).
  */
-export async function rotateKey(session: VaultSession, ref: string, deps: RotationDeps): Promise<KeyOperation> {
-  const t = target(session, ref, deps, 'rotate')
+export async function rotateKey(session: VaultSession, id: KeyId, deps: RotationDeps): Promise<KeyOperation> {
+  const t = target(session, id, deps, 'rotate')
   const rotate = apiFunction(t, 'rotate', t.adapter.rotate)
   const oldValue = readSecretValue(session, t.id)
   // A rotation request is not idempotent: once sent, the provider may already have replaced the key, so an abort
@@ -127,7 +124,7 @@ export async function rotateKey(session: VaultSession, ref: string, deps: Rotati
     const rotation = await rotate(rotationCall, t.key, t.tail)
     const pending = writePendingRotation(session, t.id, rotation.newValue)
     try {
-      ;(deps.storeNewValue ?? ((s, r, v) => void setKeyValue(s, r, v, 'rotated by API')))(session, t.key.ref, rotation.newValue)
+      ;(deps.storeNewValue ?? ((s, i, v) => void setKeyValue(s, i, v, 'rotated by API')))(session, t.id, rotation.newValue)
     } catch {
       throw new KeywardError('PROVIDER_ERROR', `${t.provider.name} rotated the key but storing the new value failed. It is kept sealed in ${pending} and will be applied at the next unlock; the old key no longer works.`)
     }
@@ -148,8 +145,8 @@ export async function rotateKey(session: VaultSession, ref: string, deps: Rotati
 }
 
 /** Revokes through the provider's API and marks the key revoked. */
-export async function revokeKey(session: VaultSession, ref: string, deps: HttpDeps): Promise<KeyOperation> {
-  const t = target(session, ref, deps, 'revoke')
+export async function revokeKey(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<KeyOperation> {
+  const t = target(session, id, deps, 'revoke')
   const revoke = apiFunction(t, 'revoke', t.adapter.revoke)
   return audited(session, t, 'revoked', async () => {
     await revoke(t.call, t.key, t.tail)

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { KeywardError } from '../errors'
+import { parseKeyId, type KeyId } from '../keys/keyId'
 import { setKeyValue } from '../keys/keyRepository'
+import { currentValueSince } from '../keys/keyStore'
 import { recordEvent } from '../vault/audit'
 import { seal, unsealOrCorrupt } from '../vault/sealing'
 import type { VaultSession } from '../vault/VaultSession'
@@ -26,7 +29,7 @@ function aad(keyId: string): string {
   return `pending-rotation:${keyId}`
 }
 
-export function writePendingRotation(session: VaultSession, keyId: string, value: string): string {
+export function writePendingRotation(session: VaultSession, keyId: KeyId, value: string): string {
   const dir = pendingDir(session)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const file = path.join(dir, `${keyId}.json`)
@@ -53,21 +56,15 @@ function quarantine(dir: string, name: string): string {
   return path.join(target, name)
 }
 
-/** The current value's creation time, or undefined when the key is gone. */
-function currentValueSince(session: VaultSession, keyId: string): { ref: string; since: string } | undefined {
-  return session
-    .sql(`SELECT keys.provider || '/' || keys.name AS ref, secret_versions.created_at AS since FROM keys
-          JOIN secret_versions ON secret_versions.key_id = keys.id AND secret_versions.retired_at IS NULL WHERE keys.id = ?`)
-    .get(keyId) as { ref: string; since: string } | undefined
-}
-
 function applyOne(session: VaultSession, file: string): string | null {
   const record = JSON.parse(readFileSync(file, 'utf8')) as PendingRotation
   const value = unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(record.keyId)).toString('utf8')
-  const current = currentValueSince(session, record.keyId)
+  const keyId = parseKeyId(record.keyId)
+  if (keyId === null) throw new KeywardError('VAULT_CORRUPT', 'A pending rotation names no key.')
+  const current = currentValueSince(session, keyId)
   // Gone, or already applied (the file outlived the write), or an old record put back: never roll a key back.
   if (current === undefined || current.since > record.receivedAt) return null
-  setKeyValue(session, current.ref, value, 'rotated by API (recovered after an interrupted rotation)')
+  setKeyValue(session, keyId, value, 'rotated by API (recovered after an interrupted rotation)')
   recordEvent(session, 'rotation-recovered', { keyId: record.keyId, keyRef: current.ref }, { receivedAt: record.receivedAt })
   return current.ref
 }

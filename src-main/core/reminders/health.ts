@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { gitWarnings } from '../dotenv/writeDotenvFile'
 import { listKeys } from '../keys/keyRepository'
+import { filesByKey, fingerprints } from '../keys/keyStore'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
 import { reminderFor } from './reminderState'
@@ -36,11 +37,11 @@ export function healthReport(session: VaultSession): HealthReport {
     return days >= UNUSED_DAYS ? [{ ref: key.ref, detail: `last used ${last.slice(0, 10)} (${days} days ago${key.lastUsedAt === null ? ', as far as Keyward saw' : ''})` }] : []
   })
   const byFingerprint = new Map<string, string[]>()
-  for (const row of session.sql("SELECT fingerprint, provider || '/' || name AS ref FROM keys WHERE status = 'active' ORDER BY ref").all() as { fingerprint: string; ref: string }[]) {
+  for (const row of fingerprints(session, true)) {
     byFingerprint.set(row.fingerprint, [...(byFingerprint.get(row.fingerprint) ?? []), row.ref])
   }
   const duplicates = [...byFingerprint.values()].filter((refs) => refs.length > 1).flatMap((refs) => refs.map((ref) => ({ ref, detail: `same value as ${refs.filter((other) => other !== ref).join(', ')}` })))
-  const files = session.sql("SELECT DISTINCT keys.provider || '/' || keys.name AS ref, usages.file_path AS file FROM usages JOIN keys ON keys.id = usages.key_id ORDER BY ref").all() as { ref: string; file: string }[]
+  const files = filesByKey(session)
   const exposed = files.flatMap(({ ref, file }) => (existsSync(file) ? gitWarnings(file).map((warning) => ({ ref, detail: warning })) : []))
   return {
     keys: keys.length,

@@ -1,3 +1,4 @@
+import type { KeyId } from '../keys/keyId'
 import { listKeys, readKeyById } from '../keys/keyRepository'
 import type { Notice } from '../ports/Notifier'
 import type { VaultSession } from '../vault/VaultSession'
@@ -53,7 +54,7 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
 }
 
 /** Snoozes a key's reminders: for a day, a week, or until its state changes. */
-export function snoozeKey(session: VaultSession, keyId: string, snooze: Snooze): void {
+export function snoozeKey(session: VaultSession, keyId: KeyId, snooze: Snooze): void {
   const now = session.clock.now()
   const key = readKeyById(session, keyId)
   const until = snooze === 'next-state'

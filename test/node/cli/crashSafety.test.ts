@@ -9,6 +9,7 @@ import { listKeys, revealValue } from '../../../src-main/core/keys/keyRepository
 import { unlockWithPassword } from '../../../src-main/core/vault/unlockVault'
 import { bundleChildScript } from '../helpers/childScript'
 import { newTestVault, PASSWORD, tempDir, testDeps } from '../helpers/testVault'
+import { keyIdOf } from '../../../src-main/core/keys/keyRef'
 
 const RUNS = Number(process.env.KEYWARD_CRASH_RUNS ?? 200)
 const PARALLEL = 2
@@ -72,10 +73,10 @@ async function verify(vaultDir: string, expected: ReadonlyMap<string, string>, i
     for (const [ref, hash] of expected) {
       expect(present.has(ref), `${ref} reported committed but missing`).toBe(true)
       if (ref === inFlight?.ref) continue
-      expect(digest(revealValue(session, ref)), `${ref} value`).toBe(hash)
+      expect(digest(revealValue(session, keyIdOf(session, ref))), `${ref} value`).toBe(hash)
     }
     if (inFlight !== undefined && present.has(inFlight.ref)) {
-      const actual = digest(revealValue(session, inFlight.ref))
+      const actual = digest(revealValue(session, keyIdOf(session, inFlight.ref)))
       expect([expected.get(inFlight.ref), inFlight.hash], `${inFlight.ref} in flight`).toContain(actual)
     }
     return present.size

@@ -5,6 +5,7 @@ import { writeSync } from 'node:fs'
 import { createKey, setKeyValue } from '../../../src-main/core/keys/keyRepository'
 import { systemClock } from '../../../src-main/core/ports/Clock'
 import { unlockWithPassword } from '../../../src-main/core/vault/unlockVault'
+import { keyIdOf } from '../../../src-main/core/keys/keyRef'
 
 const [vaultDir, mode, countArg, tag] = process.argv.slice(2)
 const password = process.env.KEYWARD_PASSWORD ?? ''
@@ -25,7 +26,7 @@ for (let i = 0; i < limit; i++) {
   // `begin` before, `committed` after: a kill between the two leaves one transaction whose fate is unknown.
   if (previous !== undefined && i % 3 === 2) {
     report(`begin ${previous} ${digest(value)}`)
-    setKeyValue(session, previous, value, 'crash-test')
+    setKeyValue(session, keyIdOf(session, previous), value, 'crash-test')
     report(`committed ${previous} ${digest(value)}`)
   } else {
     const ref = `crash/${tag ?? 'k'}-${process.pid}-${i}`

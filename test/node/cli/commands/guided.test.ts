@@ -10,6 +10,7 @@ import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
 import { startAisouleSimulator, type AisouleKey } from '../../../simulators/aisoule'
 import type { RunningSimulator } from '../../../simulators/simulatorServer'
 import { newTestVault, tempDir } from '../../helpers/testVault'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
 function scriptedTerminal(answers: (string | boolean)[]): Terminal & { said: string[] } {
   const said: string[] = []
@@ -51,10 +52,10 @@ describe('guided rotation', () => {
   it('walks create → paste → store and verify → update integrations → delete the old key', async () => {
     const terminal = scriptedTerminal(['ak_live_new_111111111111', true])
     const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
-    await guidedRotation(terminal, session, getKey(session, 'prod'), http)
-    expect(revealValue(session, 'prod')).toBe('ak_live_new_111111111111')
-    expect(keyHistory(session, 'prod').versions[1]).toMatchObject({ retiredReason: 'rotated (guided)' })
-    expect(getKey(session, 'prod').lastVerifyResult).toBe('ok')
+    await guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), http)
+    expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_new_111111111111')
+    expect(keyHistory(session, keyIdOf(session, 'prod')).versions[1]).toMatchObject({ retiredReason: 'rotated (guided)' })
+    expect(getKey(session, keyIdOf(session, 'prod')).lastVerifyResult).toBe('ok')
     const transcript = terminal.said.join('\n')
     expect(transcript).toMatch(/1\. Open https:\/\/app\.aisoule\.com\/ and create a new key/)
     expect(transcript).toMatch(/4\. Update every/)
@@ -64,17 +65,17 @@ describe('guided rotation', () => {
 
   it('changes nothing when no key is pasted', async () => {
     const terminal = scriptedTerminal([''])
-    await expect(guidedRotation(terminal, session, getKey(session, 'prod'), { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
-    expect(revealValue(session, 'prod')).toBe('ak_live_old_000000000000')
+    await expect(guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_old_000000000000')
   })
 })
 
 describe('guided revocation', () => {
   it('marks the key revoked only once the user confirms, and audits it', async () => {
-    expect(await guidedRevocation(scriptedTerminal([false]), session, getKey(session, 'prod'))).toBe(false)
-    expect(getKey(session, 'prod').status).toBe('active')
-    expect(await guidedRevocation(scriptedTerminal([true]), session, getKey(session, 'prod'))).toBe(true)
-    expect(getKey(session, 'prod').status).toBe('revoked')
+    expect(await guidedRevocation(scriptedTerminal([false]), session, getKey(session, keyIdOf(session, 'prod')))).toBe(false)
+    expect(getKey(session, keyIdOf(session, 'prod')).status).toBe('active')
+    expect(await guidedRevocation(scriptedTerminal([true]), session, getKey(session, keyIdOf(session, 'prod')))).toBe(true)
+    expect(getKey(session, keyIdOf(session, 'prod')).status).toBe('revoked')
     expect(auditEvents(session).some((event) => event.action === 'revoked')).toBe(true)
   })
 })
@@ -82,10 +83,10 @@ describe('guided revocation', () => {
 describe('the core step machine', () => {
   it('refuses a mistyped key before storing anything, and keeps its step so the user can paste again', async () => {
     const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
-    const rotation = GuidedRotation.start(session, getKey(session, 'prod').id, http)
+    const rotation = GuidedRotation.start(session, getKey(session, keyIdOf(session, 'prod')).id, http)
     expect(rotation.current).toMatchObject({ step: 'create-in-dashboard', dashboard: { provider: 'AIsoule' } })
     await expect(rotation.submitCandidate('ak_live_typo_99999999999')).rejects.toMatchObject({ code: 'KEY_REJECTED' })
-    expect(revealValue(session, 'prod')).toBe('ak_live_old_000000000000')
+    expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_old_000000000000')
     expect(rotation.current.step).toBe('create-in-dashboard')
     expect(() => rotation.confirmOldRevoked(true)).toThrow(expect.objectContaining({ code: 'CONFLICT' }) as Error)
     expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({ step: 'revoke-old-in-dashboard' })

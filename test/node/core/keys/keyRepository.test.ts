@@ -5,6 +5,7 @@ import { searchKeys } from '../../../../src-main/core/keys/keySearch'
 import { auditEvents } from '../../../../src-main/core/vault/audit'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
 import { newTestVault, tempDir } from '../../helpers/testVault'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
 let temp: ReturnType<typeof tempDir>
 let session: VaultSession
@@ -37,7 +38,7 @@ describe('keys', () => {
     expect(key).toMatchObject({ ref: 'solo/main', envVar: 'SOLO_API_KEY', environment: 'production', status: 'active', expiresAt: '2027-03-01', rotateEveryDays: 90, tags: ['email'], hint: 'cdef', metadata: { plan: 'solopreneur' } })
     const stored = session.db.prepare('SELECT sealed FROM secret_versions').get() as { sealed: Buffer }
     expect(stored.sealed.includes(Buffer.from('solo_live_0123456789abcdef'))).toBe(false)
-    expect(revealValue(session, 'main')).toBe('solo_live_0123456789abcdef')
+    expect(revealValue(session, keyIdOf(session, 'main'))).toBe('solo_live_0123456789abcdef')
   })
 
   it('refuses a second key with the same provider and name (CONFLICT) and bad input (INVALID_INPUT)', () => {
@@ -53,20 +54,20 @@ describe('keys', () => {
 
   it('resolves a bare name only when it is unique (else AMBIGUOUS), and reports NOT_FOUND', () => {
     createKey(session, { provider: 'stripe', name: 'prod' }, 'sk_live_aaaaaaaaaaaa')
-    expect(getKey(session, 'prod').ref).toBe('stripe/prod')
+    expect(getKey(session, keyIdOf(session, 'prod')).ref).toBe('stripe/prod')
     createKey(session, { provider: 'github', name: 'prod' }, 'ghp_bbbbbbbbbbbbbbbb')
-    expect(codeOf(() => getKey(session, 'prod'))).toBe('AMBIGUOUS')
-    expect(getKey(session, 'github/prod').provider).toBe('github')
-    expect(codeOf(() => getKey(session, 'nope'))).toBe('NOT_FOUND')
-    expect(codeOf(() => getKey(session, 'stripe/nope'))).toBe('NOT_FOUND')
+    expect(codeOf(() => getKey(session, keyIdOf(session, 'prod')))).toBe('AMBIGUOUS')
+    expect(getKey(session, keyIdOf(session, 'github/prod')).provider).toBe('github')
+    expect(codeOf(() => getKey(session, keyIdOf(session, 'nope')))).toBe('NOT_FOUND')
+    expect(codeOf(() => getKey(session, keyIdOf(session, 'stripe/nope')))).toBe('NOT_FOUND')
   })
 
   it('keeps the old value as a retired version with when and why when the value changes', () => {
     createKey(session, { provider: 'mailosaur', name: 'ci' }, 'old-value-1234567')
     clock.advance(60_000)
-    setKeyValue(session, 'ci', 'new-value-7654321', 'rotated: leaked in a log')
-    expect(revealValue(session, 'ci')).toBe('new-value-7654321')
-    const { key, versions } = keyHistory(session, 'ci')
+    setKeyValue(session, keyIdOf(session, 'ci'), 'new-value-7654321', 'rotated: leaked in a log')
+    expect(revealValue(session, keyIdOf(session, 'ci'))).toBe('new-value-7654321')
+    const { key, versions } = keyHistory(session, keyIdOf(session, 'ci'))
     expect(key.rotatedAt).toBe('2026-11-24T10:01:00.000Z')
     expect(versions).toEqual([
       expect.objectContaining({ current: true, retiredAt: null, hint: '4321' }),
@@ -83,24 +84,24 @@ describe('keys', () => {
   it('edits metadata, renames, clears dates with null, and refuses renaming onto another key', () => {
     createKey(session, { provider: 'elastic-email', name: 'old', expiresAt: '2027-01-01' }, 'E'.repeat(96))
     createKey(session, { provider: 'elastic-email', name: 'taken' }, 'F'.repeat(96))
-    const edited = editKey(session, 'old', { name: 'renamed', expiresAt: null, tags: ['a', 'b'], environment: 'staging' })
+    const edited = editKey(session, keyIdOf(session, 'old'), { name: 'renamed', expiresAt: null, tags: ['a', 'b'], environment: 'staging' })
     expect(edited).toMatchObject({ ref: 'elastic-email/renamed', expiresAt: null, tags: ['a', 'b'], environment: 'staging' })
-    expect(codeOf(() => editKey(session, 'renamed', { name: 'taken' }))).toBe('CONFLICT')
-    expect(revealValue(session, 'renamed')).toBe('E'.repeat(96))
+    expect(codeOf(() => editKey(session, keyIdOf(session, 'renamed'), { name: 'taken' }))).toBe('CONFLICT')
+    expect(revealValue(session, keyIdOf(session, 'renamed'))).toBe('E'.repeat(96))
   })
 
   it('derives "expired" from the expiry date on every read', () => {
     createKey(session, { provider: 'aisoule', name: 'k', expiresAt: '2026-11-24' }, 'ak_live_000000000000')
-    expect(getKey(session, 'k').status).toBe('active')
+    expect(getKey(session, keyIdOf(session, 'k')).status).toBe('active')
     clock.set('2026-11-25T00:00:01Z')
-    expect(getKey(session, 'k').status).toBe('expired')
+    expect(getKey(session, keyIdOf(session, 'k')).status).toBe('expired')
   })
 
   it('deletes a key with all its versions', () => {
     createKey(session, { provider: 'solo', name: 'gone' }, 'first-value-12345')
-    setKeyValue(session, 'gone', 'second-value-12345')
-    deleteKey(session, 'gone')
-    expect(codeOf(() => getKey(session, 'gone'))).toBe('NOT_FOUND')
+    setKeyValue(session, keyIdOf(session, 'gone'), 'second-value-12345')
+    deleteKey(session, keyIdOf(session, 'gone'))
+    expect(codeOf(() => getKey(session, keyIdOf(session, 'gone')))).toBe('NOT_FOUND')
     expect(session.db.prepare('SELECT count(*) AS n FROM secret_versions').get()).toEqual({ n: 0 })
   })
 
@@ -116,12 +117,12 @@ describe('keys', () => {
 
   it('audits changes and reveals, never a value; listing, searching, showing and history write nothing', () => {
     createKey(session, { provider: 'solo', name: 'audited' }, 'audit-canary-9f8e7d')
-    revealValue(session, 'audited')
+    revealValue(session, keyIdOf(session, 'audited'))
     const changesBefore = session.sql('SELECT total_changes()').pluck().get()
     listKeys(session)
     searchKeys(session, 'audited')
-    getKey(session, 'audited')
-    keyHistory(session, 'audited')
+    getKey(session, keyIdOf(session, 'audited'))
+    keyHistory(session, keyIdOf(session, 'audited'))
     expect(session.sql('SELECT total_changes()').pluck().get()).toBe(changesBefore)
     const events = auditEvents(session)
     expect(events.map((event) => event.action).slice(0, 2)).toEqual(['revealed', 'created'])

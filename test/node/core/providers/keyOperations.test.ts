@@ -8,6 +8,7 @@ import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
 import { startAisouleSimulator } from '../../../simulators/aisoule'
 import { startSimulator, type RunningSimulator } from '../../../simulators/simulatorServer'
 import { newTestVault, tempDir } from '../../helpers/testVault'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
 const VALUE = 'sm_failure_modes_0000000'
 let misbehaving: RunningSimulator
@@ -54,15 +55,15 @@ describe('verify failure modes', () => {
     ['moved', 'PROVIDER_REDIRECT', 'PROVIDER_REDIRECT', /redirected to http:\/\/127\.0\.0\.1:\d+; the key was not sent there/],
   ])('%s → %s, value and metadata untouched, result stored', async (path, code, stored, message) => {
     const before = other.requests.length
-    await expect(verifyKey(session, 'k', deps(path))).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
-    expect(revealValue(session, 'k')).toBe(VALUE)
-    expect(getKey(session, 'k')).toMatchObject({ metadata: { tier: 'paid' }, lastVerifyResult: stored, status: 'active' })
+    await expect(verifyKey(session, keyIdOf(session, 'k'), deps(path))).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
+    expect(revealValue(session, keyIdOf(session, 'k'))).toBe(VALUE)
+    expect(getKey(session, keyIdOf(session, 'k'))).toMatchObject({ metadata: { tier: 'paid' }, lastVerifyResult: stored, status: 'active' })
     expect(other.requests.length).toBe(before)
   })
 
   it('a provider that never answers times out (PROVIDER_TIMEOUT) without hanging', async () => {
     const started = Date.now()
-    await expect(verifyKey(session, 'k', { ...deps('slow'), timeoutMs: 300 })).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT' })
+    await expect(verifyKey(session, keyIdOf(session, 'k'), { ...deps('slow'), timeoutMs: 300 })).rejects.toMatchObject({ code: 'PROVIDER_TIMEOUT' })
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 })
@@ -74,7 +75,7 @@ describe('rate limits', () => {
     try {
       createKey(session, { provider: 'aisoule', name: 'burst' }, 'ak_live_burst_0000000000')
       const http: HttpDeps = { fetch, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
-      const results = await Promise.all(Array.from({ length: 14 }, () => verifyKey(session, 'aisoule/burst', http)))
+      const results = await Promise.all(Array.from({ length: 14 }, () => verifyKey(session, keyIdOf(session, 'aisoule/burst'), http)))
       expect(results).toHaveLength(14)
       expect(simulator.requests.length).toBeGreaterThan(14) // some were answered 429 and retried
     } finally {
@@ -90,9 +91,9 @@ describe('well-known providers with a documented check endpoint', () => {
       const http: HttpDeps = { fetch, sleep: async () => undefined, env: { KEYWARD_GITHUB_BASE_URL: api.origin } }
       createKey(session, { provider: 'github', name: 'good' }, `ghp_${'a'.repeat(36)}`)
       createKey(session, { provider: 'github', name: 'bad' }, `ghp_${'b'.repeat(36)}`)
-      expect((await verifyKey(session, 'github/good', http)).summary).toBe('GitHub accepted the key (GET /user).')
-      await expect(verifyKey(session, 'github/bad', http)).rejects.toMatchObject({ code: 'KEY_REJECTED' })
-      expect(getKey(session, 'github/bad').lastVerifyResult).toBe('invalid')
+      expect((await verifyKey(session, keyIdOf(session, 'github/good'), http)).summary).toBe('GitHub accepted the key (GET /user).')
+      await expect(verifyKey(session, keyIdOf(session, 'github/bad'), http)).rejects.toMatchObject({ code: 'KEY_REJECTED' })
+      expect(getKey(session, keyIdOf(session, 'github/bad')).lastVerifyResult).toBe('invalid')
     } finally {
       await api.close()
     }
@@ -100,6 +101,6 @@ describe('well-known providers with a documented check endpoint', () => {
 
   it('providers without one are stored only', async () => {
     createKey(session, { provider: 'aws', name: 'ci' }, 'AKIAIOSFODNN7EXAMPLE')
-    await expect(verifyKey(session, 'aws/ci', { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/metadata only/) })
+    await expect(verifyKey(session, keyIdOf(session, 'aws/ci'), { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/metadata only/) })
   })
 })

@@ -10,6 +10,7 @@ import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
 import { startSolenoidMeterSimulator } from '../../../simulators/solenoidMeter'
 import type { RunningSimulator } from '../../../simulators/simulatorServer'
 import { newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
 const temp = tempDir('keyward-pending-')
 const valid = new Set(['sm_before_rotation_000000'])
@@ -31,18 +32,18 @@ it('keeps the new value in a sealed pending record when storing it fails, and ap
   const failingStore = () => {
     throw new Error('disk full (injected)')
   }
-  await expect(rotateKey(session, 'prod', { ...http, storeNewValue: failingStore })).rejects.toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/applied at the next unlock/) })
+  await expect(rotateKey(session, keyIdOf(session, 'prod'), { ...http, storeNewValue: failingStore })).rejects.toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/applied at the next unlock/) })
   expect(valid.has('sm_before_rotation_000000')).toBe(false) // the provider already invalidated the old key
-  expect(revealValue(session, 'prod')).toBe('sm_before_rotation_000000')
+  expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('sm_before_rotation_000000')
   const pendingDir = path.join(session.files.dir, 'pending-rotations')
   expect(readdirSync(pendingDir)).toHaveLength(1)
   session.lock()
 
   const reopened = await unlockWithPassword(session.files.dir, PASSWORD, testDeps())
-  const recovered = revealValue(reopened, 'prod')
+  const recovered = revealValue(reopened, keyIdOf(reopened, 'prod'))
   expect(valid.has(recovered)).toBe(true)
-  expect(keyHistory(reopened, 'prod').versions[1]).toMatchObject({ current: false, retiredReason: expect.stringMatching(/recovered/) })
+  expect(keyHistory(reopened, keyIdOf(reopened, 'prod')).versions[1]).toMatchObject({ current: false, retiredReason: expect.stringMatching(/recovered/) })
   expect(existsSync(pendingDir) && readdirSync(pendingDir).length).toBe(0)
-  expect((await verifyKey(reopened, 'prod', http)).summary).toMatch(/live/)
+  expect((await verifyKey(reopened, keyIdOf(reopened, 'prod'), http)).summary).toMatch(/live/)
   reopened.lock()
 })

@@ -4,11 +4,13 @@ import { pendingKeyNotices, snoozeKey } from '../../../../src-main/core/reminder
 import { setRemindBeforeDefault } from '../../../../src-main/core/vault/settings'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
 import { manualClock, newTestVault, tempDir, testDeps } from '../../helpers/testVault'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
+import type { KeyId } from '../../../../src-main/core/keys/keyId'
 
 let temp: ReturnType<typeof tempDir>
 let session: VaultSession
 let clock: ReturnType<typeof manualClock>
-let keyId: string
+let keyId: KeyId
 
 beforeEach(async () => {
   temp = tempDir()
@@ -68,7 +70,7 @@ describe('per-key reminders while unlocked', () => {
   it('a key that returns to ok (renewed) is re-armed', () => {
     clock.set('2027-02-20T09:00:00Z')
     expect(states()).toEqual(['aisoule/prod due'])
-    editKey(session, 'prod', { expiresAt: '2028-03-01' })
+    editKey(session, keyIdOf(session, 'prod'), { expiresAt: '2028-03-01' })
     expect(states()).toEqual([])
     clock.set('2028-02-20T09:00:00Z')
     expect(states()).toEqual(['aisoule/prod due'])

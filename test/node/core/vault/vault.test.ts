@@ -10,6 +10,7 @@ import { unlockWithDevice, unlockWithPassword, unlockWithRecoveryCode } from '..
 import { changePassword, enableDeviceUnlock } from '../../../../src-main/core/vault/vaultSecurity'
 import { vaultFiles } from '../../../../src-main/core/vault/vaultFiles'
 import { FAST_KDF, newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
 let temp: ReturnType<typeof tempDir>
 let vaultDir: string
@@ -39,7 +40,7 @@ describe('creating and unlocking', () => {
     expect(Object.keys(header.slots)).toEqual(['password', 'recovery'])
 
     const again = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
-    expect(revealValue(again, 'stripe/prod')).toBe('sk_live_canary_value')
+    expect(revealValue(again, keyIdOf(again, 'stripe/prod'))).toBe('sk_live_canary_value')
     again.lock()
   })
 
@@ -134,7 +135,7 @@ describe('recovery and password changes', () => {
     session.lock()
     copyFileSync(path.join(temp.dir, 'before.db'), files.database)
     const reopened = await unlockWithPassword(vaultDir, 'new password', testDeps())
-    expect(revealValue(reopened, 'solo/main')).toBe('solo-secret-value-1')
+    expect(revealValue(reopened, keyIdOf(reopened, 'solo/main'))).toBe('solo-secret-value-1')
     reopened.lock()
   })
 })

@@ -13,6 +13,7 @@ import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
 import { VaultService, type VaultChange, type VaultState } from '../../../../src-main/core/vault/VaultService'
 import { startSimulator, bearer, type RunningSimulator } from '../../../simulators/simulatorServer'
 import { FAST_KDF, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
 const OLD = 'sm_before_the_lock_000000'
 const valid = new Set<string>()
@@ -113,7 +114,7 @@ describe('a lock while work is in flight', () => {
   it('waits for a rotation awaiting the provider: it completes whole, and the next unlock works', async () => {
     const { service } = await unlockedService()
     await service.run(({ session }) => createKey(session, { provider: 'solenoid-meter', name: 'prod' }, OLD))
-    const rotation = service.run(({ session, signal }) => rotateKey(session, 'prod', { ...http, signal }))
+    const rotation = service.run(({ session, signal }) => rotateKey(session, keyIdOf(session, 'prod'), { ...http, signal }))
     await waitFor(() => simulator.requests.some((request) => request.path === '/v1/keys/rotate' && request.headers.authorization === `Bearer ${OLD}`))
     const locked = service.lock('idle')
     expect(service.state).toBe('locking')
@@ -124,7 +125,7 @@ describe('a lock while work is in flight', () => {
     expect(service.state).toBe('locked')
     expect(existsSync(path.join(service.files.dir, 'pending-rotations')) && readdirSync(path.join(service.files.dir, 'pending-rotations'))).toEqual([])
     await service.unlock({ password: PASSWORD })
-    const stored = await service.run(({ session }) => revealValue(session, 'prod'))
+    const stored = await service.run(({ session }) => revealValue(session, keyIdOf(session, 'prod')))
     expect(valid.has(stored)).toBe(true)
     await service.lock('user')
   })
@@ -136,14 +137,14 @@ describe('a lock while work is in flight', () => {
     const session = await unlockWithPassword(service.files.dir, PASSWORD, testDeps())
     const rotations = () => simulator.requests.filter((request) => request.path === '/v1/keys/rotate').length
     const before = rotations()
-    const rotation = rotateKey(session, 'prod', http)
+    const rotation = rotateKey(session, keyIdOf(session, 'prod'), http)
     await waitFor(() => rotations() > before)
     session.lock()
     release()
     await expect(rotation).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
     const reopened = await unlockWithPassword(service.files.dir, PASSWORD, testDeps())
     expect(reopened.quarantinedRotations).toEqual([])
-    expect(readSecretValue(reopened, reopened.sql('SELECT id FROM keys').pluck().get() as string)).toBe(OLD)
+    expect(readSecretValue(reopened, keyIdOf(reopened, 'prod'))).toBe(OLD)
     reopened.lock()
   })
 
@@ -151,7 +152,7 @@ describe('a lock while work is in flight', () => {
     const { service } = await unlockedService()
     const slow = { ...http, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${simulator.origin}/v1/slow` } }
     await service.run(({ session }) => createKey(session, { provider: 'solenoid-meter', name: 'prod' }, OLD))
-    const verifying = service.run(({ session, signal }) => verifyKey(session, 'prod', { ...slow, signal }))
+    const verifying = service.run(({ session, signal }) => verifyKey(session, keyIdOf(session, 'prod'), { ...slow, signal }))
     await waitFor(() => simulator.requests.some((request) => request.path === '/v1/slow/keys/current'))
     await service.lock('user')
     await expect(verifying).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
@@ -232,7 +233,7 @@ describe('pending rotations at unlock', () => {
     })
     await service.lock('user')
     await service.unlock({ password: PASSWORD })
-    expect(await service.run(({ session }) => revealValue(session, 'prod'))).toBe(OLD)
+    expect(await service.run(({ session }) => revealValue(session, keyIdOf(session, 'prod')))).toBe(OLD)
     await service.lock('user')
   })
 })
