@@ -48,9 +48,14 @@ export const providerErrorCodes: readonly ErrorCode[] = providerCodes
 export type ErrorHint =
   | { readonly action: 'restore-backup'; readonly backup: string | null }
   | { readonly action: 'create-vault' }
-  | { readonly action: 'rotate-in-dashboard'; readonly keyId: string }
-  | { readonly action: 'set-new-value'; readonly keyId: string }
+  | { readonly action: 'choose-another-vault' }
   | { readonly action: 'unlock' }
+  | { readonly action: 'choose-provider' }
+  | { readonly action: 'skip-format-check' }
+  | { readonly action: 'set-env-var' }
+  | { readonly action: 'set-server-id' }
+  | { readonly action: 'choose-keys' }
+  | { readonly action: 'guided'; readonly operation: 'rotate' | 'revoke'; readonly ref: string }
 
 /** What a failed call returns: a code to branch on, a message that says what to do next, and maybe a hint. */
 export interface ErrorInfo {

@@ -27,13 +27,13 @@ function select(session: VaultSession, selection: KeySelection): Selected[] {
   const keys = 'ids' in selection
     ? selection.ids.map((id) => readKeyById(session, id))
     : listKeys(session, { environment: selection.environment }).filter((key) => key.status === 'active')
-  if (keys.length === 0) throw new KeywardError('NOT_FOUND', 'No keys selected: check --environment or --keys.')
+  if (keys.length === 0) throw new KeywardError('NOT_FOUND', 'No keys selected: check the environment or the keys chosen.', { action: 'choose-keys' })
   const missing = keys.filter((key) => key.envVar === null).map((key) => key.ref)
-  if (missing.length > 0) throw new KeywardError('INVALID_INPUT', `No env var name for ${missing.join(', ')}: set one with keyward edit REF --env-var NAME.`)
+  if (missing.length > 0) throw new KeywardError('INVALID_INPUT', `No env var name for ${missing.join(', ')}: set one first.`, { action: 'set-env-var' })
   const byVariable = new Map<string, string>()
   for (const key of keys) {
     const other = byVariable.get(key.envVar ?? '')
-    if (other !== undefined) throw new KeywardError('CONFLICT', `${other} and ${key.ref} both use ${key.envVar ?? ''}: pick one with --keys.`)
+    if (other !== undefined) throw new KeywardError('CONFLICT', `${other} and ${key.ref} both use ${key.envVar ?? ''}: pick one.`, { action: 'choose-keys' })
     byVariable.set(key.envVar ?? '', key.ref)
   }
   return keys.map((key) => ({ key, variable: key.envVar ?? '' }))

@@ -101,7 +101,7 @@ export interface RotationDeps extends HttpDeps {
 /** The adapter's function for an operation the provider offers by API, or a pointer to the guided flow. */
 function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undefined): F {
   if (fn === undefined || t.provider.capabilities[operation] !== 'api') {
-    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are ${operation}d in its dashboard: run keyward ${operation} ${t.key.ref} on a terminal to be guided.`)
+    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are ${operation}d in its dashboard, step by step.`, { action: 'guided', operation, ref: t.key.ref })
   }
   return fn
 }

@@ -11,12 +11,12 @@ import { detectProvider, fitsFormat } from './detectProvider'
 export function providerForNewValue(session: VaultSession, given: string | undefined, value: string, formatCheck: boolean): { id: string; envVar: string | undefined } {
   if (given === undefined) {
     const detected = detectProvider(value, allProviders(session, builtinProviders))
-    if (detected === 'unknown') throw new KeywardError('INVALID_INPUT', 'Could not tell the provider from the key\'s format: pass --provider ID (keyward providers lists them).')
+    if (detected === 'unknown') throw new KeywardError('INVALID_INPUT', 'Could not tell the provider from the key\'s format: choose the provider.', { action: 'choose-provider' })
     return { id: detected, envVar: providerFor(session, detected)?.provider.envVar }
   }
   const known = providerFor(session, given)?.provider
   if (formatCheck && known !== undefined && !fitsFormat(known, value)) {
-    throw new KeywardError('INVALID_INPUT', `That value does not match ${known.name}'s key format (${known.keyFormat ?? ''}). Check for a typo, or pass --no-format-check.`)
+    throw new KeywardError('INVALID_INPUT', `That value does not match ${known.name}'s key format (${known.keyFormat ?? ''}). Check for a typo, or store it without the format check.`, { action: 'skip-format-check' })
   }
   return { id: given, envVar: known?.envVar }
 }

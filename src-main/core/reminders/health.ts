@@ -48,7 +48,7 @@ export function healthReport(session: VaultSession): HealthReport {
     sections: {
       overdue: reminders.filter(({ reminder }) => reminder.state === 'overdue').map(({ key, reminder }) => ({ ref: key.ref, detail: reminder.reason })),
       expired: reminders.filter(({ reminder }) => reminder.state === 'expired').map(({ key, reminder }) => ({ ref: key.ref, detail: reminder.reason })),
-      'no expiry': reminders.filter(({ reminder }) => reminder.noExpiry).map(({ key }) => ({ ref: key.ref, detail: 'no expiry date and no rotation period: set one with keyward edit --expires or --rotate-every' })),
+      'no expiry': reminders.filter(({ reminder }) => reminder.noExpiry).map(({ key }) => ({ ref: key.ref, detail: 'no expiry date and no rotation period: set one' })),
       'unused 90+ days': unused,
       'duplicate values': duplicates,
       'in files git may commit': exposed,

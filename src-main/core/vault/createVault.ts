@@ -33,7 +33,7 @@ export interface CreatedVault {
 export async function createVault(dir: string, password: string, options: CreateOptions, deps: SessionDeps): Promise<CreatedVault> {
   const files = vaultFiles(dir)
   if (existsSync(files.header) || existsSync(files.database)) {
-    throw new KeywardError('VAULT_EXISTS', `A vault already exists in ${dir}. Open it, or choose another directory with --vault.`)
+    throw new KeywardError('VAULT_EXISTS', `A vault already exists in ${dir}. Open it, or choose another directory.`, { action: 'choose-another-vault' })
   }
   if (password.length === 0) throw new KeywardError('INVALID_INPUT', 'The master password cannot be empty.')
   const cost = options.kdf === undefined ? await calibrateKdf() : explicitKdfCost(options.kdf)

@@ -54,7 +54,7 @@ export function readHeader(files: VaultFiles): VaultHeader {
     text = readFileSync(files.header, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new KeywardError('VAULT_NOT_FOUND', `No vault at ${files.dir}. Create one with: keyward init`)
+      throw new KeywardError('VAULT_NOT_FOUND', `No vault at ${files.dir}.`, { action: 'create-vault' })
     }
     throw error
   }

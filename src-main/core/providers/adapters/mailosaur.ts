@@ -16,7 +16,7 @@ export const mailosaurAdapter: ProviderAdapter = {
     }
     const { status, body } = await call({ path: '/servers', accept: [403] })
     if (status === 403) {
-      throw new KeywardError('KEY_REJECTED', 'Mailosaur refused to list servers: if this is a server-restricted key, record its server id with: keyward edit REF --metadata \'{"serverId":"…"}\'')
+      throw new KeywardError('KEY_REJECTED', 'Mailosaur refused to list servers: if this is a server-restricted key, record its server id.', { action: 'set-server-id' })
     }
     const servers = asObject(body).items
     return { metadata: { keyType: 'standard' }, summary: `Mailosaur standard key is live (${Array.isArray(servers) ? servers.length : 0} servers).` }
