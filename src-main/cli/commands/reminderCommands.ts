@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { listKeys } from '../../core/keys/keyRepository'
 import { healthReport } from '../../core/reminders/health'
 import { DEFAULT_REMIND_BEFORE_DAYS, dueKeys } from '../../core/reminders/reminderState'
-import { remindBeforeDefault, setRemindBeforeDefault } from '../../core/vault/settings'
+import { readSetting, remindBeforeDefault, setRemindBeforeDefault, writeSetting } from '../../core/vault/settings'
 import { withVault, type CliContext } from '../context'
 import { json, table } from '../render'
 import { wholeNumber } from '../wholeNumber'
@@ -27,15 +27,19 @@ export function registerReminderCommands(program: Command, context: CliContext):
     .command('settings')
     .description('vault-wide settings; with no option, print them')
     .option('--remind-before <DAYS>', 'default days of warning before an expiry or rotation (a key\'s own setting wins)')
+    .option('--auto-lock <MINUTES>', 'the desktop app locks after this long without activity (0 = never)')
     .option('--json', 'print JSON')
-    .action(async (flags: { remindBefore?: string; json?: boolean }) => {
+    .action(async (flags: { remindBefore?: string; autoLock?: string; json?: boolean }) => {
       const settings = await withVault(context, (session) => {
         const days = wholeNumber('--remind-before', flags.remindBefore, 'days')
+        const minutes = wholeNumber('--auto-lock', flags.autoLock, 'minutes')
         if (days !== undefined) setRemindBeforeDefault(session, days)
-        return { remindBeforeDays: remindBeforeDefault(session) }
+        if (minutes !== undefined) writeSetting(session, 'autoLockMinutes', minutes)
+        return { remindBeforeDays: remindBeforeDefault(session), autoLockMinutes: readSetting(session, 'autoLockMinutes') }
       })
       if (flags.json === true) return json(terminal, settings)
       terminal.out(`remind-before: ${settings.remindBeforeDays} days`)
+      terminal.out(`auto-lock: ${settings.autoLockMinutes === 0 ? 'never' : `${settings.autoLockMinutes} minutes`}`)
     })
 
   program

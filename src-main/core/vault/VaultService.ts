@@ -9,7 +9,7 @@ import { recordEvent } from './audit'
 import { restoreHint } from './backups'
 import { createVault, type CreateOptions } from './createVault'
 import { readHeader } from './header'
-import { remindBeforeDefault } from './settings'
+import { readSetting, remindBeforeDefault, writeSetting } from './settings'
 import { unlockWithDevice, unlockWithPassword, unlockWithRecoveryCode, type UnlockDeps, type UnlockOptions } from './unlockVault'
 import type { VaultSession } from './VaultSession'
 import { vaultFiles, type VaultFiles } from './vaultFiles'
@@ -104,8 +104,21 @@ export class VaultService {
     return () => this.changeListeners.delete(listener)
   }
 
+  /** Applies auto-lock settings now (the app's settings screen stores them in the vault with `saveAutoLock`). */
   setAutoLock(settings: AutoLockSettings): void {
     this.autoLock = settings
+  }
+
+  /** Stores the auto-lock settings in the vault (so they hold for the next unlock too) and applies them. */
+  async saveAutoLock(settings: AutoLockSettings): Promise<void> {
+    await this.run(({ session }) => {
+      session.db.transaction(() => {
+        writeSetting(session, 'autoLockMinutes', settings.idleMs / 60_000)
+        writeSetting(session, 'lockOnSuspend', settings.onSuspend ? 1 : 0)
+        writeSetting(session, 'lockOnScreenLock', settings.onScreenLock ? 1 : 0)
+      })()
+    })
+    this.setAutoLock(settings)
   }
 
   /** Records user activity: the idle timer counts from here. */
@@ -149,6 +162,7 @@ export class VaultService {
 
   private opened(session: VaultSession): void {
     this.current = session
+    this.autoLock = autoLockOf(session)
     this.touch()
     this.seen = this.watermarks(session)
     this.setState('unlocked')
@@ -283,6 +297,15 @@ export class VaultService {
 
   private emit(change: VaultChange): void {
     for (const listener of this.changeListeners) listener(change)
+  }
+}
+
+/** The auto-lock settings stored in the vault (defaults: 5 minutes, on sleep, on screen lock). */
+export function autoLockOf(session: VaultSession): AutoLockSettings {
+  return {
+    idleMs: readSetting(session, 'autoLockMinutes') * 60_000,
+    onSuspend: readSetting(session, 'lockOnSuspend') === 1,
+    onScreenLock: readSetting(session, 'lockOnScreenLock') === 1,
   }
 }
 

@@ -2,15 +2,41 @@ import { KeywardError } from '../errors'
 import { DEFAULT_REMIND_BEFORE_DAYS } from '../reminders/reminderState'
 import type { VaultSession } from './VaultSession'
 
+/**
+ * Vault-wide settings, stored inside the encrypted vault (the app and the CLI share them; nothing about keys leaks
+ * to a plain preferences file). Each has a default, a range, and is read back as it was written.
+ */
+const SETTINGS = {
+  /** The default remind-before window, in days (a key's own setting wins). */
+  remindBeforeDays: { fallback: DEFAULT_REMIND_BEFORE_DAYS, min: 0, max: 365, what: 'The remind-before window is 0–365 days.' },
+  /** The app locks after this many minutes without activity; 0 = never. */
+  autoLockMinutes: { fallback: 5, min: 0, max: 24 * 60, what: 'Auto-lock is 0 (never) to 1440 minutes.' },
+  /** 1 = lock when the computer sleeps, 0 = do not. */
+  lockOnSuspend: { fallback: 1, min: 0, max: 1, what: 'Lock on sleep is on (1) or off (0).' },
+  /** 1 = lock when the screen locks, 0 = do not. */
+  lockOnScreenLock: { fallback: 1, min: 0, max: 1, what: 'Lock on screen lock is on (1) or off (0).' },
+} as const
+
+export type SettingName = keyof typeof SETTINGS
+
+export function readSetting(session: VaultSession, name: SettingName): number {
+  const stored = session.sql('SELECT value FROM settings WHERE name = ?').pluck().get(name) as string | undefined
+  return stored === undefined ? SETTINGS[name].fallback : (JSON.parse(stored) as number)
+}
+
+export function writeSetting(session: VaultSession, name: SettingName, value: number): void {
+  const { min, max, what } = SETTINGS[name]
+  if (!Number.isInteger(value) || value < min || value > max) throw new KeywardError('INVALID_INPUT', what)
+  session
+    .sql('INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+    .run(name, JSON.stringify(value), session.clock.now().toISOString())
+}
+
 /** The vault-wide default remind-before window, in days (a key's own setting wins). */
 export function remindBeforeDefault(session: VaultSession): number {
-  const stored = session.sql("SELECT value FROM settings WHERE name = 'remindBeforeDays'").pluck().get() as string | undefined
-  return stored === undefined ? DEFAULT_REMIND_BEFORE_DAYS : (JSON.parse(stored) as number)
+  return readSetting(session, 'remindBeforeDays')
 }
 
 export function setRemindBeforeDefault(session: VaultSession, days: number): void {
-  if (!Number.isInteger(days) || days < 0 || days > 365) throw new KeywardError('INVALID_INPUT', 'The remind-before window is 0–365 days.')
-  session
-    .sql("INSERT INTO settings (name, value, updated_at) VALUES ('remindBeforeDays', ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
-    .run(JSON.stringify(days), session.clock.now().toISOString())
+  writeSetting(session, 'remindBeforeDays', days)
 }

@@ -42,6 +42,8 @@ describe('keyward due / health', () => {
 
   it('the vault-wide remind-before setting widens what is due', async () => {
     expect((await keyward(['settings', '--remind-before', '70', '--json'], { env })).stdout).toContain('"remindBeforeDays": 70')
+    expect(JSON.parse((await keyward(['settings', '--auto-lock', '0', '--json'], { env })).stdout)).toEqual({ remindBeforeDays: 70, autoLockMinutes: 0 })
+    expect((await keyward(['settings', '--auto-lock', '2000'], { env })).code).toBe(2)
     const due = JSON.parse((await keyward(['due', '--within', '70', '--json'], { env })).stdout) as { ref: string; state: string }[]
     expect(due.find((reminder) => reminder.ref === 'acme/later')?.state).toBe('due')
     await keyward(['settings', '--remind-before', '14'], { env })

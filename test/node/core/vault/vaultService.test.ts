@@ -178,6 +178,21 @@ describe('auto-lock', () => {
     expect(timers.active).toBe(0)
   })
 
+  it('auto-lock settings are kept in the vault and apply from the next unlock on (the CLI can set them too)', async () => {
+    const timers = manualTimers()
+    const { service, deps } = await unlockedService({ timers })
+    await service.saveAutoLock({ idleMs: 60_000, onSuspend: false, onScreenLock: true })
+    await service.lock('user')
+    await service.unlock({ password: PASSWORD })
+    deps.clock.advance(59_000)
+    timers.tick()
+    expect(service.state).toBe('unlocked')
+    deps.clock.advance(1_000)
+    timers.tick()
+    await waitFor(() => service.state === 'locked')
+    await expect(service.saveAutoLock({ idleMs: 90_000, onSuspend: true, onScreenLock: true })).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
+  })
+
   it('locks when the system has been idle for the timeout, even if Keyward was used last', async () => {
     const power = fakePower()
     const timers = manualTimers()
