@@ -128,7 +128,7 @@ export class VaultService {
 
   /** Creates a new vault and leaves it unlocked. Returns the recovery code, shown once. */
   async create(password: string, options: CreateOptions = {}): Promise<string> {
-    if (this.status !== 'no-vault' && existsSync(this.files.header)) throw new KeywardError('VAULT_EXISTS', `A vault already exists in ${this.files.dir}.`)
+    if (this.status !== 'no-vault' && this.status !== 'locked') throw new KeywardError('VAULT_BUSY', 'A vault is open or opening. Lock it first.')
     this.setState('unlocking')
     try {
       const { session, recoveryCode } = await createVault(this.files.dir, password, options, this.deps)
