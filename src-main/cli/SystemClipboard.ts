@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { childEnvironment } from '../core/process/childEnvironment'
 import { KeywardError } from '../core/errors'
 import type { Clipboard, ClipboardContent } from '../core/ports/Clipboard'
 
@@ -17,7 +18,8 @@ function tools(env: NodeJS.ProcessEnv): Tools {
 
 function run(command: readonly string[], input?: string): string {
   const [program, ...args] = command
-  const result = spawnSync(program ?? '', args, { input: input ?? '', encoding: 'utf8', timeout: 5000 })
+  // The clipboard tool (xclip, wl-copy) stays resident after a copy: it never sees the unlock variables.
+  const result = spawnSync(program ?? '', args, { input: input ?? '', encoding: 'utf8', timeout: 5000, env: childEnvironment() })
   if (result.error !== undefined || result.status !== 0) {
     throw new KeywardError('INVALID_INPUT', `No usable clipboard command (${program ?? ''}): install ${process.platform === 'linux' ? 'xclip or wl-clipboard' : program ?? 'one'}, or use keyward get.`)
   }

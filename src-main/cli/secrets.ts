@@ -43,9 +43,4 @@ export function readRecoveryCode(terminal: Terminal, env: NodeJS.ProcessEnv): Pr
   return unlockSecret(terminal, env, 'KEYWARD_RECOVERY_CODE', 'recovery code')
 }
 
-const UNLOCK_VARIABLES = ['KEYWARD_PASSWORD', 'KEYWARD_NEW_PASSWORD', 'KEYWARD_RECOVERY_CODE']
-
-/** The environment for a child process: the caller's, minus the secrets that unlock the vault. */
-export function childEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !UNLOCK_VARIABLES.includes(name)))
-}
+export { childEnvironment } from '../core/process/childEnvironment'

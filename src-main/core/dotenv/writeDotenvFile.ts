@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process'
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { KeywardError } from '../errors'
 import { writeFileAtomic, type WriteIo } from '../fs/atomicWrite'
 import { mergeDotenv, type DotenvEdit, type MergeResult } from './mergeDotenv'
+import { gitStatus } from '../process/safeGit'
 
 export interface DotenvWrite extends Omit<MergeResult, 'text' | 'replacements'> {
   /** The file actually written (a symlink inside the same directory is followed). */
@@ -24,23 +24,13 @@ function targetFile(file: string): string {
   return real
 }
 
-function git(dir: string, args: string[]): number | null {
-  try {
-    execFileSync('git', ['-C', dir, ...args], { stdio: 'ignore' })
-    return 0
-  } catch (error) {
-    const status = (error as { status?: number | null }).status
-    return typeof status === 'number' ? status : null
-  }
-}
-
 /** Why a written secrets file could end up in a commit; empty outside a git work tree or without git. */
 export function gitWarnings(file: string): string[] {
   const dir = path.dirname(file)
   const name = path.basename(file)
-  if (git(dir, ['rev-parse', '--is-inside-work-tree']) !== 0) return []
-  if (git(dir, ['ls-files', '--error-unmatch', '--', name]) === 0) return [`${file} is tracked by git: its secrets will be in the next commit. Remove it from the index (git rm --cached) and ignore it.`]
-  if (git(dir, ['check-ignore', '-q', '--', name]) !== 0) return [`${file} is not ignored by git: add it to .gitignore before it is committed.`]
+  if (gitStatus(dir, ['rev-parse', '--is-inside-work-tree']) !== 0) return []
+  if (gitStatus(dir, ['ls-files', '--error-unmatch', '--', name]) === 0) return [`${file} is tracked by git: its secrets will be in the next commit. Remove it from the index (git rm --cached) and ignore it.`]
+  if (gitStatus(dir, ['check-ignore', '-q', '--', name]) !== 0) return [`${file} is not ignored by git: add it to .gitignore before it is committed.`]
   return []
 }
 
