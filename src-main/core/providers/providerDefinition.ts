@@ -1,3 +1,6 @@
+import { KeywardError } from '../errors'
+import { isLoopback, parseUrl } from '../security/parseUrl'
+
 /** How a provider's API takes the key. */
 export type AuthScheme =
   | { readonly kind: 'bearer' }
@@ -33,7 +36,18 @@ export function baseUrlVariable(providerId: string): string {
 }
 
 /** The base URL to call: the override from the environment when set, else the documented one. */
+/**
+ * The provider's base URL, or the `KEYWARD_<ID>_BASE_URL` override. An override exists for tests and local
+ * simulators, and live keys follow it: it is accepted only for a loopback origin (127.0.0.0/8, ::1, localhost),
+ * in every build, so a stray or planted variable cannot send keys to another host.
+ */
 export function baseUrlFor(provider: ProviderDefinition, env: Readonly<Record<string, string | undefined>>): string | null {
-  const override = env[baseUrlVariable(provider.id)]
-  return override !== undefined && override !== '' ? override.replace(/\/+$/, '') : provider.baseUrl
+  const variable = baseUrlVariable(provider.id)
+  const override = env[variable]
+  if (override === undefined || override === '') return provider.baseUrl
+  const url = parseUrl(override)
+  if (url === null || !isLoopback(url.hostname)) {
+    throw new KeywardError('INVALID_INPUT', `${variable} points at ${url?.host ?? 'something that is not a URL'}: it is accepted only for a local simulator (127.0.0.1, ::1, localhost). Unset it to use ${provider.name}.`)
+  }
+  return override.replace(/\/+$/, '')
 }

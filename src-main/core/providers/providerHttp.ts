@@ -1,6 +1,5 @@
-import { isIP } from 'node:net'
 import { KeywardError } from '../errors'
-import { parseUrl } from '../security/parseUrl'
+import { isLoopback, parseUrl } from '../security/parseUrl'
 import { concurrencyLimit } from './concurrencyLimit'
 import { baseUrlFor, type AuthScheme, type ProviderDefinition } from './providerDefinition'
 
@@ -53,13 +52,6 @@ function limiterFor(providerId: string) {
     limiters.set(providerId, limiter)
   }
   return limiter
-}
-
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '')
-  if (host === 'localhost') return true
-  if (isIP(host) === 4) return host.startsWith('127.')
-  return host === '::1'
 }
 
 /** https, or plain http to this machine only (the simulators). */

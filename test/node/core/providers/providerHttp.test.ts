@@ -117,6 +117,18 @@ describe('providerRequest', () => {
     await expect(providerRequest(meter, { path: '/ok', key: KEY }, remote)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
   })
 
+  it('accepts a base-URL override only for this machine, even over https, and sends nothing elsewhere', async () => {
+    for (const target of ['https://evil.example/v1', 'https://127.0.0.1.evil.example/v1', 'https://[::ffff:10.0.0.1]/v1', 'not a url']) {
+      const planted = { ...deps(), env: { KEYWARD_SOLENOID_METER_BASE_URL: target } }
+      let sent = 0
+      // Records and refuses: nothing in this test ever leaves the machine, whatever the code under test does.
+      const counting = { ...planted, fetch: (async () => (sent++, Promise.reject(new TypeError('refused by the test')))) as typeof fetch }
+      await expect(providerRequest(meter, { path: '/ok', key: KEY }, counting)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/only for a local simulator/) })
+      expect(sent).toBe(0)
+    }
+    expect((await providerRequest(meter, { path: '/ok', key: KEY }, deps())).status).toBe(200)
+  })
+
   it('keeps a path that tries to name another host on the provider\'s origin', async () => {
     const before = elsewhere.seen.length
     const noPathBase = { ...deps(), env: { KEYWARD_SOLENOID_METER_BASE_URL: api.origin } }
