@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { auditEvents, recordEvent } from '../../core/vault/audit'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
+import { belowDefaultFloor, DEFAULT_FLOOR } from '../../core/vault/passwordKdf'
 import { VaultService } from '../../core/vault/VaultService'
 import { changePassword } from '../../core/vault/vaultSecurity'
 import { withVault, type CliContext } from '../context'
@@ -36,6 +37,9 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
       const recoveryCode = await service.create(password, kdf === undefined ? {} : { kdf })
       const { salt: _salt, ...kdfParams } = await service.run(({ session }) => session.header.kdf)
       await service.lock('command-done')
+      if (belowDefaultFloor(kdfParams)) {
+        terminal.err(`Warning: Argon2id ${kdfParams.memoryKiB / 1024} MiB, t=${kdfParams.iterations} is below the ${DEFAULT_FLOOR.memoryKiB / 1024} MiB/t=${DEFAULT_FLOOR.iterations} floor a real vault is calibrated to. The --kdf-* flags are for tests and benchmarks: raise it with keyward passwd.`)
+      }
       if (flags.json === true) return json(terminal, { vaultDir: context.vaultDir(), recoveryCode, kdf: kdfParams })
       terminal.err(`Created a vault in ${context.vaultDir()}.`)
       terminal.err('Recovery code — write it down and keep it apart from this computer; it is shown only this once:')

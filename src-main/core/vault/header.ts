@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
+import { KDF_BOUNDS, kdfOutOfBounds } from './passwordKdf'
 import { withFileLockSync } from '../fs/fileLock'
 import type { VaultFiles } from './vaultFiles'
 
@@ -71,6 +72,11 @@ export function readHeader(files: VaultFiles): VaultHeader {
   const parsed = headerSchema.safeParse(json)
   if (!parsed.success) {
     throw new KeywardError('VAULT_CORRUPT', `${files.header} is damaged (${parsed.error.issues[0]?.path.join('.') ?? 'format'}). Restore it from ${files.backups}.`)
+  }
+  const outside = kdfOutOfBounds(parsed.data.kdf)
+  if (outside !== null) {
+    // Never run the KDF a damaged or planted header asks for: 8 GiB of memory, or 2^32 iterations, would be obeyed.
+    throw new KeywardError('VAULT_CORRUPT', `${files.header} asks for Argon2id ${outside} = ${parsed.data.kdf[outside]}, outside what Keyward ever writes (memory 19 MiB–4 GiB, 2–${KDF_BOUNDS.iterations.max} iterations, 1–16 lanes): it is damaged or was tampered with. Restore it from ${files.backups}.`)
   }
   return parsed.data
 }

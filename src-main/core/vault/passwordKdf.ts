@@ -45,10 +45,31 @@ export function explicitKdfCost(cost: Partial<KdfCost>): KdfCost {
   if (chosen.memoryKiB < OWASP_FLOOR.memoryKiB || chosen.iterations < OWASP_FLOOR.iterations) {
     throw new KeywardError('INVALID_INPUT', 'Argon2id below 19 MiB memory or 2 iterations is refused (OWASP minimum).')
   }
-  if (chosen.parallelism < 1 || chosen.parallelism > 16 || chosen.memoryKiB > 4 * MAX_MEMORY_KIB) {
-    throw new KeywardError('INVALID_INPUT', 'Argon2id parallelism must be 1–16 and memory at most 4 GiB.')
+  if (kdfOutOfBounds(chosen) !== null) {
+    throw new KeywardError('INVALID_INPUT', `Argon2id memory must be 19 MiB–4 GiB, iterations 2–${KDF_BOUNDS.iterations.max}, parallelism 1–16.`)
   }
   return chosen
+}
+
+/** Every cost Keyward writes lies inside these; a header asking for more is damaged or planted, never obeyed. */
+export const KDF_BOUNDS = {
+  memoryKiB: { min: OWASP_FLOOR.memoryKiB, max: 4 * MAX_MEMORY_KIB },
+  iterations: { min: OWASP_FLOOR.iterations, max: 64 },
+  parallelism: { min: 1, max: 16 },
+} as const
+
+/** The first cost outside KDF_BOUNDS, or null. */
+export function kdfOutOfBounds(cost: KdfCost): keyof KdfCost | null {
+  for (const field of ['memoryKiB', 'iterations', 'parallelism'] as const) {
+    const value = cost[field]
+    if (!Number.isSafeInteger(value) || value < KDF_BOUNDS[field].min || value > KDF_BOUNDS[field].max) return field
+  }
+  return null
+}
+
+/** The calibrated floor a real vault should not be below (tests and benchmarks create weaker ones on purpose). */
+export function belowDefaultFloor(cost: KdfCost): boolean {
+  return cost.memoryKiB < DEFAULT_FLOOR.memoryKiB || cost.iterations < DEFAULT_FLOOR.iterations
 }
 
 /** The faster of two runs: the first run of a size also pays for faulting its memory in. */

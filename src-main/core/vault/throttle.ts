@@ -25,7 +25,11 @@ export function afterFailure(state: ThrottleState, now: Date): ThrottleState {
 
 /** Milliseconds to wait before the next attempt may be checked. */
 export function waitBeforeAttempt(state: ThrottleState, now: Date): number {
-  return state.notBefore === null ? 0 : Math.max(0, Date.parse(state.notBefore) - now.getTime())
+  if (state.notBefore === null) return 0
+  const wait = Date.parse(state.notBefore) - now.getTime()
+  // Never more than the cap: a notBefore far in the future (a damaged header, a clock that jumped back) must not
+  // hang an unlock for days — nor overflow setTimeout, which fires at once past 2^31 ms.
+  return Number.isFinite(wait) ? Math.min(MAX_DELAY_MS, Math.max(0, wait)) : MAX_DELAY_MS
 }
 
 /** The "what to do next" part of a wrong-password message. */

@@ -30,6 +30,12 @@ describe('keyward', () => {
     expect(run.stderr).toMatch(/19 MiB/)
   })
 
+  it('init with explicit KDF flags below the calibrated floor warns (they are for tests and benchmarks)', async () => {
+    const run = await keyward(['--vault', path.join(temp.dir, 'floor'), 'init', '--kdf-memory', '19', '--kdf-iterations', '2'], { env: { KEYWARD_NEW_PASSWORD: 'x' } })
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(/Warning: Argon2id 19 MiB, t=2 is below the 64 MiB\/t=3 floor/)
+  })
+
   it('get prints exactly the value and a newline; --vault overrides $KEYWARD_VAULT_DIR', async () => {
     expect(await keyward(['get', 'stripe/prod'], { env })).toMatchObject({ code: 0, stdout: 'sk_live_CliTestValue00001234\n' })
     const viaFlag = await keyward(['--vault', vault, 'get', 'prod'], { env: { KEYWARD_PASSWORD: env.KEYWARD_PASSWORD } })
@@ -94,12 +100,14 @@ describe('keyward', () => {
     expect(history.versions.map((version) => [version.current, version.retiredReason, version.hint])).toEqual([[true, null, '0002'], [false, 'rotated', '0001']])
   })
 
-  it('audit --json lists events newest first; doctor reports healthy; backup prints its path', async () => {
+  it('audit --json lists events newest first; doctor flags only the test-strength KDF; backup prints its path', async () => {
     const events = JSON.parse((await keyward(['audit', '--json', '--limit', '5'], { env })).stdout) as { action: string; actor: string }[]
     expect(events).toHaveLength(5)
     expect(events[0]).toMatchObject({ action: 'unlocked', actor: 'cli' })
     const doctor = JSON.parse((await keyward(['doctor', '--json'], { env })).stdout) as { healthy: boolean; checks: { check: string; ok: boolean }[] }
-    expect(doctor.healthy).toBe(true)
+    // The vault was made with --kdf-memory 19 --kdf-iterations 2 (test speed): doctor says so, and only that.
+    expect(doctor.healthy).toBe(false)
+    expect(doctor.checks.filter((check) => !check.ok).map((check) => check.check)).toEqual(['key derivation'])
     expect(doctor.checks.map((check) => check.check)).toContain('database integrity')
     const backup = await keyward(['backup'], { env })
     expect(backup.stdout.trim()).toMatch(new RegExp(`^${path.join(vault, 'backups')}/.+-manual$`))

@@ -15,4 +15,11 @@ describe('throttle', () => {
     expect(waitBeforeAttempt(state, new Date('2026-01-01T00:00:00.400Z'))).toBe(600)
     expect(waitBeforeAttempt(state, new Date('2026-01-01T00:00:02Z'))).toBe(0)
   })
+
+  it('never waits longer than the cap, whatever notBefore says (far future, unparseable)', () => {
+    const now = new Date('2026-01-01T00:00:00Z')
+    expect(waitBeforeAttempt({ failures: 9, notBefore: '+275760-09-13T00:00:00.000Z' }, now)).toBe(60_000)
+    expect(waitBeforeAttempt({ failures: 9, notBefore: '3000-01-01T00:00:00Z' }, now)).toBe(60_000)
+    expect(waitBeforeAttempt({ failures: 9, notBefore: 'tomorrow' }, now)).toBe(60_000)
+  })
 })

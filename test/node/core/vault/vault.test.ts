@@ -215,6 +215,23 @@ describe('damaged and newer vaults', () => {
     expect(await codeOf(unlockWithPassword(vaultDir, PASSWORD, testDeps()))).toBe('VAULT_CORRUPT')
   })
 
+  it.each([
+    ['memoryKiB', 8 * 1024 * 1024],
+    ['iterations', 2 ** 32],
+    ['parallelism', 64],
+    ['memoryKiB', 1024],
+  ])('a header asking for Argon2id %s = %d is VAULT_CORRUPT at once, with a message that says so (never run)', async (field, value) => {
+    ;(await newTestVault(temp.dir)).session.lock()
+    const file = vaultFiles(vaultDir).header
+    const header = JSON.parse(readFileSync(file, 'utf8')) as { kdf: Record<string, unknown> }
+    writeFileSync(file, JSON.stringify({ ...header, kdf: { ...header.kdf, [field]: value } }))
+    // readHeader refuses it, so no KDF runs: 8 GiB would be allocated, 2^32 iterations would hang.
+    await expect(unlockWithPassword(vaultDir, PASSWORD, testDeps())).rejects.toMatchObject({
+      code: 'VAULT_CORRUPT',
+      message: expect.stringMatching(new RegExp(`asks for Argon2id ${field} = ${value}, outside what Keyward ever writes`)),
+    })
+  })
+
   it('a database written by a newer schema gives VAULT_TOO_NEW and is left as it was', async () => {
     const { session } = await newTestVault(temp.dir)
     session.db.pragma('user_version = 990')
