@@ -30,17 +30,29 @@ interface RunReport {
   readonly inFlight: { ref: string; hash: string } | undefined
 }
 
-/** Starts the writer and SIGKILLs it at a random moment; returns what it reported. */
-function killAtRandom(vaultDir: string): Promise<RunReport> {
+/**
+ * When to kill: after a random number of reported commits (always among the writes, however slow the machine),
+ * or at a random time after the spawn (wherever that falls: start-up — unlock, migration, daily backup — or writes).
+ */
+type Trigger = { readonly afterCommits: number } | { readonly afterMs: number }
+
+function randomTrigger(run: number): Trigger {
+  return run % 2 === 0 ? { afterCommits: 1 + Math.floor(Math.random() * 40) } : { afterMs: Math.random() * 300 }
+}
+
+/** Starts the writer and SIGKILLs it at the trigger; returns what it reported. */
+function killAt(vaultDir: string, trigger: Trigger): Promise<RunReport> {
   return new Promise((resolve, reject) => {
     const writer = spawn(process.execPath, [child, vaultDir, 'crash'], { env: { ...process.env, KEYWARD_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     let errors = ''
-    writer.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+    writer.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk
+      if ('afterCommits' in trigger && (output.match(/^committed /gm)?.length ?? 0) >= trigger.afterCommits) writer.kill('SIGKILL')
+    })
     writer.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))
     writer.on('error', reject)
-    // From mid-start-up (unlock, migration, daily backup) to well into the writes.
-    const timer = setTimeout(() => writer.kill('SIGKILL'), 60 + Math.random() * 300)
+    const timer = 'afterMs' in trigger ? setTimeout(() => writer.kill('SIGKILL'), trigger.afterMs) : undefined
     writer.on('close', (_code, signal) => {
       clearTimeout(timer)
       if (signal !== 'SIGKILL') return reject(new Error(`writer ended on its own: ${errors}`))
@@ -93,7 +105,10 @@ it(`survives ${RUNS} SIGKILLs at random moments with every committed transaction
     let reportedTotal = 0
     let keysBefore = 0
     for (let run = lane; run < RUNS; run += PARALLEL) {
-      const { committed, inFlight } = await killAtRandom(vaultDir)
+      const trigger = randomTrigger(Math.floor(run / PARALLEL))
+      const { committed, inFlight } = await killAt(vaultDir, trigger)
+      // A commit-count kill lands among the writes by construction: the writer reported at least that many.
+      if ('afterCommits' in trigger) expect(committed.size).toBeGreaterThanOrEqual(1)
       reportedTotal += committed.size
       const keysAfter = await verify(vaultDir, committed, inFlight)
       // Nothing earlier was lost either: the vault only grows by what this run created.
