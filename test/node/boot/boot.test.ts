@@ -124,6 +124,10 @@ describe('the built main process', () => {
   it('takes the single-instance lock and focuses the window on a second launch', () => {
     expect(standIn.appEvents.listenerCount('second-instance')).toBe(1)
     expect(recorded.quitCalls).toBe(0)
+    const window = recorded.windows[0]
+    const before = window?.focusCount ?? 0
+    standIn.appEvents.emit('second-instance')
+    expect(window?.focusCount).toBe(before + 1)
   })
 
   it('shows a tray icon with Open and Quit; locks the vault on suspend and screen lock; re-checks reminders on resume', () => {

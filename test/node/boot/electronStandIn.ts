@@ -55,6 +55,8 @@ export interface Recorded {
 
 export interface FakeBrowserWindow extends EventEmitter {
   readonly options: Record<string, unknown>
+  /** How often main brought this window forward (second launch, notification click). */
+  readonly focusCount: number
   readonly webContents: FakeWebContents
 }
 
@@ -111,8 +113,11 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
     isMinimized() {
       return false
     }
+    focusCount = 0
     show() {}
-    focus() {}
+    focus() {
+      this.focusCount += 1
+    }
     restore() {}
   }
 

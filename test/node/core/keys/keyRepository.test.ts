@@ -149,6 +149,15 @@ describe('search', () => {
     expect(refs('staging')).toEqual(['solenoid-meter/meter-staging'])
   })
 
+  it('puts keys whose name matches before keys that match elsewhere, even when they sort after them', () => {
+    importKeys(session, [
+      { key: { provider: 'aaa', name: 'unrelated', notes: 'used for billing exports' }, value: 'v4-000000000' },
+      { key: { provider: 'zzz', name: 'billing-exports' }, value: 'v5-000000000' },
+    ])
+    expect(refs('billing')).toEqual(['stripe/stripe-prod-billing', 'zzz/billing-exports', 'aaa/unrelated'])
+    expect(searchKeys(session, 'billing', 2).map((key) => key.ref)).toEqual(['stripe/stripe-prod-billing', 'zzz/billing-exports'])
+  })
+
   it('requires every word, and handles words shorter than a trigram', () => {
     expect(refs('meter ada')).toEqual(['solenoid-meter/meter-staging'])
     expect(refs('qa')).toEqual(['mailosaur/qa-inbox'])

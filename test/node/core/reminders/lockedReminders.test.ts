@@ -45,7 +45,33 @@ describe('reminders while locked', () => {
     ])
   })
 
-  it('stays quiet without a vault or with a damaged header', () => {
+  it('stays quiet without a vault', () => {
     expect(harness(null).notices).toEqual([])
+  })
+
+  it('a damaged header (the digest read throws) counts 0 and notifies nothing, and later reads go on', async () => {
+    let damaged = true
+    const clock = manualClock('2027-01-10T09:00:00Z')
+    const notices: Notice[] = []
+    const counts: number[] = []
+    expect(() =>
+      startLockedReminders({
+        clock,
+        notifier: { notify: (notice) => void notices.push(notice) },
+        power: { onResume: () => undefined },
+        timers: globalThis,
+        readDigest: () => {
+          if (damaged) throw new SyntaxError('vault.json is not JSON')
+          return ['2027-01-01']
+        },
+        showCount: (count) => void counts.push(count),
+        open: () => undefined,
+      }),
+    ).not.toThrow()
+    expect({ notices, counts }).toEqual({ notices: [], counts: [0] })
+    damaged = false
+    await vi.advanceTimersByTimeAsync(60 * 60 * 1000)
+    expect(counts).toEqual([0, 1])
+    expect(notices).toHaveLength(1)
   })
 })

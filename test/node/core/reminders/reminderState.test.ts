@@ -38,6 +38,22 @@ describe('reminderFor', () => {
     expect(reminderFor(key({ rotateEveryDays: 30 }), at('2026-02-01T00:00:00Z')).deadline).toBe('2026-01-31')
   })
 
+  it('counts UTC calendar days whatever the process timezone (instants either side of UTC midnight)', () => {
+    const saved = process.env.TZ
+    try {
+      // 23:30 UTC on 5 Nov is already 6 Nov at UTC+14 and still 5 Nov at UTC-11: local-day arithmetic would differ.
+      for (const zone of ['UTC', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'America/New_York', 'Asia/Kolkata']) {
+        process.env.TZ = zone
+        expect(reminderFor(key({ expiresAt: '2027-11-20' }), at('2027-11-05T23:30:00Z')).state, zone).toBe('ok')
+        expect(reminderFor(key({ expiresAt: '2027-11-20' }), at('2027-11-06T00:30:00Z')).state, zone).toBe('due')
+        expect(reminderFor(key({ rotateEveryDays: 1, rotatedAt: '2027-11-05T23:30:00.000Z' }), at('2027-11-06T23:59:00Z')).deadline, zone).toBe('2027-11-06')
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ
+      else process.env.TZ = saved
+    }
+  })
+
   it('is unaffected by DST changes: the same instant counts the same days in any timezone', () => {
     // Around the US and EU spring-forward and fall-back weekends of 2027.
     for (const instant of ['2027-03-14T06:59:59Z', '2027-03-14T07:00:01Z', '2027-03-28T00:59:59Z', '2027-03-28T01:00:01Z', '2027-10-31T01:30:00Z', '2027-11-07T06:30:00Z']) {

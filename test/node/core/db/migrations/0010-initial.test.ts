@@ -12,9 +12,9 @@ function migrated(): Database.Database {
 
 function insertKey(db: Database.Database, id: string, fields: Partial<Record<string, string>> = {}): void {
   db.prepare(
-    `INSERT INTO keys (id, provider, name, env_var, environment, created_at, updated_at, tags, notes, fingerprint)
-     VALUES (@id, @provider, @name, @env_var, @environment, 'now', 'now', @tags, @notes, 'fp')`,
-  ).run({ id, provider: 'stripe', name: id, env_var: null, environment: 'development', tags: '[]', notes: '', ...fields })
+    `INSERT INTO keys (id, provider, name, env_var, environment, created_at, updated_at, tags, notes, fingerprint, metadata)
+     VALUES (@id, @provider, @name, @env_var, @environment, 'now', 'now', @tags, @notes, 'fp', @metadata)`,
+  ).run({ id, provider: 'stripe', name: id, env_var: null, environment: 'development', tags: '[]', notes: '', metadata: '{}', ...fields })
 }
 
 function search(db: Database.Database, query: string): string[] {
@@ -62,6 +62,8 @@ describe('migration 0010 initial', () => {
   it('rejects invalid JSON in metadata and tags', () => {
     const db = migrated()
     expect(() => insertKey(db, 'x', { tags: 'not json' })).toThrow(/CHECK/)
+    expect(() => insertKey(db, 'y', { metadata: 'not json' })).toThrow(/CHECK/)
+    expect(() => insertKey(db, 'z', { metadata: '{"ok":true}' })).not.toThrow()
   })
 })
 
