@@ -1,7 +1,14 @@
 import { parse } from 'dotenv'
 import { KeywardError } from '../errors'
 
-const BARE = /^[A-Za-z0-9_\-.:/+=@%,~^]*$/
+/**
+ * Characters a bare value may hold: none is special to dotenv, python-dotenv or a POSIX shell sourcing the file
+ * (`set -a; . ./.env`). Not `~` (a shell expands it in an assignment), not `$`, quotes, spaces, `#`, `\`, `;`, `&`…
+ */
+const BARE = /^[A-Za-z0-9_\-.:/+=@%,^]*$/
+
+/** Half of a UTF-16 pair on its own: no UTF-8 file can hold it (String#isWellFormed is ES2024; we build for ES2023). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 // Lines that may follow in the file: an encoding must not reach into them (an unclosed quote would).
 const followers = ["Z9_FOLLOW='x'", 'Z9_FOLLOW="x"', 'Z9_FOLLOW=`x`', 'Z9_FOLLOW=x']
@@ -13,20 +20,33 @@ function readsBack(variable: string, candidate: string, value: string): boolean 
   })
 }
 
+function unsafe(variable: string, why: string): KeywardError {
+  return new KeywardError('DOTENV_UNSAFE', `The value of ${variable} ${why}, so no way of writing it reads back the same under dotenv, python-dotenv and a shell. Nothing was written.`)
+}
+
 /**
- * The shortest way to write `value` so that dotenv parses it back exactly: bare when it is plain, else in single
- * quotes, backticks or double quotes — each candidate is checked with dotenv's own parser, the oracle. A value no
- * form can carry (e.g. containing every quote character and a newline) is refused.
+ * How to write `value` so that dotenv, python-dotenv and a POSIX shell sourcing the file all read back exactly
+ * `value`, with nothing expanded:
+ * - bare, when every character is plain (BARE);
+ * - in single quotes, when it holds no `'` and no `\` (a shell and dotenv read single quotes literally;
+ *   python-dotenv reads `\\` and `\'` in them as escapes) — line breaks included, as a PEM key needs;
+ * - in double quotes, when it holds none of `"`, `` ` ``, `\` or a line break (a shell would interpret them; dotenv
+ *   and python-dotenv decode escapes there).
+ * A `$` is refused in every form: shells and python-dotenv expand it outside single quotes, and dotenv-expand
+ * (Vite, Next.js) expands it even inside them. So are CR (dotenv reads it as a line break) and NUL. dotenv's own
+ * parser checks the chosen form at run time; the tests check all three readers.
  */
 export function encodeValue(variable: string, value: string): string {
+  if (value.includes('$')) throw unsafe(variable, 'contains "$", which would be expanded as a variable')
+  if (value.includes('\r') || value.includes('\0')) throw unsafe(variable, 'contains a carriage return or NUL')
+  if (LONE_SURROGATE.test(value)) throw unsafe(variable, 'is not well-formed Unicode (a lone surrogate)')
   const candidates = [
     ...(BARE.test(value) ? [value] : []),
-    `'${value}'`,
-    `\`${value}\``,
-    `"${value}"`,
+    ...(/['\\]/.test(value) ? [] : [`'${value}'`]),
+    ...(/["`\\\n]/.test(value) ? [] : [`"${value}"`]),
   ]
   for (const candidate of candidates) {
     if (readsBack(variable, candidate, value)) return candidate
   }
-  throw new KeywardError('INVALID_INPUT', `The value of ${variable} cannot be written to a .env file so that dotenv reads it back unchanged (it mixes quotes and line breaks). Nothing was written.`)
+  throw unsafe(variable, 'mixes single quotes with a backslash, a double quote, a backtick or a line break')
 }

@@ -24,16 +24,29 @@ export interface MergeResult {
 }
 
 const ASSIGNMENT = /^[ \t]*(?:export[ \t]+)?([\w.-]+)(?:[ \t]*=[ \t]*|:[ \t]+)/
+const BOM = '\uFEFF'
 
-/** Where each assignment's value sits: `[start, end)` of the value as written (quotes included). */
+/** Where the line starting at `from` ends, and where the next begins: LF, CRLF and CR alone all end a line. */
+function lineAt(text: string, from: number): { end: number; next: number } {
+  for (let i = from; i < text.length; i++) {
+    if (text[i] === '\n') return { end: i, next: i + 1 }
+    if (text[i] === '\r') return { end: i, next: text[i + 1] === '\n' ? i + 2 : i + 1 }
+  }
+  return { end: text.length, next: text.length + 1 }
+}
+
+/**
+ * Where each assignment's value sits: `[start, end)` of the value as written (quotes included). Lines end as dotenv
+ * ends them (LF, CRLF or a lone CR), and a byte-order mark before the first line is not part of its name — so every
+ * assignment of a variable is found, and none is left behind holding an old secret.
+ */
 function valueSpans(text: string): { variable: string; start: number; end: number }[] {
   const spans: { variable: string; start: number; end: number }[] = []
-  let lineStart = 0
+  let lineStart = text.startsWith(BOM) ? BOM.length : 0
   while (lineStart < text.length) {
-    const lineEnd = text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart)
-    const line = text.slice(lineStart, lineEnd)
-    const match = ASSIGNMENT.exec(line)
-    let next = lineEnd + 1
+    const line = lineAt(text, lineStart)
+    const match = ASSIGNMENT.exec(text.slice(lineStart, line.end))
+    let next = line.next
     if (match?.[1] !== undefined) {
       const start = lineStart + match[0].length
       const quote = text[start]
@@ -49,14 +62,14 @@ function valueSpans(text: string): { variable: string; start: number; end: numbe
             break
           }
         }
-        const closeLineEnd = close === -1 ? -1 : text.indexOf('\n', close) === -1 ? text.length : text.indexOf('\n', close)
-        if (close !== -1 && /^[ \t]*(#.*)?\r?$/.test(text.slice(close + 1, closeLineEnd))) {
+        const closeLine = close === -1 ? null : lineAt(text, close + 1)
+        if (closeLine !== null && /^[ \t]*(#.*)?$/.test(text.slice(close + 1, closeLine.end))) {
           end = close + 1
-          next = closeLineEnd + 1
+          next = closeLine.next
         }
       }
       if (end === -1) {
-        const rest = text.slice(start, lineEnd).replace(/\r$/, '')
+        const rest = text.slice(start, line.end)
         const hash = rest.indexOf('#')
         end = start + (hash === -1 ? rest : rest.slice(0, hash)).replace(/[ \t]+$/, '').length
       }
@@ -65,6 +78,12 @@ function valueSpans(text: string): { variable: string; start: number; end: numbe
     lineStart = next
   }
   return spans
+}
+
+/** The file's own line ending, for appended lines: CRLF, a lone CR (old Mac files), else LF. */
+function lineEnding(text: string): string {
+  if (text.includes('\r\n')) return '\r\n'
+  return text.includes('\r') ? '\r' : '\n'
 }
 
 /**
@@ -93,8 +112,8 @@ export function mergeDotenv(original: string, edits: readonly DotenvEdit[]): Mer
   const present = new Set(valueSpans(original).map((span) => span.variable))
   const added = [...wanted.keys()].filter((variable) => !present.has(variable))
   if (added.length > 0) {
-    const eol = original.includes('\r\n') ? '\r\n' : '\n'
-    const endsWithNewline = original === '' || original.endsWith('\n')
+    const eol = lineEnding(original)
+    const endsWithNewline = original === '' || original.endsWith('\n') || original.endsWith('\r')
     const lines = added.map((variable) => `${variable}=${encoded.get(variable) ?? ''}`)
     // A file without a final newline keeps lacking one; one with it keeps having it.
     merged = endsWithNewline ? `${merged}${lines.join(eol)}${eol}` : `${merged}${eol}${lines.join(eol)}`

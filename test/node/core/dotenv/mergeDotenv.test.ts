@@ -40,13 +40,14 @@ function standsAlone(text: string, key: string, value: string): boolean {
 }
 
 /** Renders a file of lines, keeping only assignments dotenv reads back as written (so the file is well-formed). */
-const envFile = fc.record({ lines: fc.array(line, { maxLength: 10 }), eol: fc.constantFrom('\n', '\r\n'), finalNewline: fc.boolean() }).map(({ lines, eol, finalNewline }) => {
+const envFile = fc.record({ lines: fc.array(line, { maxLength: 10 }), eol: fc.constantFrom('\n', '\r\n', '\r'), finalNewline: fc.boolean(), bom: fc.boolean() }).map(({ lines, eol, finalNewline, bom }) => {
   const rendered = lines.flatMap((entry) => {
     if (entry.kind === 'text') return [entry.text]
     const text = `${entry.exported ? 'export ' : ''}${entry.key}${entry.spacing}${entry.quote}${entry.value}${entry.quote}${entry.comment}`
     return standsAlone(text, entry.key, entry.value) ? [text.split('\n').join(eol)] : []
   })
-  const body = rendered.join(eol)
+  // Byte-order marks and CR-only line endings are dotenv's own fixtures (tests/.env.bom, test-parse.js).
+  const body = `${bom ? '\uFEFF' : ''}${rendered.join(eol)}`
   return finalNewline && body !== '' ? `${body}${eol}` : body
 })
 
@@ -103,7 +104,8 @@ describe('mergeDotenv (property)', () => {
       }),
       { numRuns: 2000 },
     )
-    expect(merges).toBeGreaterThan(1000)
+    // Values dotenv, python-dotenv and a shell cannot all read back ($, mixed quotes…) are refused: most still merge.
+    expect(merges).toBeGreaterThan(600)
     expect(refusals / merges).toBeLessThan(0.03)
   })
 })
@@ -121,6 +123,18 @@ describe('mergeDotenv (examples)', () => {
   })
 
   it('refuses a value dotenv cannot represent', () => {
-    expect(() => mergeDotenv('A=1\n', [{ variable: 'A', value: 'it\'s "both" `all`\nand a newline' }])).toThrow(/cannot be written/)
+    expect(() => mergeDotenv('A=1\n', [{ variable: 'A', value: 'it\'s "both" `all`\nand a newline' }])).toThrow(expect.objectContaining({ code: 'DOTENV_UNSAFE' }) as Error)
+  })
+
+  it.each([
+    ['a byte-order mark', '\uFEFFSTRIPE_KEY=sk_old\nOTHER=1\n'],
+    ['CR-only line endings', 'OTHER=1\rSTRIPE_KEY=sk_old\rLAST=2'],
+    ['CR-only, with a BOM and a quoted value', '\uFEFFSTRIPE_KEY="sk_old"\rOTHER=1\r'],
+  ])('replaces the assignment in a file with %s instead of appending a second one', (_, original) => {
+    const { text, updated, added } = mergeDotenv(original, [{ variable: 'STRIPE_KEY', value: 'sk_new' }])
+    expect({ updated, added }).toEqual({ updated: ['STRIPE_KEY'], added: [] })
+    expect(text).not.toContain('sk_old')
+    expect(text.match(/STRIPE_KEY=/g)).toHaveLength(1)
+    expect(text.startsWith('\uFEFF')).toBe(original.startsWith('\uFEFF'))
   })
 })
