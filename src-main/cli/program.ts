@@ -7,6 +7,7 @@ import { registerProviderCommands } from './commands/providerCommands'
 import { registerReminderCommands } from './commands/reminderCommands'
 import { registerVaultCommands } from './commands/vaultCommands'
 import { cliContext } from './context'
+import { terminalSafe } from '../core/security/terminalText'
 import { renderHint } from './errorHint'
 import { EXIT, exitCodeFor } from './exitCodes'
 import type { Terminal } from './terminal'
@@ -40,7 +41,7 @@ export async function runCli(argv: readonly string[], terminal: Terminal, env: N
       return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage
     }
     if (error instanceof KeywardError) {
-      terminal.err(`keyward: ${error.message}${renderHint(error.hint)}`)
+      terminal.err(terminalSafe(`keyward: ${error.message}${renderHint(error.hint)}`))
       return exitCodeFor(error.code)
     }
     const name = error instanceof Error ? error.name : typeof error

@@ -1,4 +1,5 @@
 import type { KeyRecord } from '../core/keys/keyRecord'
+import { terminalSafe } from '../core/security/terminalText'
 import type { Terminal } from './terminal'
 
 export function json(terminal: Terminal, value: unknown): void {
@@ -11,6 +12,8 @@ function bold(terminal: Terminal, text: string): string {
 
 /** A plain text table: columns padded to their widest cell. */
 export function table(terminal: Terminal, headers: readonly string[], rows: readonly (readonly string[])[]): void {
+  // Every cell may hold a provider's or a user's text: printed only once it cannot drive the terminal.
+  rows = rows.map((row) => row.map((cell) => terminalSafe(cell).replace(/[\t\n]/g, ' ')))
   const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)))
   const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
   terminal.out(bold(terminal, line(headers)))
@@ -59,5 +62,5 @@ export function keyDetails(terminal: Terminal, key: KeyRecord): void {
   ]
   if (Object.keys(key.metadata).length > 0) lines.push(['Metadata', JSON.stringify(key.metadata)])
   const width = Math.max(...lines.map(([label]) => label.length))
-  for (const [label, value] of lines) terminal.out(`${bold(terminal, label.padEnd(width))}  ${value}`)
+  for (const [label, value] of lines) terminal.out(`${bold(terminal, label.padEnd(width))}  ${terminalSafe(value)}`)
 }

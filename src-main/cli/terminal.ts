@@ -2,6 +2,7 @@ import { openSync } from 'node:fs'
 import { ReadStream } from 'node:tty'
 import { read } from 'read'
 import { KeywardError } from '../core/errors'
+import { terminalSafe } from '../core/security/terminalText'
 
 /** Where the CLI talks: data to stdout, everything for the human to stderr, prompts on the terminal. */
 export interface Terminal {
@@ -50,7 +51,8 @@ export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal 
     stdoutIsTTY,
     color: stdoutIsTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb',
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    // stderr is for the human only: nothing a provider or a key name holds may drive the terminal there.
+    err: (text) => void process.stderr.write(`${terminalSafe(text.replace(/\n$/, '')).replace(/\t/g, ' ')}\n`),
     promptHidden: (question) => ask(question, true),
     confirm: async (question) => /^y(es)?$/i.test((await ask(`${question} [y/N] `, false)) ?? ''),
     ask: (question) => ask(question, false),

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { terminalSafe } from '../../core/security/terminalText'
 import { keyIdOf } from '../../core/keys/keyRef'
 import { builtinProviders } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'
@@ -72,7 +73,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
           return outcomes
         })
         if (flags.json === true) json(terminal, results)
-        else for (const result of results) terminal.out(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.ref}: ${result.message}`)
+        else for (const result of results) terminal.out(terminalSafe(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.ref}: ${result.message}`))
         if (results.some((result) => !result.ok)) process.exitCode = EXIT.provider
       })
 
@@ -95,7 +96,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
         if (flags.yes !== true && !(await terminal.confirm(`Rotate ${key.ref}? ${provider.name} issues a new key and the old one stops working.`))) {
           throw new KeywardError('INVALID_INPUT', 'Not rotated: confirm on a terminal, or pass --yes.')
         }
-        terminal.out((await rotateKey(session, key.id, http)).summary)
+        terminal.out(terminalSafe((await rotateKey(session, key.id, http)).summary))
       })
     })
 
@@ -116,7 +117,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
         if (flags.yes !== true && !(await terminal.confirm(`Revoke ${key.ref}? This cannot be undone at ${provider.name}.`))) {
           throw new KeywardError('INVALID_INPUT', 'Not revoked: confirm on a terminal, or pass --yes.')
         }
-        terminal.out((await revokeKey(session, key.id, http)).summary)
+        terminal.out(terminalSafe((await revokeKey(session, key.id, http)).summary))
       })
     })
 

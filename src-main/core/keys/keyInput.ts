@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { KeywardError } from '../errors'
+import { hasHiddenCharacters } from '../security/terminalText'
 
 const identifier = /^[a-z0-9][a-z0-9._-]{0,63}$/
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
@@ -18,7 +19,9 @@ export const keyFieldsSchema = z.object({
     .string()
     .min(1, 'a name cannot be empty')
     .max(128)
-    .refine((name) => !name.includes('/') && name.trim() === name, 'a name has no "/" and no surrounding spaces'),
+    .refine((name) => !name.includes('/') && name.trim() === name, 'a name has no "/" and no surrounding spaces')
+    // Two names that look the same must be the same name: no control, bidi or zero-width characters.
+    .refine((name) => !hasHiddenCharacters(name), 'a name has no control, bidi or zero-width characters'),
   envVar: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name is letters, digits and "_", not starting with a digit')

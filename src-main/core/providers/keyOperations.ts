@@ -106,6 +106,21 @@ function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undef
   return fn
 }
 
+/** What a provider may hand back as a new key: printable ASCII without spaces, 8 to 4096 characters. */
+const ISSUED_KEY = /^[\x21-\x7e]{8,4096}$/
+
+/**
+ * Checks a provider's rotation answer before anything is written: a 20,000-character answer or one with a NUL
+ * would otherwise become a pending record no unlock could store. The old value stays; the user is told the
+ * provider may already have rotated.
+ */
+function checkIssuedKey(provider: ProviderDefinition, value: string): void {
+  if (!ISSUED_KEY.test(value)) {
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    throw new KeywardError('PROVIDER_BAD_RESPONSE', `${provider.name} answered the rotation with something that is not a key (${value.length} characters${/[\x00-\x20\x7f-\uffff]/.test(value) ? ', with spaces or control characters' : ''}); Keyward stored nothing and kept the current value. ${provider.name} may already have replaced the key: check its dashboard.`)
+  }
+}
+
 /**
  * Rotates through the provider's API. The new value is written sealed to a pending-rotation file first, then
  * stored as the current value (the old one retired), then the file is removed; a failure in between leaves the
@@ -122,6 +137,7 @@ export async function rotateKey(session: VaultSession, id: KeyId, deps: Rotation
   const rotationCall = callWith(t.provider, oldValue, unabortable)
   return audited(session, t, 'rotated', async () => {
     const rotation = await rotate(rotationCall, t.key, t.tail)
+    checkIssuedKey(t.provider, rotation.newValue)
     const pending = writePendingRotation(session, t.id, rotation.newValue)
     try {
       ;(deps.storeNewValue ?? ((s, i, v) => void setKeyValue(s, i, v, 'rotated by API')))(session, t.id, rotation.newValue)

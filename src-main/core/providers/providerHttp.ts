@@ -78,6 +78,31 @@ function retryAfterMs(header: string | null, attempt: number): number {
   return Math.min(MAX_RETRY_WAIT_MS, Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback)
 }
 
+/** No key API answers with more; a body past this is refused, not buffered. */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * The body as text, read under the request's own signal (a body that stalls after its headers times out like a
+ * silent server) and never past MAX_BODY_BYTES.
+ */
+async function readCapped(response: Response, provider: ProviderDefinition): Promise<string> {
+  if (response.body === null) return ''
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined)
+      fail('PROVIDER_BAD_RESPONSE', `${provider.name} answered with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; Keyward did not read it.`)
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 function fail(code: ConstructorParameters<typeof KeywardError>[0], message: string): never {
   throw new KeywardError(code, message)
 }
@@ -132,8 +157,9 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
       }
       let text: string
       try {
-        text = await response.text()
-      } catch {
+        text = await readCapped(response, provider)
+      } catch (error) {
+        if (error instanceof KeywardError) throw error
         if (deps.signal !== undefined && isAborted(deps.signal)) throw aborted(deps.signal)
         fail(timeout.aborted ? 'PROVIDER_TIMEOUT' : 'PROVIDER_UNREACHABLE', `${provider.name} stopped answering mid-response.`)
       }

@@ -8,7 +8,7 @@ import { rotateKey, verifyKey } from '../../../../src-main/core/providers/keyOpe
 import type { HttpDeps } from '../../../../src-main/core/providers/providerHttp'
 import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
 import { startSolenoidMeterSimulator } from '../../../simulators/solenoidMeter'
-import type { RunningSimulator } from '../../../simulators/simulatorServer'
+import { startSimulator, type RunningSimulator } from '../../../simulators/simulatorServer'
 import { newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
 import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
@@ -46,4 +46,26 @@ it('keeps the new value in a sealed pending record when storing it fails, and ap
   expect(existsSync(pendingDir) && readdirSync(pendingDir).length).toBe(0)
   expect((await verifyKey(reopened, keyIdOf(reopened, 'prod'), http)).summary).toMatch(/live/)
   reopened.lock()
+})
+
+it.each([
+  ['20,000 characters', `sm_${'a'.repeat(20_000)}`],
+  ['a NUL', 'sm_before\u0000after_0000000'],
+])('a rotation answer with %s is refused before anything is written; the vault keeps opening', async (_, answer) => {
+  const bad = await startSimulator(() => ({ status: 200, body: { key: answer } }))
+  try {
+    const dir = path.join(temp.dir, `bad-${answer.length}`)
+    const { session } = await newTestVault(dir)
+    const { key } = createKey(session, { provider: 'solenoid-meter', name: 'prod' }, 'sm_before_rotation_000000')
+    const badHttp = { ...http, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${bad.origin}/v1` } }
+    await expect(rotateKey(session, key.id, badHttp)).rejects.toMatchObject({ code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/may already have replaced the key/) })
+    expect(revealValue(session, key.id)).toBe('sm_before_rotation_000000')
+    expect(existsSync(path.join(session.files.dir, 'pending-rotations'))).toBe(false)
+    session.lock()
+    const reopened = await unlockWithPassword(path.join(dir, 'vault'), PASSWORD, testDeps())
+    expect(reopened.quarantinedRotations).toEqual([])
+    reopened.lock()
+  } finally {
+    await bad.close()
+  }
 })

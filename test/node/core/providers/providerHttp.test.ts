@@ -40,6 +40,15 @@ beforeAll(async () => {
     if (path === '/v1/limited-always') return json(response, 429, {}, { 'Retry-After': '1' })
     if (path === '/v1/slow') return void setTimeout(() => json(response, 200, {}), 500)
     if (path === '/v1/broken') return json(response, 503, {})
+    // Headers at once, then a body that never finishes.
+    if (path === '/v1/stalls') return void (response.writeHead(200, { 'Content-Type': 'application/json' }), response.write('{"ok":'))
+    if (path === '/v1/huge') {
+      response.writeHead(200, { 'Content-Type': 'application/json' })
+      const chunk = `"${'x'.repeat(64 * 1024)}",`
+      response.write('[')
+      for (let i = 0; i < 40; i++) response.write(chunk)
+      return void response.end('0]')
+    }
     if (path === '/v1/not-json') return void response.end('<html>oops</html>')
     if (path === '/v1/moved-out') return void response.writeHead(302, { Location: `${elsewhere.origin}/v1/ok` }).end()
     if (path === '/v1/moved-in') return void response.writeHead(301, { Location: '/v1/ok' }).end()
@@ -115,6 +124,16 @@ describe('providerRequest', () => {
   it('refuses plain http to anything but this machine before sending anything', async () => {
     const remote = { ...deps(), env: { KEYWARD_SOLENOID_METER_BASE_URL: 'http://10.0.0.1/v1' } }
     await expect(providerRequest(meter, { path: '/ok', key: KEY }, remote)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+  })
+
+  it('a body that stalls after its headers is PROVIDER_TIMEOUT, within the request\'s own time', async () => {
+    const error = await failure('/stalls', { timeoutMs: 300 })
+    expect(error.code).toBe('PROVIDER_TIMEOUT')
+  })
+
+  it('refuses a body over 1 MiB without buffering it', async () => {
+    const error = await failure('/huge')
+    expect(error).toMatchObject({ code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/more than 1 MiB/) })
   })
 
   it('accepts a base-URL override only for this machine, even over https, and sends nothing elsewhere', async () => {
