@@ -1,4 +1,5 @@
 import os from 'node:os'
+import { KeywardError } from '../core/errors'
 import { vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
 import type { UnlockDeps } from '../core/vault/unlockVault'
@@ -24,7 +25,11 @@ export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOpti
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onThrottleWait: (ms) => terminal.err(`Waiting ${Math.ceil(ms / 1000)} s after repeated wrong passwords…`),
     },
-    vaultDir: () => vaultOption() ?? vaultDirFromEnvironment({ platform: process.platform, env, homedir: os.homedir() }),
+    vaultDir: () => {
+      const option = vaultOption()
+      if (option !== undefined && option.trim() === '') throw new KeywardError('INVALID_INPUT', '--vault takes a directory; it was empty.')
+      return option ?? vaultDirFromEnvironment({ platform: process.platform, env, homedir: os.homedir() })
+    },
   }
 }
 

@@ -22,6 +22,26 @@ export interface Terminal {
   readStdin(): Promise<string>
 }
 
+/** A value is at most 16 KiB; stdin is read no further than 1 MiB, whatever is piped in. */
+export const MAX_STDIN_BYTES = 1024 * 1024
+
+/** Reads a stream up to `limit` bytes as strict UTF-8: more, or bytes that are not UTF-8, is a usage error. */
+export async function readBoundedUtf8(stream: AsyncIterable<Buffer | string>, limit: number): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    size += bytes.length
+    if (size > limit) throw new KeywardError('INVALID_INPUT', `stdin holds more than ${limit / 1024 / 1024} MiB; a value is at most 16 KiB.`)
+    chunks.push(bytes)
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(Buffer.concat(chunks))
+  } catch {
+    throw new KeywardError('INVALID_INPUT', 'stdin is not valid UTF-8; nothing was stored.')
+  }
+}
+
 /** The terminal to prompt on: stdin when it is one, else /dev/tty (stdin may be carrying a piped value). */
 function promptInput(): NodeJS.ReadableStream | null {
   if (process.stdin.isTTY) return process.stdin
@@ -61,10 +81,6 @@ export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal 
       if (input !== null && input !== process.stdin) (input as ReadStream).destroy()
       return input !== null
     },
-    readStdin: async () => {
-      const chunks: Buffer[] = []
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-      return Buffer.concat(chunks).toString('utf8')
-    },
+    readStdin: () => readBoundedUtf8(process.stdin, MAX_STDIN_BYTES),
   }
 }

@@ -10,6 +10,23 @@ function validDate(value: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value)
 }
 
+const MAX_METADATA_DEPTH = 8
+const MAX_METADATA_CHARS = 16 * 1024
+
+/** How deeply a JSON value nests (iteratively: a 2,000-deep value must not overflow the stack here either). */
+function jsonDepth(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 1]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number]
+    if (typeof current !== 'object' || current === null) continue
+    deepest = Math.max(deepest, depth)
+    if (deepest > MAX_METADATA_DEPTH) return deepest
+    for (const child of Object.values(current)) stack.push([child, depth + 1])
+  }
+  return deepest
+}
+
 export const environments = ['development', 'staging', 'production'] as const
 
 /** Everything about a key except its value, as the user gives it (CLI flags, a form). */
@@ -32,7 +49,11 @@ export const keyFieldsSchema = z.object({
   remindBeforeDays: z.number().int().min(0).max(365).nullable(),
   tags: z.array(z.string().regex(/^[\w.:-]{1,40}$/, 'a tag is up to 40 letters, digits, "_", ".", ":" or "-"')).max(32),
   notes: z.string().max(4000),
-  metadata: z.record(z.string(), z.unknown()),
+  // Provider metadata is shallow (plan, permissions, a server id): deep or large JSON is refused, not stored.
+  metadata: z.record(z.string(), z.unknown()).refine(
+    (metadata) => jsonDepth(metadata) <= MAX_METADATA_DEPTH && JSON.stringify(metadata).length <= MAX_METADATA_CHARS,
+    `metadata is JSON at most ${MAX_METADATA_DEPTH} levels deep and 16 KiB long`,
+  ),
 })
 
 export type KeyFields = z.infer<typeof keyFieldsSchema>

@@ -1,3 +1,4 @@
+import { KeywardError } from '../errors'
 import type { VaultSession } from '../vault/VaultSession'
 import { byProviderAndName, type KeyRecord } from './keyRecord'
 import { selectMatching } from './keyStore'
@@ -13,8 +14,13 @@ function phrase(term: string): string {
  * is read in index order and stopped at `limit`, so a common word costs no more than a rare one; shorter words
  * filter with LIKE. A search writes nothing (no audit row): it runs on every keystroke in the app.
  */
+export const MAX_QUERY_WORDS = 16
+export const MAX_QUERY_LENGTH = 256
+
 export function searchKeys(session: VaultSession, query: string, limit = 50): KeyRecord[] {
+  if (query.length > MAX_QUERY_LENGTH) throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_LENGTH} characters.`)
   const words = query.trim().split(/\s+/).filter((word) => word.length > 0)
+  if (words.length > MAX_QUERY_WORDS) throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_WORDS} words.`)
   const indexed = words.filter((word) => [...word].length >= 3).map(phrase)
   const short = words.filter((word) => [...word].length < 3)
   const tier = (match: string | null, exclude: readonly string[]): KeyRecord[] =>

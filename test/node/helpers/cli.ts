@@ -14,7 +14,7 @@ export interface CliRun {
  * Runs the BUILT `keyward` (out/main/cli.js) as a separate process, as a user would: no TTY, its own
  * environment (only what the test passes, plus PATH/HOME), stdin from `input`.
  */
-export function keyward(args: readonly string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliRun> {
+export function keyward(args: readonly string[], options: { env?: Record<string, string>; input?: string | Buffer } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBundle, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },
@@ -26,6 +26,8 @@ export function keyward(args: readonly string[], options: { env?: Record<string,
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
     child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
+    // The command may stop reading early (input over its limit): the rest of the input is simply not wanted.
+    child.stdin.on('error', () => undefined)
     child.stdin.end(options.input ?? '')
   })
 }
