@@ -1,5 +1,7 @@
+import { isSafePattern } from 'redos-detector'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
+import { hasHiddenCharacters } from '../security/terminalText'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import type { ProviderAdapter } from './adapters/adapter'
@@ -7,10 +9,19 @@ import { adapters } from './adapters'
 import { findProvider } from './builtinProviders'
 import type { ProviderDefinition } from './providerDefinition'
 
+/** redos-detector's verdict; an invalid pattern is left to the validity check beside this one. */
+function cannotBacktrack(pattern: string): boolean {
+  try {
+    return isSafePattern(pattern, { timeout: 1000 }).safe
+  } catch {
+    return true
+  }
+}
+
 /** A provider the user defines: enough to verify a key against an endpoint of their choosing. */
 export const customProviderSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" or "-"'),
-  name: z.string().min(1).max(80),
+  name: z.string().min(1).max(80).refine((name) => !hasHiddenCharacters(name), 'a name has no control, bidi or zero-width characters'),
   baseUrl: z.url().refine((url) => {
     const parsed = new URL(url)
     return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname))
@@ -36,9 +47,18 @@ export const customProviderSchema = z.object({
         return false
       }
     }, 'not a valid regular expression')
+    // Run on every pasted value: a pattern that can backtrack catastrophically (`^(a+)+$`) would freeze the app.
+      .refine(cannotBacktrack, 'a pattern that can backtrack catastrophically (nested or overlapping repetition); simplify it')
     .nullable(),
   envVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
-  dashboardUrl: z.url().nullable(),
+  // Opened in the user's browser: https only, no credentials in it.
+  dashboardUrl: z
+    .url()
+    .refine((url) => {
+      const parsed = new URL(url)
+      return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === ''
+    }, 'an https URL without credentials')
+    .nullable(),
 })
 
 export type CustomProvider = z.infer<typeof customProviderSchema>

@@ -28,6 +28,25 @@ describe('custom providers', () => {
     expect((await keyward([...base.slice(0, 2), 'stripe', ...base.slice(3), '--base-url', `${api.origin}/v2`], { env })).stderr).toMatch(/built-in provider/)
   })
 
+  it.each([
+    ['a key pattern that backtracks catastrophically', ['--key-pattern', '^(a+)+$'], /backtrack catastrophically/],
+    ['an overlapping alternation under a star', ['--key-pattern', '^(a|a)*$'], /backtrack catastrophically/],
+    ['a dashboard that is not https', ['--dashboard', 'http://acme.example/keys'], /an https URL without credentials/],
+    ['a dashboard with credentials', ['--dashboard', 'https://user:pw@acme.example/keys'], /an https URL without credentials/],
+    ['a javascript: dashboard', ['--dashboard', 'javascript:alert(1)'], /Invalid dashboardUrl/],
+  ])('refuses %s (exit 2), storing nothing', async (_, extra, message) => {
+    const run = await keyward(['provider', 'add', 'acme2', '--name', 'Acme', '--auth', 'bearer', '--verify-path', '/v2/me', '--base-url', `${api.origin}/v2`, ...extra], { env })
+    expect(run.stderr).toMatch(message)
+    expect(run.code).toBe(2)
+    expect((await keyward(['provider', 'list', '--json'], { env })).stdout).not.toContain('acme2')
+  })
+
+  it('refuses a name with control or bidi characters', async () => {
+    const run = await keyward(['provider', 'add', 'acme3', '--name', 'Acme\u202eevil', '--auth', 'bearer', '--verify-path', '/v2/me', '--base-url', `${api.origin}/v2`], { env })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/no control, bidi or zero-width characters/)
+  })
+
   it('once defined, detects its keys on add and verifies them against its endpoint', async () => {
     const saved = await keyward(['provider', 'add', 'acme', '--name', 'Acme', '--base-url', `${api.origin}/v2`, '--auth', 'header:X-Acme-Token', '--verify-path', '/me', '--expect-status', '204', '--key-pattern', '^acme_live_[0-9]{10}$'], { env })
     expect(saved.code, saved.stderr).toBe(0)
