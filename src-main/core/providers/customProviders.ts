@@ -48,7 +48,7 @@ export const customProviderSchema = z.object({
       }
     }, 'not a valid regular expression')
     // Run on every pasted value: a pattern that can backtrack catastrophically (`^(a+)+$`) would freeze the app.
-      .refine(cannotBacktrack, 'a pattern that can backtrack catastrophically (nested or overlapping repetition); simplify it')
+    .refine(cannotBacktrack, 'a pattern that can backtrack catastrophically (nested or overlapping repetition); simplify it')
     .nullable(),
   envVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
   // Opened in the user's browser: https only, no credentials in it.
