@@ -50,6 +50,8 @@ export function registerEnvCommands(program: Command, context: CliContext): void
       if (flags.json === true) return json(terminal, report)
       terminal.out(`${flags.dryRun === true ? 'Would create' : 'Created'}: ${report.created.join(', ') || 'none'}`)
       if (report.duplicates.length > 0) terminal.out(`Skipped, already stored: ${report.duplicates.map((entry) => `${entry.variable} (= ${entry.existing})`).join(', ')}`)
+      if (report.conflicts.length > 0) terminal.out(`Skipped, name already taken: ${report.conflicts.map((entry) => `${entry.variable} (${entry.existing})`).join(', ')}`)
+      if (report.placeholders.length > 0) terminal.out(`Not imported, placeholders: ${report.placeholders.join(', ')}`)
       if (report.unrecognised.length > 0) terminal.out(`Not imported, no known key format: ${report.unrecognised.join(', ')}`)
     })
 

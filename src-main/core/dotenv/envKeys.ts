@@ -71,36 +71,101 @@ export interface ImportReport {
   readonly created: readonly string[]
   readonly duplicates: readonly { variable: string; existing: string }[]
   readonly unrecognised: readonly string[]
+  /** Values that are examples, not keys (`…EXAMPLE`, `xxxx…`, `your-…-here`, `changeme`): never imported. */
+  readonly placeholders: readonly string[]
+  /** Variables whose key name is already taken (in the vault, or by another line of this file): skipped. */
+  readonly conflicts: readonly { variable: string; existing: string }[]
+}
+
+const PLACEHOLDER = [
+  /example/i,
+  /x{4,}/i,
+  /^your[\w.-]*here$/i,
+  /^your[-_ ]?(api[-_ ]?)?(key|token|secret)/i,
+  /change[-_ ]?me|replace[-_ ]?me|placeholder|dummy|redacted|<[^>]*>|\*{4,}|\.{3}/i,
+  /^(.)\1{7,}$/,
+]
+
+/** A value a project's .env.example holds where the real key goes. */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.some((pattern) => pattern.test(value))
+}
+
+const AWS_SECRET = /^[A-Za-z0-9/+]{40}$/
+
+/**
+ * An AWS access key id is not a secret; its secret access key is. The pair becomes one key: the secret as the
+ * value, the id (and its variable) in the metadata. Without its secret beside it, the id is not imported.
+ */
+function awsPair(variables: Record<string, string>, idVariable: string): { variable: string; secret: string } | null {
+  const prefix = idVariable.replace(/ACCESS_KEY_ID$/, '')
+  const candidates = [`${prefix}SECRET_ACCESS_KEY`, 'AWS_SECRET_ACCESS_KEY']
+  const variable = candidates.find((name) => AWS_SECRET.test(variables[name] ?? ''))
+  return variable === undefined ? null : { variable, secret: variables[variable] ?? '' }
 }
 
 /**
  * Imports a .env file (parsed with dotenv's rules): values whose provider is recognised become keys named after
- * their variable; values already in the vault (same fingerprint) are skipped; the rest (URLs, ports, flags) are
- * reported, not imported — a vault of API keys is not a config store.
+ * their variable; values already in the vault (same fingerprint) are skipped, as are placeholders and names already
+ * taken; the rest (URLs, ports, flags) are reported, not imported — a vault of API keys is not a config store.
+ * A dry run computes exactly the same report, so it says what the real import then does.
  */
 export function importDotenv(session: VaultSession, file: string, environment: string, dryRun: boolean): ImportReport {
   const variables = parse(readFileSync(file, 'utf8'))
   const providers = allProviders(session, builtinProviders)
   const fingerprints = new Map(keyFingerprints(session, false).map((row) => [row.fingerprint, row.ref]))
+  const taken = new Set(listKeys(session).map((key) => key.ref))
   const entries: Parameters<typeof importKeys>[1][number][] = []
-  const duplicates: { variable: string; existing: string }[] = []
-  const unrecognised: string[] = []
-  for (const [variable, value] of Object.entries(variables)) {
+  const report = { duplicates: [] as { variable: string; existing: string }[], unrecognised: [] as string[], placeholders: [] as string[], conflicts: [] as { variable: string; existing: string }[] }
+  // Secret access keys that travel with an access key id in this file: imported with it, not on their own.
+  const pairedSecrets = new Set(
+    Object.entries(variables)
+      .filter(([, value]) => detectProvider(value, providers) === 'aws' && !isPlaceholder(value))
+      .flatMap(([variable]) => awsPair(variables, variable)?.variable ?? []),
+  )
+  for (const [variable, raw] of Object.entries(variables)) {
+    if (pairedSecrets.has(variable)) continue
+    let value = raw
+    let envVar = variable
+    let metadata: Record<string, unknown> = {}
     const provider = detectProvider(value, providers)
-    if (provider === 'unknown' || value === '') {
-      unrecognised.push(variable)
+    if (value === '' || provider === 'unknown') {
+      if (value !== '' && isPlaceholder(value)) report.placeholders.push(variable)
+      else report.unrecognised.push(variable)
       continue
     }
-    const existing = fingerprints.get(fingerprint(session.fingerprintKey, value))
+    if (isPlaceholder(value)) {
+      report.placeholders.push(variable)
+      continue
+    }
+    if (provider === 'aws') {
+      const pair = awsPair(variables, variable)
+      if (pair === null) {
+        report.unrecognised.push(variable)
+        continue
+      }
+      metadata = { accessKeyId: value, accessKeyIdVariable: variable }
+      envVar = pair.variable
+      value = pair.secret
+    }
+    const print = fingerprint(session.fingerprintKey, value)
+    const existing = fingerprints.get(print)
     if (existing !== undefined) {
-      duplicates.push({ variable, existing })
+      report.duplicates.push({ variable: envVar, existing })
       continue
     }
-    fingerprints.set(fingerprint(session.fingerprintKey, value), `${provider}/${variable}`)
-    entries.push({ key: { provider, name: variable.toLowerCase().replace(/_/g, '-'), envVar: variable, environment, notes: `Imported from ${path.resolve(file)}` }, value })
+    const name = envVar.toLowerCase().replace(/_/g, '-')
+    const ref = `${provider}/${name}`
+    if (taken.has(ref)) {
+      report.conflicts.push({ variable: envVar, existing: ref })
+      continue
+    }
+    taken.add(ref)
+    fingerprints.set(print, ref)
+    entries.push({ key: { provider, name, envVar, environment, notes: `Imported from ${path.resolve(file)}`, metadata }, value })
   }
   if (!dryRun && entries.length > 0) importKeys(session, entries)
-  return { created: entries.map((entry) => `${entry.key.provider}/${entry.key.name}`), duplicates, unrecognised }
+  return { created: entries.map((entry) => `${entry.key.provider}/${entry.key.name}`), ...report }
 }
 
 /** `.env.example`: every variable of FILE with an empty value, so a project documents what it needs. */

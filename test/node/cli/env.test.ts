@@ -45,9 +45,9 @@ describe('keyward env', () => {
 
   it('import creates keys for recognised values only and skips ones already stored', async () => {
     const file = path.join(project, 'import.env')
-    writeFileSync(file, `OPENAI_API_KEY=sk-proj-${'x'.repeat(40)}\nPORT=3000\nSTRIPE_SECRET_KEY=${STRIPE}\n`)
+    writeFileSync(file, `OPENAI_API_KEY=sk-proj-4fQ9vL2mXc8RtY1nB7kD3sH6gJ0pW5zA9eU2iO4q\nPORT=3000\nSTRIPE_SECRET_KEY=${STRIPE}\n`)
     const report = JSON.parse((await keyward(['env', 'import', file, '--json'], { env })).stdout) as { created: string[]; duplicates: { variable: string }[]; unrecognised: string[] }
-    expect(report).toEqual({ created: ['openai/openai-api-key'], duplicates: [{ variable: 'STRIPE_SECRET_KEY', existing: 'stripe/prod' }], unrecognised: ['PORT'] })
+    expect(report).toEqual({ created: ['openai/openai-api-key'], duplicates: [{ variable: 'STRIPE_SECRET_KEY', existing: 'stripe/prod' }], unrecognised: ['PORT'], placeholders: [], conflicts: [] })
     expect(JSON.parse((await keyward(['show', 'openai/openai-api-key', '--json'], { env })).stdout)).toMatchObject({ envVar: 'OPENAI_API_KEY' })
   })
 
