@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'dotenv'
 import { KeywardError } from '../errors'
@@ -13,6 +12,7 @@ import { allProviders } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
+import { existingRegularFile, readDotenvText } from './dotenvFiles'
 import { writeDotenvFile, type DotenvWrite } from './writeDotenvFile'
 
 /** Which keys to export: every key of an environment, or the named ones. */
@@ -111,7 +111,7 @@ function awsPair(variables: Record<string, string>, idVariable: string): { varia
  * A dry run computes exactly the same report, so it says what the real import then does.
  */
 export function importDotenv(session: VaultSession, file: string, environment: string, dryRun: boolean): ImportReport {
-  const variables = parse(readFileSync(file, 'utf8'))
+  const variables = parse(readDotenvText(file))
   const providers = allProviders(session, builtinProviders)
   const fingerprints = new Map(keyFingerprints(session, false).map((row) => [row.fingerprint, row.ref]))
   const taken = new Set(listKeys(session).map((key) => key.ref))
@@ -170,7 +170,8 @@ export function importDotenv(session: VaultSession, file: string, environment: s
 
 /** `.env.example`: every variable of FILE with an empty value, so a project documents what it needs. */
 export function writeDotenvExample(file: string, out: string): string[] {
-  const names = Object.keys(parse(readFileSync(file, 'utf8')))
+  const names = Object.keys(parse(readDotenvText(file)))
+  existingRegularFile(out, false)
   writeFileAtomic(path.resolve(out), names.map((name) => `${name}=`).join('\n') + '\n', 0o644)
   return names
 }

@@ -1,7 +1,8 @@
-import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { KeywardError } from '../errors'
 import { writeFileAtomic, type WriteIo } from '../fs/atomicWrite'
+import { existingRegularFile, permissionWarning } from './dotenvFiles'
 import { mergeDotenv, type DotenvEdit, type MergeResult } from './mergeDotenv'
 import { gitStatus } from '../process/safeGit'
 
@@ -41,12 +42,14 @@ export function gitWarnings(file: string): string[] {
  */
 export function writeDotenvFile(file: string, edits: readonly DotenvEdit[], options: { dryRun?: boolean; io?: WriteIo } = {}): DotenvWrite {
   const target = targetFile(file)
-  const exists = existsSync(target)
+  const stats = existingRegularFile(target, false)
+  const exists = stats !== null
   const original = exists ? readFileSync(target, 'utf8') : ''
   const merged = mergeDotenv(original, edits)
   const changed = merged.updated.length > 0 || merged.added.length > 0
   if (options.dryRun !== true && changed) {
-    writeFileAtomic(target, merged.text, exists ? statSync(target).mode & 0o777 : 0o600, options.io)
+    writeFileAtomic(target, merged.text, exists ? stats.mode & 0o777 : 0o600, options.io)
   }
-  return { file: target, created: !exists, updated: merged.updated, added: merged.added, unchanged: merged.unchanged, warnings: gitWarnings(target) }
+  const warnings = [...permissionWarning(target, stats), ...gitWarnings(target)]
+  return { file: target, created: !exists, updated: merged.updated, added: merged.added, unchanged: merged.unchanged, warnings }
 }
