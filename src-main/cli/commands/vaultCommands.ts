@@ -4,12 +4,20 @@ import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
 import { belowDefaultFloor, DEFAULT_FLOOR } from '../../core/vault/passwordKdf'
 import { VaultService } from '../../core/vault/VaultService'
-import { changePassword } from '../../core/vault/vaultSecurity'
+import { changeMasterKey } from '../../core/vault/rekey'
 import { withVault, type CliContext } from '../context'
 import { json, table } from '../render'
+import type { Terminal } from '../terminal'
 import { wholeNumber } from '../wholeNumber'
 import { readNewPassword, readRecoveryCode } from '../secrets'
 import { runDoctor } from './doctor'
+
+/** After a password change or a recovery: what no longer works, and the new recovery code (on stdout, once). */
+function newKeyMessage(terminal: Terminal, done: string, recoveryCode: string): void {
+  terminal.err(`${done}. The vault now has a new key: the old password and the old recovery code open nothing from now on (backups taken before this change still open with what opened them). Unlock with this device, if it was on, must be turned on again in the app.`)
+  terminal.err('New recovery code — write it down and keep it apart from this computer; it is shown only this once:')
+  terminal.out(recoveryCode)
+}
 
 export function registerVaultCommands(program: Command, context: CliContext): void {
   const { terminal, env } = context
@@ -48,10 +56,10 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
 
   program
     .command('passwd')
-    .description('change the master password (re-wraps the key; the database is not rewritten)')
+    .description('change the master password: a new database key and a new recovery code (printed once)')
     .action(async () => {
-      await withVault(context, async (session) => changePassword(session, await readNewPassword(terminal, env)))
-      terminal.err('Password changed.')
+      const code = await withVault(context, async (session) => changeMasterKey(session, await readNewPassword(terminal, env)))
+      newKeyMessage(terminal, 'Password changed', code)
     })
 
   program
@@ -63,11 +71,11 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
       await service.unlock({ recoveryCode: code })
       try {
         const password = await readNewPassword(terminal, env)
-        await service.run(({ session }) => changePassword(session, password, undefined, 'recovered'))
+        const newCode = await service.run(({ session }) => changeMasterKey(session, password, undefined, 'recovered'))
+        newKeyMessage(terminal, 'New password set', newCode)
       } finally {
         await service.lock('command-done')
       }
-      terminal.err('New password set. The old password no longer opens the vault; the recovery code still does.')
     })
 
   program

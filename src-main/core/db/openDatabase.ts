@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers'
-import { chmodSync, existsSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs'
 import { KeywardError } from '../errors'
 import { wipe } from '../vault/secretBuffer'
 
@@ -18,7 +18,7 @@ const HEX = '0123456789abcdef'
  * `x'<64 hex digits>'`: SQLCipher's raw-key form, so no second PBKDF2 runs. Built byte by byte into a buffer we
  * wipe afterwards: a JS string of the key could not be wiped.
  */
-function rawKeyLiteral(key: Uint8Array): Buffer {
+export function rawKeyLiteral(key: Uint8Array): Buffer {
   const literal = Buffer.alloc(key.length * 2 + 3)
   literal[0] = 0x78 // x
   literal[1] = 0x27 // '
@@ -97,5 +97,48 @@ export function openDatabase(file: string, key: Uint8Array, options: OpenOptions
     if (error instanceof KeywardError) throw error
     if (isCorruption(error)) throw corrupt(file, 'is damaged or truncated', options.restoreHint)
     throw error
+  }
+}
+
+/** A file name as an SQL string literal. */
+export function sqlString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`
+}
+
+/**
+ * Writes a copy of `db` to `target` encrypted under `newKey`: `VACUUM INTO` (a consistent snapshot, still under the
+ * current key), then the copy is re-keyed in place, in rollback-journal mode, and flushed to disk. Nothing touches
+ * `db`'s own file: a crash at any point leaves the original as it was and a copy that is simply thrown away.
+ */
+export function writeRekeyedCopy(db: Database.Database, target: string, currentKey: Uint8Array, newKey: Uint8Array, nativeBinding?: string): void {
+  db.exec(`VACUUM INTO ${sqlString(target)}`)
+  const copy = new Database(target, { fileMustExist: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+  try {
+    copy.pragma(`cipher = 'sqlcipher'`)
+    copy.pragma('legacy = 4')
+    const current = rawKeyLiteral(currentKey)
+    try {
+      copy.key(current)
+    } finally {
+      wipe(current)
+    }
+    // SQLite3 Multiple Ciphers re-keys only outside WAL mode.
+    copy.pragma('journal_mode = DELETE')
+    const next = rawKeyLiteral(newKey)
+    try {
+      copy.rekey(next)
+    } finally {
+      wipe(next)
+    }
+    copy.pragma('journal_mode = WAL')
+    copy.prepare('SELECT count(*) FROM sqlite_master').get()
+  } finally {
+    copy.close()
+  }
+  const fd = openSync(target, 'r+')
+  try {
+    fsyncSync(fd)
+  } finally {
+    closeSync(fd)
   }
 }

@@ -16,12 +16,12 @@ export type Actor = 'cli' | 'app'
  * `VaultService` owns sessions and locks one only once its work has finished or been aborted.
  */
 export class VaultSession {
-  private readonly keys: { secret: Buffer; fingerprint: Buffer; database: Buffer }
+  private readonly keys: { secret: Buffer | null; fingerprint: Buffer | null; database: Buffer }
   /** Pending-rotation records this unlock could not apply, moved aside (see pendingRotations.ts). */
   quarantinedRotations: readonly string[] = []
   private locked = false
   private readonly statements = new Map<string, Statement>()
-  private readonly database: Database
+  private database: Database
 
   constructor(
     readonly files: VaultFiles,
@@ -31,13 +31,61 @@ export class VaultSession {
     databaseKey: Buffer,
     readonly clock: Clock,
     readonly actor: Actor,
+    /** The SQLCipher driver this process loads (the app's Electron build), for connections opened later. */
+    readonly nativeBinding?: string,
   ) {
     this.database = db
-    this.keys = {
-      secret: deriveSubkey(databaseKey, 'secret-values'),
-      fingerprint: deriveSubkey(databaseKey, 'value-fingerprints'),
-      database: databaseKey,
+    this.keys = { secret: null, fingerprint: null, database: databaseKey }
+  }
+
+  /**
+   * Loads the value-sealing and fingerprint keys from `value_keys` (schema 30), once the schema is current. A vault
+   * that has none yet (created or last opened before schema 30) stores the keys it has been deriving from the
+   * database key, so its sealed values stay readable; from then on they no longer depend on the database key.
+   */
+  loadValueKeys(): void {
+    this.usable()
+    const rows = this.database.prepare('SELECT purpose, key FROM value_keys').all() as { purpose: string; key: Buffer }[]
+    const stored = new Map(rows.map((row) => [row.purpose, row.key]))
+    const purposes = ['secret-values', 'value-fingerprints'] as const
+    if (purposes.some((purpose) => !stored.has(purpose))) {
+      const insert = this.database.prepare('INSERT OR IGNORE INTO value_keys (purpose, key) VALUES (?, ?)')
+      this.database.transaction(() => {
+        for (const purpose of purposes) {
+          const derived = deriveSubkey(this.keys.database, purpose)
+          insert.run(purpose, derived)
+          wipe(derived)
+        }
+      }).immediate()
+      return this.loadValueKeys()
     }
+    this.keys.secret = Buffer.from(stored.get('secret-values') ?? Buffer.alloc(0))
+    this.keys.fingerprint = Buffer.from(stored.get('value-fingerprints') ?? Buffer.alloc(0))
+    for (const key of stored.values()) wipe(key)
+  }
+
+  /**
+   * After a re-key (rekey.ts): `open` connects to the re-keyed vault.db under `next`; the old connection is closed
+   * and the old database key wiped. If opening fails the session locks: it must never go on with a stale key.
+   */
+  replaceDatabase(next: Buffer, open: (key: Buffer) => Database): void {
+    this.usable()
+    this.statements.clear()
+    this.database.close()
+    try {
+      this.database = open(next)
+    } catch (error) {
+      this.lock()
+      throw error
+    }
+    wipe(this.keys.database)
+    next.copy(this.keys.database)
+  }
+
+  private valueKey(key: Buffer | null): Buffer {
+    this.usable()
+    if (key === null) throw new Error('value keys read before loadValueKeys()')
+    return key
   }
 
   private usable(): void {
@@ -46,14 +94,12 @@ export class VaultSession {
 
   /** Seals secret values inside the database (AES-256-GCM, AAD = the secret row id). */
   get secretKey(): Buffer {
-    this.usable()
-    return this.keys.secret
+    return this.valueKey(this.keys.secret)
   }
 
   /** Keys the HMAC fingerprints used to find duplicate values without decrypting. */
   get fingerprintKey(): Buffer {
-    this.usable()
-    return this.keys.fingerprint
+    return this.valueKey(this.keys.fingerprint)
   }
 
   get databaseKey(): Buffer {
@@ -88,7 +134,7 @@ export class VaultSession {
     try {
       if (this.database.open) this.database.close()
     } finally {
-      wipe(this.keys.secret, this.keys.fingerprint, this.keys.database)
+      wipe(this.keys.secret ?? undefined, this.keys.fingerprint ?? undefined, this.keys.database)
     }
   }
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { sqlString } from '../db/openDatabase'
 import { fsyncDirectory } from '../fs/atomicWrite'
 import type { VaultFiles } from './vaultFiles'
 
@@ -13,10 +14,6 @@ export interface BackupInfo {
   readonly path: string
   readonly createdAt: string
   readonly bytes: number
-}
-
-function sqlString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`
 }
 
 /** Backups, newest first. A backup is a folder holding an encrypted vault.db snapshot and the header it opens with. */

@@ -57,9 +57,10 @@ export async function createVault(dir: string, password: string, options: Create
   }
 
   const db = openDatabase(files.database, databaseKey, { create: true, nativeBinding: deps.nativeBinding, restoreHint: '' })
-  const session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor)
+  const session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
   try {
     applyMigrations(db, pendingMigrations(0))
+    session.loadValueKeys()
     recordEvent(session, 'vault-created', {}, { kdf: cost })
     writeHeader(files, header)
   } catch (error) {

@@ -16,17 +16,19 @@ const slot = z.object({
   wrappedKey: base64,
 })
 
+const kdfSchema = z.object({
+  algorithm: z.literal('argon2id'),
+  memoryKiB: z.number().int().positive(),
+  iterations: z.number().int().positive(),
+  parallelism: z.number().int().positive(),
+  salt: base64,
+})
+
 const headerSchema = z.object({
   format: z.literal(HEADER_FORMAT),
   vaultId: z.uuid(),
   createdAt: z.string(),
-  kdf: z.object({
-    algorithm: z.literal('argon2id'),
-    memoryKiB: z.number().int().positive(),
-    iterations: z.number().int().positive(),
-    parallelism: z.number().int().positive(),
-    salt: base64,
-  }),
+  kdf: kdfSchema,
   slots: z.object({
     password: slot,
     /** The recovery code is high-entropy (150 bits): HKDF with this salt is enough, no slow KDF. */
@@ -35,6 +37,21 @@ const headerSchema = z.object({
     device: slot.extend({ keychainSealedKey: base64 }).optional(),
   }),
   throttle: z.object({ failures: z.number().int().nonnegative(), notBefore: z.string().nullable() }),
+  /**
+   * Present only while a password change re-keys the database (see rekey.ts): the new database key's slots (new
+   * password, new recovery code) and its KDF, and the two keys boxed under each other, so an unlock interrupted by
+   * a crash at any point finds the key the database is under and finishes (or undoes) the change.
+   */
+  rekey: z
+    .object({
+      kdf: kdfSchema,
+      slots: z.object({ password: slot, recovery: slot.extend({ salt: base64 }) }),
+      /** The new database key, sealed under the current one; AAD `<vaultId>:rekey-next`. */
+      next: base64,
+      /** The current database key, sealed under the new one; AAD `<vaultId>:rekey-previous`. */
+      previous: base64,
+    })
+    .optional(),
   /**
    * Upcoming due dates (ISO timestamps only: no names, no providers) so reminders can count due keys while the
    * vault is locked.
@@ -73,10 +90,11 @@ export function readHeader(files: VaultFiles): VaultHeader {
   if (!parsed.success) {
     throw new KeywardError('VAULT_CORRUPT', `${files.header} is damaged (${parsed.error.issues[0]?.path.join('.') ?? 'format'}). Restore it from ${files.backups}.`)
   }
-  const outside = kdfOutOfBounds(parsed.data.kdf)
-  if (outside !== null) {
+  for (const kdf of [parsed.data.kdf, parsed.data.rekey?.kdf]) {
+    const outside = kdf === undefined ? null : kdfOutOfBounds(kdf)
+    if (kdf === undefined || outside === null) continue
     // Never run the KDF a damaged or planted header asks for: 8 GiB of memory, or 2^32 iterations, would be obeyed.
-    throw new KeywardError('VAULT_CORRUPT', `${files.header} asks for Argon2id ${outside} = ${parsed.data.kdf[outside]}, outside what Keyward ever writes (memory 19 MiB–4 GiB, 2–${KDF_BOUNDS.iterations.max} iterations, 1–16 lanes): it is damaged or was tampered with. Restore it from ${files.backups}.`)
+    throw new KeywardError('VAULT_CORRUPT', `${files.header} asks for Argon2id ${outside} = ${kdf[outside]}, outside what Keyward ever writes (memory 19 MiB–4 GiB, 2–${KDF_BOUNDS.iterations.max} iterations, 1–16 lanes): it is damaged or was tampered with. Restore it from ${files.backups}.`)
   }
   return parsed.data
 }

@@ -31,8 +31,9 @@ export async function openSession(files: VaultFiles, header: VaultHeader, databa
     const now = deps.clock.now()
     const preparedInWorker = deps.vaultWorker === undefined ? null : await prepareInWorker(deps.vaultWorker, files, databaseKey, now, deps.nativeBinding)
     const db = openDatabase(files.database, databaseKey, { create: false, nativeBinding: deps.nativeBinding, restoreHint: restoreHint(files) })
-    session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor)
+    session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
     const { backups } = preparedInWorker ?? prepareVault(db, files, now)
+    session.loadValueKeys()
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
     session.quarantinedRotations = applyPendingRotations(session).quarantined

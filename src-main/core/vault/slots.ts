@@ -18,11 +18,16 @@ export async function passwordSlot(ids: Ids & { kdf: KdfParams }, password: stri
   }
 }
 
-/** The database key under the password, or null when the password is wrong. */
-export async function openPasswordSlot(header: VaultHeader, password: string): Promise<Buffer | null> {
-  const kek = await derivePasswordKey(password, header.kdf)
+/**
+ * The database key under the password, or null when the password is wrong. `which: 'rekey'` opens the new slot of
+ * a password change still recorded in the header (rekey.ts), which becomes the password slot once finished.
+ */
+export async function openPasswordSlot(header: VaultHeader, password: string, which: 'current' | 'rekey' = 'current'): Promise<Buffer | null> {
+  const source = which === 'current' ? { kdf: header.kdf, slot: header.slots.password } : header.rekey === undefined ? null : { kdf: header.rekey.kdf, slot: header.rekey.slots.password }
+  if (source === null) return null
+  const kek = await derivePasswordKey(password, source.kdf)
   try {
-    return unseal(kek, Buffer.from(header.slots.password.wrappedKey, 'base64'), slotAad(header, 'password'))
+    return unseal(kek, Buffer.from(source.slot.wrappedKey, 'base64'), slotAad(header, 'password'))
   } finally {
     wipe(kek)
   }
@@ -43,10 +48,12 @@ export function recoverySlot(ids: Ids, code: string, databaseKey: Buffer) {
   }
 }
 
-export function openRecoverySlot(header: VaultHeader, code: string): Buffer | null {
-  const key = recoveryKey(code, Buffer.from(header.slots.recovery.salt, 'base64'))
+export function openRecoverySlot(header: VaultHeader, code: string, which: 'current' | 'rekey' = 'current'): Buffer | null {
+  const slot = which === 'current' ? header.slots.recovery : header.rekey?.slots.recovery
+  if (slot === undefined) return null
+  const key = recoveryKey(code, Buffer.from(slot.salt, 'base64'))
   try {
-    return unseal(key, Buffer.from(header.slots.recovery.wrappedKey, 'base64'), slotAad(header, 'recovery'))
+    return unseal(key, Buffer.from(slot.wrappedKey, 'base64'), slotAad(header, 'recovery'))
   } finally {
     wipe(key)
   }

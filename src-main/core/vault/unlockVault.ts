@@ -2,6 +2,7 @@ import { KeywardError } from '../errors'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader, updateHeader, type VaultHeader } from './header'
 import { openSession, type SessionDeps } from './openSession'
+import { settleRekey } from './rekey'
 import { openDeviceSlot, openPasswordSlot, openRecoverySlot } from './slots'
 import { afterFailure, attemptsHint, NO_FAILURES, waitBeforeAttempt } from './throttle'
 import type { VaultSession } from './VaultSession'
@@ -46,21 +47,30 @@ export async function unlockWithPassword(dir: string, password: string, deps: Un
   const files = vaultFiles(dir)
   const header = readHeader(files)
   await waitForTurn(header, deps, options)
-  const databaseKey = await openPasswordSlot(header, password)
+  let via: 'current' | 'rekey' = 'current'
+  let databaseKey = await openPasswordSlot(header, password)
+  if (databaseKey === null && header.rekey !== undefined) {
+    // A password change was interrupted: the new password opens its recorded slot.
+    databaseKey = await openPasswordSlot(header, password, 'rekey')
+    via = 'rekey'
+  }
   if (databaseKey === null) {
     const updated = recordFailure(files, deps)
     throw new KeywardError('WRONG_PASSWORD', `Wrong password. ${attemptsHint(updated.throttle)}`)
   }
-  return openSession(files, clearFailures(files, header), databaseKey, deps, 'password')
+  const settled = settleRekey(files, clearFailures(files, header), databaseKey, via, deps.nativeBinding)
+  return openSession(files, settled.header, settled.key, deps, 'password')
 }
 
 /** Unlocks with the recovery code from the emergency kit. */
 export async function unlockWithRecoveryCode(dir: string, code: string, deps: UnlockDeps): Promise<VaultSession> {
   const files = vaultFiles(dir)
   const header = readHeader(files)
-  const databaseKey = openRecoverySlot(header, code)
+  const current = openRecoverySlot(header, code)
+  const databaseKey = current ?? openRecoverySlot(header, code, 'rekey')
   if (databaseKey === null) throw new KeywardError('WRONG_PASSWORD', 'That recovery code does not open this vault. Check it against your emergency kit.')
-  return openSession(files, header, databaseKey, deps, 'recovery-code')
+  const settled = settleRekey(files, header, databaseKey, current === null ? 'rekey' : 'current', deps.nativeBinding)
+  return openSession(files, settled.header, settled.key, deps, 'recovery-code')
 }
 
 /**
@@ -71,5 +81,7 @@ export async function unlockWithDevice(dir: string, store: DeviceKeyStore, deps:
   const files = vaultFiles(dir)
   const header = readHeader(files)
   const databaseKey = openDeviceSlot(header, store)
-  return databaseKey === null ? null : openSession(files, header, databaseKey, deps, 'device')
+  if (databaseKey === null) return null
+  const settled = settleRekey(files, header, databaseKey, 'current', deps.nativeBinding)
+  return openSession(files, settled.header, settled.key, deps, 'device')
 }

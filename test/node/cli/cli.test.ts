@@ -1,4 +1,5 @@
 // The built `keyward` CLI, run as a process: exit codes, --json shapes, prompts without a terminal.
+import { copyFileSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { initVault, keyward } from '../helpers/cli'
@@ -113,13 +114,41 @@ describe('keyward', () => {
     expect(backup.stdout.trim()).toMatch(new RegExp(`^${path.join(vault, 'backups')}/.+-manual$`))
   })
 
-  it('passwd changes the password; recover sets a new one with the recovery code', async () => {
-    expect((await keyward(['passwd'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'second-password' } })).code).toBe(0)
+  it('passwd sets a new password and a new recovery code; recover does the same; each old one stops working', async () => {
+    const passwd = await keyward(['passwd'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'second-password' } })
+    expect(passwd.code, passwd.stderr).toBe(0)
+    expect(passwd.stderr).toMatch(/the old password and the old recovery code open nothing from now on/)
+    const secondCode = passwd.stdout.trim()
+    expect(secondCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/)
+    expect(secondCode).not.toBe(recoveryCode)
     expect((await keyward(['list'], { env })).code).toBe(3)
-    const recovered = await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: recoveryCode, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })
-    expect(recovered.code).toBe(0)
+    const stale = await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: recoveryCode, KEYWARD_NEW_PASSWORD: 'x' } })
+    expect(stale.code).toBe(3)
+    const recovered = await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })
+    expect(recovered.code, recovered.stderr).toBe(0)
+    expect(recovered.stdout.trim()).not.toBe(secondCode)
     expect((await keyward(['list'], { env: { ...env, KEYWARD_PASSWORD: 'second-password' } })).code).toBe(3)
+    expect((await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: 'y' } })).code).toBe(3)
     expect((await keyward(['get', 'prod'], { env })).stdout).toBe('sk_live_CliTestValue00001234\n')
+  })
+
+  it('the attack from the issue: backup, passwd, add; the old password with the backup\'s header reads nothing new', async () => {
+    const backup = (await keyward(['backup'], { env })).stdout.trim()
+    const passwd = await keyward(['passwd'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'third-password' } })
+    expect(passwd.code).toBe(0)
+    const third = { ...env, KEYWARD_PASSWORD: 'third-password' }
+    expect((await keyward(['add', 'later', '--provider', 'solo', '--no-format-check', '--value-stdin'], { env: third, input: 'added-after-passwd-0000' })).code).toBe(0)
+    const attacker = path.join(temp.dir, 'attacker')
+    mkdirSync(attacker)
+    copyFileSync(path.join(vault, 'vault.db'), path.join(attacker, 'vault.db'))
+    copyFileSync(path.join(backup, 'vault.json'), path.join(attacker, 'vault.json'))
+    const stolen = await keyward(['--vault', attacker, 'get', 'later'], { env: { KEYWARD_PASSWORD: env.KEYWARD_PASSWORD } })
+    expect(stolen.code).not.toBe(0)
+    expect(stolen.stdout).not.toContain('added-after-passwd')
+    const restored = await keyward(['--vault', attacker, 'list'], { env: { KEYWARD_PASSWORD: 'third-password' } })
+    expect(restored.code).not.toBe(0)
+    // Put the password back for the rest of this suite.
+    expect((await keyward(['passwd'], { env: { ...third, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })).code).toBe(0)
   })
 
   it('has --help for every command', async () => {

@@ -1,6 +1,7 @@
 import { initial } from './0010-initial'
 import { settings } from './0020-settings'
+import { valueKeys } from './0030-value-keys'
 import type { Migration } from './migration'
 
 /** Every migration, in order. */
-export const migrations: readonly Migration[] = [initial, settings]
+export const migrations: readonly Migration[] = [initial, settings, valueKeys]

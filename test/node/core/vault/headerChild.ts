@@ -3,13 +3,13 @@
 import { writeSync } from 'node:fs'
 import { systemClock } from '../../../../src-main/core/ports/Clock'
 import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
-import { changePassword } from '../../../../src-main/core/vault/vaultSecurity'
+import { changeMasterKey } from '../../../../src-main/core/vault/rekey'
 
 const [vaultDir = '', mode, argument = ''] = process.argv.slice(2)
 const deps = { clock: systemClock, actor: 'cli' as const, sleep: async () => undefined }
 if (mode === 'passwd') {
   const session = await unlockWithPassword(vaultDir, process.env.KEYWARD_PASSWORD ?? '', deps)
-  await changePassword(session, argument, { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 })
+  await changeMasterKey(session, argument, { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 })
   session.lock()
 } else {
   // maxWaitMs 0: a throttled attempt reports THROTTLED at once instead of sleeping.

@@ -35,11 +35,24 @@ const xorStore: DeviceKeyStore = {
   decrypt: (sealed) => Buffer.from(sealed.map((byte) => byte ^ 0x5a)),
 }
 
-it('a password changed by another process stays changed when this session then writes the header', async () => {
+it('a header change by another process is not undone when this session then writes the header', async () => {
   const { session } = await newTestVault(temp.dir)
   const vaultDir = path.join(temp.dir, 'vault')
+  // The CLI, in another process, counts two wrong passwords while the app holds the vault open.
+  expect([await runChild([vaultDir, 'wrong']), await runChild([vaultDir, 'wrong'])]).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD'])
+  // The app, still holding the header it read at unlock (no failures), turns device unlock on and off again.
+  expect(session.header.throttle.failures).toBe(0)
+  enableDeviceUnlock(session, xorStore)
+  disableDeviceUnlock(session)
+  session.lock()
+  expect(readHeader(vaultFiles(vaultDir)).throttle.failures).toBe(2)
+}, 60_000)
+
+it('a password changed by another process (while nothing else holds the vault) stays changed', async () => {
+  ;(await newTestVault(path.join(temp.dir, 'passwd'))).session.lock()
+  const vaultDir = path.join(temp.dir, 'passwd', 'vault')
   await runChild([vaultDir, 'passwd', 'the new password'])
-  // The app, still holding the session it unlocked before the change, turns device unlock on and off again.
+  const session = await unlockWithPassword(vaultDir, 'the new password', testDeps())
   enableDeviceUnlock(session, xorStore)
   disableDeviceUnlock(session)
   session.lock()

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { KeywardError } from '../../../../src-main/core/errors'
@@ -7,7 +7,8 @@ import type { DeviceKeyStore } from '../../../../src-main/core/ports/DeviceKeySt
 import { createVault } from '../../../../src-main/core/vault/createVault'
 import { readHeader } from '../../../../src-main/core/vault/header'
 import { unlockWithDevice, unlockWithPassword, unlockWithRecoveryCode } from '../../../../src-main/core/vault/unlockVault'
-import { changePassword, enableDeviceUnlock } from '../../../../src-main/core/vault/vaultSecurity'
+import { changeMasterKey } from '../../../../src-main/core/vault/rekey'
+import { enableDeviceUnlock } from '../../../../src-main/core/vault/vaultSecurity'
 import { vaultFiles } from '../../../../src-main/core/vault/vaultFiles'
 import { FAST_KDF, newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
 import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
@@ -109,15 +110,17 @@ describe('wrong passwords', () => {
 })
 
 describe('recovery and password changes', () => {
-  it('the recovery code opens the vault, and after a new password the old one no longer does', async () => {
+  it('the recovery code opens the vault; recovering sets a new password and a new code, and the old ones stop working', async () => {
     const { session, recoveryCode } = await newTestVault(temp.dir)
     session.lock()
     const recovered = await unlockWithRecoveryCode(vaultDir, recoveryCode.toLowerCase().replace(/-/g, ' '), testDeps())
-    await changePassword(recovered, 'a new password', FAST_KDF, 'recovered')
+    const newCode = await changeMasterKey(recovered, 'a new password', FAST_KDF, 'recovered')
     recovered.lock()
+    expect(newCode).not.toBe(recoveryCode)
     expect(await codeOf(unlockWithPassword(vaultDir, PASSWORD, testDeps()))).toBe('WRONG_PASSWORD')
+    expect(await codeOf(unlockWithRecoveryCode(vaultDir, recoveryCode, testDeps()))).toBe('WRONG_PASSWORD')
     ;(await unlockWithPassword(vaultDir, 'a new password', testDeps())).lock()
-    ;(await unlockWithRecoveryCode(vaultDir, recoveryCode, testDeps())).lock()
+    ;(await unlockWithRecoveryCode(vaultDir, newCode, testDeps())).lock()
   })
 
   it('a wrong recovery code is refused', async () => {
@@ -125,18 +128,35 @@ describe('recovery and password changes', () => {
     expect(await codeOf(unlockWithRecoveryCode(vaultDir, '00000-00000-00000-00000-00000-00000', testDeps()))).toBe('WRONG_PASSWORD')
   })
 
-  it('changing the password re-wraps the same database key: an older copy of vault.db opens with the new password', async () => {
+  it('a password change re-keys the database: the old password with an old header opens nothing written after it', async () => {
     const { session } = await newTestVault(temp.dir)
     createKey(session, { provider: 'solo', name: 'main' }, 'solo-secret-value-1')
-    session.db.pragma('wal_checkpoint(TRUNCATE)')
     const files = vaultFiles(vaultDir)
-    copyFileSync(files.database, path.join(temp.dir, 'before.db'))
-    await changePassword(session, 'new password', FAST_KDF)
+    const oldHeader = readFileSync(files.header)
+    await changeMasterKey(session, 'new password', FAST_KDF)
+    createKey(session, { provider: 'solo', name: 'later' }, 'added-after-the-change')
     session.lock()
-    copyFileSync(path.join(temp.dir, 'before.db'), files.database)
+    // The attack from the issue: the live vault.db beside a header the old password opens (a backup's).
+    const attacker = path.join(temp.dir, 'attacker')
+    mkdirSync(attacker)
+    copyFileSync(files.database, path.join(attacker, 'vault.db'))
+    writeFileSync(path.join(attacker, 'vault.json'), oldHeader)
+    expect(await codeOf(unlockWithPassword(attacker, PASSWORD, testDeps()))).toBe('VAULT_CORRUPT')
     const reopened = await unlockWithPassword(vaultDir, 'new password', testDeps())
     expect(revealValue(reopened, keyIdOf(reopened, 'solo/main'))).toBe('solo-secret-value-1')
+    expect(revealValue(reopened, keyIdOf(reopened, 'solo/later'))).toBe('added-after-the-change')
     reopened.lock()
+  })
+
+  it('a change refused because another connection has the vault open changes nothing', async () => {
+    const { session } = await newTestVault(temp.dir)
+    const other = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
+    await expect(changeMasterKey(session, 'new password', FAST_KDF)).rejects.toMatchObject({ code: 'VAULT_BUSY' })
+    other.lock()
+    session.lock()
+    expect(readHeader(vaultFiles(vaultDir)).rekey).toBeUndefined()
+    ;(await unlockWithPassword(vaultDir, PASSWORD, testDeps())).lock()
+    expect(await codeOf(unlockWithPassword(vaultDir, 'new password', testDeps()))).toBe('WRONG_PASSWORD')
   })
 })
 
@@ -276,11 +296,11 @@ describe('integrity checks', () => {
 describe('migrating an existing vault', () => {
   it('takes a backup before the migration, then applies it', async () => {
     const { session } = await newTestVault(temp.dir)
-    session.db.exec('DROP TABLE settings')
+    session.db.exec('DROP TABLE settings; DROP TABLE value_keys')
     session.db.pragma('user_version = 10')
     session.lock()
     const reopened = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
-    expect(reopened.db.pragma('user_version', { simple: true })).toBe(20)
+    expect(reopened.db.pragma('user_version', { simple: true })).toBe(30)
     reopened.lock()
     const { readdirSync } = await import('node:fs')
     expect(readdirSync(path.join(vaultDir, 'backups')).some((name) => name.endsWith('-before-schema-20'))).toBe(true)

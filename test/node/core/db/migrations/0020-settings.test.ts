@@ -8,7 +8,7 @@ describe('migration 0020 settings', () => {
   it('applies on top of 0010, records version 20, and keeps values as JSON', () => {
     const db = new Database(':memory:')
     applyMigrations(db, [initial])
-    expect(pendingMigrations(10).map((migration) => migration.version)).toEqual([20])
+    expect(pendingMigrations(10)[0]?.version).toBe(20)
     applyMigrations(db, [settings])
     expect(schemaVersion(db)).toBe(20)
     db.prepare("INSERT INTO settings (name, value, updated_at) VALUES ('remindBeforeDays', '7', 'now')").run()
