@@ -1,4 +1,5 @@
-import { isSafePattern } from 'redos-detector'
+import { createRequire } from 'node:module'
+import type * as RedosDetector from 'redos-detector'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
 import { hasHiddenCharacters } from '../security/terminalText'
@@ -9,8 +10,12 @@ import { adapters } from './adapters'
 import { findProvider } from './builtinProviders'
 import type { ProviderDefinition } from './providerDefinition'
 
-/** redos-detector's verdict; an invalid pattern is left to the validity check beside this one. */
+/**
+ * redos-detector's verdict; an invalid pattern is left to the validity check beside this one. Loaded on first use:
+ * importing it costs every `keyward` start ~30 ms, and only `provider add` needs it.
+ */
 function cannotBacktrack(pattern: string): boolean {
+  const { isSafePattern } = createRequire(import.meta.url)('redos-detector') as typeof RedosDetector
   try {
     return isSafePattern(pattern, { timeout: 1000 }).safe
   } catch {
