@@ -77,6 +77,8 @@ export class VaultService {
   private autoLock: AutoLockSettings = DEFAULT_AUTO_LOCK
   private ticker: unknown = null
   private seen = { dataVersion: 0, headerMtime: 0 }
+  /** total_changes() when the due digest was last brought up to date (the digest depends only on what is stored). */
+  private digestAt = 0
   readonly files: VaultFiles
 
   constructor(private readonly deps: VaultServiceDeps) {
@@ -163,6 +165,7 @@ export class VaultService {
   private opened(session: VaultSession): void {
     this.current = session
     this.autoLock = autoLockOf(session)
+    this.digestAt = totalChanges(session)
     this.touch()
     this.seen = this.watermarks(session)
     this.setState('unlocked')
@@ -187,11 +190,7 @@ export class VaultService {
     const done = (async () => {
       try {
         const result = await work({ session, signal: controller.signal })
-        if (!session.isLocked && totalChanges(session) !== changesBefore) {
-          refreshDueDigest(session, remindBeforeDefault(session))
-          // Our own header write is not news for the change feed.
-          this.seen = { ...this.seen, headerMtime: this.watermarks(session).headerMtime }
-        }
+        if (!session.isLocked && totalChanges(session) !== changesBefore) this.refreshDigest(session)
         return result
       } catch (error) {
         if (isCorruption(error)) throw new KeywardError('VAULT_CORRUPT', `${session.files.database} is damaged. ${restoreHint(session.files)}`)
@@ -226,7 +225,7 @@ export class VaultService {
       await Promise.allSettled([...this.inFlight].map((entry) => entry.done))
       this.stopTicker()
       try {
-        refreshDueDigest(session, remindBeforeDefault(session))
+        if (totalChanges(session) !== this.digestAt) this.refreshDigest(session)
         if (reason !== 'command-done') recordEvent(session, 'locked', {}, { reason })
       } catch {
         // A damaged or busy database must not keep the vault open: lock regardless.
@@ -262,6 +261,14 @@ export class VaultService {
   async dispose(): Promise<void> {
     await this.lock('quit')
     this.stopTicker()
+  }
+
+  /** Brings the header's due digest up to date after a write (so reminders while locked count what is stored). */
+  private refreshDigest(session: VaultSession): void {
+    refreshDueDigest(session, remindBeforeDefault(session))
+    this.digestAt = totalChanges(session)
+    // Our own header write is not news for the change feed.
+    this.seen = { ...this.seen, headerMtime: this.watermarks(session).headerMtime }
   }
 
   private tick(): void {

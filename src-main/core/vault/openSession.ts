@@ -1,6 +1,8 @@
 import { openDatabase } from '../db/openDatabase'
 import type { Clock } from '../ports/Clock'
 import { applyPendingRotations } from '../providers/pendingRotations'
+import { refreshDueDigest } from '../reminders/dueDigest'
+import { remindBeforeDefault } from './settings'
 import { recordEvent } from './audit'
 import { restoreHint } from './backups'
 import type { VaultHeader } from './header'
@@ -36,7 +38,10 @@ export async function openSession(files: VaultFiles, header: VaultHeader, databa
     session.loadValueKeys()
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
-    session.quarantinedRotations = applyPendingRotations(session).quarantined
+    const pending = applyPendingRotations(session)
+    session.quarantinedRotations = pending.quarantined
+    // A recovered rotation moved a key's dates: the locked reminders' digest follows at once.
+    if (pending.applied.length > 0) refreshDueDigest(session, remindBeforeDefault(session))
     return session
   } catch (error) {
     if (session === undefined) databaseKey.fill(0)
