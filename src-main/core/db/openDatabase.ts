@@ -57,6 +57,29 @@ export function checkIntegrity(db: Database.Database, file: string, restoreHint:
   if (result.length !== 1 || result[0] !== 'ok') throw corrupt(file, `failed its integrity check (${result[0] ?? 'no result'})`, restoreHint)
 }
 
+/** A connection to `file` through the driver this process loads (the app's Electron build, else the default). */
+function connect(file: string, mustExist: boolean, nativeBinding: string | undefined): Database.Database {
+  return new Database(file, { fileMustExist: mustExist, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+}
+
+/**
+ * Keys (or re-keys) a connection in SQLCipher 4 format with a raw key: the literal is built in a buffer that is
+ * wiped right after, never a JS string.
+ */
+function applyKey(db: Database.Database, key: Uint8Array, how: 'key' | 'rekey'): void {
+  if (how === 'key') {
+    db.pragma(`cipher = 'sqlcipher'`)
+    db.pragma('legacy = 4')
+  }
+  const literal = rawKeyLiteral(key)
+  try {
+    if (how === 'key') db.key(literal)
+    else db.rekey(literal)
+  } finally {
+    wipe(literal)
+  }
+}
+
 /**
  * Opens vault.db in SQLCipher 4 format with the raw database key: WAL, synchronous=FULL, a busy timeout so the app
  * and the CLI can share it, foreign keys on. Reading the schema authenticates its pages, so a missing, empty,
@@ -67,21 +90,11 @@ export function openDatabase(file: string, key: Uint8Array, options: OpenOptions
   if (!options.create && (!existsSync(file) || statSync(file).size === 0)) {
     throw corrupt(file, 'is missing or empty although vault.json exists', options.restoreHint)
   }
-  const db = new Database(file, {
-    fileMustExist: !options.create,
-    ...(options.nativeBinding === undefined ? {} : { nativeBinding: options.nativeBinding }),
-  })
+  const db = connect(file, !options.create, options.nativeBinding)
   try {
     // Owner-only, before the WAL and shared-memory files exist: SQLite gives them the database file's mode.
     if (options.create && process.platform !== 'win32') chmodSync(file, 0o600)
-    db.pragma(`cipher = 'sqlcipher'`)
-    db.pragma('legacy = 4')
-    const literal = rawKeyLiteral(key)
-    try {
-      db.key(literal)
-    } finally {
-      wipe(literal)
-    }
+    applyKey(db, key, 'key')
     db.pragma('busy_timeout = 10000')
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
@@ -112,24 +125,12 @@ export function sqlString(value: string): string {
  */
 export function writeRekeyedCopy(db: Database.Database, target: string, currentKey: Uint8Array, newKey: Uint8Array, nativeBinding?: string): void {
   db.exec(`VACUUM INTO ${sqlString(target)}`)
-  const copy = new Database(target, { fileMustExist: true, ...(nativeBinding === undefined ? {} : { nativeBinding }) })
+  const copy = connect(target, true, nativeBinding)
   try {
-    copy.pragma(`cipher = 'sqlcipher'`)
-    copy.pragma('legacy = 4')
-    const current = rawKeyLiteral(currentKey)
-    try {
-      copy.key(current)
-    } finally {
-      wipe(current)
-    }
+    applyKey(copy, currentKey, 'key')
     // SQLite3 Multiple Ciphers re-keys only outside WAL mode.
     copy.pragma('journal_mode = DELETE')
-    const next = rawKeyLiteral(newKey)
-    try {
-      copy.rekey(next)
-    } finally {
-      wipe(next)
-    }
+    applyKey(copy, newKey, 'rekey')
     copy.pragma('journal_mode = WAL')
     copy.prepare('SELECT count(*) FROM sqlite_master').get()
   } finally {
