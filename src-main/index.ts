@@ -3,7 +3,7 @@ import { app, protocol, session, shell, type BrowserWindow } from 'electron'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createAppHandlers } from './core/app/appHandlers'
+import { composeDesktopApp } from './core/app/desktopApp'
 import { describeApp } from './core/app/appInfo'
 import { probeStorageEngine } from './core/db/storageEngine'
 import { trustOrigins } from './core/ipc/senderPolicy'
@@ -14,13 +14,13 @@ import { denyAllPermissions, lockDownAllWebContents } from './electron/hardening
 import { registerIpc, windowEvents } from './electron/ipc'
 import { focusWindow, openMainWindow } from './electron/mainWindow'
 import { electronNativeBinding } from './electron/nativeDriver'
+import { ElectronClipboard } from './electron/ElectronClipboard'
 import { ElectronNotifier } from './electron/ElectronNotifier'
 import { electronPowerEvents } from './electron/electronPowerEvents'
 import { createTray } from './electron/tray'
 import { vaultDirFromEnvironment } from './core/paths'
 import { startLockedReminders } from './core/reminders/lockedReminders'
 import { readHeader } from './core/vault/header'
-import { VaultService } from './core/vault/VaultService'
 
 // electron-vite sets this only under `npm run dev`; a packaged app never trusts it.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -40,22 +40,30 @@ if (!app.requestSingleInstanceLock()) {
     const policy = trustOrigins(devServerUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devServerUrl])
     serveAppScheme(protocol, path.join(mainDir, '../renderer'))
     denyAllPermissions(session.defaultSession)
-    registerIpc(
-      createAppHandlers({
-        appInfo: () =>
-          describeApp({
-            name: app.getName(),
-            version: app.getVersion(),
-            arch: process.arch,
-            versions: process.versions,
-            machine: { platform: process.platform, env: process.env, homedir: os.homedir() },
-            storage: probeStorageEngine(electronNativeBinding(app.getAppPath())),
-          }),
-        events: windowEvents(policy),
-        clock: systemClock,
-      }),
-      policy,
-    )
+    const nativeBinding = electronNativeBinding(app.getAppPath())
+    // The one composition the e2e harness runs too; only Electron's transport and adapters are swapped there.
+    const desktop = composeDesktopApp({
+      vaultDir: vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }),
+      clock: systemClock,
+      timers: globalThis,
+      power: electronPowerEvents,
+      clipboard: new ElectronClipboard(),
+      platform: process.platform,
+      events: windowEvents(policy),
+      appInfo: () =>
+        describeApp({
+          name: app.getName(),
+          version: app.getVersion(),
+          arch: process.arch,
+          versions: process.versions,
+          machine: { platform: process.platform, env: process.env, homedir: os.homedir() },
+          storage: probeStorageEngine(nativeBinding),
+        }),
+      nativeBinding,
+      // Unlock's integrity check, migrations and daily backup run in this worker thread, off the main thread.
+      vaultWorker: path.join(mainDir, 'vaultWorker.js'),
+    })
+    registerIpc(desktop.handlers, policy)
     mainWindow = openMainWindow({
       preloadPath: path.join(mainDir, '../preload/index.cjs'),
       url: devServerUrl ?? APP_ENTRY_URL,
@@ -63,25 +71,14 @@ if (!app.requestSingleInstanceLock()) {
       preferences: new ElectronStorePreferences(),
     })
     const open = () => focusWindow(mainWindow)
-    // The one vault session of this process: auto-locks on idle, suspend and screen lock; watches for the CLI's
-    // writes; prepares a vault at unlock in a worker thread (out/main/vaultWorker.js).
-    const vault = new VaultService({
-      dir: vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }),
-      clock: systemClock,
-      actor: 'app',
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      nativeBinding: electronNativeBinding(app.getAppPath()),
-      vaultWorker: path.join(mainDir, 'vaultWorker.js'),
-      timers: globalThis,
-      power: electronPowerEvents,
-    })
+    const vault = desktop.vault
     mainWindow.on('focus', () => vault.checkForChanges())
-    // Quit only once the vault is locked: work in flight ends, the digest is written, the keys are wiped.
+    // Quit only once the vault is locked and the clipboard cleared: work in flight ends, the keys are wiped.
     let vaultClosed = false
     app.on('before-quit', (event) => {
       if (vaultClosed) return
       event.preventDefault()
-      void vault.dispose().finally(() => {
+      void desktop.dispose().finally(() => {
         vaultClosed = true
         app.quit()
       })

@@ -38,8 +38,22 @@ const noArguments = z.strictObject({})
  * bundles no zod (zod probes `new Function` when a schema is built, which a strict CSP reports as a violation).
  * The `satisfies` clauses below make the compiler reject a name without a schema and a schema without a name.
  */
-export const channelNames = ['app:info', 'app:ping'] as const
-export const eventNames = ['app:ping'] as const
+export const channelNames = [
+  'app:info',
+  'app:ping',
+  'vault:status',
+  'vault:create',
+  'vault:unlock',
+  'vault:lock',
+  'keys:page',
+  'keys:search',
+  'key:detect',
+  'key:add',
+  'key:reveal',
+  'key:copy',
+  'key:delete',
+] as const
+export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared'] as const
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]
 
@@ -47,6 +61,36 @@ interface ChannelSpec {
   readonly request: z.ZodType
   readonly response: z.ZodType
 }
+
+const vaultState = z.enum(['no-vault', 'locked', 'unlocking', 'unlocked', 'locking'])
+const keyId = z.uuid()
+/** A master password as typed: never trimmed, never logged, at most 1 KiB. */
+const password = z.string().min(1, 'The password cannot be empty.').max(1024)
+
+/** A key's metadata as the window shows it. Never the value: `hint` is its last 4 characters at most. */
+const keySummary = z.object({
+  id: z.string(),
+  ref: z.string(),
+  provider: z.string(),
+  name: z.string(),
+  envVar: z.string().nullable(),
+  environment: z.string(),
+  status: z.enum(['active', 'revoked', 'expired']),
+  expiresAt: z.string().nullable(),
+  rotateEveryDays: z.number().nullable(),
+  remindBeforeDays: z.number().nullable(),
+  rotatedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastVerifiedAt: z.string().nullable(),
+  lastVerifyResult: z.string().nullable(),
+  tags: z.array(z.string()),
+  notes: z.string(),
+  hint: z.string(),
+})
+/** At most one page crosses at a time: a 100k vault never crosses IPC whole, and each page is schema-checked. */
+const keyPage = z.object({ keys: z.array(keySummary).max(500) })
+const empty = z.object({})
 
 /** Request/response schemas per channel. */
 export const channels = {
@@ -57,12 +101,69 @@ export const channels = {
    * also proves the main → renderer event path end to end.
    */
   'app:ping': { request: noArguments, response: z.object({ seq: z.number().int().positive() }) },
+  /** Whether a vault exists at the app's vault directory, and whether it is open. */
+  'vault:status': { request: noArguments, response: z.object({ state: vaultState, vaultDir: z.string() }) },
+  /** Creates the vault (Argon2id calibrated in main) and leaves it unlocked; the recovery code is shown once. */
+  'vault:create': { request: z.strictObject({ password }), response: z.object({ recoveryCode: z.string() }) },
+  /**
+   * Unlocks with the master password, or with the recovery code — which sets a new password and returns the NEW
+   * recovery code (the old one stops working).
+   */
+  'vault:unlock': {
+    request: z.discriminatedUnion('method', [
+      z.strictObject({ method: z.literal('password'), password }),
+      z.strictObject({ method: z.literal('recovery-code'), code: z.string().min(1).max(200), newPassword: password }),
+    ]),
+    response: z.object({ newRecoveryCode: z.string().nullable() }),
+  },
+  /** Locks now: work in flight ends first, the clipboard is cleared if it still holds a copied key. */
+  'vault:lock': { request: noArguments, response: empty },
+  /** Keys in (provider, name) order after `after`, at most `limit`. */
+  'keys:page': {
+    request: z.strictObject({
+      after: z.strictObject({ provider: z.string().max(64), name: z.string().max(128) }).nullable(),
+      limit: z.number().int().min(1).max(500),
+    }),
+    response: keyPage,
+  },
+  /** Keys whose fields contain every word of `query` (names first). Reads only: nothing is written per keystroke. */
+  'keys:search': { request: z.strictObject({ query: z.string().max(256), limit: z.number().int().min(1).max(500) }), response: keyPage },
+  /** The provider a pasted value belongs to, and its usual env var; the value is not stored. */
+  'key:detect': {
+    request: z.strictObject({ value: z.string().max(16384) }),
+    response: z.object({ provider: z.string().nullable(), providerName: z.string().nullable(), envVar: z.string().nullable() }),
+  },
+  /** Adds a key. The value travels once, renderer → main, and never comes back. */
+  'key:add': {
+    request: z.strictObject({
+      provider: z.string().max(64).nullable(),
+      name: z.string().min(1).max(128),
+      envVar: z.string().max(128).nullable(),
+      environment: z.string().max(64),
+      expiresAt: z.string().max(10).nullable(),
+      notes: z.string().max(4000),
+      value: z.string().min(1).max(16384),
+      formatCheck: z.boolean(),
+    }),
+    response: z.object({ key: keySummary, duplicates: z.array(z.string()) }),
+  },
+  /** The one response that carries a value: for the reveal dialog only. Audited. */
+  'key:reveal': { request: z.strictObject({ id: keyId }), response: z.object({ value: z.string() }) },
+  /** Main copies the value (the renderer never receives it) and clears it after the delay if still there. */
+  'key:copy': { request: z.strictObject({ id: keyId }), response: z.object({ clearsInMs: z.number().int().nonnegative() }) },
+  'key:delete': { request: z.strictObject({ id: keyId }), response: empty },
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 /** Payload schemas of the events main sends to the renderer. */
 export const events = {
   /** Sent once for every `app:ping` call, carrying the call's sequence number. */
   'app:ping': z.object({ seq: z.number().int().positive(), sentAt: z.string() }),
+  /** The vault locked, unlocked, or is on its way. */
+  'vault:state': z.object({ state: vaultState }),
+  /** Keys changed: in this window, or by another process (the CLI). */
+  'keys:changed': z.object({}),
+  /** The clipboard no longer holds a copied key (cleared after the delay, on lock, or replaced by the user). */
+  'clipboard:cleared': z.object({}),
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer sends (schema input). */
@@ -72,6 +173,8 @@ export type ParsedRequestOf<C extends ChannelName> = z.output<(typeof channels)[
 export type ResponseOf<C extends ChannelName> = z.output<(typeof channels)[C]['response']>
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>
 export type AppInfo = ResponseOf<'app:info'>
+export type KeySummary = z.output<typeof keySummary>
+export type VaultState = z.output<typeof vaultState>
 
 /** `window.keyward`, as the preload exposes it to the renderer. */
 export interface KeywardApi {

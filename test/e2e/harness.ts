@@ -6,7 +6,9 @@ import { _electron, chromium, type Page } from '@playwright/test'
 import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createAppHandlers } from '../../src-main/core/app/appHandlers'
+import { composeDesktopApp, type DesktopApp } from '../../src-main/core/app/desktopApp'
+import type { Clipboard } from '../../src-main/core/ports/Clipboard'
+import type { PowerEvents } from '../../src-main/core/ports/PowerEvents'
 import { describeApp } from '../../src-main/core/app/appInfo'
 import { probeStorageEngine } from '../../src-main/core/db/storageEngine'
 import { registerHandlers } from '../../src-main/core/ipc/handle'
@@ -27,6 +29,8 @@ export interface LaunchedApp {
   readonly mode: 'chromium' | 'electron'
   /** Console errors, uncaught page errors and CSP violations seen so far. */
   problems(): string[]
+  /** The composed app (chromium mode only): its vault service, to check what the window did. */
+  readonly desktop?: DesktopApp
   /** Opens another page of the built renderer at `origin` (chromium mode only), for origin checks. */
   openAt?(origin: 'app' | 'foreign'): Promise<Page>
   close(): Promise<void>
@@ -62,27 +66,49 @@ function chromiumExecutable(): string | undefined {
   return existsSync(debian) ? debian : undefined
 }
 
-async function launchChromium(vaultDir: string): Promise<LaunchedApp> {
+/** The system clipboard stand-in: a fake at the Clipboard port, readable by the spec. */
+export function memoryClipboard(): Clipboard & { text: string } {
+  const clip = {
+    text: '',
+    write: async (content: { text: string }) => void (clip.text = content.text),
+    readText: async () => clip.text,
+    clear: () => void (clip.text = ''),
+  }
+  return clip
+}
+
+/** No sleep, no screen lock in a test browser: power events never fire. */
+const quietPower: PowerEvents = { onResume: () => undefined, onSuspend: () => undefined, onLockScreen: () => undefined, systemIdleSeconds: () => 0 }
+
+export interface LaunchOptions {
+  readonly vaultDir: string
+  readonly clipboard?: Clipboard
+}
+
+async function launchChromium(vaultDir: string, options: LaunchOptions): Promise<LaunchedApp> {
   const server = await serveRenderer(path.join(out, 'renderer'))
   const policy = trustOrigins([server.origin])
   const bridge = new PageBridge(policy)
-  registerHandlers(
-    bridge,
-    createAppHandlers({
-      appInfo: () =>
-        describeApp({
-          name: 'Keyward',
-          version: packageVersion,
-          arch: process.arch,
-          versions: process.versions,
-          machine: { platform: process.platform, env: { ...process.env, KEYWARD_VAULT_DIR: vaultDir }, homedir: os.homedir() },
-          storage: probeStorageEngine(undefined),
-        }),
-      events: bridge,
-      clock: systemClock,
-    }),
-    policy,
-  )
+  // The app's own composition, with fakes only at the platform ports (clipboard, power events).
+  const desktop = composeDesktopApp({
+    vaultDir,
+    clock: systemClock,
+    timers: globalThis,
+    power: quietPower,
+    clipboard: options.clipboard ?? memoryClipboard(),
+    platform: process.platform,
+    events: bridge,
+    appInfo: () =>
+      describeApp({
+        name: 'Keyward',
+        version: packageVersion,
+        arch: process.arch,
+        versions: process.versions,
+        machine: { platform: process.platform, env: { ...process.env, KEYWARD_VAULT_DIR: vaultDir }, homedir: os.homedir() },
+        storage: probeStorageEngine(undefined),
+      }),
+  })
+  registerHandlers(bridge, desktop.handlers, policy)
 
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
@@ -113,14 +139,16 @@ async function launchChromium(vaultDir: string): Promise<LaunchedApp> {
     mode: 'chromium',
     problems: () => [...problems],
     openAt,
+    desktop,
     close: async () => {
       await browser.close()
       await server.close()
+      await desktop.dispose()
     },
   }
 }
 
 /** Starts the app with its vault in `vaultDir`. Every spec starts the app through this. */
-export async function launchApp({ vaultDir }: { vaultDir: string }): Promise<LaunchedApp> {
-  return electronRequested() ? launchElectron(vaultDir) : launchChromium(vaultDir)
+export async function launchApp(options: LaunchOptions): Promise<LaunchedApp> {
+  return electronRequested() ? launchElectron(options.vaultDir) : launchChromium(options.vaultDir, options)
 }

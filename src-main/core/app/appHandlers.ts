@@ -11,7 +11,7 @@ export interface AppHandlerDeps {
 }
 
 /** The main-process handlers of every contract channel. The desktop app and the end-to-end harness both use this. */
-export function createAppHandlers(deps: AppHandlerDeps): Handlers {
+export function createAppHandlers(deps: AppHandlerDeps): Pick<Handlers, 'app:info' | 'app:ping'> {
   let info: AppInfo | undefined
   let pings = 0
   return {

@@ -81,7 +81,14 @@ describe('registerHandlers', () => {
   it('registers exactly the contract channels, each going through the checks', async () => {
     const registered = new Map<string, (event: InvokeEventLike, payload: unknown) => Promise<Result<unknown>>>()
     const transport: MainTransport = { handle: (channel, listener) => void registered.set(channel, listener) }
-    const handlers: Handlers = { 'app:info': async () => info, 'app:ping': async () => ({ seq: 7 }) }
+    const unused = async (): Promise<never> => {
+      throw new Error('not called in this test')
+    }
+    const handlers: Handlers = {
+      ...(Object.fromEntries(channelNames.map((channel) => [channel, unused])) as unknown as Handlers),
+      'app:info': async () => info,
+      'app:ping': async () => ({ seq: 7 }),
+    }
     registerHandlers(transport, handlers, policy)
 
     expect([...registered.keys()].sort()).toEqual([...channelNames].sort())

@@ -1,0 +1,83 @@
+import type { AppInfo } from '../../../src-preload/contract'
+import { DEFAULT_CLEAR_AFTER_MS, SecretClipboard } from '../clipboard/secretClipboard'
+import type { Handlers } from '../ipc/handle'
+import type { Clipboard } from '../ports/Clipboard'
+import type { Clock } from '../ports/Clock'
+import type { PowerEvents } from '../ports/PowerEvents'
+import type { RendererEvents } from '../ports/RendererEvents'
+import type { IntervalTimers } from '../ports/Timers'
+import { VaultService } from '../vault/VaultService'
+import { createAppHandlers } from './appHandlers'
+import { createVaultHandlers } from './vaultHandlers'
+
+/** What the platform gives the desktop app. Electron's adapters in the app; fakes at these ports in the e2e harness. */
+export interface DesktopPorts {
+  readonly vaultDir: string
+  readonly clock: Clock
+  readonly timers: IntervalTimers
+  readonly power: PowerEvents
+  readonly clipboard: Clipboard
+  readonly platform: NodeJS.Platform
+  readonly events: RendererEvents
+  readonly appInfo: () => AppInfo
+  /** The SQLCipher driver built for Electron's ABI (the app); the default build elsewhere. */
+  readonly nativeBinding?: string
+  /** The built vaultWorker.js: unlock's slow part runs there, off the main thread. */
+  readonly vaultWorker?: string
+}
+
+export interface DesktopApp {
+  readonly handlers: Handlers
+  readonly vault: VaultService
+  readonly clipboard: SecretClipboard
+  /** On quit: the vault locks (work in flight first) and the clipboard is cleared if it still holds a key. */
+  dispose(): Promise<void>
+}
+
+/**
+ * Builds the desktop app from its ports: the one vault service, the secret clipboard, and the handler of every
+ * contract channel. `src-main/index.ts` and the end-to-end harness both call this, so the tests run the wiring
+ * users run; only Electron's transport and the platform adapters differ.
+ */
+export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
+  const vault = new VaultService({
+    dir: ports.vaultDir,
+    clock: ports.clock,
+    actor: 'app',
+    sleep: (ms) => new Promise((resolve) => ports.timers.setTimeout(resolve, ms)),
+    nativeBinding: ports.nativeBinding,
+    vaultWorker: ports.vaultWorker,
+    timers: ports.timers,
+    power: ports.power,
+  })
+  // The window hears when a copied key leaves the clipboard: its countdown chip goes away.
+  const announcing: Clipboard = {
+    write: (content) => ports.clipboard.write(content),
+    readText: () => ports.clipboard.readText(),
+    clear: () => {
+      ports.clipboard.clear()
+      ports.events.emit('clipboard:cleared', {})
+    },
+  }
+  const clipboard = new SecretClipboard(announcing, ports.timers, ports.platform)
+  vault.onState((state) => {
+    ports.events.emit('vault:state', { state })
+    if (state === 'locked') void clipboard.clearIfOurs()
+  })
+  vault.onChange((change) => {
+    if (change.kind === 'keys') ports.events.emit('keys:changed', {})
+  })
+  const handlers: Handlers = {
+    ...createAppHandlers({ appInfo: ports.appInfo, events: ports.events, clock: ports.clock }),
+    ...createVaultHandlers({ vault, clipboard, clearClipboardAfterMs: () => DEFAULT_CLEAR_AFTER_MS }),
+  }
+  return {
+    handlers,
+    vault,
+    clipboard,
+    dispose: async () => {
+      await vault.dispose()
+      await clipboard.clearIfOurs()
+    },
+  }
+}

@@ -1,0 +1,107 @@
+import type { SecretClipboard } from '../clipboard/secretClipboard'
+import { KeywardError } from '../errors'
+import type { KeySummary } from '../../../src-preload/contract'
+import type { Handlers } from '../ipc/handle'
+import type { KeyRecord } from '../keys/keyRecord'
+import { parseKeyId, type KeyId } from '../keys/keyId'
+import { createKey, deleteKey, listKeysPage, revealValue } from '../keys/keyRepository'
+import { searchKeys } from '../keys/keySearch'
+import { builtinProviders } from '../providers/builtinProviders'
+import { allProviders, providerFor } from '../providers/customProviders'
+import { detectProvider } from '../providers/detectProvider'
+import { providerForNewValue } from '../providers/providerForNewValue'
+import { changeMasterKey } from '../vault/rekey'
+import type { VaultService } from '../vault/VaultService'
+
+export type VaultChannel =
+  | 'vault:status'
+  | 'vault:create'
+  | 'vault:unlock'
+  | 'vault:lock'
+  | 'keys:page'
+  | 'keys:search'
+  | 'key:detect'
+  | 'key:add'
+  | 'key:reveal'
+  | 'key:copy'
+  | 'key:delete'
+
+export interface VaultHandlerDeps {
+  readonly vault: VaultService
+  readonly clipboard: SecretClipboard
+  /** How long a copied key stays on the clipboard (the vault-wide setting; 0 = until cleared by hand). */
+  readonly clearClipboardAfterMs: () => number
+}
+
+/** A key record as the contract's summary: plain arrays (the response schema drops what it does not declare). */
+function summary(key: KeyRecord): KeySummary {
+  return { ...key, tags: [...key.tags] }
+}
+
+function idOf(raw: string): KeyId {
+  const id = parseKeyId(raw)
+  if (id === null) throw new KeywardError('INVALID_INPUT', 'That is not a key id.')
+  return id
+}
+
+/**
+ * The window's vault and key channels, addressed by key id. Every call is one `vault.run()` unit (refused while
+ * locked, waited for by a lock), counted as user activity for auto-lock. Values cross only in `key:add` (in) and
+ * `key:reveal` (out); `key:copy` copies in main.
+ */
+export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, VaultChannel> {
+  const { vault } = deps
+  return {
+    'vault:status': async () => ({ state: vault.state, vaultDir: vault.files.dir }),
+    'vault:create': async ({ password }) => ({ recoveryCode: await vault.create(password) }),
+    'vault:unlock': async (request) => {
+      if (request.method === 'password') {
+        await vault.unlock({ password: request.password }, { maxWaitMs: 0 })
+        return { newRecoveryCode: null }
+      }
+      await vault.unlock({ recoveryCode: request.code })
+      const newRecoveryCode = await vault.run(({ session }) => changeMasterKey(session, request.newPassword, undefined, 'recovered'))
+      return { newRecoveryCode }
+    },
+    'vault:lock': async () => {
+      await vault.lock('user')
+      return {}
+    },
+    'keys:page': ({ after, limit }) => vault.run(({ session }) => ({ keys: listKeysPage(session, after, limit).map(summary) })),
+    'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: searchKeys(session, query, limit).map(summary) })),
+    'key:detect': ({ value }) =>
+      vault.run(({ session }) => {
+        const id = detectProvider(value, allProviders(session, builtinProviders))
+        const provider = id === 'unknown' ? undefined : providerFor(session, id)?.provider
+        return { provider: provider?.id ?? null, providerName: provider?.name ?? null, envVar: provider?.envVar ?? null }
+      }),
+    'key:add': (request) =>
+      vault.run(({ session }) => {
+        const provider = providerForNewValue(session, request.provider ?? undefined, request.value, request.formatCheck)
+        const created = createKey(
+          session,
+          {
+            provider: provider.id,
+            name: request.name,
+            envVar: request.envVar ?? provider.envVar ?? null,
+            environment: request.environment,
+            expiresAt: request.expiresAt,
+            notes: request.notes,
+          },
+          request.value,
+        )
+        return { key: summary(created.key), duplicates: [...created.duplicates] }
+      }),
+    'key:reveal': ({ id }) => vault.run(({ session }) => ({ value: revealValue(session, idOf(id)) })),
+    'key:copy': async ({ id }) => {
+      const value = await vault.run(({ session }) => revealValue(session, idOf(id), 'copied'))
+      const clearsInMs = deps.clearClipboardAfterMs()
+      await deps.clipboard.copy(value, clearsInMs)
+      return { clearsInMs }
+    },
+    'key:delete': async ({ id }) => {
+      await vault.run(({ session }) => deleteKey(session, idOf(id)))
+      return {}
+    },
+  }
+}

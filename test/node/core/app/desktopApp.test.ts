@@ -1,0 +1,98 @@
+// The desktop app's channels through the real composition and the one handle(): sender check, validation, the
+// vault service, real SQLCipher files. Values cross only where the contract says so.
+import path from 'node:path'
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { channelNames, type ChannelName, type EventName } from '../../../../src-preload/contract'
+import { composeDesktopApp, type DesktopApp } from '../../../../src-main/core/app/desktopApp'
+import { describeApp } from '../../../../src-main/core/app/appInfo'
+import { runHandler, type Handler } from '../../../../src-main/core/ipc/handle'
+import { trustOrigins } from '../../../../src-main/core/ipc/senderPolicy'
+import { systemClock } from '../../../../src-main/core/ports/Clock'
+import { tempDir } from '../../helpers/testVault'
+
+const temp = tempDir('keyward-desktop-')
+const policy = trustOrigins(['app://keyward'])
+const fromApp = { senderFrame: { url: 'app://keyward/index.html' } }
+const events: { event: EventName; payload: unknown }[] = []
+const clipboard = { text: '', write: async (content: { text: string }) => void (clipboard.text = content.text), readText: async () => clipboard.text, clear: () => void (clipboard.text = '') }
+let app: DesktopApp
+const SECRET = 'sk_live_DesktopCanary00000000001'
+
+beforeAll(() => {
+  app = composeDesktopApp({
+    vaultDir: path.join(temp.dir, 'vault'),
+    clock: systemClock,
+    timers: globalThis,
+    power: { onResume: () => undefined, onSuspend: () => undefined, onLockScreen: () => undefined, systemIdleSeconds: () => 0 },
+    clipboard,
+    platform: 'linux',
+    events: { emit: (event, payload) => void events.push({ event, payload }) },
+    appInfo: () => describeApp({ name: 'Keyward', version: '0', arch: 'x64', versions: {}, machine: { platform: 'linux', env: {}, homedir: '/h' }, storage: { ok: false, message: 'n/a' } }),
+  })
+})
+afterAll(async () => {
+  await app.dispose()
+  temp.remove()
+})
+
+function call<C extends ChannelName>(channel: C, payload: unknown) {
+  return runHandler(channel, app.handlers[channel] as Handler<C>, policy, fromApp, payload)
+}
+
+async function value<C extends ChannelName>(channel: C, payload: unknown) {
+  const result = await call(channel, payload)
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
+  return result.value
+}
+
+describe('the vault in the window, through the contract', () => {
+  it('creates, adds by paste, lists, searches, reveals, copies, deletes, locks and unlocks', async () => {
+    expect(await value('vault:status', {})).toMatchObject({ state: 'no-vault' })
+    const { recoveryCode } = await value('vault:create', { password: 'window password' })
+    expect(recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/)
+    expect(events.map((e) => e.event)).toContain('vault:state')
+    expect(await value('key:detect', { value: SECRET })).toEqual({ provider: 'stripe', providerName: 'Stripe', envVar: 'STRIPE_SECRET_KEY' })
+    const added = await value('key:add', { provider: null, name: 'prod', envVar: null, environment: 'production', expiresAt: null, notes: '', value: SECRET, formatCheck: true })
+    expect(added.key).toMatchObject({ ref: 'stripe/prod', envVar: 'STRIPE_SECRET_KEY', hint: '0001' })
+    const page = await value('keys:page', { after: null, limit: 100 })
+    const found = await value('keys:search', { query: 'prod', limit: 50 })
+    expect(page.keys.map((key) => key.ref)).toEqual(['stripe/prod'])
+    expect(found.keys.map((key) => key.ref)).toEqual(['stripe/prod'])
+    // Metadata only: the value is in no response but the reveal's.
+    expect(JSON.stringify([added, page, found])).not.toContain(SECRET)
+    const id = added.key.id
+    expect(await value('key:reveal', { id })).toEqual({ value: SECRET })
+    expect(await value('key:copy', { id })).toEqual({ clearsInMs: 20_000 })
+    expect(clipboard.text).toBe(SECRET)
+    await value('vault:lock', {})
+    expect(clipboard.text).toBe('')
+    expect(events.map((e) => e.event)).toContain('clipboard:cleared')
+    expect(await call('keys:page', { after: null, limit: 10 })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } })
+    expect(await call('vault:unlock', { method: 'password', password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } })
+    expect(await value('vault:unlock', { method: 'password', password: 'window password' })).toEqual({ newRecoveryCode: null })
+    await value('key:delete', { id })
+    expect((await value('keys:page', { after: null, limit: 10 })).keys).toEqual([])
+  }, 60_000)
+
+  it('random payloads on every channel get INVALID_INPUT (or a clear error), never a crash', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channelNames), fc.anything(), async (channel, payload) => {
+        if (channel === 'vault:create' || channel === 'vault:unlock') return // their valid payloads are slow (Argon2id)
+        const result = await call(channel, payload)
+        if (!result.ok) expect(result.error.code).not.toBe('INTERNAL')
+      }),
+      { numRuns: 300 },
+    )
+    for (const channel of ['vault:create', 'vault:unlock', 'key:reveal', 'key:copy'] as const) {
+      expect(await call(channel, { surprise: true })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    }
+  })
+
+  it('refuses every channel from a foreign frame', async () => {
+    for (const channel of channelNames) {
+      const result = await runHandler(channel, app.handlers[channel] as Handler<typeof channel>, policy, { senderFrame: { url: 'https://evil.example/' } }, {})
+      expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
+    }
+  })
+})
