@@ -52,6 +52,7 @@ export const channelNames = [
   'key:reveal',
   'key:copy',
   'key:delete',
+  'clipboard:clear',
 ] as const
 export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared'] as const
 export type ChannelName = (typeof channelNames)[number]
@@ -152,6 +153,8 @@ export const channels = {
   /** Main copies the value (the renderer never receives it) and clears it after the delay if still there. */
   'key:copy': { request: z.strictObject({ id: keyId }), response: z.object({ clearsInMs: z.number().int().nonnegative() }) },
   'key:delete': { request: z.strictObject({ id: keyId }), response: empty },
+  /** "Clear now": clears the clipboard if it still holds the key Keyward copied (never what the user copied since). */
+  'clipboard:clear': { request: noArguments, response: z.object({ cleared: z.boolean() }) },
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 /** Payload schemas of the events main sends to the renderer. */

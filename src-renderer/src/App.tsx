@@ -1,15 +1,60 @@
+import { useEffect, useState } from 'react'
 import { AboutScreen } from './features/about/AboutScreen'
+import { KeysScreen } from './features/keys/KeysScreen'
+import { CreateVault } from './features/vault/CreateVault'
+import { RecoveryKit } from './features/vault/RecoveryKit'
+import { Unlock } from './features/vault/Unlock'
+import { useKeywardStore } from './store'
+
+/** Which screen: the recovery kit (once), then by vault state — create, unlock, or the keys. About is one click away. */
+function Screen() {
+  const vaultState = useKeywardStore((state) => state.vaultState)
+  const recoveryCode = useKeywardStore((state) => state.recoveryCode)
+  const statusError = useKeywardStore((state) => state.statusError)
+  if (statusError !== null) {
+    return (
+      <section className="card error" role="alert">
+        <h1>Keyward cannot reach its vault</h1>
+        <p>
+          {statusError.message} <code>{statusError.code}</code>
+        </p>
+      </section>
+    )
+  }
+  if (recoveryCode !== null) return <RecoveryKit code={recoveryCode} />
+  if (vaultState === null) return <p className="muted">Loading…</p>
+  if (vaultState === 'no-vault') return <CreateVault />
+  if (vaultState === 'unlocked') return <KeysScreen />
+  return <Unlock />
+}
 
 export function App() {
+  const [about, setAbout] = useState(false)
+  const vaultState = useKeywardStore((state) => state.vaultState)
+  const loadStatus = useKeywardStore((state) => state.loadStatus)
+  const listen = useKeywardStore((state) => state.listen)
+  const lock = useKeywardStore((state) => state.lock)
+  useEffect(() => listen(), [listen])
+  useEffect(() => {
+    void loadStatus()
+  }, [loadStatus])
+
   return (
     <div className="app">
       <header className="app-header">
         <span className="brand">Keyward</span>
         <span className="tagline">Your API keys, kept and tracked on this machine</span>
+        <span className="spacer" />
+        {vaultState === 'unlocked' ? (
+          <button type="button" onClick={() => void lock()} title="Ctrl+L">
+            Lock
+          </button>
+        ) : null}
+        <button type="button" aria-pressed={about} onClick={() => setAbout((open) => !open)}>
+          About
+        </button>
       </header>
-      <main className="app-main">
-        <AboutScreen />
-      </main>
+      <main className="app-main">{about ? <AboutScreen /> : <Screen />}</main>
     </div>
   )
 }

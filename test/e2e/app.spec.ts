@@ -21,6 +21,7 @@ test.afterEach(async () => {
 })
 
 test('the window shows the version from app:info, with no console error and no CSP violation', async () => {
+  await app.page.getByRole('button', { name: 'About' }).click()
   await expect(app.page.getByTestId('app-version')).toHaveText(version)
   await expect(app.page.getByTestId('vault-dir')).toHaveText(vaultDir)
   await expect(app.page.getByTestId('storage')).toContainText('Multiple Ciphers')
@@ -28,6 +29,7 @@ test('the window shows the version from app:info, with no console error and no C
 })
 
 test('main → renderer events arrive while subscribed and stop after unsubscribe', async () => {
+  await app.page.getByRole('button', { name: 'About' }).click()
   await app.page.getByRole('button', { name: 'Check connection' }).click()
   await expect(app.page.getByTestId('ping-status')).toHaveText('Main process answered ping #1')
 

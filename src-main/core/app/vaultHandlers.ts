@@ -25,6 +25,7 @@ export type VaultChannel =
   | 'key:reveal'
   | 'key:copy'
   | 'key:delete'
+  | 'clipboard:clear'
 
 export interface VaultHandlerDeps {
   readonly vault: VaultService
@@ -99,6 +100,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       await deps.clipboard.copy(value, clearsInMs)
       return { clearsInMs }
     },
+    'clipboard:clear': async () => ({ cleared: await deps.clipboard.clearIfOurs() }),
     'key:delete': async ({ id }) => {
       await vault.run(({ session }) => deleteKey(session, idOf(id)))
       return {}

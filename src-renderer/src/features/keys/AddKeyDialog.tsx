@@ -1,0 +1,120 @@
+import { useId, useRef, useState, type FormEvent } from 'react'
+import type { KeySummary } from '../../../../src-preload/contract'
+import { call, errorInfo } from '../../lib/call'
+import { Modal } from './Modal'
+
+const ENVIRONMENTS = ['development', 'staging', 'production'] as const
+
+/** A variable name as a key name: STRIPE_SECRET_KEY → stripe-secret-key. */
+function nameFromEnvVar(envVar: string | null): string {
+  return envVar === null ? '' : envVar.toLowerCase().replace(/_/g, '-')
+}
+
+/**
+ * Add key: paste the value (a masked field) → main detects the provider → name and env var prefilled → the format
+ * check, with an explicit override. The value goes to main once, in `key:add`, and never comes back.
+ */
+export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => void; readonly onAdded: (key: KeySummary, duplicates: readonly string[]) => void }) {
+  const titleId = useId()
+  const [value, setValue] = useState('')
+  const [detected, setDetected] = useState<{ provider: string | null; providerName: string | null } | null>(null)
+  const [name, setName] = useState('')
+  const [envVar, setEnvVar] = useState('')
+  const [environment, setEnvironment] = useState<string>('development')
+  const [expiresAt, setExpiresAt] = useState('')
+  const [notes, setNotes] = useState('')
+  const [skipFormatCheck, setSkipFormatCheck] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const detectSeq = useRef(0)
+
+  async function detect(next: string) {
+    setValue(next)
+    const seq = ++detectSeq.current
+    if (next.trim() === '') return setDetected(null)
+    try {
+      const found = await call('key:detect', { value: next })
+      if (seq !== detectSeq.current) return
+      setDetected({ provider: found.provider, providerName: found.providerName })
+      if (found.envVar !== null) {
+        setEnvVar((current) => (current === '' ? (found.envVar ?? '') : current))
+        setName((current) => (current === '' ? nameFromEnvVar(found.envVar) : current))
+      }
+    } catch {
+      if (seq === detectSeq.current) setDetected({ provider: null, providerName: null })
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setError(null)
+    try {
+      const { key, duplicates } = await call('key:add', {
+        provider: detected?.provider ?? null,
+        name: name.trim(),
+        envVar: envVar.trim() === '' ? null : envVar.trim(),
+        environment,
+        expiresAt: expiresAt === '' ? null : expiresAt,
+        notes,
+        value: value.trim(),
+        formatCheck: !skipFormatCheck,
+      })
+      setValue('')
+      onAdded(key, duplicates)
+    } catch (caught) {
+      setError(errorInfo(caught).message)
+    }
+  }
+
+  return (
+    <Modal titleId={titleId} onClose={onClose}>
+      <h2 id={titleId}>Add key</h2>
+      <form onSubmit={(event) => void submit(event)} noValidate>
+        <label htmlFor="add-value">Key</label>
+        <input
+          id="add-value"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={value}
+          onChange={(event) => void detect(event.target.value)}
+          aria-describedby="add-detected"
+        />
+        <p id="add-detected" className="muted" role="status">
+          {detected === null ? 'Paste the key: Keyward recognises the provider.' : detected.providerName === null ? 'Unknown format: choose a name below.' : `Detected: ${detected.providerName}`}
+        </p>
+        <label htmlFor="add-name">Name</label>
+        <input id="add-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
+        <label htmlFor="add-env-var">Environment variable</label>
+        <input id="add-env-var" className="mono" value={envVar} onChange={(event) => setEnvVar(event.target.value)} autoComplete="off" spellCheck={false} />
+        <label htmlFor="add-environment">Environment</label>
+        <select id="add-environment" value={environment} onChange={(event) => setEnvironment(event.target.value)}>
+          {ENVIRONMENTS.map((option) => (
+            <option key={option}>{option}</option>
+          ))}
+        </select>
+        <label htmlFor="add-expires">Expires (optional)</label>
+        <input id="add-expires" type="date" value={expiresAt} onChange={(event) => setExpiresAt(event.target.value)} />
+        <label htmlFor="add-notes">Notes</label>
+        <textarea id="add-notes" value={notes} onChange={(event) => setNotes(event.target.value)} rows={2} />
+        <label className="check">
+          <input type="checkbox" checked={skipFormatCheck} onChange={(event) => setSkipFormatCheck(event.target.checked)} /> Store it even if it does not
+          match the provider&apos;s key format
+        </label>
+        {error === null ? null : (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Save key
+          </button>
+        </div>
+      </form>
+    </Modal>
+  )
+}

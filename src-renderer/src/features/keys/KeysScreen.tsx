@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { KeySummary } from '../../../../src-preload/contract'
+import { errorInfo } from '../../lib/call'
+import { useKeywardStore } from '../../store'
+import { AddKeyDialog } from './AddKeyDialog'
+import { CopyChip } from './CopyChip'
+import { DeleteDialog } from './DeleteDialog'
+import { KeyDetail } from './KeyDetail'
+import { KeyList } from './KeyList'
+import { statusOf } from './keyStatus'
+import { RevealDialog } from './RevealDialog'
+
+type Dialog = { kind: 'add' } | { kind: 'reveal'; key: KeySummary } | { kind: 'delete'; key: KeySummary } | null
+
+/** The main window: sidebar counts, instant search, the key list and the detail of the selected key. */
+export function KeysScreen() {
+  const keys = useKeywardStore((state) => state.keys)
+  const results = useKeywardStore((state) => state.results)
+  const query = useKeywardStore((state) => state.query)
+  const searching = useKeywardStore((state) => state.searching)
+  const selectedId = useKeywardStore((state) => state.selectedId)
+  const search = useKeywardStore((state) => state.search)
+  const select = useKeywardStore((state) => state.select)
+  const copyKey = useKeywardStore((state) => state.copy)
+  const lock = useKeywardStore((state) => state.lock)
+  const loadKeys = useKeywardStore((state) => state.loadKeys)
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const searchField = useRef<HTMLInputElement>(null)
+  const shown = results ?? keys
+  const selected = shown.find((key) => key.id === selectedId) ?? null
+  const attention = keys.filter((key) => statusOf(key).tone === 'expired' || statusOf(key).tone === 'due').length
+
+  const copy = useCallback(
+    (key: KeySummary) => {
+      copyKey(key).catch((error: unknown) => setNotice(errorInfo(error).message))
+    },
+    [copyKey],
+  )
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      if (!(event.ctrlKey || event.metaKey) || dialog !== null) return
+      const key = event.key.toLowerCase()
+      if (key === 'f') {
+        event.preventDefault()
+        searchField.current?.focus()
+      } else if (key === 'n') {
+        event.preventDefault()
+        setDialog({ kind: 'add' })
+      } else if (key === 'l') {
+        event.preventDefault()
+        void lock()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [dialog, lock])
+
+  return (
+    <div className="keys-screen">
+      <nav className="sidebar" aria-label="Views">
+        <ul>
+          <li>
+            <button type="button" className="link" aria-current={query === '' ? 'page' : undefined} onClick={() => void search('')}>
+              All keys <span className="count">{keys.length}</span>
+            </button>
+          </li>
+          <li>
+            <span className="view">
+              Needs attention <span className="count">{attention}</span>
+            </span>
+          </li>
+        </ul>
+      </nav>
+      <section className="list-pane" aria-label="Key list">
+        <div className="toolbar">
+          <input
+            ref={searchField}
+            type="search"
+            aria-label="Search keys"
+            placeholder="Search keys (Ctrl+F)"
+            value={query}
+            onChange={(event) => void search(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'ArrowDown' || event.key === 'Enter') {
+                event.preventDefault()
+                document.querySelector<HTMLElement>('.key-list')?.focus()
+              }
+            }}
+          />
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'add' })}>
+            Add key
+          </button>
+        </div>
+        <p className="visually-hidden" role="status">
+          {results === null ? '' : `${results.length} key${results.length === 1 ? '' : 's'}`}
+        </p>
+        {shown.length === 0 ? (
+          <p className="empty">{query === '' ? 'No keys yet. Add one with Add key (Ctrl+N) and paste it: Keyward recognises the provider.' : `No keys match “${query}”.`}</p>
+        ) : (
+          <KeyList
+            keys={shown}
+            selectedId={selectedId}
+            busy={searching}
+            onSelect={select}
+            onOpen={(key) => select(key.id)}
+            onReveal={(key) => setDialog({ kind: 'reveal', key })}
+            onCopy={copy}
+          />
+        )}
+        {notice === null ? null : (
+          <p className="notice" role="status">
+            {notice}
+          </p>
+        )}
+        <CopyChip />
+      </section>
+      <aside className="detail-pane" aria-label="Key detail">
+        {selected === null ? (
+          <p className="muted">Select a key to see its details.</p>
+        ) : (
+          <KeyDetail
+            keySummary={selected}
+            onCopy={() => copy(selected)}
+            onReveal={() => setDialog({ kind: 'reveal', key: selected })}
+            onDelete={() => setDialog({ kind: 'delete', key: selected })}
+          />
+        )}
+      </aside>
+      {dialog?.kind === 'add' ? (
+        <AddKeyDialog
+          onClose={() => setDialog(null)}
+          onAdded={(key, duplicates) => {
+            setDialog(null)
+            setNotice(duplicates.length > 0 ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.` : `Added ${key.ref}.`)
+            void loadKeys().then(() => select(key.id))
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'reveal' ? <RevealDialog keySummary={dialog.key} onClose={() => setDialog(null)} onCopy={() => copy(dialog.key)} /> : null}
+      {dialog?.kind === 'delete' ? (
+        <DeleteDialog
+          keySummary={dialog.key}
+          onClose={() => setDialog(null)}
+          onDeleted={() => {
+            setDialog(null)
+            setNotice(`Deleted ${dialog.key.ref}.`)
+            select(null)
+            void loadKeys()
+          }}
+        />
+      ) : null}
+    </div>
+  )
+}

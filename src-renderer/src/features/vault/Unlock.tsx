@@ -1,0 +1,95 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { call, errorInfo } from '../../lib/call'
+import { useKeywardStore } from '../../store'
+
+type Method = 'password' | 'recovery-code'
+
+/** Unlock: the master password, or the recovery code (which sets a new password and issues a new code). */
+export function Unlock() {
+  const vaultDir = useKeywardStore((state) => state.vaultDir)
+  const showRecoveryCode = useKeywardStore((state) => state.showRecoveryCode)
+  const [method, setMethod] = useState<Method>('password')
+  const [password, setPassword] = useState('')
+  const [code, setCode] = useState('')
+  const [newPassword, setNewPassword] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const passwordField = useRef<HTMLInputElement>(null)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(null)
+    try {
+      if (method === 'password') {
+        await call('vault:unlock', { method: 'password', password })
+      } else {
+        const { newRecoveryCode } = await call('vault:unlock', { method: 'recovery-code', code, newPassword })
+        showRecoveryCode(newRecoveryCode)
+      }
+      setPassword('')
+    } catch (caught) {
+      setError(errorInfo(caught).message)
+      // As KeePassXC does: the field keeps focus with its text selected, ready to retype.
+      passwordField.current?.select()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <section className="card narrow" aria-labelledby="unlock-title">
+      <h1 id="unlock-title">Unlock your vault</h1>
+      <p className="muted" id="vault-path">
+        <code>{vaultDir}</code>
+      </p>
+      <div className="segmented" role="group" aria-label="Unlock with">
+        <button type="button" aria-pressed={method === 'password'} onClick={() => setMethod('password')}>
+          Password
+        </button>
+        <button type="button" aria-pressed={method === 'recovery-code'} onClick={() => setMethod('recovery-code')}>
+          Recovery code
+        </button>
+      </div>
+      <form onSubmit={(event) => void submit(event)} noValidate aria-describedby="vault-path">
+        {method === 'password' ? (
+          <>
+            <label htmlFor="master-password">Master password</label>
+            <input
+              id="master-password"
+              ref={passwordField}
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          </>
+        ) : (
+          <>
+            <label htmlFor="recovery-code">Recovery code</label>
+            <input id="recovery-code" className="mono" autoComplete="off" spellCheck={false} autoFocus value={code} onChange={(event) => setCode(event.target.value)} />
+            <label htmlFor="replacement-password">New master password</label>
+            <input
+              id="replacement-password"
+              ref={passwordField}
+              type="password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={(event) => setNewPassword(event.target.value)}
+            />
+            <p className="muted">A new recovery code is issued; the old one and the old password stop working.</p>
+          </>
+        )}
+        {error === null ? null : (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Unlocking…' : 'Unlock'}
+        </button>
+      </form>
+    </section>
+  )
+}

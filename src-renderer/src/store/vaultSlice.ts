@@ -1,0 +1,118 @@
+import type { StateCreator } from 'zustand'
+import type { ErrorInfo, KeySummary, VaultState } from '../../../src-preload/contract'
+import { call, errorInfo } from '../lib/call'
+import type { KeywardStore } from './index'
+
+const PAGE = 500
+
+export interface CopyChip {
+  readonly label: string
+  /** `Date.now()` when the clipboard clears; null when it never does. */
+  readonly clearsAt: number | null
+  readonly clearsInSeconds: number | null
+}
+
+/** The vault as the window knows it: its state, key metadata (never a value), the search, the copy chip. */
+export interface VaultSlice {
+  readonly vaultState: VaultState | null
+  /** Why the vault's state could not be read (the window cannot work without it). */
+  readonly statusError: ErrorInfo | null
+  readonly vaultDir: string
+  readonly keys: readonly KeySummary[]
+  readonly query: string
+  readonly results: readonly KeySummary[] | null
+  /** A search is on its way: the previous results stay on screen until it answers. */
+  readonly searching: boolean
+  readonly selectedId: string | null
+  /** Shown once after create (or recovery), until the user confirms the kit. */
+  readonly recoveryCode: string | null
+  readonly copyChip: CopyChip | null
+  loadStatus(): Promise<void>
+  /** Starts listening for vault and clipboard events; returns the function that stops. */
+  listen(): () => void
+  loadKeys(): Promise<void>
+  search(query: string): Promise<void>
+  select(id: string | null): void
+  showRecoveryCode(code: string | null): void
+  copy(key: KeySummary): Promise<void>
+  clearClipboard(): Promise<void>
+  lock(): Promise<void>
+}
+
+let searchSeq = 0
+
+export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = (set, get) => ({
+  vaultState: null,
+  statusError: null,
+  vaultDir: '',
+  keys: [],
+  query: '',
+  results: null,
+  searching: false,
+  selectedId: null,
+  recoveryCode: null,
+  copyChip: null,
+  async loadStatus() {
+    try {
+      const status = await call('vault:status', {})
+      set({ vaultState: status.state, vaultDir: status.vaultDir, statusError: null })
+      if (status.state === 'unlocked') await get().loadKeys()
+    } catch (error) {
+      set({ statusError: errorInfo(error) })
+    }
+  },
+  listen() {
+    const stops = [
+      window.keyward.subscribe('vault:state', ({ state }) => {
+        set(state === 'unlocked' ? { vaultState: state } : { vaultState: state, keys: [], results: null, query: '', selectedId: null })
+        if (state === 'unlocked') void get().loadKeys()
+      }),
+      window.keyward.subscribe('keys:changed', () => void get().loadKeys()),
+      window.keyward.subscribe('clipboard:cleared', () => set({ copyChip: null })),
+    ]
+    return () => stops.forEach((stop) => stop())
+  },
+  async loadKeys() {
+    // Page by page: a large vault never crosses IPC whole, and the first page paints at once.
+    const first = await call('keys:page', { after: null, limit: PAGE })
+    set({ keys: first.keys })
+    let page = first.keys
+    while (page.length === PAGE) {
+      const last = page[page.length - 1]
+      if (last === undefined) break
+      page = (await call('keys:page', { after: { provider: last.provider, name: last.name }, limit: PAGE })).keys
+      set((state) => ({ keys: [...state.keys, ...page] }))
+    }
+    if (get().query.trim() !== '') await get().search(get().query)
+  },
+  async search(query) {
+    const seq = ++searchSeq
+    set({ query, searching: query.trim() !== '' })
+    if (query.trim() === '') return set({ results: null, searching: false })
+    try {
+      const { keys } = await call('keys:search', { query, limit: PAGE })
+      // Only the newest query's answer is shown: typing never waits for, or is overwritten by, an older one.
+      if (seq === searchSeq) set({ results: keys, searching: false })
+    } catch {
+      if (seq === searchSeq) set({ results: [], searching: false })
+    }
+  },
+  select(id) {
+    set({ selectedId: id })
+  },
+  showRecoveryCode(code) {
+    set({ recoveryCode: code })
+  },
+  async copy(key) {
+    const { clearsInMs } = await call('key:copy', { id: key.id })
+    const never = clearsInMs === 0
+    set({ copyChip: { label: key.envVar ?? key.name, clearsAt: never ? null : Date.now() + clearsInMs, clearsInSeconds: never ? null : clearsInMs / 1000 } })
+  },
+  async clearClipboard() {
+    await call('clipboard:clear', {})
+    set({ copyChip: null })
+  },
+  async lock() {
+    await call('vault:lock', {})
+  },
+})

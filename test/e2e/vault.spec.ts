@@ -1,0 +1,129 @@
+// The vault in the window, keyboard first, in the built renderer against the real handlers and real vault files:
+// create → recovery kit → add keys by paste → search → reveal → copy → delete → lock → unlock wrong and right.
+import { expect, test, type Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { launchApp, memoryClipboard, repoRoot, type LaunchedApp } from './harness'
+
+const PASSWORD = 'correct horse battery staple 7'
+const STRIPE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'
+const GITHUB = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'
+const shots = path.join(repoRoot, 'test-results', 'screenshots')
+
+let app: LaunchedApp
+let vaultDir: string
+const clipboard = memoryClipboard()
+
+test.beforeEach(async () => {
+  vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-vault-'))
+  clipboard.text = ''
+  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), clipboard })
+})
+
+test.afterEach(async () => {
+  await app.close()
+  rmSync(vaultDir, { recursive: true, force: true })
+})
+
+async function createVault(page: Page): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible()
+  await page.keyboard.type('weak')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('weak')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert')).toContainText('Choose a stronger password')
+  await page.getByLabel('Master password').fill(PASSWORD)
+  await page.getByLabel('Confirm the password').fill(PASSWORD)
+  await expect(page.getByText('Very strong')).toBeVisible()
+  await page.screenshot({ path: path.join(shots, 'create-vault.png') })
+  await page.getByLabel('Confirm the password').press('Enter')
+  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
+  await page.screenshot({ path: path.join(shots, 'recovery-kit.png') })
+  const groups = await page.locator('.code-group').allTextContents()
+  expect(groups).toHaveLength(6)
+  for (const label of await page.getByText(/^Group \d$/).allTextContents()) {
+    const number = Number(label.replace('Group ', ''))
+    await page.getByLabel(label).fill(groups[number - 1] ?? '')
+  }
+  await page.getByRole('button', { name: 'I saved it — continue' }).click()
+}
+
+async function addByPaste(page: Page, value: string): Promise<void> {
+  await page.keyboard.press('Control+N')
+  await expect(page.getByRole('heading', { name: 'Add key' })).toBeVisible()
+  await page.keyboard.insertText(value)
+  await expect(page.getByText(/^Detected: /)).toBeVisible()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toBeHidden()
+}
+
+test('create, add by paste, search, reveal, copy, delete, lock, unlock — by keyboard', async () => {
+  const { page } = app
+  await createVault(page)
+  await expect(page.getByText(/No keys yet/)).toBeVisible()
+  await addByPaste(page, STRIPE)
+  await addByPaste(page, GITHUB)
+  const grid = page.getByRole('grid', { name: 'Keys' })
+  await expect(grid.getByRole('row')).toHaveCount(2)
+  await expect(page.getByRole('button', { name: 'Copy STRIPE_SECRET_KEY' })).toBeAttached()
+  // The value never reached the page: only the last 4 characters.
+  expect(await page.content()).not.toContain(STRIPE)
+
+  await page.keyboard.press('Control+F')
+  await page.keyboard.type('stripe')
+  await expect(grid.getByRole('row')).toHaveCount(1)
+  await expect(page.getByRole('status').filter({ hasText: '1 key' })).toBeAttached()
+  await page.keyboard.press('ArrowDown')
+  await expect(grid).toBeFocused()
+  await page.screenshot({ path: path.join(shots, 'main-window.png') })
+
+  await page.keyboard.press(' ')
+  const revealed = page.getByTestId('revealed-value')
+  await expect(revealed).toHaveText(STRIPE)
+  await page.screenshot({ path: path.join(shots, 'reveal-dialog.png') })
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  expect(await page.content()).not.toContain(STRIPE)
+
+  await grid.focus()
+  await page.keyboard.press('Control+C')
+  await expect(page.getByText(/Copied STRIPE_SECRET_KEY · Clears in \d+ s/)).toBeVisible()
+  expect(clipboard.text).toBe(STRIPE)
+  await page.getByRole('button', { name: 'Clear now' }).click()
+  expect(clipboard.text).toBe('')
+
+  await page.getByRole('button', { name: 'Delete…' }).click()
+  const confirm = page.getByRole('button', { name: 'Delete key' })
+  await expect(confirm).toBeDisabled()
+  await page.keyboard.type('stripe-secret-key')
+  await confirm.click()
+  await page.getByLabel('Search keys').fill('')
+  await expect(grid.getByRole('row')).toHaveCount(1)
+
+  await page.keyboard.press('Control+L')
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
+  await page.keyboard.type('not the password')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('alert')).toContainText('Wrong password')
+  await page.screenshot({ path: path.join(shots, 'unlock.png') })
+  await page.keyboard.type(PASSWORD)
+  await page.keyboard.press('Enter')
+  await expect(grid.getByRole('row')).toHaveCount(1)
+  expect(app.problems()).toEqual([])
+})
+
+test('a key added by the CLI-side vault while the window is unlocked appears at the next change poll', async () => {
+  const { page } = app
+  await createVault(page)
+  const desktop = app.desktop
+  test.skip(desktop === undefined, 'needs the Chromium harness: the composed app runs in the test process')
+  const { createKey } = await import('../../src-main/core/keys/keyRepository')
+  const { unlockWithPassword } = await import('../../src-main/core/vault/unlockVault')
+  const other = await unlockWithPassword(path.join(vaultDir, 'vault'), PASSWORD, { clock: { now: () => new Date() }, actor: 'cli', sleep: async () => undefined })
+  createKey(other, { provider: 'github', name: 'from-elsewhere' }, GITHUB)
+  other.lock()
+  desktop?.vault.checkForChanges()
+  await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1)
+})
