@@ -3,6 +3,7 @@ import type { Preferences, WindowBounds } from '../core/ports/Preferences'
 
 interface PreferenceFile {
   windowBounds?: WindowBounds
+  allowScreenshots?: boolean
 }
 
 function isBounds(value: unknown): value is WindowBounds {
@@ -22,5 +23,13 @@ export class ElectronStorePreferences implements Preferences {
 
   setWindowBounds(bounds: WindowBounds): void {
     this.store.set('windowBounds', bounds)
+  }
+
+  allowScreenshots(): boolean {
+    return this.store.get('allowScreenshots') === true
+  }
+
+  setAllowScreenshots(allow: boolean): void {
+    this.store.set('allowScreenshots', allow)
   }
 }

@@ -45,6 +45,9 @@ export function openMainWindow({ preloadPath, url, devTools, preferences }: Main
       devTools,
     },
   })
+  // Keys on screen stay out of screenshots and screen sharing unless the user allows them (Windows 10 2004+ and
+  // macOS honour it; Linux has no such protection).
+  window.setContentProtection(!preferences.allowScreenshots())
   window.once('ready-to-show', () => window.show())
   window.on('close', () => preferences.setWindowBounds(window.getNormalBounds()))
   void window.loadURL(url)

@@ -13,4 +13,7 @@ export interface WindowBounds {
 export interface Preferences {
   windowBounds(): WindowBounds | undefined
   setWindowBounds(bounds: WindowBounds): void
+  /** Whether screenshots and screen sharing may capture the window (off by default: content protection on). */
+  allowScreenshots(): boolean
+  setAllowScreenshots(allow: boolean): void
 }

@@ -137,6 +137,10 @@ describe('the built main process', () => {
     expect(recorded.powerListeners.map(([event]) => event)).toEqual(['suspend', 'lock-screen', 'resume'])
   })
 
+  it('protects the window content from screenshots by default', () => {
+    expect(recorded.windows[0]?.contentProtection).toBe(true)
+  })
+
   it('keeps window bounds in the preferences file, and nothing else', () => {
     recorded.windows[0]?.emit('close')
     const file = path.join(standIn.electron.app.getPath('userData'), 'preferences.json')

@@ -57,6 +57,8 @@ export interface FakeBrowserWindow extends EventEmitter {
   readonly options: Record<string, unknown>
   /** How often main brought this window forward (second launch, notification click). */
   readonly focusCount: number
+  /** What setContentProtection was last called with (null: never). */
+  readonly contentProtection: boolean | null
   readonly webContents: FakeWebContents
 }
 
@@ -114,6 +116,10 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
       return false
     }
     focusCount = 0
+    contentProtection: boolean | null = null
+    setContentProtection(enabled: boolean) {
+      this.contentProtection = enabled
+    }
     show() {}
     focus() {
       this.focusCount += 1

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { copyText, envBlock } from '../../../../src-main/core/clipboard/copyFormats'
 import { SecretClipboard } from '../../../../src-main/core/clipboard/secretClipboard'
+import { clipboardItemEntries } from '../../../../src-main/core/clipboard/electronClipboardItem'
 import { secretClipboardFormats } from '../../../../src-main/core/clipboard/secretFormats'
 import type { Clipboard, ClipboardContent } from '../../../../src-main/core/ports/Clipboard'
 
@@ -102,5 +103,25 @@ describe('copy formats', () => {
     expect(copyText('env', 'a b', 'K')).toBe("K='a b'")
     expect(() => copyText('env', 'v', null)).toThrow(/env var name/)
     expect(envBlock([{ envVar: 'A', value: 'x' }, { envVar: 'B', value: 'y z' }])).toBe("A=x\nB='y z'\n")
+  })
+})
+
+describe('the Electron ClipboardItem for a copy', () => {
+  it.each(['darwin', 'win32', 'linux'] as const)('on %s carries the text and each hint as a raw OS format, never as a MIME type', (platform) => {
+    const entries = clipboardItemEntries({ text: 'sk_live_x', formats: secretClipboardFormats(platform) })
+    expect(entries['text/plain']).toBe('sk_live_x')
+    const raw = Object.keys(entries).filter((type) => type !== 'text/plain')
+    expect(raw.length).toBe(Object.keys(secretClipboardFormats(platform)).length)
+    for (const type of raw) expect(type).toMatch(/^electron application\/osclipboard;format="[^"]+"$/)
+  })
+
+  it('maps the documented names and payloads exactly', () => {
+    expect(clipboardItemEntries({ text: 't', formats: secretClipboardFormats('darwin') })).toEqual({
+      'text/plain': 't',
+      'electron application/osclipboard;format="org.nspasteboard.ConcealedType"': new Uint8Array(0),
+    })
+    const windows = clipboardItemEntries({ text: 't', formats: secretClipboardFormats('win32') })
+    expect(windows['electron application/osclipboard;format="CanIncludeInClipboardHistory"']).toEqual(new Uint8Array([0, 0, 0, 0]))
+    expect(clipboardItemEntries({ text: 't', formats: secretClipboardFormats('linux') })['electron application/osclipboard;format="x-kde-passwordManagerHint"']).toEqual(new Uint8Array(Buffer.from('secret')))
   })
 })
