@@ -59,6 +59,7 @@ export function KeysScreen() {
 
   return (
     <div className="keys-screen">
+      <h1 className="visually-hidden">Your keys</h1>
       <nav className="sidebar" aria-label="Views">
         <ul>
           <li>
