@@ -15,6 +15,26 @@ const noIpcMemberAccess = {
   message: ipcMessage,
 }
 
+// The renderer runs under `style-src 'self'` and Trusted Types 'none' (UI.md §3): these sinks throw or are blocked
+// there, and these libraries inject styles or HTML at runtime (crash or lose their styles).
+const cspMessage = 'Blocked by Keyward\'s CSP / Trusted Types (UI.md §3): use a CSP-clean alternative.'
+const trustedTypesSinks = [
+  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: cspMessage },
+  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]", message: cspMessage },
+  { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]", message: cspMessage },
+  { selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value='style']", message: cspMessage },
+  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: cspMessage },
+  { selector: "NewExpression[callee.name='Function'], CallExpression[callee.name='eval']", message: cspMessage },
+]
+const cspBreakingImports = [
+  { name: 'react-hot-toast', message: `${cspMessage} (goober sets innerHTML at import; the app never mounts)` },
+  { name: 'sonner', message: `${cspMessage} (injects its CSS from JS)` },
+  { name: 'react-toastify', message: `${cspMessage} Use react-toastify/unstyled with its CSS file.` },
+  { name: '@radix-ui/react-select', message: `${cspMessage} (dangerouslySetInnerHTML <style>: crashes under Trusted Types)` },
+  { name: '@radix-ui/react-scroll-area', message: `${cspMessage} (dangerouslySetInnerHTML <style>: crashes under Trusted Types)` },
+  { name: 'radix-ui', importNames: ['Select', 'ScrollArea'], message: `${cspMessage} (crash under Trusted Types)` },
+]
+
 /** One `no-restricted-imports` per area: flat config replaces (does not merge) a rule's options per file. */
 const restrictImports = (paths, patterns = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
@@ -70,7 +90,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...restrictImports(
-        [noElectron],
+        [noElectron, ...cspBreakingImports],
         [
           { group: ['**/src-main/**'], message: 'The renderer imports nothing from src-main (DESIGN §1).' },
           {
@@ -80,6 +100,7 @@ export default tseslint.config(
           },
         ],
       ),
+      'no-restricted-syntax': ['error', noIpcMemberAccess, ...trustedTypesSinks],
     },
   },
 )

@@ -10,7 +10,7 @@ const fixtureDir = path.join(root, 'test', 'fixtures', 'lint')
 const eslint = new ESLint({ cwd: root })
 
 const fixtures = readdirSync(fixtureDir)
-  .filter((file) => file.endsWith('.ts'))
+  .filter((file) => file.endsWith('.ts') || file.endsWith('.tsx'))
   .map((file) => {
     const text = readFileSync(path.join(fixtureDir, file), 'utf8')
     const lintAs = /^\/\/ lint-as: (\S+)/m.exec(text)?.[1]
