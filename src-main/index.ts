@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
     serveAppScheme(protocol, path.join(mainDir, '../renderer'))
     denyAllPermissions(session.defaultSession)
     const nativeBinding = electronNativeBinding(app.getAppPath())
+    const preferences = new ElectronStorePreferences()
     // The one composition the e2e harness runs too; only Electron's transport and adapters are swapped there.
     const desktop = composeDesktopApp({
       vaultDir: vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }),
@@ -62,13 +63,20 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding,
       // Unlock's integrity check, migrations and daily backup run in this worker thread, off the main thread.
       vaultWorker: path.join(mainDir, 'vaultWorker.js'),
+      screenshots: {
+        allowed: () => preferences.allowScreenshots(),
+        setAllowed: (allow) => {
+          preferences.setAllowScreenshots(allow)
+          mainWindow?.setContentProtection(!allow)
+        },
+      },
     })
     registerIpc(desktop.handlers, policy)
     mainWindow = openMainWindow({
       preloadPath: path.join(mainDir, '../preload/index.cjs'),
       url: devServerUrl ?? APP_ENTRY_URL,
       devTools: devServerUrl !== undefined,
-      preferences: new ElectronStorePreferences(),
+      preferences,
     })
     const open = () => focusWindow(mainWindow)
     const vault = desktop.vault

@@ -53,6 +53,11 @@ export const channelNames = [
   'key:copy',
   'key:delete',
   'clipboard:clear',
+  'key:detail',
+  'key:edit',
+  'key:setValue',
+  'settings:get',
+  'settings:set',
 ] as const
 export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared'] as const
 export type ChannelName = (typeof channelNames)[number]
@@ -89,6 +94,16 @@ const keySummary = z.object({
   notes: z.string(),
   hint: z.string(),
 })
+/** Settings the window edits: kept in the vault (auto-lock, clipboard, reminders) or as a preference (screenshots). */
+const settingsSchema = z.object({
+  autoLockMinutes: z.number().int().min(0).max(1440),
+  lockOnSuspend: z.boolean(),
+  lockOnScreenLock: z.boolean(),
+  clipboardClearSeconds: z.number().int().min(0).max(600),
+  remindBeforeDays: z.number().int().min(0).max(365),
+  allowScreenshots: z.boolean(),
+})
+
 /** At most one page crosses at a time: a 100k vault never crosses IPC whole, and each page is schema-checked. */
 const keyPage = z.object({ keys: z.array(keySummary).max(500) })
 const empty = z.object({})
@@ -153,6 +168,35 @@ export const channels = {
   /** Main copies the value (the renderer never receives it) and clears it after the delay if still there. */
   'key:copy': { request: z.strictObject({ id: keyId }), response: z.object({ clearsInMs: z.number().int().nonnegative() }) },
   'key:delete': { request: z.strictObject({ id: keyId }), response: empty },
+  /** The detail pane: reminder state, value history (never values), where used, recent activity. */
+  'key:detail': {
+    request: z.strictObject({ id: keyId }),
+    response: z.object({
+      key: keySummary,
+      reminder: z.object({ state: z.enum(['ok', 'due', 'overdue', 'expired']), reason: z.string(), deadline: z.string().nullable() }),
+      versions: z.array(z.object({ createdAt: z.string(), retiredAt: z.string().nullable(), retiredReason: z.string().nullable(), hint: z.string(), current: z.boolean() })).max(200),
+      usages: z.array(z.object({ file: z.string(), variable: z.string(), writtenAt: z.string() })).max(500),
+      activity: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string() })).max(50),
+    }),
+  },
+  /** Changes metadata; the value stays. */
+  'key:edit': {
+    request: z.strictObject({
+      id: keyId,
+      name: z.string().min(1).max(128),
+      envVar: z.string().max(128).nullable(),
+      environment: z.string().max(64),
+      expiresAt: z.string().max(10).nullable(),
+      rotateEveryDays: z.number().int().min(1).max(3650).nullable(),
+      notes: z.string().max(4000),
+      tags: z.array(z.string().max(40)).max(32),
+    }),
+    response: z.object({ key: keySummary }),
+  },
+  /** A new value; the old one is kept, sealed, as a retired version. */
+  'key:setValue': { request: z.strictObject({ id: keyId, value: z.string().min(1).max(16384) }), response: z.object({ key: keySummary }) },
+  'settings:get': { request: noArguments, response: settingsSchema },
+  'settings:set': { request: settingsSchema.partial().strict(), response: settingsSchema },
   /** "Clear now": clears the clipboard if it still holds the key Keyward copied (never what the user copied since). */
   'clipboard:clear': { request: noArguments, response: z.object({ cleared: z.boolean() }) },
 } as const satisfies Record<ChannelName, ChannelSpec>
@@ -178,6 +222,7 @@ export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>
 export type AppInfo = ResponseOf<'app:info'>
 export type KeySummary = z.output<typeof keySummary>
 export type VaultState = z.output<typeof vaultState>
+export type Settings = z.output<typeof settingsSchema>
 
 /** `window.keyward`, as the preload exposes it to the renderer. */
 export interface KeywardApi {

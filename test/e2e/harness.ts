@@ -77,6 +77,12 @@ export function memoryClipboard(): Clipboard & { text: string } {
   return clip
 }
 
+/** The screenshot preference, kept in memory (the app keeps it in preferences.json and applies it to its window). */
+function inMemoryScreenshots(): { allowed(): boolean; setAllowed(allow: boolean): void } {
+  let allowed = false
+  return { allowed: () => allowed, setAllowed: (allow) => void (allowed = allow) }
+}
+
 /** No sleep, no screen lock in a test browser: power events never fire. */
 const quietPower: PowerEvents = { onResume: () => undefined, onSuspend: () => undefined, onLockScreen: () => undefined, systemIdleSeconds: () => 0 }
 
@@ -96,6 +102,7 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
     timers: globalThis,
     power: quietPower,
     clipboard: options.clipboard ?? memoryClipboard(),
+    screenshots: inMemoryScreenshots(),
     platform: process.platform,
     events: bridge,
     appInfo: () =>

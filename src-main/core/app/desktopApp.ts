@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../../src-preload/contract'
-import { DEFAULT_CLEAR_AFTER_MS, SecretClipboard } from '../clipboard/secretClipboard'
+import { SecretClipboard } from '../clipboard/secretClipboard'
 import type { Handlers } from '../ipc/handle'
 import type { Clipboard } from '../ports/Clipboard'
 import type { Clock } from '../ports/Clock'
@@ -8,6 +8,7 @@ import type { RendererEvents } from '../ports/RendererEvents'
 import type { IntervalTimers } from '../ports/Timers'
 import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
+import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
 import { createVaultHandlers } from './vaultHandlers'
 
 /** What the platform gives the desktop app. Electron's adapters in the app; fakes at these ports in the e2e harness. */
@@ -24,6 +25,8 @@ export interface DesktopPorts {
   readonly nativeBinding?: string
   /** The built vaultWorker.js: unlock's slow part runs there, off the main thread. */
   readonly vaultWorker?: string
+  /** Whether screenshots may capture the window (a preference; the app applies it to its window). */
+  readonly screenshots: ScreenshotPolicy
 }
 
 export interface DesktopApp {
@@ -69,7 +72,8 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
   })
   const handlers: Handlers = {
     ...createAppHandlers({ appInfo: ports.appInfo, events: ports.events, clock: ports.clock }),
-    ...createVaultHandlers({ vault, clipboard, clearClipboardAfterMs: () => DEFAULT_CLEAR_AFTER_MS }),
+    ...createVaultHandlers({ vault, clipboard }),
+    ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
   }
   return {
     handlers,

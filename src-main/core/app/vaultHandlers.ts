@@ -1,8 +1,6 @@
 import type { SecretClipboard } from '../clipboard/secretClipboard'
 import { KeywardError } from '../errors'
-import type { KeySummary } from '../../../src-preload/contract'
 import type { Handlers } from '../ipc/handle'
-import type { KeyRecord } from '../keys/keyRecord'
 import { parseKeyId, type KeyId } from '../keys/keyId'
 import { createKey, deleteKey, listKeysPage, revealValue } from '../keys/keyRepository'
 import { searchKeys } from '../keys/keySearch'
@@ -11,7 +9,9 @@ import { allProviders, providerFor } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
 import { providerForNewValue } from '../providers/providerForNewValue'
 import { changeMasterKey } from '../vault/rekey'
+import { readSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
+import { summary } from './keySummary'
 
 export type VaultChannel =
   | 'vault:status'
@@ -30,13 +30,6 @@ export type VaultChannel =
 export interface VaultHandlerDeps {
   readonly vault: VaultService
   readonly clipboard: SecretClipboard
-  /** How long a copied key stays on the clipboard (the vault-wide setting; 0 = until cleared by hand). */
-  readonly clearClipboardAfterMs: () => number
-}
-
-/** A key record as the contract's summary: plain arrays (the response schema drops what it does not declare). */
-function summary(key: KeyRecord): KeySummary {
-  return { ...key, tags: [...key.tags] }
 }
 
 function idOf(raw: string): KeyId {
@@ -95,8 +88,11 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       }),
     'key:reveal': ({ id }) => vault.run(({ session }) => ({ value: revealValue(session, idOf(id)) })),
     'key:copy': async ({ id }) => {
-      const value = await vault.run(({ session }) => revealValue(session, idOf(id), 'copied'))
-      const clearsInMs = deps.clearClipboardAfterMs()
+      // How long it stays is the vault-wide setting (0 = until cleared by hand), read with the value.
+      const { value, clearsInMs } = await vault.run(({ session }) => ({
+        value: revealValue(session, idOf(id), 'copied'),
+        clearsInMs: readSetting(session, 'clipboardClearSeconds') * 1000,
+      }))
       await deps.clipboard.copy(value, clearsInMs)
       return { clearsInMs }
     },

@@ -52,6 +52,14 @@ export function recordEvent(
     .run(session.clock.now().toISOString(), action, target.keyId ?? null, target.keyRef ?? null, session.actor, JSON.stringify(detail))
 }
 
+/** One key's events, newest first (the detail pane's activity). */
+export function keyEvents(session: VaultSession, keyId: string, limit: number): AuditEvent[] {
+  const rows = session
+    .sql('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events WHERE key_id = ? ORDER BY id DESC LIMIT ?')
+    .all(keyId, limit) as (Omit<AuditEvent, 'detail'> & { detail: string })[]
+  return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }))
+}
+
 export function auditEvents(session: VaultSession, limit = 1000): AuditEvent[] {
   const rows = session
     .sql('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events ORDER BY id DESC LIMIT ?')

@@ -11,6 +11,8 @@ const SETTINGS = {
   remindBeforeDays: { fallback: DEFAULT_REMIND_BEFORE_DAYS, min: 0, max: 365, what: 'The remind-before window is 0–365 days.' },
   /** The app locks after this many minutes without activity; 0 = never. */
   autoLockMinutes: { fallback: 5, min: 0, max: 24 * 60, what: 'Auto-lock is 0 (never) to 1440 minutes.' },
+  /** Seconds a copied key stays on the clipboard in the app; 0 = until cleared by hand. */
+  clipboardClearSeconds: { fallback: 20, min: 0, max: 600, what: 'Clipboard clearing is 0 (never) to 600 seconds.' },
   /** 1 = lock when the computer sleeps, 0 = do not. */
   lockOnSuspend: { fallback: 1, min: 0, max: 1, what: 'Lock on sleep is on (1) or off (0).' },
   /** 1 = lock when the screen locks, 0 = do not. */

@@ -17,6 +17,7 @@ const fromApp = { senderFrame: { url: 'app://keyward/index.html' } }
 const events: { event: EventName; payload: unknown }[] = []
 const clipboard = { text: '', write: async (content: { text: string }) => void (clipboard.text = content.text), readText: async () => clipboard.text, clear: () => void (clipboard.text = '') }
 let app: DesktopApp
+let screenshotsAllowed = false
 const SECRET = 'sk_live_DesktopCanary00000000001'
 
 beforeAll(() => {
@@ -26,6 +27,7 @@ beforeAll(() => {
     timers: globalThis,
     power: { onResume: () => undefined, onSuspend: () => undefined, onLockScreen: () => undefined, systemIdleSeconds: () => 0 },
     clipboard,
+    screenshots: { allowed: () => screenshotsAllowed, setAllowed: (allow) => void (screenshotsAllowed = allow) },
     platform: 'linux',
     events: { emit: (event, payload) => void events.push({ event, payload }) },
     appInfo: () => describeApp({ name: 'Keyward', version: '0', arch: 'x64', versions: {}, machine: { platform: 'linux', env: {}, homedir: '/h' }, storage: { ok: false, message: 'n/a' } }),
@@ -74,6 +76,24 @@ describe('the vault in the window, through the contract', () => {
     await value('key:delete', { id })
     expect((await value('keys:page', { after: null, limit: 10 })).keys).toEqual([])
   }, 60_000)
+
+  it('detail, edit, a new value and settings, through the contract', async () => {
+    const { key } = await value('key:add', { provider: 'github', name: 'ci', envVar: null, environment: 'development', expiresAt: null, notes: '', value: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', formatCheck: true })
+    const edited = await value('key:edit', { id: key.id, name: 'ci-bot', envVar: 'GH_TOKEN', environment: 'staging', expiresAt: '2030-01-01', rotateEveryDays: 90, notes: 'bot', tags: ['ci'] })
+    expect(edited.key).toMatchObject({ ref: 'github/ci-bot', envVar: 'GH_TOKEN', environment: 'staging', rotateEveryDays: 90, tags: ['ci'] })
+    await value('key:setValue', { id: key.id, value: 'ghp_26C7e42F292c6912E7710c838347Ae178B4b' })
+    const detail = await value('key:detail', { id: key.id })
+    expect(detail.versions.map((version) => [version.current, version.hint])).toEqual([[true, '8B4b'], [false, '8B4a']])
+    expect(detail.reminder).toMatchObject({ state: 'ok' })
+    expect(detail.activity.map((event) => event.action)).toEqual(['value-changed', 'edited', 'created'])
+    expect(JSON.stringify(detail)).not.toContain('ghp_')
+    const settings = await value('settings:get', {})
+    expect(settings).toEqual({ autoLockMinutes: 5, lockOnSuspend: true, lockOnScreenLock: true, clipboardClearSeconds: 20, remindBeforeDays: 14, allowScreenshots: false })
+    expect(await value('settings:set', { clipboardClearSeconds: 45, allowScreenshots: true, autoLockMinutes: 0 })).toMatchObject({ clipboardClearSeconds: 45, allowScreenshots: true, autoLockMinutes: 0 })
+    expect(screenshotsAllowed).toBe(true)
+    expect(await value('key:copy', { id: key.id })).toEqual({ clearsInMs: 45_000 })
+    expect(await call('settings:set', { clipboardClearSeconds: 10_000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
 
   it('random payloads on every channel get INVALID_INPUT (or a clear error), never a crash', async () => {
     await fc.assert(
