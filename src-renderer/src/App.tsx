@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react'
 import { AboutScreen } from './features/about/AboutScreen'
 import { KeysScreen } from './features/keys/KeysScreen'
+import { SettingsScreen } from './features/settings/SettingsScreen'
+import { applyTheme, savedTheme } from './features/settings/theme'
 import { CreateVault } from './features/vault/CreateVault'
 import { RecoveryKit } from './features/vault/RecoveryKit'
 import { Unlock } from './features/vault/Unlock'
@@ -28,13 +30,16 @@ function Screen() {
   return <Unlock />
 }
 
+type Page = 'vault' | 'settings' | 'about'
+
 export function App() {
-  const [about, setAbout] = useState(false)
+  const [page, setPage] = useState<Page>('vault')
   const vaultState = useKeywardStore((state) => state.vaultState)
   const loadStatus = useKeywardStore((state) => state.loadStatus)
   const listen = useKeywardStore((state) => state.listen)
   const lock = useKeywardStore((state) => state.lock)
   useEffect(() => listen(), [listen])
+  useEffect(() => applyTheme(savedTheme()), [])
   useEffect(() => {
     void loadStatus()
   }, [loadStatus])
@@ -46,15 +51,22 @@ export function App() {
         <span className="tagline">Your API keys, kept and tracked on this machine</span>
         <span className="spacer" />
         {vaultState === 'unlocked' ? (
-          <button type="button" onClick={() => void lock()} title="Ctrl+L">
-            Lock
-          </button>
+          <>
+            <button type="button" aria-pressed={page === 'settings'} onClick={() => setPage((open) => (open === 'settings' ? 'vault' : 'settings'))}>
+              Settings
+            </button>
+            <button type="button" onClick={() => void lock()} title="Ctrl+L">
+              Lock
+            </button>
+          </>
         ) : null}
-        <button type="button" aria-pressed={about} onClick={() => setAbout((open) => !open)}>
+        <button type="button" aria-pressed={page === 'about'} onClick={() => setPage((open) => (open === 'about' ? 'vault' : 'about'))}>
           About
         </button>
       </header>
-      <main className="app-main">{about ? <AboutScreen /> : <Screen />}</main>
+      <main className="app-main">
+        {page === 'about' ? <AboutScreen /> : page === 'settings' && vaultState === 'unlocked' ? <SettingsScreen /> : <Screen />}
+      </main>
     </div>
   )
 }

@@ -13,7 +13,7 @@ import { describeApp } from '../../src-main/core/app/appInfo'
 import { probeStorageEngine } from '../../src-main/core/db/storageEngine'
 import { registerHandlers } from '../../src-main/core/ipc/handle'
 import { trustOrigins } from '../../src-main/core/ipc/senderPolicy'
-import { systemClock } from '../../src-main/core/ports/Clock'
+import { systemClock, type Clock } from '../../src-main/core/ports/Clock'
 import { findElectronBinary } from '../../src-main/tooling/electronBinary'
 import { PageBridge } from './bridge'
 import { serveRenderer } from './rendererServer'
@@ -89,6 +89,14 @@ const quietPower: PowerEvents = { onResume: () => undefined, onSuspend: () => un
 export interface LaunchOptions {
   readonly vaultDir: string
   readonly clipboard?: Clipboard
+  /** Main's clock (chromium mode): a spec moves it to reach auto-lock without waiting minutes. */
+  readonly clock?: Clock
+}
+
+/** The real time plus an offset the spec moves forward. */
+export function movableClock(): Clock & { advance(ms: number): void } {
+  let offset = 0
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => void (offset += ms) }
 }
 
 async function launchChromium(vaultDir: string, options: LaunchOptions): Promise<LaunchedApp> {
@@ -98,7 +106,7 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
   // The app's own composition, with fakes only at the platform ports (clipboard, power events).
   const desktop = composeDesktopApp({
     vaultDir,
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
     timers: globalThis,
     power: quietPower,
     clipboard: options.clipboard ?? memoryClipboard(),

@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { launchApp, memoryClipboard, repoRoot, type LaunchedApp } from './harness'
+import { launchApp, memoryClipboard, movableClock, repoRoot, type LaunchedApp } from './harness'
 
 const PASSWORD = 'correct horse battery staple 7'
 const STRIPE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'
@@ -14,11 +14,12 @@ const shots = path.join(repoRoot, 'test-results', 'screenshots')
 let app: LaunchedApp
 let vaultDir: string
 const clipboard = memoryClipboard()
+const clock = movableClock()
 
 test.beforeEach(async () => {
   vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-vault-'))
   clipboard.text = ''
-  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), clipboard })
+  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), clipboard, clock })
 })
 
 test.afterEach(async () => {
@@ -26,7 +27,7 @@ test.afterEach(async () => {
   rmSync(vaultDir, { recursive: true, force: true })
 })
 
-async function createVault(page: Page): Promise<void> {
+async function createVault(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible()
   await page.keyboard.type('weak')
   await page.keyboard.press('Tab')
@@ -48,6 +49,7 @@ async function createVault(page: Page): Promise<void> {
     await page.getByLabel(label).fill(groups[number - 1] ?? '')
   }
   await page.getByRole('button', { name: 'I saved it — continue' }).click()
+  return groups.join('-')
 }
 
 async function addByPaste(page: Page, value: string): Promise<void> {
@@ -126,4 +128,63 @@ test('a key added by the CLI-side vault while the window is unlocked appears at 
   other.lock()
   desktop?.vault.checkForChanges()
   await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1)
+})
+
+test('edit, a new value (kept in the history), settings, the 30 s reveal, recovery-code unlock and idle lock', async () => {
+  const { page } = app
+  const recoveryCode = await createVault(page)
+  await addByPaste(page, STRIPE)
+  const grid = page.getByRole('grid', { name: 'Keys' })
+  await grid.focus()
+
+  await page.getByRole('button', { name: 'Edit' }).click()
+  await page.getByLabel('Name').fill('billing')
+  await page.getByLabel('Rotate every (days)').fill('90')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('heading', { name: 'billing' })).toBeVisible()
+  await page.getByRole('button', { name: 'New value…' }).click()
+  await page.getByLabel('New value', { exact: true }).fill('sk_live_51NewValueAfterRotation0000')
+  await page.getByRole('button', { name: 'Store new value' }).click()
+  const history = page.getByRole('list', { name: 'Value history' })
+  await expect(history.getByRole('listitem')).toHaveCount(2)
+  await expect(history).toContainText('retired')
+  await expect(page.getByRole('list', { name: 'Activity' })).toContainText('value-changed')
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const clear = page.getByLabel('Clear a copied key after')
+  await clear.fill('7')
+  await clear.blur()
+  await expect(page.getByText('Saved.')).toBeVisible()
+  await page.screenshot({ path: path.join(shots, 'settings.png') })
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await grid.focus()
+  await page.keyboard.press('Control+C')
+  await expect(page.getByText(/Clears in [1-7] s/)).toBeVisible()
+
+  // The reveal hides itself after 30 s (the page's clock, fast-forwarded).
+  await page.clock.install()
+  await page.keyboard.press(' ')
+  const revealed = page.getByTestId('revealed-value')
+  await expect(revealed).toHaveText('sk_live_51NewValueAfterRotation0000')
+  await page.clock.fastForward(31_000)
+  await expect(revealed).toHaveText('••••••••')
+  await page.keyboard.press('Escape')
+
+  await page.getByRole('button', { name: 'Lock' }).click()
+  await page.getByRole('button', { name: 'Recovery code' }).click()
+  await page.getByLabel('Recovery code').fill(recoveryCode.toLowerCase().replace(/-/g, ' '))
+  await page.getByLabel('New master password').fill('a brand new master password 9')
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
+  const next = await page.locator('.code-group').allTextContents()
+  expect(next.join('-')).not.toBe(recoveryCode)
+  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(next[Number(label.slice(6)) - 1] ?? '')
+  await page.getByRole('button', { name: 'I saved it — continue' }).click()
+  await expect(grid.getByRole('row')).toHaveCount(1)
+
+  // Idle: main's clock moves 6 minutes; the next 2-second check locks the vault and the window shows Unlock.
+  clock.advance(6 * 60_000)
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible({ timeout: 10_000 })
+  expect(clipboard.text).toBe('')
+  expect(app.problems()).toEqual([])
 })

@@ -1,16 +1,44 @@
-import type { KeySummary } from '../../../../src-preload/contract'
+import { useEffect, useState } from 'react'
+import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
+import { call } from '../../lib/call'
 import { statusOf } from './keyStatus'
+
+type Detail = ResponseOf<'key:detail'>
 
 interface Props {
   readonly keySummary: KeySummary
   readonly onReveal: () => void
   readonly onCopy: () => void
+  readonly onEdit: () => void
+  readonly onReplace: () => void
   readonly onDelete: () => void
 }
 
-/** The selected key's metadata (never its value: a fixed mask and the last 4) and its actions. */
-export function KeyDetail({ keySummary: key, onReveal, onCopy, onDelete }: Props) {
+const REMINDER_TEXT: Record<Detail['reminder']['state'], string> = { ok: 'OK', due: 'Due soon', overdue: 'Rotation overdue', expired: 'Expired' }
+
+/**
+ * The selected key: its metadata at once (from the list's summary), then — loaded for it alone — the reminder state,
+ * the value history (when each value was set and retired, never a value), where it was written, and its activity.
+ */
+export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onDelete }: Props) {
+  const [detail, setDetail] = useState<Detail | null>(null)
   const status = statusOf(key)
+
+  useEffect(() => {
+    let live = true
+    call('key:detail', { id: key.id }).then(
+      (loaded) => {
+        if (live) setDetail(loaded)
+      },
+      () => {
+        if (live) setDetail(null)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [key.id, key.updatedAt])
+
   return (
     <section className="detail" aria-labelledby="detail-title">
       <h2 id="detail-title">{key.name}</h2>
@@ -23,6 +51,12 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onDelete }: Props
         </button>
         <button type="button" onClick={onReveal}>
           Reveal
+        </button>
+        <button type="button" onClick={onEdit}>
+          Edit
+        </button>
+        <button type="button" onClick={onReplace}>
+          New value…
         </button>
         <button type="button" className="danger" onClick={onDelete}>
           Delete…
@@ -40,6 +74,8 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onDelete }: Props
           </span>
           <span className="muted"> ({status.title})</span>
         </dd>
+        <dt>Reminder</dt>
+        <dd>{detail === null ? '…' : `${REMINDER_TEXT[detail.reminder.state]}: ${detail.reminder.reason}`}</dd>
         <dt>Rotate every</dt>
         <dd>{key.rotateEveryDays === null ? '—' : `${key.rotateEveryDays} days`}</dd>
         <dt>Last verified</dt>
@@ -48,9 +84,40 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onDelete }: Props
         <dd>{key.tags.join(', ') || '—'}</dd>
         <dt>Notes</dt>
         <dd>{key.notes || '—'}</dd>
-        <dt>Added</dt>
-        <dd>{key.createdAt.slice(0, 10)}</dd>
       </dl>
+      {detail === null ? null : (
+        <>
+          <h3>History</h3>
+          <ol className="plain" aria-label="Value history">
+            {detail.versions.map((version) => (
+              <li key={version.createdAt + version.hint}>
+                <span className="mono">…{version.hint}</span> set {version.createdAt.slice(0, 10)}
+                {version.current ? ' · current' : ` · retired ${version.retiredAt?.slice(0, 10) ?? ''} (${version.retiredReason ?? ''})`}
+              </li>
+            ))}
+          </ol>
+          <h3>Where used</h3>
+          {detail.usages.length === 0 ? (
+            <p className="muted">Not written to any .env file yet.</p>
+          ) : (
+            <ul className="plain" aria-label="Where used">
+              {detail.usages.map((usage) => (
+                <li key={usage.file + usage.variable}>
+                  <code>{usage.file}</code> ({usage.variable}), {usage.writtenAt.slice(0, 10)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Activity</h3>
+          <ul className="plain" aria-label="Activity">
+            {detail.activity.map((event, i) => (
+              <li key={i}>
+                {event.at.slice(0, 16).replace('T', ' ')} · {event.action} · {event.actor === 'app' ? 'this app' : 'the CLI'}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   )
 }

@@ -5,12 +5,17 @@ import { useKeywardStore } from '../../store'
 import { AddKeyDialog } from './AddKeyDialog'
 import { CopyChip } from './CopyChip'
 import { DeleteDialog } from './DeleteDialog'
+import { EditDialog } from './EditDialog'
 import { KeyDetail } from './KeyDetail'
 import { KeyList } from './KeyList'
 import { statusOf } from './keyStatus'
+import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { RevealDialog } from './RevealDialog'
 
-type Dialog = { kind: 'add' } | { kind: 'reveal'; key: KeySummary } | { kind: 'delete'; key: KeySummary } | null
+type Dialog =
+  | { kind: 'add' }
+  | { kind: 'reveal' | 'delete' | 'edit' | 'replace'; key: KeySummary }
+  | null
 
 /** The main window: sidebar counts, instant search, the key list and the detail of the selected key. */
 export function KeysScreen() {
@@ -126,6 +131,8 @@ export function KeysScreen() {
             onCopy={() => copy(selected)}
             onReveal={() => setDialog({ kind: 'reveal', key: selected })}
             onDelete={() => setDialog({ kind: 'delete', key: selected })}
+            onEdit={() => setDialog({ kind: 'edit', key: selected })}
+            onReplace={() => setDialog({ kind: 'replace', key: selected })}
           />
         )}
       </aside>
@@ -140,6 +147,28 @@ export function KeysScreen() {
         />
       ) : null}
       {dialog?.kind === 'reveal' ? <RevealDialog keySummary={dialog.key} onClose={() => setDialog(null)} onCopy={() => copy(dialog.key)} /> : null}
+      {dialog?.kind === 'edit' ? (
+        <EditDialog
+          keySummary={dialog.key}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null)
+            setNotice(`Saved ${dialog.key.name}.`)
+            void loadKeys()
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'replace' ? (
+        <ReplaceValueDialog
+          keySummary={dialog.key}
+          onClose={() => setDialog(null)}
+          onSaved={() => {
+            setDialog(null)
+            setNotice(`Stored a new value for ${dialog.key.name}; the old one is kept in its history.`)
+            void loadKeys()
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'delete' ? (
         <DeleteDialog
           keySummary={dialog.key}

@@ -1,0 +1,100 @@
+import { useEffect, useState } from 'react'
+import type { Settings } from '../../../../src-preload/contract'
+import { call, errorInfo } from '../../lib/call'
+import { applyTheme, savedTheme, type Theme } from './theme'
+
+/** Settings: auto-lock, clipboard, reminders, screenshots (kept in the vault or as a preference), and the theme. */
+export function SettingsScreen() {
+  const [settings, setSettings] = useState<Settings | null>(null)
+  const [theme, setTheme] = useState<Theme>(savedTheme)
+  const [message, setMessage] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    call('settings:get', {}).then(
+      (loaded) => {
+        if (live) setSettings(loaded)
+      },
+      (error: unknown) => {
+        if (live) setMessage(errorInfo(error).message)
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+
+  async function change(next: Partial<Settings>) {
+    try {
+      setSettings(await call('settings:set', next))
+      setMessage('Saved.')
+    } catch (error) {
+      setMessage(errorInfo(error).message)
+    }
+  }
+
+  const number = (field: keyof Settings, label: string, unit: string, min: number, max: number) => (
+    <div className="setting">
+      <label htmlFor={`setting-${field}`}>{label}</label>
+      <input
+        id={`setting-${field}`}
+        type="number"
+        min={min}
+        max={max}
+        defaultValue={String(settings?.[field] ?? '')}
+        onBlur={(event) => {
+          const value = Number(event.target.value)
+          if (Number.isInteger(value) && value >= min && value <= max) void change({ [field]: value })
+          else setMessage(`${label}: a whole number from ${min} to ${max}.`)
+        }}
+      />
+      <span className="muted">{unit}</span>
+    </div>
+  )
+
+  const toggle = (field: 'lockOnSuspend' | 'lockOnScreenLock' | 'allowScreenshots', label: string) => (
+    <label className="check">
+      <input type="checkbox" checked={settings?.[field] ?? false} onChange={(event) => void change({ [field]: event.target.checked })} /> {label}
+    </label>
+  )
+
+  return (
+    <section className="card narrow" aria-labelledby="settings-title">
+      <h1 id="settings-title">Settings</h1>
+      {settings === null ? (
+        <p className="muted">{message ?? 'Loading…'}</p>
+      ) : (
+        <>
+          <h2>Locking</h2>
+          {number('autoLockMinutes', 'Auto-lock after', 'minutes without activity (0 = never)', 0, 1440)}
+          {toggle('lockOnSuspend', 'Lock when the computer sleeps')}
+          {toggle('lockOnScreenLock', 'Lock when the screen locks')}
+          <h2>Clipboard</h2>
+          {number('clipboardClearSeconds', 'Clear a copied key after', 'seconds (0 = never)', 0, 600)}
+          <h2>Reminders</h2>
+          {number('remindBeforeDays', 'Remind before expiry or rotation', 'days (a key’s own setting wins)', 0, 365)}
+          <h2>Privacy</h2>
+          {toggle('allowScreenshots', 'Allow screenshots and screen sharing of this window')}
+        </>
+      )}
+      <h2>Appearance</h2>
+      <label htmlFor="setting-theme">Theme</label>
+      <select
+        id="setting-theme"
+        value={theme}
+        onChange={(event) => {
+          const next = event.target.value as Theme
+          setTheme(next)
+          applyTheme(next)
+        }}
+      >
+        <option value="system">Follow the system</option>
+        <option value="light">Light</option>
+        <option value="dark">Dark</option>
+      </select>
+      <p className="muted" role="status">
+        {settings === null ? '' : message}
+      </p>
+    </section>
+  )
+}
