@@ -1,0 +1,65 @@
+// A value added through the window is absent from the renderer's heap (CDP heap snapshot after a forced GC) after
+// list, search, detail and copy, and after a reveal dialog has closed: it lives in the page only while shown.
+import { expect, test, type Page } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { launchApp, type LaunchedApp } from './harness'
+
+const CANARY = 'sk_live_HeapCanary7q3Zx9Vw2Ld5Mn8'
+let app: LaunchedApp
+let vaultDir: string
+
+test.beforeEach(async () => {
+  vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-heap-'))
+  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault') })
+})
+test.afterEach(async () => {
+  await app.close()
+  rmSync(vaultDir, { recursive: true, force: true })
+})
+
+/** Whether `needle` is anywhere in the page's JS heap, after a forced garbage collection. */
+async function inHeap(page: Page, needle: string): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page)
+  const chunks: string[] = []
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk))
+  await cdp.send('HeapProfiler.enable')
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
+  await cdp.detach()
+  return chunks.join('').includes(needle)
+}
+
+test('the canary value is in the heap only while a reveal shows it', async () => {
+  test.skip(app.mode !== 'chromium', 'needs the Chromium harness (CDP on the page)')
+  const { page } = app
+  await page.getByLabel('Master password').fill('correct horse battery staple 7')
+  await page.getByLabel('Confirm the password').fill('correct horse battery staple 7')
+  await page.getByRole('button', { name: 'Create vault' }).click()
+  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
+  const groups = await page.locator('.code-group').allTextContents()
+  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
+  await page.getByRole('button', { name: 'I saved it — continue' }).click()
+
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill(CANARY)
+  await page.getByRole('button', { name: 'Save key' }).click()
+  const grid = page.getByRole('grid', { name: 'Keys' })
+  await expect(grid.getByRole('row')).toHaveCount(1)
+  await page.getByLabel('Search keys').fill('stripe')
+  await expect(grid.getByRole('row')).toHaveCount(1)
+  await grid.focus()
+  await expect(page.getByRole('list', { name: 'Activity' })).toContainText('created')
+  await page.getByRole('button', { name: 'Copy', exact: true }).click()
+  await expect(page.getByText(/Copied STRIPE_SECRET_KEY/).first()).toBeAttached()
+  expect(await inHeap(page, CANARY), 'after add, list, search, detail and copy').toBe(false)
+
+  await page.getByRole('button', { name: 'Reveal' }).click()
+  await expect(page.getByTestId('revealed-value')).toHaveText(CANARY)
+  expect(await inHeap(page, CANARY), 'while the reveal dialog shows it (proves the probe works)').toBe(true)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  expect(await inHeap(page, CANARY), 'after the reveal dialog closed').toBe(false)
+  expect(app.problems()).toEqual([])
+})
