@@ -73,6 +73,15 @@ test('create, add by paste, search, reveal, copy, delete, lock, unlock — by ke
   // The value never reached the page: only the last 4 characters.
   expect(await page.content()).not.toContain(STRIPE)
 
+  // Sidebar views are searches in main: by provider, and needs attention (nothing here expires).
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^github/ }).click()
+  await expect(grid.getByRole('row')).toHaveCount(1)
+  await expect(page.getByLabel('Search keys')).toHaveValue('provider:github')
+  await page.getByRole('button', { name: /^Needs attention/ }).click()
+  await expect(page.getByText(/No keys match/)).toBeVisible()
+  await page.getByRole('button', { name: /^All keys/ }).click()
+  await expect(grid.getByRole('row')).toHaveCount(2)
+
   await page.keyboard.press('Control+F')
   await page.keyboard.type('stripe')
   await expect(grid.getByRole('row')).toHaveCount(1)

@@ -3,7 +3,7 @@ import { KeywardError } from '../errors'
 import type { Handlers } from '../ipc/handle'
 import { parseKeyId, type KeyId } from '../keys/keyId'
 import { createKey, deleteKey, listKeysPage, revealValue } from '../keys/keyRepository'
-import { searchKeys } from '../keys/keySearch'
+import { findKeys } from '../keys/keyQuery'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders, providerFor } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
@@ -62,7 +62,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       return {}
     },
     'keys:page': ({ after, limit }) => vault.run(({ session }) => ({ keys: listKeysPage(session, after, limit).map(summary) })),
-    'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: searchKeys(session, query, limit).map(summary) })),
+    'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: findKeys(session, query, limit).map(summary) })),
     'key:detect': ({ value }) =>
       vault.run(({ session }) => {
         const id = detectProvider(value, allProviders(session, builtinProviders))

@@ -8,15 +8,15 @@ function phrase(term: string): string {
   return `"${term.replace(/"/g, '""')}"`
 }
 
+export const MAX_QUERY_WORDS = 16
+export const MAX_QUERY_LENGTH = 256
+
 /**
  * Finds keys whose name, provider, env var, environment, tags or notes contain every word of the query (any case).
  * Keys whose *name* matches come first. Words of three or more characters go through the trigram index, which
  * is read in index order and stopped at `limit`, so a common word costs no more than a rare one; shorter words
  * filter with LIKE. A search writes nothing (no audit row): it runs on every keystroke in the app.
  */
-export const MAX_QUERY_WORDS = 16
-export const MAX_QUERY_LENGTH = 256
-
 export function searchKeys(session: VaultSession, query: string, limit = 50): KeyRecord[] {
   if (query.length > MAX_QUERY_LENGTH) throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_LENGTH} characters.`)
   const words = query.trim().split(/\s+/).filter((word) => word.length > 0)

@@ -8,9 +8,9 @@ import { DeleteDialog } from './DeleteDialog'
 import { EditDialog } from './EditDialog'
 import { KeyDetail } from './KeyDetail'
 import { KeyList } from './KeyList'
-import { statusOf } from './keyStatus'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { RevealDialog } from './RevealDialog'
+import { Sidebar } from './Sidebar'
 
 type Dialog =
   | { kind: 'add' }
@@ -34,7 +34,6 @@ export function KeysScreen() {
   const searchField = useRef<HTMLInputElement>(null)
   const shown = results ?? keys
   const selected = shown.find((key) => key.id === selectedId) ?? null
-  const attention = keys.filter((key) => statusOf(key).tone === 'expired' || statusOf(key).tone === 'due').length
 
   const copy = useCallback(
     (key: KeySummary) => {
@@ -65,20 +64,7 @@ export function KeysScreen() {
   return (
     <div className="keys-screen">
       <h1 className="visually-hidden">Your keys</h1>
-      <nav className="sidebar" aria-label="Views">
-        <ul>
-          <li>
-            <button type="button" className="link" aria-current={query === '' ? 'page' : undefined} onClick={() => void search('')}>
-              All keys <span className="count">{keys.length}</span>
-            </button>
-          </li>
-          <li>
-            <span className="view">
-              Needs attention <span className="count">{attention}</span>
-            </span>
-          </li>
-        </ul>
-      </nav>
+      <Sidebar keys={keys} query={query} onView={(view) => void search(view)} />
       <section className="list-pane" aria-label="Key list">
         <div className="toolbar">
           <input
