@@ -10,6 +10,7 @@ import { trustOrigins } from './core/ipc/senderPolicy'
 import { systemClock } from './core/ports/Clock'
 import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveAppScheme } from './electron/appProtocol'
 import { ElectronStorePreferences } from './electron/ElectronStorePreferences'
+import { SafeStorageDeviceKeyStore } from './electron/SafeStorageDeviceKeyStore'
 import { denyAllPermissions, lockDownAllWebContents } from './electron/hardening'
 import { registerIpc, windowEvents } from './electron/ipc'
 import { focusWindow, openMainWindow } from './electron/mainWindow'
@@ -42,6 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     denyAllPermissions(session.defaultSession)
     const nativeBinding = electronNativeBinding(app.getAppPath())
     const preferences = new ElectronStorePreferences()
+    const notifier = new ElectronNotifier()
     // The one composition the e2e harness runs too; only Electron's transport and adapters are swapped there.
     const desktop = composeDesktopApp({
       vaultDir: vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }),
@@ -63,6 +65,9 @@ if (!app.requestSingleInstanceLock()) {
       nativeBinding,
       // Unlock's integrity check, migrations and daily backup run in this worker thread, off the main thread.
       vaultWorker: path.join(mainDir, 'vaultWorker.js'),
+      deviceKeys: new SafeStorageDeviceKeyStore(),
+      notifier,
+      focusWindow: () => focusWindow(mainWindow),
       screenshots: {
         allowed: () => preferences.allowScreenshots(),
         setAllowed: (allow) => {
@@ -94,11 +99,11 @@ if (!app.requestSingleInstanceLock()) {
     const files = vault.files
     startLockedReminders({
       clock: systemClock,
-      notifier: new ElectronNotifier(),
+      notifier,
       power: electronPowerEvents,
       timers: globalThis,
       readDigest: () => (existsSync(files.header) ? readHeader(files).dueDigest : null),
-      showCount: createTray(path.join(app.getAppPath(), 'resources', 'icon.png'), { open, quit: () => app.quit() }),
+      showCount: createTray(path.join(app.getAppPath(), 'resources', 'icon.png'), { open, lock: () => void vault.lock('user'), quit: () => app.quit() }),
       open,
     })
   })

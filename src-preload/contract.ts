@@ -58,8 +58,9 @@ export const channelNames = [
   'key:setValue',
   'settings:get',
   'settings:set',
+  'vault:device',
 ] as const
-export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared'] as const
+export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared', 'key:focus'] as const
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]
 
@@ -118,7 +119,19 @@ export const channels = {
    */
   'app:ping': { request: noArguments, response: z.object({ seq: z.number().int().positive() }) },
   /** Whether a vault exists at the app's vault directory, and whether it is open. */
-  'vault:status': { request: noArguments, response: z.object({ state: vaultState, vaultDir: z.string() }) },
+  'vault:status': {
+    request: noArguments,
+    response: z.object({
+      state: vaultState,
+      vaultDir: z.string(),
+      /** Unlock with this device: off, ready, or enrolled but the password is due (asked every 14 days). */
+      device: z.enum(['off', 'ready', 'password-due']),
+      /** Whether this system offers a protected keychain at all (false on Linux's basic_text). */
+      deviceAvailable: z.boolean(),
+    }),
+  },
+  /** Turns unlock with this device on or off (the OS keychain holds a key for it; the password stays required every 14 days). */
+  'vault:device': { request: z.strictObject({ enable: z.boolean() }), response: z.object({ device: z.enum(['off', 'ready', 'password-due']) }) },
   /** Creates the vault (Argon2id calibrated in main) and leaves it unlocked; the recovery code is shown once. */
   'vault:create': { request: z.strictObject({ password }), response: z.object({ recoveryCode: z.string() }) },
   /**
@@ -129,6 +142,7 @@ export const channels = {
     request: z.discriminatedUnion('method', [
       z.strictObject({ method: z.literal('password'), password }),
       z.strictObject({ method: z.literal('recovery-code'), code: z.string().min(1).max(200), newPassword: password }),
+      z.strictObject({ method: z.literal('device') }),
     ]),
     response: z.object({ newRecoveryCode: z.string().nullable() }),
   },
@@ -211,6 +225,8 @@ export const events = {
   'keys:changed': z.object({}),
   /** The clipboard no longer holds a copied key (cleared after the delay, on lock, or replaced by the user). */
   'clipboard:cleared': z.object({}),
+  /** A notification about a key was clicked: the window shows that key. */
+  'key:focus': z.object({ id: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer sends (schema input). */

@@ -1,11 +1,12 @@
 import { Menu, nativeImage, Tray } from 'electron'
 
 /** The tray icon: the count of due keys in its tooltip and title, and a menu to open or quit Keyward. */
-export function createTray(iconPath: string, actions: { open: () => void; quit: () => void }): (count: number) => void {
+export function createTray(iconPath: string, actions: { open: () => void; lock: () => void; quit: () => void }): (count: number) => void {
   const tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }))
   tray.setContextMenu(
     Menu.buildFromTemplate([
       { label: 'Open Keyward', click: actions.open },
+      { label: 'Lock', click: actions.lock },
       { type: 'separator' },
       { label: 'Quit Keyward', click: actions.quit },
     ]),

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect } from 'react'
 import { AboutScreen } from './features/about/AboutScreen'
 import { KeysScreen } from './features/keys/KeysScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
@@ -30,10 +30,9 @@ function Screen() {
   return <Unlock />
 }
 
-type Page = 'vault' | 'settings' | 'about'
-
 export function App() {
-  const [page, setPage] = useState<Page>('vault')
+  const page = useKeywardStore((state) => state.page)
+  const setPage = useKeywardStore((state) => state.setPage)
   const vaultState = useKeywardStore((state) => state.vaultState)
   const loadStatus = useKeywardStore((state) => state.loadStatus)
   const listen = useKeywardStore((state) => state.listen)
@@ -52,7 +51,7 @@ export function App() {
         <span className="spacer" />
         {vaultState === 'unlocked' ? (
           <>
-            <button type="button" aria-pressed={page === 'settings'} onClick={() => setPage((open) => (open === 'settings' ? 'vault' : 'settings'))}>
+            <button type="button" aria-pressed={page === 'settings'} onClick={() => setPage(page === 'settings' ? 'vault' : 'settings')}>
               Settings
             </button>
             <button type="button" onClick={() => void lock()} title="Ctrl+L">
@@ -60,7 +59,7 @@ export function App() {
             </button>
           </>
         ) : null}
-        <button type="button" aria-pressed={page === 'about'} onClick={() => setPage((open) => (open === 'about' ? 'vault' : 'about'))}>
+        <button type="button" aria-pressed={page === 'about'} onClick={() => setPage(page === 'about' ? 'vault' : 'about')}>
           About
         </button>
       </header>

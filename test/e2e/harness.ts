@@ -31,6 +31,8 @@ export interface LaunchedApp {
   problems(): string[]
   /** The composed app (chromium mode only): its vault service, to check what the window did. */
   readonly desktop?: DesktopApp
+  /** OS notifications raised so far (chromium mode only), each with its click. */
+  readonly notices?: readonly { title: string; body: string; click: () => void }[]
   /** Opens another page of the built renderer at `origin` (chromium mode only), for origin checks. */
   openAt?(origin: 'app' | 'foreign'): Promise<Page>
   close(): Promise<void>
@@ -83,6 +85,16 @@ function inMemoryScreenshots(): { allowed(): boolean; setAllowed(allow: boolean)
   return { allowed: () => allowed, setAllowed: (allow) => void (allowed = allow) }
 }
 
+/**
+ * The OS keychain stand-in (a fake at the DeviceKeyStore port): reversible, so "unlock with this device" works in
+ * the browser harness as it does with the real keychain.
+ */
+const fakeKeychain = {
+  isAvailable: () => true,
+  encrypt: (plain: Buffer) => Buffer.from(plain.map((byte) => byte ^ 0xa5)),
+  decrypt: (sealed: Buffer) => Buffer.from(sealed.map((byte) => byte ^ 0xa5)),
+}
+
 /** No sleep, no screen lock in a test browser: power events never fire. */
 const quietPower: PowerEvents = { onResume: () => undefined, onSuspend: () => undefined, onLockScreen: () => undefined, systemIdleSeconds: () => 0 }
 
@@ -100,6 +112,7 @@ export function movableClock(): Clock & { advance(ms: number): void } {
 }
 
 async function launchChromium(vaultDir: string, options: LaunchOptions): Promise<LaunchedApp> {
+  const notices: { title: string; body: string; click: () => void }[] = []
   const server = await serveRenderer(path.join(out, 'renderer'))
   const policy = trustOrigins([server.origin])
   const bridge = new PageBridge(policy)
@@ -111,6 +124,9 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
     power: quietPower,
     clipboard: options.clipboard ?? memoryClipboard(),
     screenshots: inMemoryScreenshots(),
+    deviceKeys: fakeKeychain,
+    notifier: { notify: (notice, onClick) => void notices.push({ ...notice, click: onClick }) },
+    focusWindow: () => undefined,
     platform: process.platform,
     events: bridge,
     appInfo: () =>
@@ -155,6 +171,7 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
     problems: () => [...problems],
     openAt,
     desktop,
+    notices,
     close: async () => {
       await browser.close()
       await server.close()

@@ -197,3 +197,40 @@ test('edit, a new value (kept in the history), settings, the 30 s reveal, recove
   expect(clipboard.text).toBe('')
   expect(app.problems()).toEqual([])
 })
+
+test('device unlock from settings; a key falling due notifies once, and its click shows that key', async () => {
+  const { page } = app
+  test.skip(app.notices === undefined, 'needs the Chromium harness: the notifier stand-in lives in the test process')
+  await createVault(page)
+  await page.keyboard.press('Control+N')
+  await page.keyboard.insertText(STRIPE)
+  const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)
+  await page.getByLabel('Expires (optional)').fill(soon)
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await addByPaste(page, GITHUB)
+
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel(/Unlock with this device/).click()
+  await expect(page.getByLabel(/Unlock with this device/)).toBeChecked()
+  await expect(page.getByText('Device unlock is on.')).toBeVisible()
+  await page.getByRole('button', { name: 'Lock' }).click()
+  await expect(page.getByRole('button', { name: 'This device' })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(2)
+
+  await expect.poll(() => app.notices?.length).toBe(1)
+  const [notice] = app.notices ?? []
+  expect(notice?.title).toBe('Key due soon')
+  expect(notice?.body).toContain('stripe/stripe-secret-key')
+  await page.getByRole('grid', { name: 'Keys' }).focus()
+  await page.keyboard.press('Home')
+  await expect(page.getByRole('heading', { name: 'github-token' })).toBeVisible()
+  notice?.click()
+  await expect(page.getByRole('heading', { name: 'stripe-secret-key' })).toBeVisible()
+  // Once per state change: locking and unlocking again raises nothing new.
+  await page.getByRole('button', { name: 'Lock' }).click()
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(2)
+  expect(app.notices?.length).toBe(1)
+})

@@ -3,12 +3,15 @@ import { SecretClipboard } from '../clipboard/secretClipboard'
 import type { Handlers } from '../ipc/handle'
 import type { Clipboard } from '../ports/Clipboard'
 import type { Clock } from '../ports/Clock'
+import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
+import type { Notifier } from '../ports/Notifier'
 import type { PowerEvents } from '../ports/PowerEvents'
 import type { RendererEvents } from '../ports/RendererEvents'
 import type { IntervalTimers } from '../ports/Timers'
 import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
 import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
+import { startKeyNotifications } from './keyNotifications'
 import { createVaultHandlers } from './vaultHandlers'
 
 /** What the platform gives the desktop app. Electron's adapters in the app; fakes at these ports in the e2e harness. */
@@ -27,6 +30,12 @@ export interface DesktopPorts {
   readonly vaultWorker?: string
   /** Whether screenshots may capture the window (a preference; the app applies it to its window). */
   readonly screenshots: ScreenshotPolicy
+  /** The OS keychain, for "unlock with this device" (Electron safeStorage in the app). */
+  readonly deviceKeys: DeviceKeyStore
+  /** OS notifications, for keys that fall due while the vault is unlocked. */
+  readonly notifier: Notifier
+  /** Brings the window forward (a notification was clicked). */
+  readonly focusWindow: () => void
 }
 
 export interface DesktopApp {
@@ -72,14 +81,16 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
   })
   const handlers: Handlers = {
     ...createAppHandlers({ appInfo: ports.appInfo, events: ports.events, clock: ports.clock }),
-    ...createVaultHandlers({ vault, clipboard }),
+    ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock }),
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
   }
+  const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })
   return {
     handlers,
     vault,
     clipboard,
     dispose: async () => {
+      stopNotifications()
       await vault.dispose()
       await clipboard.clearIfOurs()
     },

@@ -8,7 +8,12 @@ import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders, providerFor } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
 import { providerForNewValue } from '../providers/providerForNewValue'
+import { existsSync } from 'node:fs'
+import type { Clock } from '../ports/Clock'
+import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
+import { readHeader } from '../vault/header'
 import { changeMasterKey } from '../vault/rekey'
+import { deviceUnlockState, disableDeviceUnlock, enableDeviceUnlock } from '../vault/vaultSecurity'
 import { readSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
 import { summary } from './keySummary'
@@ -26,10 +31,13 @@ export type VaultChannel =
   | 'key:copy'
   | 'key:delete'
   | 'clipboard:clear'
+  | 'vault:device'
 
 export interface VaultHandlerDeps {
   readonly vault: VaultService
   readonly clipboard: SecretClipboard
+  readonly deviceKeys: DeviceKeyStore
+  readonly clock: Clock
 }
 
 function idOf(raw: string): KeyId {
@@ -46,11 +54,26 @@ function idOf(raw: string): KeyId {
 export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, VaultChannel> {
   const { vault } = deps
   return {
-    'vault:status': async () => ({ state: vault.state, vaultDir: vault.files.dir }),
+    'vault:status': async () => ({
+      state: vault.state,
+      vaultDir: vault.files.dir,
+      device: existsSync(vault.files.header) ? deviceUnlockState(readHeader(vault.files), deps.clock.now()) : 'off',
+      deviceAvailable: deps.deviceKeys.isAvailable(),
+    }),
+    'vault:device': async ({ enable }) =>
+      vault.run(({ session }) => {
+        if (enable) enableDeviceUnlock(session, deps.deviceKeys)
+        else disableDeviceUnlock(session)
+        return { device: deviceUnlockState(readHeader(session.files), deps.clock.now()) }
+      }),
     'vault:create': async ({ password }) => ({ recoveryCode: await vault.create(password) }),
     'vault:unlock': async (request) => {
       if (request.method === 'password') {
         await vault.unlock({ password: request.password }, { maxWaitMs: 0 })
+        return { newRecoveryCode: null }
+      }
+      if (request.method === 'device') {
+        await vault.unlock({ device: deps.deviceKeys })
         return { newRecoveryCode: null }
       }
       await vault.unlock({ recoveryCode: request.code })

@@ -34,7 +34,13 @@ const headerSchema = z.object({
     /** The recovery code is high-entropy (150 bits): HKDF with this salt is enough, no slow KDF. */
     recovery: slot.extend({ salt: base64 }),
     /** Unlock with this device: `keychainSealedKey` is opened by the OS keychain (safeStorage). */
-    device: slot.extend({ keychainSealedKey: base64 }).optional(),
+    device: slot
+      .extend({
+        keychainSealedKey: base64,
+        /** When the master password last opened this vault: device unlock asks for it again after 14 days. */
+        passwordCheckedAt: z.string().optional(),
+      })
+      .optional(),
   }),
   throttle: z.object({ failures: z.number().int().nonnegative(), notBefore: z.string().nullable() }),
   /**

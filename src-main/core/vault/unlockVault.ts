@@ -3,6 +3,7 @@ import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader, updateHeader, type VaultHeader } from './header'
 import { openSession, type SessionDeps } from './openSession'
 import { settleRekey } from './rekey'
+import { deviceUnlockState, recordPasswordCheck } from './vaultSecurity'
 import { openDeviceSlot, openPasswordSlot, openRecoverySlot } from './slots'
 import { afterFailure, attemptsHint, NO_FAILURES, waitBeforeAttempt } from './throttle'
 import type { VaultSession } from './VaultSession'
@@ -59,7 +60,9 @@ export async function unlockWithPassword(dir: string, password: string, deps: Un
     throw new KeywardError('WRONG_PASSWORD', `Wrong password. ${attemptsHint(updated.throttle)}`)
   }
   const settled = settleRekey(files, clearFailures(files, header), databaseKey, via, deps.nativeBinding)
-  return openSession(files, settled.header, settled.key, deps, 'password')
+  const session = await openSession(files, settled.header, settled.key, deps, 'password')
+  if (session.header.slots.device !== undefined) recordPasswordCheck(files, deps.clock.now())
+  return session
 }
 
 /** Unlocks with the recovery code from the emergency kit. */
@@ -80,6 +83,9 @@ export async function unlockWithRecoveryCode(dir: string, code: string, deps: Un
 export async function unlockWithDevice(dir: string, store: DeviceKeyStore, deps: SessionDeps): Promise<VaultSession | null> {
   const files = vaultFiles(dir)
   const header = readHeader(files)
+  if (deviceUnlockState(header, deps.clock.now()) === 'password-due') {
+    throw new KeywardError('UNSUPPORTED', 'Enter your master password: Keyward asks for it every 14 days even with device unlock on.')
+  }
   const databaseKey = openDeviceSlot(header, store)
   if (databaseKey === null) return null
   const settled = settleRekey(files, header, databaseKey, 'current', deps.nativeBinding)

@@ -18,6 +18,9 @@ export interface VaultSlice {
   /** Why the vault's state could not be read (the window cannot work without it). */
   readonly statusError: ErrorInfo | null
   readonly vaultDir: string
+  /** Unlock with this device: off, ready, or the 14-day password check is due; and whether the system has a keychain. */
+  readonly device: 'off' | 'ready' | 'password-due'
+  readonly deviceAvailable: boolean
   readonly keys: readonly KeySummary[]
   readonly query: string
   readonly results: readonly KeySummary[] | null
@@ -27,6 +30,9 @@ export interface VaultSlice {
   /** Shown once after create (or recovery), until the user confirms the kit. */
   readonly recoveryCode: string | null
   readonly copyChip: CopyChip | null
+  /** Which page the window shows; a lock always returns from Settings to the vault. */
+  readonly page: 'vault' | 'settings' | 'about'
+  setPage(page: 'vault' | 'settings' | 'about'): void
   loadStatus(): Promise<void>
   /** Starts listening for vault and clipboard events; returns the function that stops. */
   listen(): () => void
@@ -45,6 +51,8 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   vaultState: null,
   statusError: null,
   vaultDir: '',
+  device: 'off',
+  deviceAvailable: false,
   keys: [],
   query: '',
   results: null,
@@ -52,10 +60,14 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   selectedId: null,
   recoveryCode: null,
   copyChip: null,
+  page: 'vault',
+  setPage(page) {
+    set({ page })
+  },
   async loadStatus() {
     try {
       const status = await call('vault:status', {})
-      set({ vaultState: status.state, vaultDir: status.vaultDir, statusError: null })
+      set({ vaultState: status.state, vaultDir: status.vaultDir, device: status.device, deviceAvailable: status.deviceAvailable, statusError: null })
       if (status.state === 'unlocked') await get().loadKeys()
     } catch (error) {
       set({ statusError: errorInfo(error) })
@@ -64,8 +76,18 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   listen() {
     const stops = [
       window.keyward.subscribe('vault:state', ({ state }) => {
-        set(state === 'unlocked' ? { vaultState: state } : { vaultState: state, keys: [], results: null, query: '', selectedId: null })
+        set((current) =>
+          state === 'unlocked'
+            ? { vaultState: state }
+            : { vaultState: state, keys: [], results: null, query: '', selectedId: null, page: current.page === 'settings' ? 'vault' : current.page },
+        )
         if (state === 'unlocked') void get().loadKeys()
+        if (state === 'locked' || state === 'unlocked') void get().loadStatus()
+      }),
+      // A notification about a key was clicked: show that key.
+      window.keyward.subscribe('key:focus', ({ id }) => {
+        void get().search('')
+        set({ selectedId: id })
       }),
       window.keyward.subscribe('keys:changed', () => void get().loadKeys()),
       window.keyward.subscribe('clipboard:cleared', () => set({ copyChip: null })),

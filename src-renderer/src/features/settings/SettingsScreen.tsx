@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { useKeywardStore } from '../../store'
 import { applyTheme, savedTheme, type Theme } from './theme'
 
 /** Settings: auto-lock, clipboard, reminders, screenshots (kept in the vault or as a preference), and the theme. */
 export function SettingsScreen() {
+  const device = useKeywardStore((state) => state.device)
+  const deviceAvailable = useKeywardStore((state) => state.deviceAvailable)
+  const loadStatus = useKeywardStore((state) => state.loadStatus)
   const [settings, setSettings] = useState<Settings | null>(null)
   const [theme, setTheme] = useState<Theme>(savedTheme)
   const [message, setMessage] = useState<string | null>(null)
@@ -75,6 +79,25 @@ export function SettingsScreen() {
           {number('remindBeforeDays', 'Remind before expiry or rotation', 'days (a key’s own setting wins)', 0, 365)}
           <h2>Privacy</h2>
           {toggle('allowScreenshots', 'Allow screenshots and screen sharing of this window')}
+          {deviceAvailable ? (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={device !== 'off'}
+                onChange={(event) => {
+                  const enable = event.target.checked
+                  call('vault:device', { enable }).then(
+                    () => {
+                      setMessage(enable ? 'Device unlock is on.' : 'Device unlock is off.')
+                      void loadStatus()
+                    },
+                    (error: unknown) => setMessage(errorInfo(error).message),
+                  )
+                }}
+              />{' '}
+              Unlock with this device (the password is still asked every 14 days)
+            </label>
+          ) : null}
         </>
       )}
       <h2>Appearance</h2>

@@ -2,13 +2,14 @@ import { useRef, useState, type FormEvent } from 'react'
 import { call, errorInfo } from '../../lib/call'
 import { useKeywardStore } from '../../store'
 
-type Method = 'password' | 'recovery-code'
+type Method = 'password' | 'recovery-code' | 'device'
 
 /** Unlock: the master password, or the recovery code (which sets a new password and issues a new code). */
 export function Unlock() {
   const vaultDir = useKeywardStore((state) => state.vaultDir)
   const showRecoveryCode = useKeywardStore((state) => state.showRecoveryCode)
-  const [method, setMethod] = useState<Method>('password')
+  const device = useKeywardStore((state) => state.device)
+  const [method, setMethod] = useState<Method>(device === 'ready' ? 'device' : 'password')
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [newPassword, setNewPassword] = useState('')
@@ -23,6 +24,8 @@ export function Unlock() {
     try {
       if (method === 'password') {
         await call('vault:unlock', { method: 'password', password })
+      } else if (method === 'device') {
+        await call('vault:unlock', { method: 'device' })
       } else {
         const { newRecoveryCode } = await call('vault:unlock', { method: 'recovery-code', code, newPassword })
         showRecoveryCode(newRecoveryCode)
@@ -50,9 +53,17 @@ export function Unlock() {
         <button type="button" aria-pressed={method === 'recovery-code'} onClick={() => setMethod('recovery-code')}>
           Recovery code
         </button>
+        {device === 'ready' ? (
+          <button type="button" aria-pressed={method === 'device'} onClick={() => setMethod('device')}>
+            This device
+          </button>
+        ) : null}
       </div>
+      {device === 'password-due' ? <p className="muted">Device unlock is on; Keyward asks for your password every 14 days.</p> : null}
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby="vault-path">
-        {method === 'password' ? (
+        {method === 'device' ? (
+          <p>Unlock with this computer&apos;s keychain. Your master password is still asked every 14 days.</p>
+        ) : method === 'password' ? (
           <>
             <label htmlFor="master-password">Master password</label>
             <input

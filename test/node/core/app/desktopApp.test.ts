@@ -18,6 +18,7 @@ const events: { event: EventName; payload: unknown }[] = []
 const clipboard = { text: '', write: async (content: { text: string }) => void (clipboard.text = content.text), readText: async () => clipboard.text, clear: () => void (clipboard.text = '') }
 let app: DesktopApp
 let screenshotsAllowed = false
+const notified: string[] = []
 const SECRET = 'sk_live_DesktopCanary00000000001'
 
 beforeAll(() => {
@@ -28,6 +29,9 @@ beforeAll(() => {
     power: { onResume: () => undefined, onSuspend: () => undefined, onLockScreen: () => undefined, systemIdleSeconds: () => 0 },
     clipboard,
     screenshots: { allowed: () => screenshotsAllowed, setAllowed: (allow) => void (screenshotsAllowed = allow) },
+    deviceKeys: { isAvailable: () => true, encrypt: (b) => Buffer.from(b.map((x) => x ^ 1)), decrypt: (b) => Buffer.from(b.map((x) => x ^ 1)) },
+    notifier: { notify: (notice) => void notified.push(notice.title) },
+    focusWindow: () => undefined,
     platform: 'linux',
     events: { emit: (event, payload) => void events.push({ event, payload }) },
     appInfo: () => describeApp({ name: 'Keyward', version: '0', arch: 'x64', versions: {}, machine: { platform: 'linux', env: {}, homedir: '/h' }, storage: { ok: false, message: 'n/a' } }),
@@ -93,6 +97,16 @@ describe('the vault in the window, through the contract', () => {
     expect(screenshotsAllowed).toBe(true)
     expect(await value('key:copy', { id: key.id })).toEqual({ clearsInMs: 45_000 })
     expect(await call('settings:set', { clipboardClearSeconds: 10_000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('unlock with this device: off until enabled, then a lock and a device unlock', async () => {
+    expect(await value('vault:status', {})).toMatchObject({ device: 'off', deviceAvailable: true })
+    expect(await value('vault:device', { enable: true })).toEqual({ device: 'ready' })
+    await value('vault:lock', {})
+    expect(await value('vault:status', {})).toMatchObject({ state: 'locked', device: 'ready' })
+    expect(await value('vault:unlock', { method: 'device' })).toEqual({ newRecoveryCode: null })
+    expect(await value('vault:status', {})).toMatchObject({ state: 'unlocked' })
+    expect(await value('vault:device', { enable: false })).toEqual({ device: 'off' })
   })
 
   it('random payloads on every channel get INVALID_INPUT (or a clear error), never a crash', async () => {

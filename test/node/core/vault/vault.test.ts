@@ -9,9 +9,9 @@ import { latestVersion } from '../../../../src-main/core/db/migrate'
 import { readHeader } from '../../../../src-main/core/vault/header'
 import { unlockWithDevice, unlockWithPassword, unlockWithRecoveryCode } from '../../../../src-main/core/vault/unlockVault'
 import { changeMasterKey } from '../../../../src-main/core/vault/rekey'
-import { enableDeviceUnlock } from '../../../../src-main/core/vault/vaultSecurity'
+import { deviceUnlockState, enableDeviceUnlock } from '../../../../src-main/core/vault/vaultSecurity'
 import { vaultFiles } from '../../../../src-main/core/vault/vaultFiles'
-import { FAST_KDF, newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
+import { FAST_KDF, manualClock, newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
 import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 
 let temp: ReturnType<typeof tempDir>
@@ -189,6 +189,21 @@ describe('device unlock', () => {
     expect(await unlockWithDevice(vaultDir, garbage, testDeps())).toBeNull()
     expect(readFileSync(vaultFiles(vaultDir).header).equals(headerBefore)).toBe(true)
     ;(await unlockWithPassword(vaultDir, PASSWORD, testDeps())).lock()
+  })
+
+  it('asks for the password again 14 days after it last opened the vault; a password unlock restarts the 14 days', async () => {
+    const deps = testDeps(manualClock('2027-01-01T00:00:00Z'))
+    const { session } = await newTestVault(temp.dir, deps)
+    enableDeviceUnlock(session, xorStore())
+    session.lock()
+    deps.clock.advance(13 * 86_400_000)
+    ;(await unlockWithDevice(vaultDir, xorStore(), deps))?.lock()
+    expect(deviceUnlockState(readHeader(vaultFiles(vaultDir)), deps.clock.now())).toBe('ready')
+    deps.clock.advance(2 * 86_400_000)
+    expect(deviceUnlockState(readHeader(vaultFiles(vaultDir)), deps.clock.now())).toBe('password-due')
+    await expect(unlockWithDevice(vaultDir, xorStore(), deps)).rejects.toMatchObject({ code: 'UNSUPPORTED', message: expect.stringMatching(/every 14 days/) })
+    ;(await unlockWithPassword(vaultDir, PASSWORD, deps)).lock()
+    expect(deviceUnlockState(readHeader(vaultFiles(vaultDir)), deps.clock.now())).toBe('ready')
   })
 
   it('refuses to enable on a system without a protected keychain', async () => {
