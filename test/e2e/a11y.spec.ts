@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { launchApp, type LaunchedApp } from './harness'
+import { launchApp, repoRoot, type LaunchedApp } from './harness'
 
 const PASSWORD = 'correct horse battery staple 7'
 let app: LaunchedApp
@@ -19,10 +19,14 @@ test.afterEach(async () => {
   rmSync(vaultDir, { recursive: true, force: true })
 })
 
+const shots = path.join(repoRoot, 'test-results', 'screenshots')
+
+/** axe in each mode; a screenshot of the screen in each theme (test artifacts). */
 async function noViolations(page: Page, screen: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const forcedColors of ['none', 'active'] as const) {
       await page.emulateMedia({ colorScheme, forcedColors })
+      if (forcedColors === 'none') await page.screenshot({ path: path.join(shots, `${screen.replace(/\W+/g, '-')}-${colorScheme}.png`) })
       const results = await new AxeBuilder({ page }).analyze()
       const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`).join(", ")}`)
       expect(found, `${screen} (${colorScheme}, forced colors ${forcedColors})`).toEqual([])
