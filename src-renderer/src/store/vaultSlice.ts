@@ -4,6 +4,8 @@ import { call, errorInfo } from '../lib/call'
 import type { KeywardStore } from './index'
 
 const PAGE = 500
+/** Search results shown at once: the best matches (names first); typing more narrows them. */
+const SEARCH_LIMIT = 100
 
 export interface CopyChip {
   readonly label: string
@@ -46,6 +48,7 @@ export interface VaultSlice {
 }
 
 let searchSeq = 0
+let loadSeq = 0
 
 export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = (set, get) => ({
   vaultState: null,
@@ -82,7 +85,8 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
             : { vaultState: state, keys: [], results: null, query: '', selectedId: null, page: current.page === 'settings' ? 'vault' : current.page },
         )
         if (state === 'unlocked') void get().loadKeys()
-        if (state === 'locked' || state === 'unlocked') void get().loadStatus()
+        // The unlock screen shows device unlock only when it is ready (the 14-day password check may be due).
+        if (state === 'locked') void get().loadStatus()
       }),
       // A notification about a key was clicked: show that key.
       window.keyward.subscribe('key:focus', ({ id }) => {
@@ -95,14 +99,18 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
     return () => stops.forEach((stop) => stop())
   },
   async loadKeys() {
-    // Page by page: a large vault never crosses IPC whole, and the first page paints at once.
+    // Page by page: a large vault never crosses IPC whole, and the first page paints at once. A newer load (a
+    // change event during this one) supersedes it: its pages are dropped, never appended twice.
+    const load = ++loadSeq
     const first = await call('keys:page', { after: null, limit: PAGE })
+    if (load !== loadSeq) return
     set({ keys: first.keys })
     let page = first.keys
     while (page.length === PAGE) {
       const last = page[page.length - 1]
       if (last === undefined) break
       page = (await call('keys:page', { after: { provider: last.provider, name: last.name }, limit: PAGE })).keys
+      if (load !== loadSeq) return
       set((state) => ({ keys: [...state.keys, ...page] }))
     }
     if (get().query.trim() !== '') await get().search(get().query)
@@ -112,7 +120,9 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
     set({ query, searching: query.trim() !== '' })
     if (query.trim() === '') return set({ results: null, searching: false })
     try {
-      const { keys } = await call('keys:search', { query, limit: PAGE })
+      // A sidebar view (filters only) lists up to a page of keys; typed words show the best matches.
+      const onlyFilters = query.trim().split(/\s+/).every((token) => /^[a-z]+:\S+$/i.test(token))
+      const { keys } = await call('keys:search', { query, limit: onlyFilters ? PAGE : SEARCH_LIMIT })
       // Only the newest query's answer is shown: typing never waits for, or is overwritten by, an older one.
       if (seq === searchSeq) set({ results: keys, searching: false })
     } catch {
