@@ -161,7 +161,13 @@ export const channels = {
   /** The provider a pasted value belongs to, and its usual env var; the value is not stored. */
   'key:detect': {
     request: z.strictObject({ value: z.string().max(16384) }),
-    response: z.object({ provider: z.string().nullable(), providerName: z.string().nullable(), envVar: z.string().nullable() }),
+    response: z.object({
+      provider: z.string().nullable(),
+      providerName: z.string().nullable(),
+      envVar: z.string().nullable(),
+      /** The provider's recommended rotation period, prefilled in the form. */
+      rotationDays: z.number().nullable(),
+    }),
   },
   /** Adds a key. The value travels once, renderer → main, and never comes back. */
   'key:add': {
@@ -171,6 +177,9 @@ export const channels = {
       envVar: z.string().max(128).nullable(),
       environment: z.string().max(64),
       expiresAt: z.string().max(10).nullable(),
+      rotateEveryDays: z.number().int().min(1).max(3650).nullable(),
+      remindBeforeDays: z.number().int().min(0).max(365).nullable(),
+      tags: z.array(z.string().max(40)).max(32),
       notes: z.string().max(4000),
       value: z.string().min(1).max(16384),
       formatCheck: z.boolean(),

@@ -90,7 +90,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       vault.run(({ session }) => {
         const id = detectProvider(value, allProviders(session, builtinProviders))
         const provider = id === 'unknown' ? undefined : providerFor(session, id)?.provider
-        return { provider: provider?.id ?? null, providerName: provider?.name ?? null, envVar: provider?.envVar ?? null }
+        return { provider: provider?.id ?? null, providerName: provider?.name ?? null, envVar: provider?.envVar ?? null, rotationDays: provider?.rotationDays ?? null }
       }),
     'key:add': (request) =>
       vault.run(({ session }) => {
@@ -103,6 +103,9 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
             envVar: request.envVar ?? provider.envVar ?? null,
             environment: request.environment,
             expiresAt: request.expiresAt,
+            rotateEveryDays: request.rotateEveryDays,
+            remindBeforeDays: request.remindBeforeDays,
+            tags: request.tags,
             notes: request.notes,
           },
           request.value,

@@ -22,6 +22,9 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
   const [envVar, setEnvVar] = useState('')
   const [environment, setEnvironment] = useState<string>('development')
   const [expiresAt, setExpiresAt] = useState('')
+  const [rotateEvery, setRotateEvery] = useState('')
+  const [remindBefore, setRemindBefore] = useState('')
+  const [tags, setTags] = useState('')
   const [notes, setNotes] = useState('')
   const [skipFormatCheck, setSkipFormatCheck] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -35,6 +38,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
       const found = await call('key:detect', { value: next })
       if (seq !== detectSeq.current) return
       setDetected({ provider: found.provider, providerName: found.providerName })
+      if (found.rotationDays !== null) setRotateEvery((current) => (current === '' ? String(found.rotationDays) : current))
       if (found.envVar !== null) {
         setEnvVar((current) => (current === '' ? (found.envVar ?? '') : current))
         setName((current) => (current === '' ? nameFromEnvVar(found.envVar) : current))
@@ -47,6 +51,12 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
   async function submit(event: FormEvent) {
     event.preventDefault()
     setError(null)
+    const whole = (text: string) => (text.trim() === '' ? null : Number(text))
+    const rotateEveryDays = whole(rotateEvery)
+    const remindBeforeDays = whole(remindBefore)
+    if ([rotateEveryDays, remindBeforeDays].some((days) => days !== null && !Number.isInteger(days))) {
+      return setError('Rotate every and remind before take whole numbers of days (or stay empty).')
+    }
     try {
       const { key, duplicates } = await call('key:add', {
         provider: detected?.provider ?? null,
@@ -54,6 +64,9 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
         envVar: envVar.trim() === '' ? null : envVar.trim(),
         environment,
         expiresAt: expiresAt === '' ? null : expiresAt,
+        rotateEveryDays,
+        remindBeforeDays,
+        tags: tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== ''),
         notes,
         value: value.trim(),
         formatCheck: !skipFormatCheck,
@@ -95,6 +108,12 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
         </select>
         <label htmlFor="add-expires">Expires (optional)</label>
         <input id="add-expires" type="date" value={expiresAt} onChange={(event) => setExpiresAt(event.target.value)} />
+        <label htmlFor="add-rotate">Rotate every (days)</label>
+        <input id="add-rotate" inputMode="numeric" value={rotateEvery} onChange={(event) => setRotateEvery(event.target.value)} />
+        <label htmlFor="add-remind">Remind before (days; empty = the vault&apos;s default)</label>
+        <input id="add-remind" inputMode="numeric" value={remindBefore} onChange={(event) => setRemindBefore(event.target.value)} />
+        <label htmlFor="add-tags">Tags (comma-separated)</label>
+        <input id="add-tags" value={tags} onChange={(event) => setTags(event.target.value)} autoComplete="off" />
         <label htmlFor="add-notes">Notes</label>
         <textarea id="add-notes" value={notes} onChange={(event) => setNotes(event.target.value)} rows={2} />
         <label className="check">

@@ -58,8 +58,9 @@ describe('the vault in the window, through the contract', () => {
     const { recoveryCode } = await value('vault:create', { password: 'window password' })
     expect(recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/)
     expect(events.map((e) => e.event)).toContain('vault:state')
-    expect(await value('key:detect', { value: SECRET })).toEqual({ provider: 'stripe', providerName: 'Stripe', envVar: 'STRIPE_SECRET_KEY' })
-    const added = await value('key:add', { provider: null, name: 'prod', envVar: null, environment: 'production', expiresAt: null, notes: '', value: SECRET, formatCheck: true })
+    expect(await value('key:detect', { value: SECRET })).toMatchObject({ provider: 'stripe', providerName: 'Stripe', envVar: 'STRIPE_SECRET_KEY' })
+    const added = await value('key:add', { provider: null, name: 'prod', envVar: null, environment: 'production', expiresAt: null, rotateEveryDays: 90, remindBeforeDays: null, tags: ['billing'], notes: '', value: SECRET, formatCheck: true })
+    expect(added.key).toMatchObject({ rotateEveryDays: 90, tags: ['billing'] })
     expect(added.key).toMatchObject({ ref: 'stripe/prod', envVar: 'STRIPE_SECRET_KEY', hint: '0001' })
     const page = await value('keys:page', { after: null, limit: 100 })
     const found = await value('keys:search', { query: 'prod', limit: 50 })
@@ -82,7 +83,7 @@ describe('the vault in the window, through the contract', () => {
   }, 60_000)
 
   it('detail, edit, a new value and settings, through the contract', async () => {
-    const { key } = await value('key:add', { provider: 'github', name: 'ci', envVar: null, environment: 'development', expiresAt: null, notes: '', value: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', formatCheck: true })
+    const { key } = await value('key:add', { provider: 'github', name: 'ci', envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: 'ghp_16C7e42F292c6912E7710c838347Ae178B4a', formatCheck: true })
     const edited = await value('key:edit', { id: key.id, name: 'ci-bot', envVar: 'GH_TOKEN', environment: 'staging', expiresAt: '2030-01-01', rotateEveryDays: 90, notes: 'bot', tags: ['ci'] })
     expect(edited.key).toMatchObject({ ref: 'github/ci-bot', envVar: 'GH_TOKEN', environment: 'staging', rotateEveryDays: 90, tags: ['ci'] })
     await value('key:setValue', { id: key.id, value: 'ghp_26C7e42F292c6912E7710c838347Ae178B4b' })
