@@ -1,15 +1,13 @@
 import type { Settings } from '../../../src-preload/contract'
 import { keyUsages } from '../dotenv/usages'
-import { KeywardError } from '../errors'
 import type { Handlers } from '../ipc/handle'
-import { parseKeyId, type KeyId } from '../keys/keyId'
 import { editKey, keyHistory, readKeyById, setKeyValue } from '../keys/keyRepository'
 import { reminderFor } from '../reminders/reminderState'
 import { keyEvents } from '../vault/audit'
 import { readSetting, remindBeforeDefault, writeSetting } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
 import { autoLockOf, type VaultService } from '../vault/VaultService'
-import { summary } from './keySummary'
+import { idOf, summary } from './keySummary'
 
 export type DetailChannel = 'key:detail' | 'key:edit' | 'key:setValue' | 'settings:get' | 'settings:set'
 
@@ -22,12 +20,6 @@ export interface ScreenshotPolicy {
 export interface DetailHandlerDeps {
   readonly vault: VaultService
   readonly screenshots: ScreenshotPolicy
-}
-
-function idOf(raw: string): KeyId {
-  const id = parseKeyId(raw)
-  if (id === null) throw new KeywardError('INVALID_INPUT', 'That is not a key id.')
-  return id
 }
 
 function readSettings(session: VaultSession, screenshots: ScreenshotPolicy): Settings {

@@ -1,7 +1,5 @@
 import type { SecretClipboard } from '../clipboard/secretClipboard'
-import { KeywardError } from '../errors'
 import type { Handlers } from '../ipc/handle'
-import { parseKeyId, type KeyId } from '../keys/keyId'
 import { createKey, deleteKey, listKeysPage, revealValue } from '../keys/keyRepository'
 import { findKeys } from '../keys/keyQuery'
 import { builtinProviders } from '../providers/builtinProviders'
@@ -16,7 +14,7 @@ import { changeMasterKey } from '../vault/rekey'
 import { deviceUnlockState, disableDeviceUnlock, enableDeviceUnlock } from '../vault/vaultSecurity'
 import { readSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
-import { summary } from './keySummary'
+import { idOf, summary } from './keySummary'
 
 export type VaultChannel =
   | 'vault:status'
@@ -38,12 +36,6 @@ export interface VaultHandlerDeps {
   readonly clipboard: SecretClipboard
   readonly deviceKeys: DeviceKeyStore
   readonly clock: Clock
-}
-
-function idOf(raw: string): KeyId {
-  const id = parseKeyId(raw)
-  if (id === null) throw new KeywardError('INVALID_INPUT', 'That is not a key id.')
-  return id
 }
 
 /**

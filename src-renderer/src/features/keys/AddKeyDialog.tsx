@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { FormFooter } from './FormFooter'
 import { Modal } from './Modal'
 
 const ENVIRONMENTS = ['development', 'staging', 'production'] as const
@@ -120,19 +121,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
           <input type="checkbox" checked={skipFormatCheck} onChange={(event) => setSkipFormatCheck(event.target.checked)} /> Store it even if it does not
           match the provider&apos;s key format
         </label>
-        {error === null ? null : (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save key
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Save key" />
       </form>
     </Modal>
   )

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { FormFooter } from './FormFooter'
 import { Modal } from './Modal'
 
 /**
@@ -32,19 +33,7 @@ export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keyS
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="delete-confirm">Type the key&apos;s name, {keySummary.name}, to delete it</label>
         <input id="delete-confirm" autoComplete="off" spellCheck={false} autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
-        {error === null ? null : (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="danger" disabled={typed !== keySummary.name}>
-            Delete key
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Delete key" danger disabled={typed !== keySummary.name} />
       </form>
     </Modal>
   )

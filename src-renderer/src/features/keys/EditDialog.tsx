@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { FormFooter } from './FormFooter'
 import { Modal } from './Modal'
 
 /** Edit a key's metadata. The value is not edited here: "Replace value…" keeps the old one in the history. */
@@ -58,19 +59,7 @@ export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly key
         <input id="edit-tags" value={tags} onChange={(event) => setTags(event.target.value)} autoComplete="off" />
         <label htmlFor="edit-notes">Notes</label>
         <textarea id="edit-notes" value={notes} onChange={(event) => setNotes(event.target.value)} rows={2} />
-        {error === null ? null : (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Save changes
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Save changes" />
       </form>
     </Modal>
   )

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { FormFooter } from './FormFooter'
 import { Modal } from './Modal'
 
 /** A new value for a key (pasted after rotating it elsewhere): the old one stays in the history, sealed. */
@@ -27,19 +28,7 @@ export function ReplaceValueDialog({ keySummary: key, onClose, onSaved }: { read
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="replace-value">New value</label>
         <input id="replace-value" type="password" autoComplete="off" spellCheck={false} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
-        {error === null ? null : (
-          <p className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={value.trim() === ''}>
-            Store new value
-          </button>
-        </div>
+        <FormFooter error={error} onCancel={onClose} submitLabel="Store new value" disabled={value.trim() === ''} />
       </form>
     </Modal>
   )
