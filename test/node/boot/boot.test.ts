@@ -134,7 +134,8 @@ describe('the built main process', () => {
     expect(recorded.trays).toHaveLength(1)
     expect(JSON.stringify(recorded.trayMenus[0])).toMatch(/Open Keyward.*Quit Keyward/)
     expect(recorded.trays[0]?.tooltip).toBe('Keyward')
-    expect(recorded.powerListeners.map(([event]) => event)).toEqual(['suspend', 'lock-screen', 'resume'])
+    // The vault's auto-lock, then per-key notifications and locked reminders, each re-checking on resume.
+    expect(recorded.powerListeners.map(([event]) => event)).toEqual(['suspend', 'lock-screen', 'resume', 'resume'])
   })
 
   it('protects the window content from screenshots by default', () => {

@@ -105,7 +105,7 @@ describe('mergeDotenv (property)', () => {
       { numRuns: 2000 },
     )
     // Values dotenv, python-dotenv and a shell cannot all read back ($, mixed quotes…) are refused: most still merge.
-    expect(merges).toBeGreaterThan(600)
+    expect(merges).toBeGreaterThan(400)
     expect(refusals / merges).toBeLessThan(0.03)
   })
 })
