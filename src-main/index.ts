@@ -99,7 +99,8 @@ if (!app.requestSingleInstanceLock()) {
     const files = vault.files
     startLockedReminders({
       clock: systemClock,
-      notifier,
+      // Counts only while locked: an unlocked vault notifies per key (composeDesktopApp); the tray count stays.
+      notifier: { notify: (notice, onClick) => (vault.state === 'unlocked' ? undefined : notifier.notify(notice, onClick)) },
       power: electronPowerEvents,
       timers: globalThis,
       readDigest: () => (existsSync(files.header) ? readHeader(files).dueDigest : null),
