@@ -84,7 +84,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
             ? { vaultState: state }
             : { vaultState: state, keys: [], results: null, query: '', selectedId: null, page: current.page === 'settings' ? 'vault' : current.page },
         )
-        if (state === 'unlocked') void get().loadKeys()
+        if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show
         // The unlock screen shows device unlock only when it is ready (the 14-day password check may be due).
         if (state === 'locked') void get().loadStatus()
       }),
@@ -93,7 +93,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
         void get().search('')
         set({ selectedId: id })
       }),
-      window.keyward.subscribe('keys:changed', () => void get().loadKeys()),
+      window.keyward.subscribe('keys:changed', () => void get().loadKeys().catch(() => undefined)),
       window.keyward.subscribe('clipboard:cleared', () => set({ copyChip: null })),
     ]
     return () => stops.forEach((stop) => stop())
