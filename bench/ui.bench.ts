@@ -92,8 +92,13 @@ async function windowFlows(count: number, work: string): Promise<Measurement[]> 
   try {
     await page.getByLabel('Master password').waitFor()
     await page.getByLabel('Master password').fill(PASSWORD)
+    // The day's first unlock also runs the integrity check and the daily backup (in the app: in the worker).
+    const firstMs = await timed(page, () => page.getByLabel('Master password').press('Enter'), () => document.querySelector('[role=row]') !== null)
+    await page.keyboard.press('Control+L')
+    await page.getByLabel('Master password').fill(PASSWORD)
     const unlockMs = await timed(page, () => page.getByLabel('Master password').press('Enter'), () => document.querySelector('[role=row]') !== null)
     const measurements: Measurement[] = [
+      { name: `first unlock of the day → list painted, ${label} keys (integrity check + backup, inline here)`, iterations: 1, medianMs: firstMs, p95Ms: firstMs },
       { name: `unlock → list painted, ${label} keys (19 MiB KDF included)`, iterations: 1, medianMs: unlockMs, p95Ms: unlockMs, target: count === 10_000 ? '≤ KDF + 150 ms' : '≤ KDF + 400 ms' },
     ]
     await page.waitForFunction((expected) => document.querySelector('.key-list')?.getAttribute('aria-rowcount') === String(expected), count, { timeout: 120_000 })

@@ -105,13 +105,21 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
     const first = await call('keys:page', { after: null, limit: PAGE })
     if (load !== loadSeq) return
     set({ keys: first.keys })
+    // The rest arrives in pages too, but is handed to the screen in batches: one store update (and one re-render and
+    // sidebar count) per 20 pages, not per page, so a 100k vault is not re-copied and re-counted 200 times.
     let page = first.keys
+    let pending: KeySummary[] = []
     while (page.length === PAGE) {
       const last = page[page.length - 1]
       if (last === undefined) break
       page = (await call('keys:page', { after: { provider: last.provider, name: last.name }, limit: PAGE })).keys
       if (load !== loadSeq) return
-      set((state) => ({ keys: [...state.keys, ...page] }))
+      pending.push(...page)
+      if (pending.length >= PAGE * 20 || page.length < PAGE) {
+        const batch = pending
+        pending = []
+        set((state) => ({ keys: state.keys.concat(batch) }))
+      }
     }
     if (get().query.trim() !== '') await get().search(get().query)
   },
