@@ -43,4 +43,3 @@ export function readRecoveryCode(terminal: Terminal, env: NodeJS.ProcessEnv): Pr
   return unlockSecret(terminal, env, 'KEYWARD_RECOVERY_CODE', 'recovery code')
 }
 
-export { childEnvironment } from '../core/process/childEnvironment'

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { ErrorCard } from './components/ErrorCard'
 import { AboutScreen } from './features/about/AboutScreen'
 import { KeysScreen } from './features/keys/KeysScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
@@ -13,16 +14,7 @@ function Screen() {
   const vaultState = useKeywardStore((state) => state.vaultState)
   const recoveryCode = useKeywardStore((state) => state.recoveryCode)
   const statusError = useKeywardStore((state) => state.statusError)
-  if (statusError !== null) {
-    return (
-      <section className="card error" role="alert">
-        <h1>Keyward cannot reach its vault</h1>
-        <p>
-          {statusError.message} <code>{statusError.code}</code>
-        </p>
-      </section>
-    )
-  }
+  if (statusError !== null) return <ErrorCard title="Keyward cannot reach its vault" error={statusError} />
   if (recoveryCode !== null) return <RecoveryKit code={recoveryCode} />
   if (vaultState === null) return <p className="muted">Loading…</p>
   if (vaultState === 'no-vault') return <CreateVault />

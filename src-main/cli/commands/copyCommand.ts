@@ -6,7 +6,7 @@ import { DEFAULT_CLEAR_AFTER_MS, SecretClipboard } from '../../core/clipboard/se
 import { KeywardError } from '../../core/errors'
 import { getKey, revealValue } from '../../core/keys/keyRepository'
 import { withVault, type CliContext } from '../context'
-import { childEnvironment } from '../secrets'
+import { childEnvironment } from '../../core/process/childEnvironment'
 import { SystemClipboard } from '../SystemClipboard'
 import { wholeNumber } from '../wholeNumber'
 

@@ -6,7 +6,7 @@ import { keyIdOf } from '../../core/keys/keyRef'
 import type { VaultSession } from '../../core/vault/VaultSession'
 import { withVault, type CliContext } from '../context'
 import { json } from '../render'
-import { childEnvironment } from '../secrets'
+import { childEnvironment } from '../../core/process/childEnvironment'
 
 type Choice = { readonly environment: string } | { readonly refs: readonly string[] }
 

@@ -108,10 +108,8 @@ export function revealValue(session: VaultSession, id: KeyId, action: 'revealed'
   return value
 }
 
-/** A key's metadata. Viewing is not audited. */
-export function getKey(session: VaultSession, id: KeyId): KeyRecord {
-  return readKeyById(session, id)
-}
+/** A key's metadata, for the CLI and the window (the same read as readKeyById: viewing is not audited). */
+export { readKeyById as getKey }
 
 export interface KeyFilter {
   readonly provider?: string

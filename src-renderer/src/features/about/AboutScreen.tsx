@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
+import { ErrorCard } from '../../components/ErrorCard'
 import { useKeywardStore } from '../../store'
 import { ConnectionCheck } from './ConnectionCheck'
 
@@ -11,16 +12,7 @@ export function AboutScreen() {
     void loadInfo()
   }, [loadInfo])
 
-  if (infoError !== null) {
-    return (
-      <section className="card error" role="alert">
-        <h1>Keyward could not start properly</h1>
-        <p>
-          {infoError.message} <code>{infoError.code}</code>
-        </p>
-      </section>
-    )
-  }
+  if (infoError !== null) return <ErrorCard title="Keyward could not start properly" error={infoError} />
   if (info === null) return <p className="muted">Loading…</p>
 
   return (
