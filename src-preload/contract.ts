@@ -94,6 +94,11 @@ const keySummary = z.object({
   tags: z.array(z.string()),
   notes: z.string(),
   hint: z.string(),
+  /**
+   * The reminder state main derives from the dates and the vault's remind-before setting (the same rule as the CLI's
+   * `due` and the notifications), so the window never redoes that arithmetic with different defaults.
+   */
+  reminder: z.object({ state: z.enum(['ok', 'due', 'overdue', 'expired']), reason: z.string(), deadline: z.string().nullable() }),
 })
 /** Settings the window edits: kept in the vault (auto-lock, clipboard, reminders) or as a preference (screenshots). */
 const settingsSchema = z.object({
@@ -196,7 +201,6 @@ export const channels = {
     request: z.strictObject({ id: keyId }),
     response: z.object({
       key: keySummary,
-      reminder: z.object({ state: z.enum(['ok', 'due', 'overdue', 'expired']), reason: z.string(), deadline: z.string().nullable() }),
       versions: z.array(z.object({ createdAt: z.string(), retiredAt: z.string().nullable(), retiredReason: z.string().nullable(), hint: z.string(), current: z.boolean() })).max(200),
       usages: z.array(z.object({ file: z.string(), variable: z.string(), writtenAt: z.string() })).max(500),
       activity: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string() })).max(50),

@@ -2,12 +2,11 @@ import type { Settings } from '../../../src-preload/contract'
 import { keyUsages } from '../dotenv/usages'
 import type { Handlers } from '../ipc/handle'
 import { editKey, keyHistory, readKeyById, setKeyValue } from '../keys/keyRepository'
-import { reminderFor } from '../reminders/reminderState'
 import { keyEvents } from '../vault/audit'
 import { readSetting, remindBeforeDefault, writeSetting } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
 import { autoLockOf, type VaultService } from '../vault/VaultService'
-import { idOf, summary } from './keySummary'
+import { idOf, summarize } from './keySummary'
 
 export type DetailChannel = 'key:detail' | 'key:edit' | 'key:setValue' | 'settings:get' | 'settings:set'
 
@@ -41,18 +40,15 @@ export function createDetailHandlers(deps: DetailHandlerDeps): Pick<Handlers, De
     'key:detail': ({ id }) =>
       vault.run(({ session }) => {
         const keyId = idOf(id)
-        const key = readKeyById(session, keyId)
-        const reminder = reminderFor(key, session.clock.now(), remindBeforeDefault(session))
         return {
-          key: summary(key),
-          reminder: { state: reminder.state, reason: reminder.reason, deadline: reminder.deadline },
+          key: summarize(session)(readKeyById(session, keyId)),
           versions: keyHistory(session, keyId).versions.slice(0, 200),
           usages: keyUsages(session, keyId).slice(0, 500),
           activity: keyEvents(session, keyId, 50).map((event) => ({ at: event.at, action: event.action, actor: event.actor })),
         }
       }),
-    'key:edit': ({ id, ...fields }) => vault.run(({ session }) => ({ key: summary(editKey(session, idOf(id), fields)) })),
-    'key:setValue': ({ id, value }) => vault.run(({ session }) => ({ key: summary(setKeyValue(session, idOf(id), value).key) })),
+    'key:edit': ({ id, ...fields }) => vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), fields)) })),
+    'key:setValue': ({ id, value }) => vault.run(({ session }) => ({ key: summarize(session)(setKeyValue(session, idOf(id), value).key) })),
     'settings:get': () => vault.run(({ session }) => readSettings(session, screenshots)),
     'settings:set': async (changes) => {
       const settings = await vault.run(({ session }) => {

@@ -2,10 +2,21 @@ import type { KeySummary } from '../../../src-preload/contract'
 import { KeywardError } from '../errors'
 import { parseKeyId, type KeyId } from '../keys/keyId'
 import type { KeyRecord } from '../keys/keyRecord'
+import { reminderFor } from '../reminders/reminderState'
+import { remindBeforeDefault } from '../vault/settings'
+import type { VaultSession } from '../vault/VaultSession'
 
-/** A key record as the contract's summary: plain arrays (the response schema drops what it does not declare). */
-export function summary(key: KeyRecord): KeySummary {
-  return { ...key, tags: [...key.tags] }
+/**
+ * Key records as the contract's summaries, with each key's reminder state (today, under the vault's remind-before
+ * setting); plain arrays. The response schema drops what it does not declare.
+ */
+export function summarize(session: VaultSession): (key: KeyRecord) => KeySummary {
+  const now = session.clock.now()
+  const window = remindBeforeDefault(session)
+  return (key) => {
+    const { state, reason, deadline } = reminderFor(key, now, window)
+    return { ...key, tags: [...key.tags], reminder: { state, reason, deadline } }
+  }
 }
 
 /** A key id from the window (already a UUID by the contract's schema), as the core's KeyId. */

@@ -14,7 +14,7 @@ import { changeMasterKey } from '../vault/rekey'
 import { deviceUnlockState, disableDeviceUnlock, enableDeviceUnlock } from '../vault/vaultSecurity'
 import { readSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
-import { idOf, summary } from './keySummary'
+import { idOf, summarize } from './keySummary'
 
 export type VaultChannel =
   | 'vault:status'
@@ -76,8 +76,8 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       await vault.lock('user')
       return {}
     },
-    'keys:page': ({ after, limit }) => vault.run(({ session }) => ({ keys: listKeysPage(session, after, limit).map(summary) })),
-    'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: findKeys(session, query, limit).map(summary) })),
+    'keys:page': ({ after, limit }) => vault.run(({ session }) => ({ keys: listKeysPage(session, after, limit).map(summarize(session)) })),
+    'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: findKeys(session, query, limit).map(summarize(session)) })),
     'key:detect': ({ value }) =>
       vault.run(({ session }) => {
         const id = detectProvider(value, allProviders(session, builtinProviders))
@@ -102,7 +102,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
           },
           request.value,
         )
-        return { key: summary(created.key), duplicates: [...created.duplicates] }
+        return { key: summarize(session)(created.key), duplicates: [...created.duplicates] }
       }),
     'key:reveal': ({ id }) => vault.run(({ session }) => ({ value: revealValue(session, idOf(id)) })),
     'key:copy': async ({ id }) => {

@@ -14,10 +14,10 @@ interface Props {
   readonly onDelete: () => void
 }
 
-const REMINDER_TEXT: Record<Detail['reminder']['state'], string> = { ok: 'OK', due: 'Due soon', overdue: 'Rotation overdue', expired: 'Expired' }
+const REMINDER_TEXT: Record<KeySummary['reminder']['state'], string> = { ok: 'OK', due: 'Due soon', overdue: 'Rotation overdue', expired: 'Expired' }
 
 /**
- * The selected key: its metadata at once (from the list's summary), then — loaded for it alone — the reminder state,
+ * The selected key: its metadata and reminder state at once (from the list's summary), then — loaded for it alone —
  * the value history (when each value was set and retired, never a value), where it was written, and its activity.
  */
 export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onDelete }: Props) {
@@ -69,13 +69,12 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
         <dd className="mono">{key.envVar ?? '—'}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={`status status-${status.tone}`}>
+          <span className={`status status-${status.tone}`} title={status.title}>
             <span aria-hidden="true">{status.icon}</span> {status.text}
           </span>
-          <span className="muted"> ({status.title})</span>
         </dd>
         <dt>Reminder</dt>
-        <dd>{detail === null ? '…' : `${REMINDER_TEXT[detail.reminder.state]}: ${detail.reminder.reason}`}</dd>
+        <dd>{`${REMINDER_TEXT[key.reminder.state]}: ${key.reminder.reason}`}</dd>
         <dt>Rotate every</dt>
         <dd>{key.rotateEveryDays === null ? '—' : `${key.rotateEveryDays} days`}</dd>
         <dt>Last verified</dt>

@@ -1,6 +1,5 @@
 import { useMemo } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { statusOf } from './keyStatus'
 
 interface View {
   readonly label: string
@@ -20,7 +19,8 @@ function countBy(keys: readonly KeySummary[], field: (key: KeySummary) => readon
 }
 
 function sectionsOf(keys: readonly KeySummary[]): Section[] {
-  const attention = keys.filter((key) => statusOf(key).tone !== 'ok' && key.status !== 'revoked').length
+  // The same rule as main's `is:attention` (the view's own query): any key whose reminder state is not ok.
+  const attention = keys.filter((key) => key.reminder.state !== 'ok').length
   return [
     { title: 'Views', views: [{ label: 'All keys', query: '', count: keys.length }, { label: 'Needs attention', query: 'is:attention', count: attention }] },
     { title: 'Providers', views: countBy(keys, (key) => [key.provider]).map(([provider, count]) => ({ label: provider, query: `provider:${provider}`, count })) },

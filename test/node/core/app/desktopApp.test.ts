@@ -89,7 +89,7 @@ describe('the vault in the window, through the contract', () => {
     await value('key:setValue', { id: key.id, value: 'ghp_26C7e42F292c6912E7710c838347Ae178B4b' })
     const detail = await value('key:detail', { id: key.id })
     expect(detail.versions.map((version) => [version.current, version.hint])).toEqual([[true, '8B4b'], [false, '8B4a']])
-    expect(detail.reminder).toMatchObject({ state: 'ok' })
+    expect(detail.key.reminder).toMatchObject({ state: 'ok' })
     expect(detail.activity.map((event) => event.action)).toEqual(['value-changed', 'edited', 'created'])
     expect(JSON.stringify(detail)).not.toContain('ghp_')
     const settings = await value('settings:get', {})
