@@ -50,20 +50,22 @@ export function createDetailHandlers(deps: DetailHandlerDeps): Pick<Handlers, De
     'key:edit': ({ id, ...fields }) => vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), fields)) })),
     'key:setValue': ({ id, value }) => vault.run(({ session }) => ({ key: summarize(session)(setKeyValue(session, idOf(id), value).key) })),
     'settings:get': () => vault.run(({ session }) => readSettings(session, screenshots)),
-    'settings:set': async (changes) => {
-      const settings = await vault.run(({ session }) => {
-        session.db.transaction(() => {
-          if (changes.autoLockMinutes !== undefined) writeSetting(session, 'autoLockMinutes', changes.autoLockMinutes)
-          if (changes.lockOnSuspend !== undefined) writeSetting(session, 'lockOnSuspend', changes.lockOnSuspend ? 1 : 0)
-          if (changes.lockOnScreenLock !== undefined) writeSetting(session, 'lockOnScreenLock', changes.lockOnScreenLock ? 1 : 0)
-          if (changes.clipboardClearSeconds !== undefined) writeSetting(session, 'clipboardClearSeconds', changes.clipboardClearSeconds)
-          if (changes.remindBeforeDays !== undefined) writeSetting(session, 'remindBeforeDays', changes.remindBeforeDays)
-        })()
-        if (changes.allowScreenshots !== undefined) screenshots.setAllowed(changes.allowScreenshots)
-        return readSettings(session, screenshots)
+    'settings:set': async ({ autoLockMinutes, lockOnSuspend, lockOnScreenLock, clipboardClearSeconds, remindBeforeDays, allowScreenshots }) => {
+      await vault.run(({ session }) => {
+        if (clipboardClearSeconds !== undefined) writeSetting(session, 'clipboardClearSeconds', clipboardClearSeconds)
+        if (remindBeforeDays !== undefined) writeSetting(session, 'remindBeforeDays', remindBeforeDays)
       })
-      vault.setAutoLock({ idleMs: settings.autoLockMinutes * 60_000, onSuspend: settings.lockOnSuspend, onScreenLock: settings.lockOnScreenLock })
-      return settings
+      if (autoLockMinutes !== undefined || lockOnSuspend !== undefined || lockOnScreenLock !== undefined) {
+        // The service stores auto-lock and applies it at once; only the fields given change.
+        const current = await vault.run(({ session }) => autoLockOf(session))
+        await vault.saveAutoLock({
+          idleMs: autoLockMinutes === undefined ? current.idleMs : autoLockMinutes * 60_000,
+          onSuspend: lockOnSuspend ?? current.onSuspend,
+          onScreenLock: lockOnScreenLock ?? current.onScreenLock,
+        })
+      }
+      if (allowScreenshots !== undefined) screenshots.setAllowed(allowScreenshots)
+      return vault.run(({ session }) => readSettings(session, screenshots))
     },
   }
 }
