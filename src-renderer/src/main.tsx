@@ -2,6 +2,8 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
 import './styles.css'
+import './features/vault/vault.css'
+import './features/keys/keys.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element')
