@@ -45,7 +45,9 @@ export const channelNames = [
   'vault:create',
   'vault:unlock',
   'vault:lock',
-  'keys:page',
+  'keys:window',
+  'keys:counts',
+  'keys:locate',
   'keys:search',
   'key:detect',
   'key:add',
@@ -113,6 +115,7 @@ const settingsSchema = z.object({
 /** At most one page crosses at a time: a 100k vault never crosses IPC whole, and each page is schema-checked. */
 const keyPage = z.object({ keys: z.array(keySummary).max(500) })
 const empty = z.object({})
+const viewCount = z.object({ value: z.string(), count: z.number().int().min(0) })
 
 /** Request/response schemas per channel. */
 export const channels = {
@@ -153,13 +156,29 @@ export const channels = {
   },
   /** Locks now: work in flight ends first, the clipboard is cleared if it still holds a copied key. */
   'vault:lock': { request: noArguments, response: empty },
-  /** Keys in (provider, name) order after `after`, at most `limit`. */
-  'keys:page': {
-    request: z.strictObject({
-      after: z.strictObject({ provider: z.string().max(64), name: z.string().max(128) }).nullable(),
-      limit: z.number().int().min(1).max(500),
+  /**
+   * Rows `offset`… of the whole list in (provider, name) order, and how many there are: the list fetches only the
+   * rows it shows, so a 100k vault never crosses IPC whole.
+   */
+  'keys:window': {
+    request: z.strictObject({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }),
+    response: z.object({ total: z.number().int().min(0), keys: z.array(keySummary).max(500) }),
+  },
+  /** The sidebar's counts, computed in main: all, needs attention, by provider, environment and tag. */
+  'keys:counts': {
+    request: noArguments,
+    response: z.object({
+      total: z.number().int().min(0),
+      attention: z.number().int().min(0),
+      providers: z.array(viewCount).max(10_000),
+      environments: z.array(viewCount).max(10_000),
+      tags: z.array(viewCount).max(10_000),
     }),
-    response: keyPage,
+  },
+  /** A key's row in the whole list: by id (a notification, a new key) or the first name typed ahead; null if none. */
+  'keys:locate': {
+    request: z.union([z.strictObject({ id: keyId }), z.strictObject({ namePrefix: z.string().min(1).max(128) })]),
+    response: z.object({ index: z.number().int().min(0).nullable(), id: z.string().nullable() }),
   },
   /** Keys whose fields contain every word of `query` (names first). Reads only: nothing is written per keystroke. */
   'keys:search': { request: z.strictObject({ query: z.string().max(256), limit: z.number().int().min(1).max(500) }), response: keyPage },
@@ -250,6 +269,7 @@ export type ResponseOf<C extends ChannelName> = z.output<(typeof channels)[C]['r
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>
 export type AppInfo = ResponseOf<'app:info'>
 export type KeySummary = z.output<typeof keySummary>
+export type KeyCounts = ResponseOf<'keys:counts'>
 export type VaultState = z.output<typeof vaultState>
 export type Settings = z.output<typeof settingsSchema>
 

@@ -1,10 +1,11 @@
 // A value added through the window is absent from the renderer's heap (CDP heap snapshot after a forced GC) after
 // list, search, detail and copy, and after a reveal dialog has closed: it lives in the page only while shown.
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { launchApp, type LaunchedApp } from './harness'
+import { inHeap } from './heap'
 
 const CANARY = 'sk_live_HeapCanary7q3Zx9Vw2Ld5Mn8'
 let app: LaunchedApp
@@ -18,18 +19,6 @@ test.afterEach(async () => {
   await app.close()
   rmSync(vaultDir, { recursive: true, force: true })
 })
-
-/** Whether `needle` is anywhere in the page's JS heap, after a forced garbage collection. */
-async function inHeap(page: Page, needle: string): Promise<boolean> {
-  const cdp = await page.context().newCDPSession(page)
-  const chunks: string[] = []
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', ({ chunk }) => chunks.push(chunk))
-  await cdp.send('HeapProfiler.enable')
-  await cdp.send('HeapProfiler.collectGarbage')
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false })
-  await cdp.detach()
-  return chunks.join('').includes(needle)
-}
 
 test('the canary value is in the heap only while a reveal shows it', async () => {
   test.skip(app.mode !== 'chromium', 'needs the Chromium harness (CDP on the page)')

@@ -11,6 +11,7 @@ import type { IntervalTimers } from '../ports/Timers'
 import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
 import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
+import { createKeyListHandlers } from './keyListHandlers'
 import { startKeyNotifications } from './keyNotifications'
 import { createVaultHandlers } from './vaultHandlers'
 
@@ -82,6 +83,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
   const handlers: Handlers = {
     ...createAppHandlers({ appInfo: ports.appInfo, events: ports.events, clock: ports.clock }),
     ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock }),
+    ...createKeyListHandlers(vault),
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
   }
   const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { SecretClipboard } from '../clipboard/secretClipboard'
 import type { Handlers } from '../ipc/handle'
-import { createKey, deleteKey, listKeysPage, revealValue } from '../keys/keyRepository'
-import { findKeys } from '../keys/keyQuery'
+import { createKey, deleteKey, revealValue } from '../keys/keyRepository'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders, providerFor } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
@@ -21,8 +20,6 @@ export type VaultChannel =
   | 'vault:create'
   | 'vault:unlock'
   | 'vault:lock'
-  | 'keys:page'
-  | 'keys:search'
   | 'key:detect'
   | 'key:add'
   | 'key:reveal'
@@ -76,8 +73,6 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       await vault.lock('user')
       return {}
     },
-    'keys:page': ({ after, limit }) => vault.run(({ session }) => ({ keys: listKeysPage(session, after, limit).map(summarize(session)) })),
-    'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: findKeys(session, query, limit).map(summarize(session)) })),
     'key:detect': ({ value }) =>
       vault.run(({ session }) => {
         const id = detectProvider(value, allProviders(session, builtinProviders))

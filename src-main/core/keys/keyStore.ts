@@ -49,10 +49,40 @@ export function selectPage(session: VaultSession, after: { provider: string; nam
   )
 }
 
+/** Rows `offset`… of the whole list in (provider, name) order: the window's list reads only what it shows. */
+export function selectWindow(session: VaultSession, offset: number, limit: number): KeyRecord[] {
+  return selectKeys(session, 'FROM (SELECT * FROM keys ORDER BY provider, name LIMIT @limit OFFSET @offset) AS keys', { offset, limit })
+}
+
+/** Where a key stands in the (provider, name) order, counted on the index; undefined when it no longer exists. */
+export function positionOf(session: VaultSession, id: KeyId): number | undefined {
+  const at = session.sql('SELECT provider, name FROM keys WHERE id = ?').get(id) as { provider: string; name: string } | undefined
+  if (at === undefined) return undefined
+  return session.sql('SELECT count(*) FROM keys WHERE (provider, name) < (@provider, @name)').pluck().get(at) as number
+}
+
+/** The first key in list order whose name starts with `prefix` (any case): the list's type-ahead. */
+export function firstNamedLike(session: VaultSession, prefix: string): KeyId | undefined {
+  return session.sql("SELECT id FROM keys WHERE name LIKE ? ESCAPE '\\' ORDER BY provider, name LIMIT 1").pluck().get(`${escapeLike(prefix)}%`) as KeyId | undefined
+}
+
+/** How many keys each value of a column (or each tag) has, for the sidebar: never the keys themselves. */
+export function countsBy(session: VaultSession, field: 'provider' | 'environment' | 'tag'): { value: string; count: number }[] {
+  const sql =
+    field === 'tag'
+      ? 'SELECT tag.value AS value, count(*) AS count FROM keys, json_each(keys.tags) AS tag GROUP BY tag.value ORDER BY tag.value'
+      : `SELECT ${field} AS value, count(*) AS count FROM keys GROUP BY ${field} ORDER BY ${field}`
+  return session.sql(sql).all() as { value: string; count: number }[]
+}
+
 const SEARCHED = ['name', 'provider', 'env_var', 'environment', 'tags', 'notes'] as const
 
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (char) => `\\${char}`)
+}
+
 function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+  return `%${escapeLike(term)}%`
 }
 
 /**
@@ -194,19 +224,23 @@ export function fingerprints(session: VaultSession, activeOnly: boolean): { id: 
     .all() as { id: KeyId; ref: string; fingerprint: string }[]
 }
 
+/** The first day of a key's reminder window: its earlier deadline (expiry, next rotation) minus remind-before days. */
+const DUE_FROM_SQL = `date(min(coalesce(expires_at, '9999-12-31'),
+                               coalesce(date(coalesce(rotated_at, created_at), '+' || rotate_every_days || ' days'), '9999-12-31')),
+                           '-' || coalesce(remind_before_days, @window) || ' days')`
+const HAS_DEADLINE_SQL = "status = 'active' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL)"
+
 /** The first day of each active key's reminder window (dates only), for the header's due digest. */
 export function dueFromDays(session: VaultSession, defaultRemindBefore: number): string[] {
+  return session.sql(`SELECT ${DUE_FROM_SQL} AS due_from FROM keys WHERE ${HAS_DEADLINE_SQL} ORDER BY due_from`).pluck().all({ window: defaultRemindBefore }) as string[]
+}
+
+/** Active keys whose reminder window has begun (due, overdue or expired): reminderFor's "not ok", counted in SQL. */
+export function countNeedingAttention(session: VaultSession, defaultRemindBefore: number): number {
   return session
-    .sql(
-      `SELECT date(min(coalesce(expires_at, '9999-12-31'),
-                       coalesce(date(coalesce(rotated_at, created_at), '+' || rotate_every_days || ' days'), '9999-12-31')),
-                   '-' || coalesce(remind_before_days, @window) || ' days') AS due_from
-       FROM keys
-       WHERE status = 'active' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL)
-       ORDER BY due_from`,
-    )
+    .sql(`SELECT count(*) FROM keys WHERE ${HAS_DEADLINE_SQL} AND ${DUE_FROM_SQL} <= @today`)
     .pluck()
-    .all({ window: defaultRemindBefore }) as string[]
+    .get({ window: defaultRemindBefore, today: today(session) }) as number
 }
 
 /** Every .env file a key was written to, by ref. */

@@ -41,7 +41,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
 
   return (
     <section className="detail" aria-labelledby="detail-title">
-      <h2 id="detail-title">{key.name}</h2>
+      <h2 id="detail-title" tabIndex={-1}>{key.name}</h2>
       <p className="muted">
         {key.provider} · {key.environment}
       </p>

@@ -19,21 +19,34 @@ type Dialog =
 
 /** The main window: sidebar counts, instant search, the key list and the detail of the selected key. */
 export function KeysScreen() {
-  const keys = useKeywardStore((state) => state.keys)
+  const total = useKeywardStore((state) => state.total)
+  const rows = useKeywardStore((state) => state.rows)
+  const counts = useKeywardStore((state) => state.counts)
   const results = useKeywardStore((state) => state.results)
   const query = useKeywardStore((state) => state.query)
   const searching = useKeywardStore((state) => state.searching)
   const selectedId = useKeywardStore((state) => state.selectedId)
+  const selectedIndex = useKeywardStore((state) => state.selectedIndex)
+  const selected = useKeywardStore((state) => state.selectedKey)
   const search = useKeywardStore((state) => state.search)
-  const select = useKeywardStore((state) => state.select)
+  const selectAt = useKeywardStore((state) => state.selectAt)
+  const focusKey = useKeywardStore((state) => state.focusKey)
+  const typeAhead = useKeywardStore((state) => state.typeAhead)
+  const showRows = useKeywardStore((state) => state.showRows)
   const copyKey = useKeywardStore((state) => state.copy)
   const lock = useKeywardStore((state) => state.lock)
   const loadKeys = useKeywardStore((state) => state.loadKeys)
   const [dialog, setDialog] = useState<Dialog>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const searchField = useRef<HTMLInputElement>(null)
-  const shown = results ?? keys
-  const selected = shown.find((key) => key.id === selectedId) ?? null
+  const count = results === null ? total : results.length
+  const rowAt = useCallback((index: number) => (results === null ? rows.get(index) : results[index]), [results, rows])
+  const onRange = useCallback(
+    (start: number, end: number) => {
+      if (results === null) showRows(start, end)
+    },
+    [results, showRows],
+  )
 
   const copy = useCallback(
     (key: KeySummary) => {
@@ -64,7 +77,7 @@ export function KeysScreen() {
   return (
     <div className="keys-screen">
       <h1 className="visually-hidden">Your keys</h1>
-      <Sidebar keys={keys} query={query} onView={(view) => void search(view)} />
+      <Sidebar counts={counts} query={query} onView={(view) => void search(view)} />
       <section className="list-pane" aria-label="Key list">
         <div className="toolbar">
           <input
@@ -88,15 +101,19 @@ export function KeysScreen() {
         <p className="visually-hidden" role="status">
           {results === null ? '' : `${results.length} key${results.length === 1 ? '' : 's'}`}
         </p>
-        {shown.length === 0 ? (
+        {count === 0 ? (
           <p className="empty">{query === '' ? 'No keys yet. Add one with Add key (Ctrl+N) and paste it: Keyward recognises the provider.' : `No keys match “${query}”.`}</p>
         ) : (
           <KeyList
-            keys={shown}
+            count={count}
+            rowAt={rowAt}
             selectedId={selectedId}
+            selectedIndex={selectedIndex}
             busy={searching}
-            onSelect={select}
-            onOpen={(key) => select(key.id)}
+            onRange={onRange}
+            onSelectAt={(index) => void selectAt(index).catch(() => undefined)}
+            onTypeAhead={(prefix) => void typeAhead(prefix).catch(() => undefined)}
+            onOpen={() => document.getElementById('detail-title')?.focus()}
             onReveal={(key) => setDialog({ kind: 'reveal', key })}
             onCopy={copy}
           />
@@ -128,7 +145,7 @@ export function KeysScreen() {
           onAdded={(key, duplicates) => {
             setDialog(null)
             setNotice(duplicates.length > 0 ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.` : `Added ${key.ref}.`)
-            void loadKeys().then(() => select(key.id))
+            void loadKeys().then(() => focusKey(key.id))
           }}
         />
       ) : null}
@@ -162,7 +179,6 @@ export function KeysScreen() {
           onDeleted={() => {
             setDialog(null)
             setNotice(`Deleted ${dialog.key.ref}.`)
-            select(null)
             void loadKeys()
           }}
         />

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { KeySummary } from '../../../../src-preload/contract'
+import type { KeyCounts } from '../../../../src-preload/contract'
 
 interface View {
   readonly label: string
@@ -12,30 +12,23 @@ interface Section {
   readonly views: readonly View[]
 }
 
-function countBy(keys: readonly KeySummary[], field: (key: KeySummary) => readonly string[]): [string, number][] {
-  const counts = new Map<string, number>()
-  for (const key of keys) for (const value of field(key)) counts.set(value, (counts.get(value) ?? 0) + 1)
-  return [...counts].sort(([a], [b]) => a.localeCompare(b))
-}
-
-function sectionsOf(keys: readonly KeySummary[]): Section[] {
-  // The same rule as main's `is:attention` (the view's own query): any key whose reminder state is not ok.
-  const attention = keys.filter((key) => key.reminder.state !== 'ok').length
+function sectionsOf(counts: KeyCounts | null): Section[] {
+  if (counts === null) return []
+  const views = (prefix: string, list: KeyCounts['tags']) => list.map(({ value, count }) => ({ label: value, query: `${prefix}:${value}`, count }))
   return [
-    { title: 'Views', views: [{ label: 'All keys', query: '', count: keys.length }, { label: 'Needs attention', query: 'is:attention', count: attention }] },
-    { title: 'Providers', views: countBy(keys, (key) => [key.provider]).map(([provider, count]) => ({ label: provider, query: `provider:${provider}`, count })) },
-    { title: 'Environments', views: countBy(keys, (key) => [key.environment]).map(([environment, count]) => ({ label: environment, query: `env:${environment}`, count })) },
-    { title: 'Tags', views: countBy(keys, (key) => key.tags).map(([tag, count]) => ({ label: tag, query: `tag:${tag}`, count })) },
+    { title: 'Views', views: [{ label: 'All keys', query: '', count: counts.total }, { label: 'Needs attention', query: 'is:attention', count: counts.attention }] },
+    { title: 'Providers', views: views('provider', counts.providers) },
+    { title: 'Environments', views: views('env', counts.environments) },
+    { title: 'Tags', views: views('tag', counts.tags) },
   ].filter((section) => section.views.length > 0)
 }
 
 /**
  * The views, each a search the list runs in main: all keys, needs attention (expired, due, overdue), by provider, by
- * environment, by tag — with live counts from the key summaries the window holds.
+ * environment, by tag — with counts main keeps up to date (the window never holds every key to count them).
  */
-export function Sidebar({ keys, query, onView }: { readonly keys: readonly KeySummary[]; readonly query: string; readonly onView: (query: string) => void }) {
-  // Counted once per change of the key list, not on every keystroke in the search box.
-  const sections = useMemo(() => sectionsOf(keys), [keys])
+export function Sidebar({ counts, query, onView }: { readonly counts: KeyCounts | null; readonly query: string; readonly onView: (query: string) => void }) {
+  const sections = useMemo(() => sectionsOf(counts), [counts])
   return (
     <nav className="sidebar" aria-label="Views">
       {sections.map((section) => (

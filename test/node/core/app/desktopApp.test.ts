@@ -62,8 +62,9 @@ describe('the vault in the window, through the contract', () => {
     const added = await value('key:add', { provider: null, name: 'prod', envVar: null, environment: 'production', expiresAt: null, rotateEveryDays: 90, remindBeforeDays: null, tags: ['billing'], notes: '', value: SECRET, formatCheck: true })
     expect(added.key).toMatchObject({ rotateEveryDays: 90, tags: ['billing'] })
     expect(added.key).toMatchObject({ ref: 'stripe/prod', envVar: 'STRIPE_SECRET_KEY', hint: '0001' })
-    const page = await value('keys:page', { after: null, limit: 100 })
+    const page = await value('keys:window', { offset: 0, limit: 100 })
     const found = await value('keys:search', { query: 'prod', limit: 50 })
+    expect(page).toMatchObject({ total: 1 })
     expect(page.keys.map((key) => key.ref)).toEqual(['stripe/prod'])
     expect(found.keys.map((key) => key.ref)).toEqual(['stripe/prod'])
     // Metadata only: the value is in no response but the reveal's.
@@ -75,11 +76,11 @@ describe('the vault in the window, through the contract', () => {
     await value('vault:lock', {})
     expect(clipboard.text).toBe('')
     expect(events.map((e) => e.event)).toContain('clipboard:cleared')
-    expect(await call('keys:page', { after: null, limit: 10 })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } })
+    expect(await call('keys:window', { offset: 0, limit: 10 })).toMatchObject({ ok: false, error: { code: 'VAULT_LOCKED' } })
     expect(await call('vault:unlock', { method: 'password', password: 'wrong' })).toMatchObject({ ok: false, error: { code: 'WRONG_PASSWORD' } })
     expect(await value('vault:unlock', { method: 'password', password: 'window password' })).toEqual({ newRecoveryCode: null })
     await value('key:delete', { id })
-    expect((await value('keys:page', { after: null, limit: 10 })).keys).toEqual([])
+    expect(await value('keys:window', { offset: 0, limit: 10 })).toEqual({ total: 0, keys: [] })
   }, 60_000)
 
   it('detail, edit, a new value and settings, through the contract', async () => {
@@ -98,6 +99,32 @@ describe('the vault in the window, through the contract', () => {
     expect(screenshotsAllowed).toBe(true)
     expect(await value('key:copy', { id: key.id })).toEqual({ clearsInMs: 45_000 })
     expect(await call('settings:set', { clipboardClearSeconds: 10_000 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('the list is read by window: rows by offset, counts and positions from main agree with the search', async () => {
+    const add = (name: string, extra: Record<string, unknown>) =>
+      value('key:add', { provider: 'custom', name, envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: `value-of-${name}-000000`, formatCheck: false, ...extra })
+    await add('zeta', { expiresAt: '2000-01-01', tags: ['old', 'billing'] })
+    await add('alpha', { rotateEveryDays: 1, environment: 'production' })
+    await add('alpha_b', { expiresAt: '2999-01-01', remindBeforeDays: 5, tags: ['billing'] })
+    const all = await value('keys:window', { offset: 0, limit: 500 })
+    const order = all.keys.map((key) => key.ref)
+    expect(order).toEqual([...order].sort((a, b) => (a < b ? -1 : 1)))
+    const middle = await value('keys:window', { offset: 1, limit: 2 })
+    expect(middle).toEqual({ total: all.total, keys: all.keys.slice(1, 3) })
+    const counts = await value('keys:counts', {})
+    const attention = await value('keys:search', { query: 'is:attention', limit: 500 })
+    // Main counts in SQL what reminderFor decides per key: the two must agree (one expired key here).
+    expect(counts.attention).toBe(attention.keys.length)
+    expect(counts.attention).toBe(all.keys.filter((key) => key.reminder.state !== 'ok').length)
+    expect(counts.total).toBe(all.total)
+    expect(counts.tags).toEqual([{ value: 'billing', count: 2 }, { value: 'ci', count: 1 }, { value: 'old', count: 1 }])
+    expect(counts.providers.reduce((sum, view) => sum + view.count, 0)).toBe(all.total)
+    const alphaB = all.keys.find((key) => key.name === 'alpha_b')
+    expect(await value('keys:locate', { id: alphaB?.id })).toEqual({ index: order.indexOf('custom/alpha_b'), id: alphaB?.id })
+    // Type-ahead: LIKE's wildcards are the user's characters, not patterns ("alpha_" is not "alpha" + any).
+    expect(await value('keys:locate', { namePrefix: 'ALPHA_' })).toEqual({ index: order.indexOf('custom/alpha_b'), id: alphaB?.id })
+    expect(await value('keys:locate', { namePrefix: 'nothing' })).toEqual({ index: null, id: null })
   })
 
   it('unlock with this device: off until enabled, then a lock and a device unlock', async () => {
