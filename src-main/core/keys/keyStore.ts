@@ -230,6 +230,19 @@ const DUE_FROM_SQL = `date(min(coalesce(expires_at, '9999-12-31'),
                            '-' || coalesce(remind_before_days, @window) || ' days')`
 const HAS_DEADLINE_SQL = "status = 'active' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL)"
 
+/**
+ * Keys a notification pass must look at: those whose reminder window has begun, and those notified before (whose
+ * record is cleared once they are ok again). Every other key is ok and was never notified: it is not read at all.
+ */
+export function selectReminderCandidates(session: VaultSession, defaultRemindBefore: number): KeyRecord[] {
+  return selectKeys(
+    session,
+    `FROM keys WHERE (${HAS_DEADLINE_SQL} AND ${DUE_FROM_SQL} <= @today)
+        OR id IN (SELECT key_id FROM reminders WHERE last_notified_state IS NOT NULL)`,
+    { window: defaultRemindBefore },
+  )
+}
+
 /** The first day of each active key's reminder window (dates only), for the header's due digest. */
 export function dueFromDays(session: VaultSession, defaultRemindBefore: number): string[] {
   return session.sql(`SELECT ${DUE_FROM_SQL} AS due_from FROM keys WHERE ${HAS_DEADLINE_SQL} ORDER BY due_from`).pluck().all({ window: defaultRemindBefore }) as string[]

@@ -1,5 +1,7 @@
 import type { KeyId } from '../keys/keyId'
-import { listKeys, readKeyById } from '../keys/keyRepository'
+import { readKeyById } from '../keys/keyRepository'
+import { byProviderAndName } from '../keys/keyRecord'
+import { selectReminderCandidates } from '../keys/keyStore'
 import type { Notice } from '../ports/Notifier'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
@@ -35,7 +37,8 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
   const rows = new Map((session.sql('SELECT key_id, snoozed_until, last_notified_state FROM reminders').all() as ReminderRow[]).map((row) => [row.key_id, row]))
   const notices: KeyNotice[] = []
   const window = remindBeforeDefault(session)
-  for (const key of listKeys(session)) {
+  const candidates = selectReminderCandidates(session, window).sort(byProviderAndName)
+  for (const key of candidates) {
     const reminder = reminderFor(key, now, window)
     const row = rows.get(key.id)
     if (reminder.state === 'ok') {

@@ -177,21 +177,18 @@ export class VaultService {
   }
 
   /**
-   * Runs one unit of work on the open session. VAULT_LOCKED unless unlocked. After work that wrote, the header's
-   * due digest is refreshed (so reminders while locked count what the vault holds); a driver corruption error
-   * becomes VAULT_CORRUPT. `activity: false` for background jobs that must not keep the vault unlocked.
+   * Runs one unit of work on the open session. VAULT_LOCKED unless unlocked. A driver corruption error becomes
+   * VAULT_CORRUPT. (The header's due digest follows writes on the next tick and at lock: it reads every key with a
+   * date, which a copy or a reveal — each writes an audit row — must not wait for in a 100k vault.) `activity: false` for background jobs that must not keep the vault unlocked.
    */
   async run<T>(work: (unit: Work) => T | Promise<T>, options: { activity?: boolean } = {}): Promise<T> {
     const session = this.current
     if (session === null || this.status !== 'unlocked') throw vaultLocked()
     if (options.activity !== false) this.touch()
     const controller = new AbortController()
-    const changesBefore = totalChanges(session)
     const done = (async () => {
       try {
-        const result = await work({ session, signal: controller.signal })
-        if (!session.isLocked && totalChanges(session) !== changesBefore) this.refreshDigest(session)
-        return result
+        return await work({ session, signal: controller.signal })
       } catch (error) {
         if (isCorruption(error)) throw new KeywardError('VAULT_CORRUPT', `${session.files.database} is damaged. ${restoreHint(session.files)}`)
         if (controller.signal.aborted && !(error instanceof KeywardError)) throw vaultLocked()
@@ -263,7 +260,7 @@ export class VaultService {
     this.stopTicker()
   }
 
-  /** Brings the header's due digest up to date after a write (so reminders while locked count what is stored). */
+  /** Brings the header's due digest up to date after writes (so reminders while locked count what is stored). */
   private refreshDigest(session: VaultSession): void {
     refreshDueDigest(session, remindBeforeDefault(session))
     this.digestAt = totalChanges(session)
@@ -274,6 +271,8 @@ export class VaultService {
   private tick(): void {
     try {
       this.checkForChanges()
+      const session = this.current
+      if (session !== null && this.status === 'unlocked' && totalChanges(session) !== this.digestAt) this.refreshDigest(session)
     } catch {
       // A busy or vanished file is looked at again on the next tick.
     }

@@ -45,6 +45,8 @@ export interface KeyListSlice {
 
 let generation = 0
 let searchSeq = 0
+let typeAheadSeq = 0
+let selectSeq = 0
 let visible = { start: 0, end: BLOCK - 1 }
 const inFlight = new Set<number>()
 
@@ -73,12 +75,14 @@ const cleared = { total: 0, rows: new Map<number, KeySummary>(), counts: null, q
 export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice> = (set, get) => {
   /** Selects `index` of the whole list, fetching its block if it is not held. */
   async function selectInWindow(index: number): Promise<void> {
+    const pick = ++selectSeq
     const held = get().rows.get(index)
     if (held !== undefined) return set({ selectedId: held.id, selectedIndex: index, selectedKey: held })
     const seq = generation
     const { rows } = await fetchBlock(Math.floor(index / BLOCK))
     const found = rows.find(([at]) => at === index)?.[1]
-    if (seq !== generation || found === undefined) return
+    // A newer load or a newer selection (keys pressed while this block was on its way) wins.
+    if (seq !== generation || pick !== selectSeq || found === undefined) return
     set((state) => ({ rows: merged(state.rows, rows), selectedId: found.id, selectedIndex: index, selectedKey: found }))
   }
 
@@ -93,18 +97,18 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       const seq = ++generation
       inFlight.clear()
       const { selectedId } = get()
-      // The counts take a scan of the vault: the rows paint first, the sidebar's numbers follow.
-      void call('keys:counts', {})
-        .then((counts) => {
-          if (seq === generation) set({ counts })
-        })
-        .catch(() => undefined) // locked meanwhile: the lock clears the list
       const [blocks, located] = await Promise.all([
         Promise.all(blocksOf(visible.start, visible.end).map(fetchBlock)),
         selectedId === null ? null : call('keys:locate', { id: selectedId }),
       ])
       if (seq !== generation) return
       const total = blocks[0]?.total ?? 0
+      // The counts take a scan of the vault: asked for after the rows, so the list paints first.
+      void call('keys:counts', {})
+        .then((counts) => {
+          if (seq === generation) set({ counts })
+        })
+        .catch(() => undefined) // locked meanwhile: the lock clears the list
       const rows = merged(new Map(), blocks.flatMap((block) => block.rows))
       // The selected key may have moved (a key added before it) or gone (deleted in the CLI).
       const selectedIndex = located?.index ?? null
@@ -169,7 +173,10 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
         if (index >= 0) await get().selectAt(index)
         return index >= 0
       }
+      // Each letter asks main again; only the longest prefix's answer selects (an earlier one may arrive later).
+      const seq = ++typeAheadSeq
       const { index } = await call('keys:locate', { namePrefix: prefix })
+      if (seq !== typeAheadSeq) return false
       if (index !== null) await selectInWindow(index)
       return index !== null
     },

@@ -9,6 +9,7 @@ import type { HttpDeps } from '../../../../src-main/core/providers/providerHttp'
 import type { PowerEvents } from '../../../../src-main/core/ports/PowerEvents'
 import type { IntervalTimers } from '../../../../src-main/core/ports/Timers'
 import { auditEvents } from '../../../../src-main/core/vault/audit'
+import { readHeader } from '../../../../src-main/core/vault/header'
 import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
 import { VaultService, type VaultChange, type VaultState } from '../../../../src-main/core/vault/VaultService'
 import { startSimulator, bearer, type RunningSimulator } from '../../../simulators/simulatorServer'
@@ -156,6 +157,21 @@ describe('a lock while work is in flight', () => {
     await waitFor(() => simulator.requests.some((request) => request.path === '/v1/slow/keys/current'))
     await service.lock('user')
     await expect(verifying).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
+  })
+})
+
+describe('the due digest (reminders while locked)', () => {
+  it('follows writes on the next tick and at lock, not inside the unit of work (a copy must not scan the vault)', async () => {
+    const timers = manualTimers()
+    const { service } = await unlockedService({ timers })
+    const digest = () => readHeader(service.files).dueDigest
+    await service.run(({ session }) => createKey(session, { provider: 'solo', name: 'soon', expiresAt: '2000-01-02' }, 'solo-value-000000'))
+    expect(digest()).toEqual([])
+    timers.tick()
+    expect(digest()).toEqual(['1999-12-19'])
+    await service.run(({ session }) => createKey(session, { provider: 'solo', name: 'later', expiresAt: '2000-02-02' }, 'solo-value-000001'))
+    await service.lock('user')
+    expect(digest()).toEqual(['1999-12-19', '2000-01-19'])
   })
 })
 
