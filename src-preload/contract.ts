@@ -136,6 +136,8 @@ export const channels = {
       device: z.enum(['off', 'ready', 'password-due']),
       /** Whether this system offers a protected keychain at all (false on Linux's basic_text). */
       deviceAvailable: z.boolean(),
+      /** Milliseconds until a password or recovery code is checked again after wrong ones (0: now). */
+      unlockWaitMs: z.number().int().min(0),
     }),
   },
   /** Turns unlock with this device on or off (the OS keychain holds a key for it; the password stays required every 14 days). */

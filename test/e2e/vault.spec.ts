@@ -105,11 +105,18 @@ test('create, add by paste, search, reveal, copy, delete, lock, unlock — by ke
   await page.getByRole('button', { name: 'Clear now' }).click()
   expect(clipboard.text).toBe('')
 
-  await page.getByRole('button', { name: 'Delete…' }).click()
+  // F6 / Shift+F6 move between the panes; Del in the list asks to delete (the name typed: the key is still alive).
+  await grid.focus()
+  await page.keyboard.press('F6')
+  await expect(page.getByRole('complementary', { name: 'Key detail' }).getByRole('button').first()).toBeFocused()
+  await page.keyboard.press('Shift+F6')
+  await expect(grid).toBeFocused()
+  await page.keyboard.press('Delete')
   const confirm = page.getByRole('button', { name: 'Delete key' })
   await expect(confirm).toBeDisabled()
   await page.keyboard.type('stripe-secret-key')
-  await confirm.click()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toBeHidden()
   await page.getByLabel('Search keys').fill('')
   await expect(grid.getByRole('row')).toHaveCount(1)
 

@@ -10,6 +10,7 @@ import type { Clock } from '../ports/Clock'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader } from '../vault/header'
 import { changeMasterKey } from '../vault/rekey'
+import { waitBeforeAttempt } from '../vault/throttle'
 import { deviceUnlockState, disableDeviceUnlock, enableDeviceUnlock } from '../vault/vaultSecurity'
 import { readSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
@@ -43,12 +44,17 @@ export interface VaultHandlerDeps {
 export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, VaultChannel> {
   const { vault } = deps
   return {
-    'vault:status': async () => ({
-      state: vault.state,
-      vaultDir: vault.files.dir,
-      device: existsSync(vault.files.header) ? deviceUnlockState(readHeader(vault.files), deps.clock.now()) : 'off',
-      deviceAvailable: deps.deviceKeys.isAvailable(),
-    }),
+    'vault:status': async () => {
+      const header = existsSync(vault.files.header) ? readHeader(vault.files) : null
+      const now = deps.clock.now()
+      return {
+        state: vault.state,
+        vaultDir: vault.files.dir,
+        device: header === null ? 'off' : deviceUnlockState(header, now),
+        deviceAvailable: deps.deviceKeys.isAvailable(),
+        unlockWaitMs: header === null ? 0 : Math.ceil(waitBeforeAttempt(header.throttle, now)),
+      }
+    },
     'vault:device': async ({ enable }) =>
       vault.run(({ session }) => {
         if (enable) enableDeviceUnlock(session, deps.deviceKeys)

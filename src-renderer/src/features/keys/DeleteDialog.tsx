@@ -5,13 +5,15 @@ import { FormFooter } from './FormFooter'
 import { Modal } from './Modal'
 
 /**
- * Delete, confirmed by typing the key's name (GitHub-style): deleting from Keyward does not revoke it at the
- * provider, where it keeps working — the dialog says so.
+ * Delete. Deleting from Keyward does not revoke a key at its provider: while the key is still alive there (active,
+ * not expired) the dialog says so and asks for its name typed (GitHub-style), since the vault may be the only record
+ * of a working key. A revoked or expired key is deleted with a plain confirmation.
  */
 export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onDeleted: () => void }) {
   const titleId = useId()
   const [typed, setTyped] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const alive = keySummary.status === 'active' && keySummary.reminder.state !== 'expired'
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -27,13 +29,17 @@ export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keyS
     <Modal titleId={titleId} onClose={onClose}>
       <h2 id={titleId}>Delete {keySummary.name}?</h2>
       <p>
-        Every stored version of its value is erased. The key itself keeps working at {keySummary.provider} until you revoke it
-        there.
+        Every stored version of its value is erased.{' '}
+        {alive ? `The key itself keeps working at ${keySummary.provider} until you revoke it there.` : `It is ${keySummary.status === 'active' ? 'expired' : 'revoked'} at ${keySummary.provider}.`}
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <label htmlFor="delete-confirm">Type the key&apos;s name, {keySummary.name}, to delete it</label>
-        <input id="delete-confirm" autoComplete="off" spellCheck={false} autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
-        <FormFooter error={error} onCancel={onClose} submitLabel="Delete key" danger disabled={typed !== keySummary.name} />
+        {alive ? (
+          <>
+            <label htmlFor="delete-confirm">Type the key&apos;s name, {keySummary.name}, to delete it</label>
+            <input id="delete-confirm" autoComplete="off" spellCheck={false} autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
+          </>
+        ) : null}
+        <FormFooter error={error} onCancel={onClose} submitLabel="Delete key" danger disabled={alive && typed !== keySummary.name} />
       </form>
     </Modal>
   )

@@ -18,6 +18,7 @@ interface Props {
   readonly onTypeAhead: (prefix: string) => void
   readonly onOpen: (key: KeySummary) => void
   readonly onReveal: (key: KeySummary) => void
+  readonly onDelete: (key: KeySummary) => void
   readonly onCopy: (key: KeySummary) => void
 }
 
@@ -67,11 +68,11 @@ function KeyRow({ keySummary, onCopy }: { readonly keySummary: KeySummary; reado
 
 /**
  * The key list: a virtualized grid that is ONE tab stop (aria-activedescendant), moved with the arrows, Home/End
- * and PageUp/PageDown, with type-ahead by name; Enter opens, Space reveals, Ctrl/⌘+C copies. The per-row Copy
+ * and PageUp/PageDown, with type-ahead by name; Enter opens, Space reveals, Ctrl/⌘+C copies, Del deletes. The per-row Copy
  * buttons are for the mouse and are not tab stops. `aria-rowcount` is the whole list, so a screen reader says
  * "row 40 of 12,000" though only the visible rows exist — and only the rows near them are held at all.
  */
-export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange, onSelectAt, onTypeAhead, onOpen, onReveal, onCopy }: Props) {
+export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange, onSelectAt, onTypeAhead, onOpen, onReveal, onDelete, onCopy }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const typed = useRef({ text: '', at: 0 })
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the list's virtualizer (UI.md §3.4); the compiler skips memoizing this component, which re-renders on scroll anyway
@@ -112,6 +113,7 @@ export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange
     if (current === undefined) return
     if (event.key === 'Enter') return handled(), onOpen(current)
     if (event.key === ' ') return handled(), onReveal(current)
+    if (event.key === 'Delete') return handled(), onDelete(current)
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') return handled(), onCopy(current)
   }
 

@@ -12,6 +12,19 @@ import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { RevealDialog } from './RevealDialog'
 import { Sidebar } from './Sidebar'
 
+const PANES = ['.sidebar', '.key-list', '.detail-pane'] as const
+
+/** Moves focus to the next (or previous) pane: the list itself, else the pane's first focusable control. */
+function cyclePanes(step: 1 | -1): void {
+  const active = document.activeElement
+  const current = PANES.findIndex((pane) => (active?.closest(pane) ?? null) !== null)
+  for (let turn = 1; turn <= PANES.length; turn++) {
+    const pane = document.querySelector<HTMLElement>(PANES[(current + step * turn + PANES.length * 2) % PANES.length] ?? '')
+    const target = pane?.tabIndex === 0 ? pane : pane?.querySelector<HTMLElement>('button, [href], input, [tabindex="0"]')
+    if (target !== null && target !== undefined) return target.focus()
+  }
+}
+
 type Dialog =
   | { kind: 'add' }
   | { kind: 'reveal' | 'delete' | 'edit' | 'replace'; key: KeySummary }
@@ -57,7 +70,13 @@ export function KeysScreen() {
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (!(event.ctrlKey || event.metaKey) || dialog !== null) return
+      if (dialog !== null) return
+      if (event.key === 'F6') {
+        // F6 / Shift+F6 cycle the panes (sidebar → list → detail), as KeePassXC does.
+        event.preventDefault()
+        return cyclePanes(event.shiftKey ? -1 : 1)
+      }
+      if (!(event.ctrlKey || event.metaKey)) return
       const key = event.key.toLowerCase()
       if (key === 'f') {
         event.preventDefault()
@@ -68,11 +87,17 @@ export function KeysScreen() {
       } else if (key === 'l') {
         event.preventDefault()
         void lock()
+      } else if (key === 'e' && selected !== null) {
+        event.preventDefault()
+        setDialog({ kind: 'edit', key: selected })
+      } else if (key === 'r' && selected !== null) {
+        event.preventDefault()
+        setDialog({ kind: 'reveal', key: selected })
       }
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [dialog, lock])
+  }, [dialog, lock, selected])
 
   return (
     <div className="keys-screen">
@@ -115,6 +140,7 @@ export function KeysScreen() {
             onTypeAhead={(prefix) => void typeAhead(prefix).catch(() => undefined)}
             onOpen={() => document.getElementById('detail-title')?.focus()}
             onReveal={(key) => setDialog({ kind: 'reveal', key })}
+            onDelete={(key) => setDialog({ kind: 'delete', key })}
             onCopy={copy}
           />
         )}

@@ -1,8 +1,19 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { call, errorInfo } from '../../lib/call'
 import { useKeywardStore } from '../../store'
 
 type Method = 'password' | 'recovery-code' | 'device'
+
+/** Whole seconds until `until` (a Date.now() time), ticking once a second; 0 once it has passed. */
+function useSecondsUntil(until: number): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (until <= Date.now()) return
+    const timer = window.setInterval(() => setNow(Date.now()), 1000)
+    return () => window.clearInterval(timer)
+  }, [until])
+  return Math.max(0, Math.ceil((until - now) / 1000))
+}
 
 /** Unlock: the master password, or the recovery code (which sets a new password and issues a new code). */
 export function Unlock() {
@@ -16,6 +27,17 @@ export function Unlock() {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const passwordField = useRef<HTMLInputElement>(null)
+  // After wrong passwords main makes each next attempt wait; the wait is shown as a countdown, not as an error.
+  const [retryAt, setRetryAt] = useState(0)
+  const waitSeconds = useSecondsUntil(retryAt)
+
+  const readWait = () =>
+    call('vault:status', {}).then(
+      ({ unlockWaitMs }) => setRetryAt(unlockWaitMs > 0 ? Date.now() + unlockWaitMs : 0),
+      () => undefined, // the status is shown elsewhere if it cannot be read
+    )
+
+  useEffect(() => void readWait(), [])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -32,7 +54,9 @@ export function Unlock() {
       }
       setPassword('')
     } catch (caught) {
-      setError(errorInfo(caught).message)
+      const info = errorInfo(caught)
+      setError(info.code === 'THROTTLED' ? 'Too many wrong attempts. Keyward waits before checking the next one.' : info.message)
+      await readWait()
       // As KeePassXC does: the field keeps focus with its text selected, ready to retype.
       passwordField.current?.select()
     } finally {
@@ -97,7 +121,12 @@ export function Unlock() {
             {error}
           </p>
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        {waitSeconds > 0 && method !== 'device' ? (
+          <p className="muted" aria-live="off" data-testid="unlock-wait">
+            Try again in {waitSeconds} s.
+          </p>
+        ) : null}
+        <button type="submit" className="primary" disabled={busy || (waitSeconds > 0 && method !== 'device')}>
           {busy ? 'Unlocking…' : 'Unlock'}
         </button>
       </form>
