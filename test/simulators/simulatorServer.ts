@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net'
 export interface SimulatorRequest {
   readonly method: string
   readonly path: string
+  /** The query string's parameters (the last value of each). */
+  readonly query: Readonly<Record<string, string>>
   readonly headers: IncomingMessage['headers']
   readonly body: unknown
 }
@@ -38,7 +40,8 @@ export async function startSimulator(handle: (request: SimulatorRequest) => Repl
       } catch {
         body = text
       }
-      const request = { method: incoming.method ?? 'GET', path: new URL(incoming.url ?? '/', 'http://x').pathname, headers: incoming.headers, body }
+      const url = new URL(incoming.url ?? '/', 'http://x')
+      const request = { method: incoming.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: incoming.headers, body }
       requests.push(request)
       void Promise.resolve(handle(request)).then((reply) => {
         response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers })

@@ -1,5 +1,8 @@
-// Solenoid Meter: Bearer sm_…; POST /v1/keys/rotate returns a new key and invalidates the old one at once;
-// documented error bodies; free tier 10 requests a second.
+// Solenoid Meter, following its help text literally (no SDK or OpenAPI spec exists): Bearer sm_…; the only
+// documented read-only route is GET /v1/meter/balance → { balance, user_id }; POST /v1/keys/rotate returns
+// { key } and invalidates the old key at once; free tier 10 requests a second.
+// ASSUMPTIONS (marked in the README): the error body shape { error: { code, message } }, 401 for an unknown key,
+// 429 with Retry-After.
 import { randomBytes } from 'node:crypto'
 import { bearer, rateLimiter, startSimulator, type RunningSimulator } from './simulatorServer'
 
@@ -9,7 +12,7 @@ export async function startSolenoidMeterSimulator(validKeys: Set<string>): Promi
     const key = bearer(request)
     if (key === undefined || !validKeys.has(key)) return { status: 401, body: { error: { code: 'unauthorized', message: 'Invalid API key' } } }
     if (limited(key)) return { status: 429, body: { error: { code: 'rate_limit_exceeded', message: 'Free tier: 10 requests per second' } }, headers: { 'Retry-After': '1' } }
-    if (request.method === 'GET' && request.path === '/v1/keys/current') return { status: 200, body: { tier: 'free', createdAt: '2026-01-01T00:00:00Z' } }
+    if (request.method === 'GET' && request.path === '/v1/meter/balance') return { status: 200, body: { balance: 1250, user_id: 'usr_7f3a' } }
     if (request.method === 'POST' && request.path === '/v1/keys/rotate') {
       const next = `sm_${randomBytes(18).toString('hex')}`
       validKeys.delete(key)

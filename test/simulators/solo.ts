@@ -1,4 +1,6 @@
-// Solo (solomail.io): Bearer auth, GET /identity describes the key; daily limits per plan.
+// Solo (solomail.io), following its help text literally (no SDK or OpenAPI spec exists): Bearer auth; GET
+// /identity describes the ACCOUNT the key belongs to (its name, plan, permissions); daily request limits per plan.
+// ASSUMPTIONS (marked in the README): the field names, 401 for an invalid or revoked key, 429 past the daily limit.
 import { bearer, startSimulator, type RunningSimulator } from './simulatorServer'
 
 export interface SoloKey {
@@ -18,7 +20,7 @@ export async function startSoloSimulator(keys: Map<string, SoloKey>): Promise<Ru
     key.usedToday += 1
     if (key.usedToday > dailyLimit[key.plan]) return { status: 429, body: { error: 'daily_limit_reached' }, headers: { 'Retry-After': '3600' } }
     if (request.method === 'GET' && request.path === '/api/v1/identity') {
-      return { status: 200, body: { name: key.name, permissions: key.permissions, plan: key.plan, status: key.status, usageCount: key.usedToday } }
+      return { status: 200, body: { name: key.name, email: `${key.name}@example.test`, permissions: key.permissions, plan: key.plan, status: key.status } }
     }
     return { status: 404, body: { error: 'not_found' } }
   })

@@ -91,7 +91,7 @@ function customAdapter(custom: CustomProvider): ProviderAdapter {
     async verify(call) {
       const { status } = await call({ method: custom.verify.method, path: custom.verify.path, accept: [custom.verify.expectStatus] })
       if (status !== custom.verify.expectStatus) throw new KeywardError('PROVIDER_ERROR', `${custom.name} answered HTTP ${status}, not the expected ${custom.verify.expectStatus}.`)
-      return { metadata: {}, summary: `${custom.name} answered ${status}: the key is accepted.` }
+      return { outcome: 'live', metadata: {}, summary: `${custom.name} answered ${status}: the key is accepted.` }
     },
   }
 }

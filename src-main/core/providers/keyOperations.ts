@@ -43,7 +43,10 @@ function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string):
   return { id, key, provider, adapter, tail: value.slice(-5), call: callWith(provider, value, deps) }
 }
 
-/** Stores the outcome of a provider call on the key ("ok", "invalid" for 401/403, or the error code) and audits it. */
+/**
+ * Stores the outcome of a provider call on the key ("ok", "restricted" — valid, lacks permission for the check —,
+ * "invalid" when the provider rejected it, or the error code) and audits it.
+ */
 function storeResult(session: VaultSession, t: Target, result: string, metadata: Readonly<Record<string, unknown>>): void {
   storeProviderResult(session, t.id, result, metadata, session.clock.now().toISOString())
 }
@@ -77,7 +80,8 @@ export async function verifyKey(session: VaultSession, id: KeyId, deps: HttpDeps
   const t = target(session, id, deps, 'verify')
   return audited(session, t, 'verified', async () => {
     const result = await t.adapter.verify(t.call, t.key, t.tail)
-    recordOutcome(session, t, 'verified', 'ok', result.metadata)
+    // A restricted key is valid (it stays active); the result says it could not be checked fully.
+    recordOutcome(session, t, 'verified', result.outcome === 'restricted' ? 'restricted' : 'ok', result.metadata)
     return { key: readKeyById(session, t.id), summary: result.summary }
   })
 }

@@ -39,7 +39,7 @@ describe('guided workflows on a terminal', () => {
     const run = await keywardOnTerminal(['rotate', 'solo/main'], env, [[/Paste the new key/, 'solo_new_key_00000002'], [/Done\?/, 'y']])
     expect(run.code, run.screen).toBe(0)
     expect(run.screen).toMatch(/1\. Open https:\/\/solomail\.io\/ and create a new key/)
-    expect(run.screen).toMatch(/Verified the new key: Solo key "ci-2" is live/)
+    expect(run.screen).toMatch(/Verified the new key: Solo key is live \(account "ci-2", plan Free\)/)
     expect(run.screen).toMatch(/Rotation complete/)
     expect(run.screen).not.toContain('solo_new_key_00000002')
     expect((await keyward(['get', 'solo/main'], { env })).stdout).toBe('solo_new_key_00000002\n')

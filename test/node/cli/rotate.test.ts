@@ -15,11 +15,14 @@ const meterKeys = new Set(['sm_original_0123456789abcd'])
 const elasticKeys: ElasticKey[] = []
 const elasticOriginal = newElasticToken()
 const elasticToRevoke = newElasticToken()
+const elasticSendOnly = newElasticToken()
+const manage = ['Security', 'ModifyAccessTokens']
 
 beforeAll(async () => {
   elasticKeys.push(
-    { name: 'production', token: elasticOriginal, accessLevel: ['SendHttp'], expires: '2030-01-01T00:00:00Z', ipRanges: ['192.0.2.0/24'] },
-    { name: 'old-ci', token: elasticToRevoke, accessLevel: ['ViewAccount'], expires: null, ipRanges: [] },
+    { name: 'production', token: elasticOriginal, accessLevel: ['SendHttp', ...manage], expires: '2030-01-01T00:00:00Z', ipRanges: ['192.0.2.0/24'] },
+    { name: 'old-ci', token: elasticToRevoke, accessLevel: ['ViewAccount', ...manage], expires: null, ipRanges: [] },
+    { name: 'sender', token: elasticSendOnly, accessLevel: ['SendHttp'], expires: null, ipRanges: [] },
   )
   const meter = await startSolenoidMeterSimulator(meterKeys)
   const elastic = await startElasticEmailSimulator(elasticKeys)
@@ -27,8 +30,10 @@ beforeAll(async () => {
   simulators.push(meter, elastic, mailosaur)
   Object.assign(env, { KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl, KEYWARD_ELASTIC_EMAIL_BASE_URL: elastic.baseUrl, KEYWARD_MAILOSAUR_BASE_URL: mailosaur.baseUrl })
   await initVault(env.KEYWARD_VAULT_DIR ?? '', env.KEYWARD_PASSWORD ?? '')
-  for (const [name, provider, value] of [['prod', 'solenoid-meter', 'sm_original_0123456789abcd'], ['production', 'elastic-email', elasticOriginal], ['old-ci', 'elastic-email', elasticToRevoke], ['main', 'mailosaur', 'mlsr_standard_0001'], ['main', 'solo', 'solo_key_0000000001']]) {
-    const run = await keyward(['add', name ?? '', '--provider', provider ?? '', '--value-stdin'], { env, input: value })
+  for (const [name, provider, value] of [['prod', 'solenoid-meter', 'sm_original_0123456789abcd'], ['production', 'elastic-email', elasticOriginal], ['old-ci', 'elastic-email', elasticToRevoke], ['sender', 'elastic-email', elasticSendOnly], ['main', 'mailosaur', 'mlsr_standard_0001'], ['main', 'solo', 'solo_key_0000000001']]) {
+    // Elastic Email's API knows keys by name only: each key's name there is recorded on add.
+    const remote = provider === 'elastic-email' ? ['--metadata', JSON.stringify({ remoteName: name })] : []
+    const run = await keyward(['add', name ?? '', '--provider', provider ?? '', ...remote, '--value-stdin'], { env, input: value })
     if (run.code !== 0) throw new Error(run.stderr)
   }
 })
@@ -58,8 +63,21 @@ describe('keyward rotate / revoke / sync', () => {
     expect(run.stdout).toMatch(/old key was deleted/)
     const fresh = await value('elastic-email/production')
     const remote = elasticKeys.find((key) => key.token === fresh)
-    expect(remote).toMatchObject({ accessLevel: ['SendHttp'], expires: '2030-01-01T00:00:00Z', ipRanges: ['192.0.2.0/24'] })
+    expect(remote).toMatchObject({ accessLevel: ['SendHttp', ...manage], expires: '2030-01-01T00:00:00Z', ipRanges: ['192.0.2.0/24'] })
     expect(elasticKeys.some((key) => key.token === elasticOriginal)).toBe(false)
+    // The new key's name at Elastic Email is recorded: the next rotation or revoke finds it.
+    const shown = JSON.parse((await keyward(['show', 'elastic-email/production', '--json'], { env })).stdout) as { metadata: { remoteName: string } }
+    expect(shown.metadata.remoteName).toBe(remote?.name)
+    expect(shown.metadata.remoteName).toMatch(/^production-rotated-\d{8}T\d{6}$/)
+  })
+
+  it('Elastic Email: a send-only key cannot manage keys by API — rotation asks for the dashboard and changes nothing', async () => {
+    const before = await value('elastic-email/sender')
+    const run = await keyward(['rotate', 'elastic-email/sender', '--yes'], { env })
+    expect(run.code).toBe(5)
+    expect(run.stderr).toMatch(/Security and ModifyAccessTokens access levels/)
+    expect(await value('elastic-email/sender')).toBe(before)
+    expect(elasticKeys.filter((key) => key.name.startsWith('sender'))).toHaveLength(1)
   })
 
   it('Elastic Email: at the 15-key cap rotation fails with exit 5 and nothing stored changes', async () => {
@@ -68,7 +86,7 @@ describe('keyward rotate / revoke / sync', () => {
     elasticKeys.push(...fillers)
     const run = await keyward(['rotate', 'elastic-email/old-ci', '--yes'], { env })
     expect(run.code).toBe(5)
-    expect(run.stderr).toMatch(/at most 15 keys/)
+    expect(run.stderr).toMatch(/Maximum number of API keys \(15\) reached/)
     expect(await value('elastic-email/old-ci')).toBe(before)
     elasticKeys.splice(elasticKeys.length - fillers.length, fillers.length)
   })

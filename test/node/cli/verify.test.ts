@@ -19,6 +19,7 @@ const mailosaur = { standard: 'mlsr_standard_key_0001', restricted: 'mlsr_restri
 const aisoule = { live: 'ak_live_0123456789abcdef', expired: 'ak_live_expired0000000' }
 const meter = { live: 'sm_live_0123456789abcdef' }
 const elastic = newElasticToken()
+const elasticAdmin = newElasticToken()
 
 beforeAll(async () => {
   const soloKeys = new Map<string, SoloKey>([
@@ -30,7 +31,10 @@ beforeAll(async () => {
     [mailosaur.restricted, { type: 'server-restricted', serverId: 'srv-qa' }],
   ])
   const aisouleKeys = new Map<string, AisouleKey>([[aisoule.live, { status: 'active' }], [aisoule.expired, { status: 'expired' }]])
-  const elasticKeys: ElasticKey[] = [{ name: 'production', token: elastic, accessLevel: ['SendHttp', 'ViewAccount'], expires: null, ipRanges: ['10.0.0.0/8'] }]
+  const elasticKeys: ElasticKey[] = [
+    { name: 'admin', token: elasticAdmin, accessLevel: ['Security', 'ModifyAccessTokens'], expires: null, ipRanges: [] },
+    { name: 'production', token: elastic, accessLevel: ['SendHttp', 'ViewAccount'], expires: null, ipRanges: ['10.0.0.0/8'] },
+  ]
   const started = {
     SOLO: await startSoloSimulator(soloKeys),
     MAILOSAUR: await startMailosaurSimulator(mailosaurKeys, [{ id: 'srv-qa', name: 'QA inbox' }, { id: 'srv-2', name: 'Other' }]),
@@ -55,7 +59,9 @@ beforeAll(async () => {
   await add('live', 'aisoule', aisoule.live)
   await add('expired', 'aisoule', aisoule.expired)
   await add('live', 'solenoid-meter', meter.live)
-  await add('production', 'elastic-email', elastic)
+  await add('production', 'elastic-email', elastic, ['--metadata', '{"remoteName":"production"}'])
+  await add('admin', 'elastic-email', elasticAdmin, ['--metadata', '{"remoteName":"admin"}'])
+  await add('admin-unnamed', 'elastic-email', elasticAdmin)
 })
 afterAll(async () => {
   await Promise.all(simulators.map((simulator) => simulator.close()))
@@ -67,7 +73,7 @@ async function show(ref: string): Promise<Record<string, unknown>> {
 }
 
 function expectNoSecret(run: CliRun): void {
-  for (const secret of [solo.live, solo.revoked, mailosaur.standard, mailosaur.restricted, aisoule.live, aisoule.expired, meter.live, elastic]) {
+  for (const secret of [solo.live, solo.revoked, mailosaur.standard, mailosaur.restricted, aisoule.live, aisoule.expired, meter.live, elastic, elasticAdmin]) {
     expect(`${run.stdout}${run.stderr}`).not.toContain(secret)
   }
 }
@@ -76,8 +82,11 @@ describe('keyward verify', () => {
   it('Solo: a live key is verified and its plan and permissions stored; a revoked one exits 5', async () => {
     const ok = await keyward(['verify', 'solo/live'], { env })
     expect(ok).toMatchObject({ code: 0 })
-    expect(ok.stdout).toMatch(/Solo key "ci" is live \(plan: Solopreneur\)/)
-    expect(await show('solo/live')).toMatchObject({ lastVerifyResult: 'ok', metadata: { plan: 'Solopreneur', permissions: ['read', 'write'] } })
+    expect(ok.stdout).toMatch(/Solo key is live \(account "ci", plan Solopreneur\)/)
+    // GET /identity describes the account: kept as account metadata, never as the key's own name or usage.
+    const shown = await show('solo/live')
+    expect(shown).toMatchObject({ name: 'live', lastVerifyResult: 'ok', metadata: { account: { name: 'ci', plan: 'Solopreneur', permissions: ['read', 'write'] } } })
+    expect(shown.metadata).not.toHaveProperty('plan')
     const revoked = await keyward(['verify', 'solo/revoked'], { env })
     expect(revoked.code).toBe(5)
     expect(revoked.stderr).toMatch(/Solo \(solomail.io\) rejected the key \(HTTP 401\)/)
@@ -86,14 +95,15 @@ describe('keyward verify', () => {
     expectNoSecret(revoked)
   })
 
-  it('Mailosaur: a standard key lists servers; a server-restricted key is checked against its own inbox', async () => {
+  it('Mailosaur: a standard key lists servers; a restricted key reads its own inbox; without its server id it is restricted, not invalid', async () => {
     expect((await keyward(['verify', 'mailosaur/standard'], { env })).code).toBe(0)
-    expect(await show('mailosaur/standard')).toMatchObject({ metadata: { keyType: 'standard' } })
+    expect(await show('mailosaur/standard')).toMatchObject({ lastVerifyResult: 'ok', metadata: { keyType: 'standard' } })
     expect((await keyward(['verify', 'mailosaur/restricted'], { env })).code).toBe(0)
-    expect(await show('mailosaur/restricted')).toMatchObject({ metadata: { keyType: 'server-restricted', serverId: 'srv-qa', serverName: 'QA inbox' } })
+    expect(await show('mailosaur/restricted')).toMatchObject({ lastVerifyResult: 'ok', status: 'active', metadata: { serverId: 'srv-qa' } })
     const unknownInbox = await keyward(['verify', 'mailosaur/restricted-unknown'], { env })
-    expect(unknownInbox.code).toBe(5)
-    expect(unknownInbox.stderr).toMatch(/serverId/)
+    expect(unknownInbox.code).toBe(0)
+    expect(unknownInbox.stdout).toMatch(/server-restricted key\. Record its server id/)
+    expect(await show('mailosaur/restricted-unknown')).toMatchObject({ lastVerifyResult: 'restricted', status: 'active', metadata: { keyType: 'server-restricted' } })
   })
 
   it('AIsoule: a live key passes GET /contacts with X-API-Key; an expired one exits 5', async () => {
@@ -101,20 +111,28 @@ describe('keyward verify', () => {
     expect((await keyward(['verify', 'aisoule/expired'], { env })).code).toBe(5)
   })
 
-  it('Solenoid Meter and Elastic Email verify; Elastic Email\'s key is matched by its last 5 characters', async () => {
+  it('Solenoid Meter reads its balance; Elastic Email reads the key by its recorded name, and a send-only key is restricted', async () => {
     expect((await keyward(['verify', 'solenoid-meter/live'], { env })).code).toBe(0)
-    expect((await keyward(['verify', 'elastic-email/production'], { env })).code).toBe(0)
-    expect(await show('elastic-email/production')).toMatchObject({ metadata: { remoteName: 'production', accessLevel: ['SendHttp', 'ViewAccount'], ipRanges: ['10.0.0.0/8'] } })
+    expect(await show('solenoid-meter/live')).toMatchObject({ lastVerifyResult: 'ok', metadata: { account: { userId: 'usr_7f3a', balance: 1250 } } })
+    const named = await keyward(['verify', 'elastic-email/admin'], { env })
+    expect(named.code).toBe(0)
+    expect(await show('elastic-email/admin')).toMatchObject({ lastVerifyResult: 'ok', metadata: { remoteName: 'admin', accessLevel: ['Security', 'ModifyAccessTokens'] } })
+    const unnamed = await keyward(['verify', 'elastic-email/admin-unnamed'], { env })
+    expect(unnamed.stdout).toMatch(/The account's keys are "admin", "production": record which one this is/)
+    const sender = await keyward(['verify', 'elastic-email/production'], { env })
+    expect(sender.code).toBe(0)
+    expect(sender.stdout).toMatch(/knows this key, but it may not read API keys/)
+    expect(await show('elastic-email/production')).toMatchObject({ lastVerifyResult: 'restricted', status: 'active' })
+    expectNoSecret(sender)
   })
 
   it('verify --all reports progress on stderr, every result on stdout, and exits 5 when any key fails', async () => {
     const all = await keyward(['verify', '--all', '--json'], { env })
     expect(all.code).toBe(5)
-    expect(all.stderr).toMatch(/\[1\/9\]/)
+    expect(all.stderr).toMatch(/\[1\/11\]/)
     const results = JSON.parse(all.stdout) as { ref: string; ok: boolean; code: string | null }[]
     expect(results.filter((result) => !result.ok).map((result) => [result.ref, result.code])).toEqual([
       ['aisoule/expired', 'KEY_REJECTED'],
-      ['mailosaur/restricted-unknown', 'KEY_REJECTED'],
       ['solo/revoked', 'KEY_REJECTED'],
     ])
     expectNoSecret(all)

@@ -5,6 +5,11 @@ import type { ProviderResponse, RequestOptions } from '../providerHttp'
 export type ProviderCall = (options: Omit<RequestOptions, 'key'>) => Promise<ProviderResponse>
 
 export interface VerifyResult {
+  /**
+   * live: the key works for this check. restricted: the provider knows the key, but it lacks the permission this
+   * check needs (a send-only or server-restricted key) — valid, not dead. (Invalid keys throw KEY_REJECTED.)
+   */
+  readonly outcome: 'live' | 'restricted'
   /** Metadata the provider reported (plan, permissions, key type, inbox …), merged into the key's metadata. */
   readonly metadata: Readonly<Record<string, unknown>>
   /** One line for the user: what the provider said about the key. */
@@ -21,7 +26,7 @@ export interface Rotation {
 }
 
 export interface ProviderAdapter {
-  /** `tail` is the value's last 5 characters (what Elastic Email's key list shows), never the whole value. */
+  /** `tail` is the value's last 5 characters (for a provider that shows them), never the whole value. */
   verify(call: ProviderCall, key: KeyRecord, tail: string): Promise<VerifyResult>
   /** Rotation by API, where the provider offers it. */
   rotate?(call: ProviderCall, key: KeyRecord, tail: string): Promise<Rotation>

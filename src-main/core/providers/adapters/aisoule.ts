@@ -4,6 +4,6 @@ import type { ProviderAdapter } from './adapter'
 export const aisouleAdapter: ProviderAdapter = {
   async verify(call) {
     await call({ path: '/contacts' })
-    return { metadata: {}, summary: 'AIsoule key is live.' }
+    return { outcome: 'live', metadata: {}, summary: 'AIsoule key is live.' }
   },
 }

@@ -1,50 +1,100 @@
 import { KeywardError } from '../../errors'
-import { asObject, type ProviderAdapter, type ProviderCall } from './adapter'
+import type { KeyRecord } from '../../keys/keyRecord'
+import { asObject, type ProviderAdapter, type ProviderCall, type VerifyResult } from './adapter'
 
-/** Elastic Email keys, as `GET /security/apikeys` lists them (the list shows only each key's last 5 characters). */
-export interface RemoteApiKey {
+// Elastic Email API v4 as its official SDK defines it (@elasticemail/elasticemail-client 4.0.26, dist/api/SecurityApi.js
+// and dist/model/{ApiKey,NewApiKey,ApiKeyPayload}.js): keys are listed, read, updated and deleted BY NAME; a listed
+// ApiKey carries no part of its token; POST answers a NewApiKey whose `Token` is the new key. Reading keys needs the
+// `Security` (newer: ViewAccessTokens) access level, changing them `ModifyAccessTokens` (older: Security) — which most
+// sending keys lack. Refusals other than an unknown key (401) are 400 with `{ "Error": "…" }`.
+
+/** Elastic Email's ApiKey model, as far as Keyward keeps it. */
+interface RemoteApiKey {
   readonly name: string
   readonly accessLevel: readonly string[]
-  readonly lastFive: string
   readonly expires: string | null
   readonly ipRanges: readonly string[]
+  readonly lastUse: string | null
 }
 
-export function remoteApiKeys(body: unknown): RemoteApiKey[] {
-  return (Array.isArray(body) ? body : []).map((item) => {
-    const entry = asObject(item)
-    return {
-      name: String(entry.Name ?? ''),
-      accessLevel: Array.isArray(entry.AccessLevel) ? entry.AccessLevel.map(String) : [],
-      lastFive: String(entry.Token ?? '').slice(-5),
-      expires: typeof entry.Expires === 'string' ? entry.Expires : null,
-      ipRanges: Array.isArray(entry.RestrictAccessToIPRange) ? entry.RestrictAccessToIPRange.map(String) : [],
-    }
-  })
-}
-
-async function findMine(call: ProviderCall, tail: string): Promise<RemoteApiKey> {
-  const { body } = await call({ path: '/security/apikeys' })
-  const mine = remoteApiKeys(body).find((remote) => remote.lastFive === tail)
-  if (mine === undefined) throw new KeywardError('PROVIDER_ERROR', 'Elastic Email lists no key ending in these 5 characters: it may have been deleted in the dashboard.')
-  return mine
+function remoteApiKey(body: unknown): RemoteApiKey {
+  const entry = asObject(body)
+  const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : [])
+  return {
+    name: String(entry.Name ?? ''),
+    accessLevel: strings(entry.AccessLevel),
+    expires: typeof entry.Expires === 'string' ? entry.Expires : null,
+    ipRanges: strings(entry.RestrictAccessToIPRange),
+    lastUse: typeof entry.LastUse === 'string' ? entry.LastUse : null,
+  }
 }
 
 function metadataOf(remote: RemoteApiKey): Record<string, unknown> {
-  return { remoteName: remote.name, accessLevel: remote.accessLevel, expires: remote.expires, ipRanges: remote.ipRanges }
+  return { remoteName: remote.name, accessLevel: remote.accessLevel, expires: remote.expires, ipRanges: remote.ipRanges, lastUse: remote.lastUse }
 }
 
-/** Elastic Email (X-ElasticEmail-ApiKey): verified by listing the account's keys and finding this one by its last 5. */
+function errorText(body: unknown): string {
+  const text = asObject(body).Error
+  return typeof text === 'string' ? text.slice(0, 200) : 'no reason given'
+}
+
+/** The key's Name at Elastic Email: what identifies it there (recorded on add, or by a rotation Keyward made). */
+function remoteNameOf(key: KeyRecord): string | null {
+  return typeof key.metadata.remoteName === 'string' && key.metadata.remoteName !== '' ? key.metadata.remoteName : null
+}
+
+function needsName(key: KeyRecord, what: string): KeywardError {
+  return new KeywardError(
+    'INVALID_INPUT',
+    `To ${what} ${key.ref} by API Keyward needs the key's name at Elastic Email (its API lists keys by name, never by value). ` +
+      `Record it: keyward edit ${key.ref} --metadata '{"remoteName":"…"}' (keyward verify ${key.ref} lists the account's key names).`,
+  )
+}
+
+/** The key's own record at Elastic Email; a 400 means this key may not read API keys (or the name is wrong). */
+async function readOwn(call: ProviderCall, key: KeyRecord, what: string): Promise<RemoteApiKey> {
+  const name = remoteNameOf(key) ?? (() => { throw needsName(key, what) })()
+  const { status, body } = await call({ path: `/security/apikeys/${encodeURIComponent(name)}`, accept: [400] })
+  if (status === 400) {
+    throw new KeywardError(
+      'NEEDS_DASHBOARD',
+      `Elastic Email refused to read API key "${name}" with this key (${errorText(body)}). Managing keys by API needs the Security and ModifyAccessTokens access levels; ${what} it in the dashboard (Settings → Manage API Keys).`,
+    )
+  }
+  return remoteApiKey(body)
+}
+
+/**
+ * Elastic Email (X-ElasticEmail-ApiKey). Verify reads the key's own record by name (or the account's key list when
+ * the name is not recorded yet). A key Elastic Email does not know answers 401 (invalid); a known key without the
+ * access level to read keys answers 400 — it is valid for what it may do (typically sending), so it is
+ * `restricted`, never invalid.
+ */
 export const elasticEmailAdapter: ProviderAdapter = {
-  async verify(call, _key, tail) {
-    const { body } = await call({ path: '/security/apikeys' })
-    const mine = remoteApiKeys(body).find((remote) => remote.lastFive === tail)
-    const metadata = mine === undefined ? {} : { remoteName: mine.name, accessLevel: mine.accessLevel, expires: mine.expires, ipRanges: mine.ipRanges }
-    return { metadata, summary: `Elastic Email key is live${mine === undefined ? '' : ` ("${mine.name}", ${mine.accessLevel.join(', ') || 'no access levels'})`}.` }
+  async verify(call, key): Promise<VerifyResult> {
+    const name = remoteNameOf(key)
+    const { status, body } = await call({ path: name === null ? '/security/apikeys' : `/security/apikeys/${encodeURIComponent(name)}`, accept: [400] })
+    if (status === 400) {
+      return {
+        outcome: 'restricted',
+        metadata: {},
+        summary: `Elastic Email knows this key, but it may not read API keys (${errorText(body)}): it works for what its access levels allow, such as sending.`,
+      }
+    }
+    if (name !== null) {
+      const own = remoteApiKey(body)
+      return { outcome: 'live', metadata: metadataOf(own), summary: `Elastic Email key "${own.name}" is live (${own.accessLevel.join(', ') || 'no access levels'}).` }
+    }
+    const names = (Array.isArray(body) ? body : []).map((entry) => remoteApiKey(entry).name)
+    return {
+      outcome: 'live',
+      metadata: {},
+      summary: `Elastic Email key is live. The account's keys are ${names.map((entry) => `"${entry}"`).join(', ') || 'none'}: record which one this is with --metadata '{"remoteName":"…"}' to rotate or revoke it by API.`,
+    }
   },
-  /** Create a key with the same access levels, IP ranges and expiry → store it → delete the old one. */
-  async rotate(call, _key, tail) {
-    const old = await findMine(call, tail)
+  /** Create a key with the same access levels, IP ranges and expiry → store its Token → delete the old one by name. */
+  async rotate(call, key) {
+    const old = await readOwn(call, key, 'rotate')
     const name = `${old.name.replace(/-rotated-\d{8}T\d{6}$/, '')}-rotated-${new Date().toISOString().replace(/[-:]/g, '').slice(0, 15)}`
     const created = await call({
       method: 'POST',
@@ -52,20 +102,21 @@ export const elasticEmailAdapter: ProviderAdapter = {
       body: { Name: name, AccessLevel: old.accessLevel, ...(old.expires === null ? {} : { Expires: old.expires }), RestrictAccessToIPRange: old.ipRanges },
       accept: [400],
     })
-    if (created.status === 400) throw new KeywardError('PROVIDER_ERROR', 'Elastic Email refused to create the new key (an account holds at most 15 keys: delete an unused one first).')
-    if (typeof created.body !== 'string' || created.body.length < 20) throw new KeywardError('PROVIDER_BAD_RESPONSE', 'Elastic Email did not return the new key.')
+    if (created.status === 400) throw new KeywardError('PROVIDER_ERROR', `Elastic Email refused to create the new key: ${errorText(created.body)}. Nothing changed.`)
+    const token = asObject(created.body).Token
+    if (typeof token !== 'string') throw new KeywardError('PROVIDER_BAD_RESPONSE', `Elastic Email created "${name}" but sent no Token: delete "${name}" in the dashboard.`)
     return {
-      newValue: created.body,
-      metadata: { ...metadataOf(old), remoteName: name },
+      newValue: token,
+      metadata: { ...metadataOf(remoteApiKey(created.body)), remoteName: name },
       retireOld: async (callWithNewKey) => void (await callWithNewKey({ method: 'DELETE', path: `/security/apikeys/${encodeURIComponent(old.name)}` })),
     }
   },
-  async revoke(call, _key, tail) {
-    const mine = await findMine(call, tail)
-    await call({ method: 'DELETE', path: `/security/apikeys/${encodeURIComponent(mine.name)}` })
+  async revoke(call, key) {
+    const own = await readOwn(call, key, 'revoke')
+    await call({ method: 'DELETE', path: `/security/apikeys/${encodeURIComponent(own.name)}` })
   },
-  async sync(call, _key, tail) {
-    const mine = await findMine(call, tail)
-    return { metadata: metadataOf(mine), summary: `Elastic Email key "${mine.name}": ${mine.accessLevel.join(', ') || 'no access levels'}${mine.expires === null ? '' : `, expires ${mine.expires}`}.` }
+  async sync(call, key) {
+    const own = await readOwn(call, key, 'sync')
+    return { outcome: 'live', metadata: metadataOf(own), summary: `Elastic Email key "${own.name}": ${own.accessLevel.join(', ') || 'no access levels'}${own.expires === null ? '' : `, expires ${own.expires}`}.` }
   },
 }

@@ -11,7 +11,7 @@ function checkEndpointAdapter(name: string, path: string): ProviderAdapter {
   return {
     async verify(call) {
       await call({ path })
-      return { metadata: {}, summary: `${name} accepted the key (GET ${path}).` }
+      return { outcome: 'live', metadata: {}, summary: `${name} accepted the key (GET ${path}).` }
     },
   }
 }

@@ -1,14 +1,19 @@
 import { KeywardError } from '../../errors'
-import { asObject, pick, type ProviderAdapter } from './adapter'
+import { asObject, type ProviderAdapter } from './adapter'
 
 /**
- * Solenoid Meter: the issue asks for "a cheap authenticated GET under /v1"; `GET /keys/current` (Bearer) is the one
- * Keyward uses (assumed endpoint, served by the simulator; confirm against the live API).
+ * Solenoid Meter (Bearer sm_…). Verify reads `GET /meter/balance` — the one read-only route its help text documents,
+ * answering `{ balance, user_id }`; the user id is kept as account metadata.
  */
 export const solenoidMeterAdapter: ProviderAdapter = {
   async verify(call) {
-    const { body } = await call({ path: '/keys/current' })
-    return { metadata: pick(body, ['tier', 'createdAt']), summary: 'Solenoid Meter key is live.' }
+    const { body } = await call({ path: '/meter/balance' })
+    const { balance, user_id: userId } = asObject(body)
+    return {
+      outcome: 'live',
+      metadata: { account: { ...(typeof userId === 'string' || typeof userId === 'number' ? { userId: String(userId) } : {}), ...(typeof balance === 'number' ? { balance } : {}) } },
+      summary: `Solenoid Meter key is live${typeof balance === 'number' ? ` (balance ${balance})` : ''}.`,
+    }
   },
   /** `POST /keys/rotate` with the old key returns `{ "key": "sm_…" }` and invalidates the old key at once. */
   async rotate(call) {

@@ -20,12 +20,12 @@ beforeAll(async () => {
   other = await startSimulator(() => ({ status: 200, body: {} }))
   misbehaving = await startSimulator(async (request) => {
     switch (request.path) {
-      case '/wrong/keys/current': return { status: 401, body: { error: { code: 'unauthorized', message: 'Invalid API key' } } }
-      case '/limited/keys/current': return { status: 429, body: { error: { code: 'rate_limit_exceeded' } }, headers: { 'Retry-After': '0' } }
-      case '/slow/keys/current': return new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: {} }), 20_000))
-      case '/down/keys/current': return { status: 502, body: {} }
-      case '/garbled/keys/current': return { status: 200, raw: '{"tier": "pa', headers: { 'Content-Type': 'application/json' } }
-      case '/moved/keys/current': return { status: 307, headers: { Location: `${other.origin}/keys/current` } }
+      case '/wrong/meter/balance': return { status: 401, body: { error: { code: 'unauthorized', message: 'Invalid API key' } } }
+      case '/limited/meter/balance': return { status: 429, body: { error: { code: 'rate_limit_exceeded' } }, headers: { 'Retry-After': '0' } }
+      case '/slow/meter/balance': return new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: {} }), 20_000))
+      case '/down/meter/balance': return { status: 502, body: {} }
+      case '/garbled/meter/balance': return { status: 200, raw: '{"tier": "pa', headers: { 'Content-Type': 'application/json' } }
+      case '/moved/meter/balance': return { status: 307, headers: { Location: `${other.origin}/meter/balance` } }
       default: return { status: 404, body: {} }
     }
   })

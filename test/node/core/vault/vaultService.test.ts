@@ -27,7 +27,7 @@ beforeAll(async () => {
   simulator = await startSimulator(async (request) => {
     const key = bearer(request)
     if (key === undefined || !valid.has(key)) return { status: 401, body: { error: { code: 'unauthorized' } } }
-    if (request.path === '/v1/slow/keys/current') return new Promise(() => undefined)
+    if (request.path === '/v1/slow/meter/balance') return new Promise(() => undefined)
     if (request.path === '/v1/keys/rotate') {
       await new Promise<void>((resolve) => (release = resolve))
       const next = `sm_rotated_${Date.now()}_0000`
@@ -154,7 +154,7 @@ describe('a lock while work is in flight', () => {
     const slow = { ...http, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${simulator.origin}/v1/slow` } }
     await service.run(({ session }) => createKey(session, { provider: 'solenoid-meter', name: 'prod' }, OLD))
     const verifying = service.run(({ session, signal }) => verifyKey(session, keyIdOf(session, 'prod'), { ...slow, signal }))
-    await waitFor(() => simulator.requests.some((request) => request.path === '/v1/slow/keys/current'))
+    await waitFor(() => simulator.requests.some((request) => request.path === '/v1/slow/meter/balance'))
     await service.lock('user')
     await expect(verifying).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
   })
