@@ -83,6 +83,8 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
     const found = rows.find(([at]) => at === index)?.[1]
     // A newer load or a newer selection (keys pressed while this block was on its way) wins.
     if (seq !== generation || pick !== selectSeq || found === undefined) return
+    // The list is about to scroll there: keep this block, not the ones around the old position.
+    visible = { start: index, end: index }
     set((state) => ({ rows: merged(state.rows, rows), selectedId: found.id, selectedIndex: index, selectedKey: found }))
   }
 
