@@ -179,7 +179,8 @@ export class VaultService {
   /**
    * Runs one unit of work on the open session. VAULT_LOCKED unless unlocked. A driver corruption error becomes
    * VAULT_CORRUPT. (The header's due digest follows writes on the next tick and at lock: it reads every key with a
-   * date, which a copy or a reveal — each writes an audit row — must not wait for in a 100k vault.) `activity: false` for background jobs that must not keep the vault unlocked.
+   * date, which a copy or a reveal — each writes an audit row — must not wait for in a 100k vault.)
+   * `activity: false` for background jobs that must not keep the vault unlocked.
    */
   async run<T>(work: (unit: Work) => T | Promise<T>, options: { activity?: boolean } = {}): Promise<T> {
     const session = this.current
