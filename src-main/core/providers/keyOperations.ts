@@ -23,7 +23,6 @@ interface Target {
   readonly key: KeyRecord
   readonly provider: ProviderDefinition
   readonly adapter: ProviderAdapter
-  readonly tail: string
   readonly call: ProviderCall
 }
 
@@ -40,7 +39,7 @@ function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string):
     throw new KeywardError('INVALID_INPUT', `Keyward cannot ${what} ${key.provider} keys through an API: it stores their metadata only.`)
   }
   const value = readSecretValue(session, id)
-  return { id, key, provider, adapter, tail: value.slice(-5), call: callWith(provider, value, deps) }
+  return { id, key, provider, adapter, call: callWith(provider, value, deps) }
 }
 
 /**
@@ -72,14 +71,14 @@ async function audited<T>(session: VaultSession, t: Target, action: 'verified' |
 export async function verifyCandidate(session: VaultSession, key: KeyRecord, value: string, deps: HttpDeps): Promise<string> {
   const found = providerFor(session, key.provider)
   if (found?.adapter === undefined) throw new KeywardError('INVALID_INPUT', `Keyward cannot verify ${key.provider} keys.`)
-  return (await found.adapter.verify(callWith(found.provider, value, deps), key, value.slice(-5))).summary
+  return (await found.adapter.verify(callWith(found.provider, value, deps), key)).summary
 }
 
 /** Asks the provider whether the key is live; stores when, the result, and the metadata it reported. */
 export async function verifyKey(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<KeyOperation> {
   const t = target(session, id, deps, 'verify')
   return audited(session, t, 'verified', async () => {
-    const result = await t.adapter.verify(t.call, t.key, t.tail)
+    const result = await t.adapter.verify(t.call, t.key)
     // A restricted key is valid (it stays active); the result says it could not be checked fully.
     recordOutcome(session, t, 'verified', result.outcome === 'restricted' ? 'restricted' : 'ok', result.metadata)
     return { key: readKeyById(session, t.id), summary: result.summary }
@@ -91,7 +90,7 @@ export async function syncKey(session: VaultSession, id: KeyId, deps: HttpDeps):
   const t = target(session, id, deps, 'sync')
   if (t.provider.capabilities.sync !== 'api') throw new KeywardError('INVALID_INPUT', `${t.provider.name} offers no API to read a key's details.`)
   return audited(session, t, 'synced', async () => {
-    const result = await (t.adapter.sync ?? t.adapter.verify)(t.call, t.key, t.tail)
+    const result = await (t.adapter.sync ?? t.adapter.verify)(t.call, t.key)
     recordOutcome(session, t, 'synced', 'ok', result.metadata)
     return { key: readKeyById(session, t.id), summary: result.summary }
   })
@@ -140,7 +139,7 @@ export async function rotateKey(session: VaultSession, id: KeyId, deps: Rotation
   const { signal: _signal, ...unabortable } = deps
   const rotationCall = callWith(t.provider, oldValue, unabortable)
   return audited(session, t, 'rotated', async () => {
-    const rotation = await rotate(rotationCall, t.key, t.tail)
+    const rotation = await rotate(rotationCall, t.key)
     checkIssuedKey(t.provider, rotation.newValue)
     const pending = writePendingRotation(session, t.id, rotation.newValue)
     try {
@@ -169,7 +168,7 @@ export async function revokeKey(session: VaultSession, id: KeyId, deps: HttpDeps
   const t = target(session, id, deps, 'revoke')
   const revoke = apiFunction(t, 'revoke', t.adapter.revoke)
   return audited(session, t, 'revoked', async () => {
-    await revoke(t.call, t.key, t.tail)
+    await revoke(t.call, t.key)
     storeResult(session, t, 'revoked', {})
     markRevoked(session, t.id, 'api')
     return { key: readKeyById(session, t.id), summary: `${t.provider.name} revoked the key; Keyward marks it revoked and keeps its history.` }

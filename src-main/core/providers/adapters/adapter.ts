@@ -26,14 +26,13 @@ export interface Rotation {
 }
 
 export interface ProviderAdapter {
-  /** `tail` is the value's last 5 characters (for a provider that shows them), never the whole value. */
-  verify(call: ProviderCall, key: KeyRecord, tail: string): Promise<VerifyResult>
+  verify(call: ProviderCall, key: KeyRecord): Promise<VerifyResult>
   /** Rotation by API, where the provider offers it. */
-  rotate?(call: ProviderCall, key: KeyRecord, tail: string): Promise<Rotation>
+  rotate?(call: ProviderCall, key: KeyRecord): Promise<Rotation>
   /** Revocation by API, where the provider offers it. */
-  revoke?(call: ProviderCall, key: KeyRecord, tail: string): Promise<void>
+  revoke?(call: ProviderCall, key: KeyRecord): Promise<void>
   /** Pulls what the API reports about the key (permissions, expiry, usage); defaults to verify. */
-  sync?(call: ProviderCall, key: KeyRecord, tail: string): Promise<VerifyResult>
+  sync?(call: ProviderCall, key: KeyRecord): Promise<VerifyResult>
 }
 
 export function asObject(body: unknown): Record<string, unknown> {
