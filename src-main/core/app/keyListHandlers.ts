@@ -27,7 +27,7 @@ export function createKeyListHandlers(vault: VaultService): Pick<Handlers, KeyLi
       vault.run(({ session }) => {
         const id = 'id' in request ? idOf(request.id) : firstNamedLike(session, request.namePrefix)
         const index = id === undefined ? undefined : positionOf(session, id)
-        return index === undefined || id === undefined ? { index: null, id: null } : { index, id }
+        return id !== undefined && index !== undefined ? { index, id } : { index: null, id: null }
       }),
     'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: findKeys(session, query, limit).map(summarize(session)) })),
   }

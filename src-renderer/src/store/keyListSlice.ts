@@ -25,9 +25,9 @@ export interface KeyListSlice {
   readonly results: readonly KeySummary[] | null
   /** A search is on its way: the previous results stay on screen until it answers. */
   readonly searching: boolean
-  readonly selectedId: string | null
   /** The selected key's row in what the list shows (the whole list, or the results). */
   readonly selectedIndex: number | null
+  /** The selected key (its summary: the detail pane shows it without waiting for a block); null for none. */
   readonly selectedKey: KeySummary | null
   /** Re-reads the counts and the visible rows (after a change here or in the CLI); keeps the selection if it exists. */
   loadKeys(): Promise<void>
@@ -70,14 +70,14 @@ function merged(rows: ReadonlyMap<number, KeySummary>, added: readonly [number, 
   return next
 }
 
-const cleared = { total: 0, rows: new Map<number, KeySummary>(), counts: null, query: '', results: null, searching: false, selectedId: null, selectedIndex: null, selectedKey: null }
+const cleared = { total: 0, rows: new Map<number, KeySummary>(), counts: null, query: '', results: null, searching: false, selectedIndex: null, selectedKey: null }
 
 export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice> = (set, get) => {
   /** Selects `index` of the whole list, fetching its block if it is not held. */
   async function selectInWindow(index: number): Promise<void> {
     const pick = ++selectSeq
     const held = get().rows.get(index)
-    if (held !== undefined) return set({ selectedId: held.id, selectedIndex: index, selectedKey: held })
+    if (held !== undefined) return set({ selectedIndex: index, selectedKey: held })
     const seq = generation
     const { rows } = await fetchBlock(Math.floor(index / BLOCK))
     const found = rows.find(([at]) => at === index)?.[1]
@@ -85,7 +85,7 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
     if (seq !== generation || pick !== selectSeq || found === undefined) return
     // The list is about to scroll there: keep this block, not the ones around the old position.
     visible = { start: index, end: index }
-    set((state) => ({ rows: merged(state.rows, rows), selectedId: found.id, selectedIndex: index, selectedKey: found }))
+    set((state) => ({ rows: merged(state.rows, rows), selectedIndex: index, selectedKey: found }))
   }
 
   return {
@@ -98,7 +98,7 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       // A newer load (a change event during this one) supersedes it; the old rows stay on screen until it answers.
       const seq = ++generation
       inFlight.clear()
-      const { selectedId } = get()
+      const selectedId = get().selectedKey?.id ?? null
       const [blocks, located] = await Promise.all([
         Promise.all(blocksOf(visible.start, visible.end).map(fetchBlock)),
         selectedId === null ? null : call('keys:locate', { id: selectedId }),
@@ -116,7 +116,7 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       const selectedIndex = located?.index ?? null
       const selectedKey = selectedIndex === null ? null : (rows.get(selectedIndex) ?? get().selectedKey)
       const inResults = get().results !== null
-      set({ total, rows, selectedId: located?.id ?? null, selectedKey, ...(inResults ? {} : { selectedIndex }) })
+      set({ total, rows, selectedKey, ...(inResults ? {} : { selectedIndex }) })
       if (!inResults && selectedIndex !== null && !rows.has(selectedIndex)) await selectInWindow(selectedIndex)
       if (get().query.trim() !== '') await get().search(get().query)
     },
@@ -141,8 +141,8 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       set({ query, searching: query.trim() !== '' })
       if (query.trim() === '') {
         set({ results: null, searching: false })
-        const { selectedId } = get()
-        if (selectedId !== null) await get().focusKey(selectedId)
+        const selected = get().selectedKey
+        if (selected !== null) await get().focusKey(selected.id)
         return
       }
       try {
@@ -150,7 +150,7 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
         const { keys } = await call('keys:search', { query, limit: onlyFilters ? VIEW_LIMIT : SEARCH_LIMIT })
         // Only the newest query's answer is shown: typing never waits for, or is overwritten by, an older one.
         if (seq !== searchSeq) return
-        const index = keys.findIndex((key) => key.id === get().selectedId)
+        const index = keys.findIndex((key) => key.id === get().selectedKey?.id)
         set({ results: keys, searching: false, selectedIndex: index < 0 ? null : index })
       } catch {
         if (seq === searchSeq) set({ results: [], searching: false })
@@ -160,12 +160,12 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       const { results } = get()
       if (results === null) return selectInWindow(index)
       const key = results[index]
-      if (key !== undefined) set({ selectedId: key.id, selectedIndex: index, selectedKey: key })
+      if (key !== undefined) set({ selectedIndex: index, selectedKey: key })
     },
     async focusKey(id) {
       if (get().results !== null) set({ results: null, query: '', searching: false })
       const { index } = await call('keys:locate', { id })
-      if (index === null) return set({ selectedId: null, selectedIndex: null, selectedKey: null })
+      if (index === null) return set({ selectedIndex: null, selectedKey: null })
       await selectInWindow(index)
     },
     async typeAhead(prefix) {

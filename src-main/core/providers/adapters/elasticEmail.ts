@@ -53,7 +53,8 @@ function needsName(key: KeyRecord, what: string): KeywardError {
 
 /** The key's own record at Elastic Email; a 400 means this key may not read API keys (or the name is wrong). */
 async function readOwn(call: ProviderCall, key: KeyRecord, what: string): Promise<RemoteApiKey> {
-  const name = remoteNameOf(key) ?? (() => { throw needsName(key, what) })()
+  const name = remoteNameOf(key)
+  if (name === null) throw needsName(key, what)
   const { status, body } = await call({ path: `/security/apikeys/${encodeURIComponent(name)}`, accept: [400] })
   if (status === 400) {
     throw new KeywardError(

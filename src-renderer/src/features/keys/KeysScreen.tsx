@@ -38,7 +38,6 @@ export function KeysScreen() {
   const results = useKeywardStore((state) => state.results)
   const query = useKeywardStore((state) => state.query)
   const searching = useKeywardStore((state) => state.searching)
-  const selectedId = useKeywardStore((state) => state.selectedId)
   const selectedIndex = useKeywardStore((state) => state.selectedIndex)
   const selected = useKeywardStore((state) => state.selectedKey)
   const search = useKeywardStore((state) => state.search)
@@ -67,6 +66,15 @@ export function KeysScreen() {
     },
     [copyKey],
   )
+
+  /** A dialog's change is stored: close it, say so, re-read the list (and show the key it added). */
+  function finish(notice: string, focusId?: string) {
+    setDialog(null)
+    setNotice(notice)
+    void loadKeys()
+      .then(() => (focusId === undefined ? undefined : focusKey(focusId)))
+      .catch(() => undefined) // locked meanwhile: the lock clears the list
+  }
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -132,7 +140,7 @@ export function KeysScreen() {
           <KeyList
             count={count}
             rowAt={rowAt}
-            selectedId={selectedId}
+            selectedId={selected?.id ?? null}
             selectedIndex={selectedIndex}
             busy={searching}
             onRange={onRange}
@@ -168,11 +176,9 @@ export function KeysScreen() {
       {dialog?.kind === 'add' ? (
         <AddKeyDialog
           onClose={() => setDialog(null)}
-          onAdded={(key, duplicates) => {
-            setDialog(null)
-            setNotice(duplicates.length > 0 ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.` : `Added ${key.ref}.`)
-            void loadKeys().then(() => focusKey(key.id))
-          }}
+          onAdded={(key, duplicates) =>
+            finish(duplicates.length > 0 ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.` : `Added ${key.ref}.`, key.id)
+          }
         />
       ) : null}
       {dialog?.kind === 'reveal' ? <RevealDialog keySummary={dialog.key} onClose={() => setDialog(null)} onCopy={() => copy(dialog.key)} /> : null}
@@ -180,33 +186,21 @@ export function KeysScreen() {
         <EditDialog
           keySummary={dialog.key}
           onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null)
-            setNotice(`Saved ${dialog.key.name}.`)
-            void loadKeys()
-          }}
+          onSaved={() => finish(`Saved ${dialog.key.name}.`)}
         />
       ) : null}
       {dialog?.kind === 'replace' ? (
         <ReplaceValueDialog
           keySummary={dialog.key}
           onClose={() => setDialog(null)}
-          onSaved={() => {
-            setDialog(null)
-            setNotice(`Stored a new value for ${dialog.key.name}; the old one is kept in its history.`)
-            void loadKeys()
-          }}
+          onSaved={() => finish(`Stored a new value for ${dialog.key.name}; the old one is kept in its history.`)}
         />
       ) : null}
       {dialog?.kind === 'delete' ? (
         <DeleteDialog
           keySummary={dialog.key}
           onClose={() => setDialog(null)}
-          onDeleted={() => {
-            setDialog(null)
-            setNotice(`Deleted ${dialog.key.ref}.`)
-            void loadKeys()
-          }}
+          onDeleted={() => finish(`Deleted ${dialog.key.ref}.`)}
         />
       ) : null}
     </div>
