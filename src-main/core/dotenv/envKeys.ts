@@ -10,6 +10,7 @@ import { fingerprints as keyFingerprints } from '../keys/keyStore'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
+import { isPlaceholder } from '../providers/placeholder'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import { existingRegularFile, readDotenvText } from './dotenvFiles'
@@ -77,20 +78,6 @@ export interface ImportReport {
   readonly conflicts: readonly { variable: string; existing: string }[]
 }
 
-const PLACEHOLDER = [
-  /example/i,
-  /x{4,}/i,
-  /^your[\w.-]*here$/i,
-  /^your[-_ ]?(api[-_ ]?)?(key|token|secret)/i,
-  /change[-_ ]?me|replace[-_ ]?me|placeholder|dummy|redacted|<[^>]*>|\*{4,}|\.{3}/i,
-  /^(.)\1{7,}$/,
-]
-
-/** A value a project's .env.example holds where the real key goes. */
-export function isPlaceholder(value: string): boolean {
-  return PLACEHOLDER.some((pattern) => pattern.test(value))
-}
-
 const AWS_SECRET = /^[A-Za-z0-9/+]{40}$/
 
 /**
@@ -120,7 +107,7 @@ export function importDotenv(session: VaultSession, file: string, environment: s
   // Secret access keys that travel with an access key id in this file: imported with it, not on their own.
   const pairedSecrets = new Set(
     Object.entries(variables)
-      .filter(([, value]) => detectProvider(value, providers) === 'aws' && !isPlaceholder(value))
+      .filter(([, value]) => detectProvider(value, providers) === 'aws')
       .flatMap(([variable]) => awsPair(variables, variable)?.variable ?? []),
   )
   for (const [variable, raw] of Object.entries(variables)) {
@@ -132,10 +119,6 @@ export function importDotenv(session: VaultSession, file: string, environment: s
     if (value === '' || provider === 'unknown') {
       if (value !== '' && isPlaceholder(value)) report.placeholders.push(variable)
       else report.unrecognised.push(variable)
-      continue
-    }
-    if (isPlaceholder(value)) {
-      report.placeholders.push(variable)
       continue
     }
     if (provider === 'aws') {

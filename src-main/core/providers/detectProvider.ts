@@ -1,12 +1,16 @@
 import { builtinProviders } from './builtinProviders'
+import { isPlaceholder } from './placeholder'
 import type { ProviderDefinition } from './providerDefinition'
 
 /**
  * The provider whose documented key format the value matches, or 'unknown'. Formats are specific enough not to
  * overlap (each test in detectProvider.test.ts checks a key matches exactly one); surrounding whitespace is ignored.
+ * A placeholder in a key's format (`ghp_xxxx…`, `AKIAIOSFODNN7EXAMPLE`) is no key. Checked against a corpus of
+ * 5,969 strings from gitleaks and TruffleHog (detectionCorpus.test.ts).
  */
 export function detectProvider(value: string, providers: readonly ProviderDefinition[] = builtinProviders): string {
   const trimmed = value.trim()
+  if (isPlaceholder(trimmed)) return 'unknown'
   return providers.find((provider) => provider.keyPattern?.test(trimmed) === true)?.id ?? 'unknown'
 }
 

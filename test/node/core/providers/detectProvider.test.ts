@@ -4,6 +4,7 @@ import { detectProvider, fitsFormat } from '../../../../src-main/core/providers/
 import { baseUrlFor, baseUrlVariable } from '../../../../src-main/core/providers/providerDefinition'
 
 const alnum = (length: number, alphabet = 'aB3dE5fG7hJ9kLmN0pQrStUvWxYz12') => Array.from({ length }, (_, i) => alphabet[i % alphabet.length]).join('')
+const digits = (length: number) => Array.from({ length }, (_, i) => String((i * 3 + 1) % 10)).join('')
 const hex = (length: number) => Array.from({ length }, (_, i) => '0123456789abcdef'[(i * 7) % 16]).join('')
 
 /** Synthetic keys in each documented format (never real keys). */
@@ -12,12 +13,16 @@ const samples: Record<string, string[]> = {
   'solenoid-meter': [`sm_${alnum(40)}`],
   'elastic-email': [alnum(96, 'ABCDEF0123456789')],
   openai: [`sk-proj-${alnum(48)}`, `sk-svcacct-${alnum(48)}`, `sk-${alnum(20)}T3BlbkFJ${alnum(20)}`],
-  anthropic: [`sk-ant-api03-${alnum(90)}`],
+  anthropic: [`sk-ant-api03-${alnum(93)}AA`, `sk-ant-admin01-${alnum(93)}AA`],
   stripe: [`sk_live_${alnum(24)}`, `sk_test_${alnum(24)}`, `rk_live_${alnum(24)}`],
   github: [`ghp_${alnum(36)}`, `gho_${alnum(36)}`, `github_pat_${alnum(22)}_${alnum(59)}`],
-  gitlab: [`glpat-${alnum(20)}`],
-  aws: ['AKIAIOSFODNN7EXAMPLE', 'ASIA0123456789ABCDEF'],
-  slack: [`xoxb-${hex(12)}-${hex(13)}-${alnum(24)}`, `xoxp-${hex(12)}-${alnum(24)}`],
+  gitlab: [`glpat-${alnum(20)}`, `glpat-${alnum(38)}.01.${hex(9)}`, `glpat-${alnum(27)}.${hex(9)}`],
+  aws: ['AKIA2E0A8F3B244C9986', 'ASIA0123456789ABCDEF'],
+  slack: [
+    `xoxb-${digits(12)}-${digits(13)}-${alnum(24)}`,
+    `xoxp-${digits(12)}-${digits(12)}-${digits(12)}-${hex(32)}`,
+    `xapp-1-A0${digits(9)}-${digits(13)}-${hex(64)}`,
+  ],
   sendgrid: [`SG.${alnum(22)}.${alnum(43)}`],
   google: [`AIza${alnum(35)}`],
   npm: [`npm_${alnum(36)}`],
@@ -44,7 +49,7 @@ describe('detectProvider', () => {
     expect(detectProvider(`sm_${alnum(20)} ${alnum(20)}`)).toBe('unknown')
   })
 
-  it.each(['', 'hunter2', 'sk-', 'sk_live_', `ak_test_${alnum(20)}`, alnum(95), 'AKIA123'])('says unknown for %j', (value) => {
+  it.each(['', 'hunter2', 'sk-', 'sk_live_', `ak_test_${alnum(20)}`, alnum(95), 'AKIA123', hex(96), 'AKIAIOSFODNN7EXAMPLE', `ghp_${'x'.repeat(36)}`])('says unknown for %j', (value) => {
     expect(detectProvider(value)).toBe('unknown')
   })
 
