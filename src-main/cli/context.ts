@@ -2,6 +2,7 @@ import os from 'node:os'
 import { KeywardError } from '../core/errors'
 import { vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
+import type { HttpDeps } from '../core/providers/providerHttp'
 import type { UnlockDeps } from '../core/vault/unlockVault'
 import { VaultService } from '../core/vault/VaultService'
 import type { VaultSession } from '../core/vault/VaultSession'
@@ -12,6 +13,8 @@ export interface CliContext {
   readonly terminal: Terminal
   readonly env: NodeJS.ProcessEnv
   readonly deps: UnlockDeps
+  /** How provider APIs are called (real fetch; base URL overrides from the environment, loopback only). */
+  readonly http: HttpDeps
   vaultDir(): string
 }
 
@@ -19,6 +22,7 @@ export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOpti
   return {
     terminal,
     env,
+    http: { fetch: globalThis.fetch, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), env },
     deps: {
       clock: systemClock,
       actor: 'cli',

@@ -8,6 +8,10 @@ export interface SimulatorRequest {
   readonly query: Readonly<Record<string, string>>
   readonly headers: IncomingMessage['headers']
   readonly body: unknown
+  /** The body as sent (a form body; what a signature covers). */
+  readonly rawBody: string
+  /** The request target as sent: path and query string. */
+  readonly url: string
 }
 
 export interface Reply {
@@ -41,7 +45,7 @@ export async function startSimulator(handle: (request: SimulatorRequest) => Repl
         body = text
       }
       const url = new URL(incoming.url ?? '/', 'http://x')
-      const request = { method: incoming.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: incoming.headers, body }
+      const request = { method: incoming.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: incoming.headers, body, rawBody: text, url: incoming.url ?? '/' }
       requests.push(request)
       void Promise.resolve(handle(request)).then((reply) => {
         response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers })

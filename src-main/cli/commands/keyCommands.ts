@@ -5,11 +5,13 @@ import { createKey, deleteKey, editKey, getKey, keyHistory, listKeys, revealValu
 import type { KeyRecord } from '../../core/keys/keyRecord'
 import { searchKeys } from '../../core/keys/keySearch'
 import { findProvider } from '../../core/providers/builtinProviders'
+import { detectProvider } from '../../core/providers/detectProvider'
 import { providerForNewValue } from '../../core/providers/providerForNewValue'
 import { withVault, type CliContext } from '../context'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
 import { json, keyDetails, keyTable, table } from '../render'
 import { readValue } from '../secrets'
+import { newKeyMetadata } from './newKeyMetadata'
 
 function warnDuplicates(context: CliContext, duplicates: readonly string[]): void {
   if (duplicates.length > 0) context.terminal.err(`Note: the same value is stored as ${duplicates.join(', ')}.`)
@@ -28,11 +30,12 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .option('--json', 'print the new key as JSON'),
     { forEdit: false },
   ).action(async (name: string, flags: KeyFlags & { valueStdin?: boolean; formatCheck: boolean; json?: boolean }) => {
-    const { provider: _provider, ...fields } = keyPatchFromFlags(flags)
+    const { provider: _provider, metadata: given, ...fields } = keyPatchFromFlags(flags)
     const value = await readValue(terminal, flags.valueStdin === true, flags.provider === undefined ? name : `${flags.provider}/${name}`)
+    const metadata = await newKeyMetadata(context, findProvider(flags.provider ?? detectProvider(value)), value, given)
     const { key, duplicates } = await withVault(context, (session) => {
       const provider = providerForNewValue(session, flags.provider, value, flags.formatCheck)
-      return createKey(session, { ...fields, envVar: fields.envVar ?? provider.envVar, provider: provider.id, name }, value)
+      return createKey(session, { ...fields, ...(metadata === undefined ? {} : { metadata }), envVar: fields.envVar ?? provider.envVar, provider: provider.id, name }, value)
     })
     if (flags.json === true) json(terminal, key)
     else terminal.err(`Added ${key.ref}.`)

@@ -6,7 +6,6 @@ import { detectProvider } from '../../core/providers/detectProvider'
 import { baseUrlFor } from '../../core/providers/providerDefinition'
 import { KeywardError } from '../../core/errors'
 import { listKeys } from '../../core/keys/keyRepository'
-import type { HttpDeps } from '../../core/providers/providerHttp'
 import { getKey } from '../../core/keys/keyRepository'
 import { revokeKey, rotateKey, syncKey, verifyKey, type KeyOperation } from '../../core/providers/keyOperations'
 import { listCustomProviders, providerFor, removeCustomProvider, saveCustomProvider } from '../../core/providers/customProviders'
@@ -46,7 +45,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
       )
     })
 
-  const http: HttpDeps = { fetch: globalThis.fetch, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), env }
+  const { http } = context
 
   /** verify and sync: one key, or every key whose provider offers the capability (progress on stderr). */
   const perKey = (name: 'verify' | 'sync', description: string, run: (session: VaultSession, ref: string) => Promise<KeyOperation>) =>

@@ -14,7 +14,11 @@ export function detectProvider(value: string, providers: readonly ProviderDefini
   return providers.find((provider) => provider.keyPattern?.test(trimmed) === true)?.id ?? 'unknown'
 }
 
-/** Whether a value fits its provider's documented format; providers without one accept anything. */
+/**
+ * Whether a value to store fits its provider's documented format; providers without one accept anything. For a
+ * pair (AWS, Twilio) the stored value is the secret, so it is checked against the secret's format.
+ */
 export function fitsFormat(provider: ProviderDefinition, value: string): boolean {
-  return provider.keyPattern === null || provider.keyPattern.test(value.trim())
+  const pattern = provider.pair?.secretPattern ?? provider.keyPattern
+  return pattern === null || pattern.test(value.trim())
 }

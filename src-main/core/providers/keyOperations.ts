@@ -5,11 +5,11 @@ import type { KeyId } from '../keys/keyId'
 import { storeProviderResult } from '../keys/keyStore'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
-import type { ProviderAdapter, ProviderCall } from './adapters/adapter'
+import type { KeyContext, ProviderAdapter, ProviderCall } from './adapters/adapter'
 import { providerFor } from './customProviders'
 import { describeUpdates, propagateValue } from '../dotenv/propagateValue'
 import { clearPendingRotation, writePendingRotation } from './pendingRotations'
-import type { ProviderDefinition } from './providerDefinition'
+import { pairIdOf, type ProviderDefinition } from './providerDefinition'
 import { providerRequest, type HttpDeps } from './providerHttp'
 
 
@@ -24,10 +24,16 @@ interface Target {
   readonly provider: ProviderDefinition
   readonly adapter: ProviderAdapter
   readonly call: ProviderCall
+  readonly context: KeyContext
 }
 
-function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps): ProviderCall {
-  return (options) => providerRequest(provider, { ...options, key: value }, deps)
+/** A pair's recorded id, or the id inside the value (SendGrid): what the adapter may know besides the record. */
+function contextOf(provider: ProviderDefinition, adapter: ProviderAdapter, key: KeyRecord, value: string): KeyContext {
+  return { publicId: pairIdOf(provider, key.metadata) ?? adapter.publicIdOf?.(value) ?? null }
+}
+
+function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps, context: KeyContext): ProviderCall {
+  return (options) => providerRequest(provider, { ...options, key: value, keyId: context.publicId ?? undefined }, deps)
 }
 
 function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string): Target {
@@ -39,7 +45,8 @@ function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string):
     throw new KeywardError('INVALID_INPUT', `Keyward cannot ${what} ${key.provider} keys through an API: it stores their metadata only.`)
   }
   const value = readSecretValue(session, id)
-  return { id, key, provider, adapter, call: callWith(provider, value, deps) }
+  const context = contextOf(provider, adapter, key, value)
+  return { id, key, provider, adapter, context, call: callWith(provider, value, deps, context) }
 }
 
 /**
@@ -71,14 +78,16 @@ async function audited<T>(session: VaultSession, t: Target, action: 'verified' |
 export async function verifyCandidate(session: VaultSession, key: KeyRecord, value: string, deps: HttpDeps): Promise<string> {
   const found = providerFor(session, key.provider)
   if (found?.adapter === undefined) throw new KeywardError('INVALID_INPUT', `Keyward cannot verify ${key.provider} keys.`)
-  return (await found.adapter.verify(callWith(found.provider, value, deps), key)).summary
+  const context = contextOf(found.provider, found.adapter, key, value)
+  return (await found.adapter.verify(callWith(found.provider, value, deps, context), key, context)).summary
 }
 
 /** Asks the provider whether the key is live; stores when, the result, and the metadata it reported. */
 export async function verifyKey(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<KeyOperation> {
   const t = target(session, id, deps, 'verify')
+  if (t.provider.capabilities.verify !== 'api') throw new KeywardError('UNSUPPORTED', `${t.provider.name} documents no endpoint to check a key with; Keyward stores its metadata only.`)
   return audited(session, t, 'verified', async () => {
-    const result = await t.adapter.verify(t.call, t.key)
+    const result = await t.adapter.verify(t.call, t.key, t.context)
     // A restricted key is valid (it stays active); the result says it could not be checked fully.
     recordOutcome(session, t, 'verified', result.outcome === 'restricted' ? 'restricted' : 'ok', result.metadata)
     return { key: readKeyById(session, t.id), summary: result.summary }
@@ -90,8 +99,8 @@ export async function syncKey(session: VaultSession, id: KeyId, deps: HttpDeps):
   const t = target(session, id, deps, 'sync')
   if (t.provider.capabilities.sync !== 'api') throw new KeywardError('INVALID_INPUT', `${t.provider.name} offers no API to read a key's details.`)
   return audited(session, t, 'synced', async () => {
-    const result = await (t.adapter.sync ?? t.adapter.verify)(t.call, t.key)
-    recordOutcome(session, t, 'synced', 'ok', result.metadata)
+    const result = await (t.adapter.sync ?? t.adapter.verify)(t.call, t.key, t.context)
+    recordOutcome(session, t, 'synced', result.outcome === 'restricted' ? 'restricted' : 'ok', result.metadata)
     return { key: readKeyById(session, t.id), summary: result.summary }
   })
 }
@@ -137,9 +146,9 @@ export async function rotateKey(session: VaultSession, id: KeyId, deps: Rotation
   // (the vault locking) is honoured before it is sent, never while it is under way — the lock waits for it instead.
   if (deps.signal?.aborted === true) throw vaultLocked()
   const { signal: _signal, ...unabortable } = deps
-  const rotationCall = callWith(t.provider, oldValue, unabortable)
+  const rotationCall = callWith(t.provider, oldValue, unabortable, t.context)
   return audited(session, t, 'rotated', async () => {
-    const rotation = await rotate(rotationCall, t.key)
+    const rotation = await rotate(rotationCall, t.key, t.context)
     checkIssuedKey(t.provider, rotation.newValue)
     const pending = writePendingRotation(session, t.id, rotation.newValue)
     try {
@@ -153,7 +162,8 @@ export async function rotateKey(session: VaultSession, id: KeyId, deps: Rotation
     let summary = `${t.provider.name} issued a new key; it is stored and the old value is kept as retired.${describeUpdates(files)}`
     if (rotation.retireOld !== undefined) {
       try {
-        await rotation.retireOld(callWith(t.provider, rotation.newValue, unabortable))
+        const withNewKey = callWith(t.provider, rotation.newValue, unabortable, contextOf(t.provider, t.adapter, t.key, rotation.newValue))
+        await rotation.retireOld({ withNewKey, withOldKey: rotationCall })
         summary += ' The old key was deleted at the provider.'
       } catch (error) {
         summary += ` Deleting the old key at the provider failed (${error instanceof KeywardError ? error.code : 'error'}): delete it in the dashboard.`
@@ -168,7 +178,7 @@ export async function revokeKey(session: VaultSession, id: KeyId, deps: HttpDeps
   const t = target(session, id, deps, 'revoke')
   const revoke = apiFunction(t, 'revoke', t.adapter.revoke)
   return audited(session, t, 'revoked', async () => {
-    await revoke(t.call, t.key)
+    await revoke(t.call, t.key, t.context)
     storeResult(session, t, 'revoked', {})
     markRevoked(session, t.id, 'api')
     return { key: readKeyById(session, t.id), summary: `${t.provider.name} revoked the key; Keyward marks it revoked and keeps its history.` }

@@ -7,6 +7,23 @@ export type AuthScheme =
   | { readonly kind: 'header'; readonly header: string }
   /** HTTP Basic with the key as the user name and an empty password (Mailosaur). */
   | { readonly kind: 'basic-key-as-user' }
+  /** HTTP Basic with the pair's id as the user name and the secret as the password (Twilio API keys). */
+  | { readonly kind: 'basic-pair' }
+  /** AWS Signature Version 4 with the access key id and secret access key (STS). */
+  | { readonly kind: 'aws-sigv4'; readonly service: string; readonly region: string }
+
+/**
+ * A credential in two parts: a public id, kept in the key's metadata under `field`, and the secret, which is the
+ * stored value (AWS access key id + secret access key; Twilio API key SID + secret). The id alone is what a
+ * pasted-value detector sees (`keyPattern`); the stored value must fit `secretPattern`.
+ */
+export interface CredentialPair {
+  readonly field: string
+  readonly label: string
+  readonly idPattern: RegExp
+  readonly secretPattern: RegExp
+  readonly secretFormat: string
+}
 
 /** What Keyward can do for a provider: through its API, as guided steps in its dashboard, or not at all. */
 export type Capability = 'api' | 'guided' | 'none'
@@ -28,6 +45,14 @@ export interface ProviderDefinition {
   readonly capabilities: { readonly verify: Capability; readonly rotate: Capability; readonly revoke: Capability; readonly sync: Capability }
   /** Advice shown with the provider (one key per environment, quarterly rotation …). */
   readonly advice: readonly string[]
+  /** Set for providers whose credential is an id + secret pair. */
+  readonly pair?: CredentialPair
+}
+
+/** The public id of a pair credential, from the key's metadata; null when none is recorded. */
+export function pairIdOf(provider: ProviderDefinition, metadata: Readonly<Record<string, unknown>>): string | null {
+  const id = provider.pair === undefined ? undefined : metadata[provider.pair.field]
+  return typeof id === 'string' && id !== '' ? id : null
 }
 
 /** `KEYWARD_<ID>_BASE_URL`: the id upper-cased, `-` turned into `_`. */

@@ -1,3 +1,4 @@
+import aws4 from 'aws4'
 import { KeywardError } from '../errors'
 import { isLoopback, parseUrl } from '../security/parseUrl'
 import { concurrencyLimit } from './concurrencyLimit'
@@ -37,6 +38,16 @@ export interface RequestOptions {
   readonly timeoutMs?: number
   /** Status codes the caller handles itself instead of getting an error (e.g. 404 for "no such key"). */
   readonly accept?: readonly number[]
+  /** The public half of a pair credential (AWS access key id, Twilio API key SID). */
+  readonly keyId?: string
+  /** Headers the API needs besides the credentials (`anthropic-version`). */
+  readonly headers?: Readonly<Record<string, string>>
+  /** An application/x-www-form-urlencoded body (AWS STS's query protocol). */
+  readonly form?: Readonly<Record<string, string>>
+  /** A JSON body that carries the key itself (GitHub's, Doppler's and Perplexity's revocation endpoints). */
+  readonly bodyWithKey?: (key: string) => unknown
+  /** false: no credentials in the headers (GitHub's credential revocation takes the token in the body only). */
+  readonly authenticated?: boolean
 }
 
 const MAX_ATTEMPTS = 4
@@ -60,7 +71,20 @@ function checkTransport(url: URL, provider: ProviderDefinition): void {
   throw new KeywardError('INVALID_INPUT', `${provider.name}'s base URL must use https (plain http only to 127.0.0.1/localhost): ${url.origin}`)
 }
 
-function authHeaders(auth: AuthScheme, key: string): Record<string, string> {
+interface Outgoing {
+  readonly method: string
+  readonly url: URL
+  readonly body: string | undefined
+  readonly headers: Readonly<Record<string, string>>
+}
+
+function needsKeyId(provider: ProviderDefinition, keyId: string | undefined): string {
+  if (keyId !== undefined && keyId !== '') return keyId
+  return fail('INVALID_INPUT', `This ${provider.name} key has no ${provider.pair?.label ?? 'id'} recorded: add it with --metadata '{"${provider.pair?.field ?? 'id'}":"…"}'.`)
+}
+
+/** The credential headers for one request; SigV4 signs the request itself, so it is computed per request. */
+function authHeaders(provider: ProviderDefinition, auth: AuthScheme, key: string, keyId: string | undefined, request: Outgoing): Record<string, string> {
   switch (auth.kind) {
     case 'bearer':
       return { Authorization: `Bearer ${key}` }
@@ -68,7 +92,24 @@ function authHeaders(auth: AuthScheme, key: string): Record<string, string> {
       return { [auth.header]: key }
     case 'basic-key-as-user':
       return { Authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` }
+    case 'basic-pair':
+      return { Authorization: `Basic ${Buffer.from(`${needsKeyId(provider, keyId)}:${key}`).toString('base64')}` }
+    case 'aws-sigv4': {
+      // aws4 (a library made for SigV4) signs method, host, path, query, the signed headers and the body's hash.
+      const signed = aws4.sign(
+        { host: request.url.host, path: `${request.url.pathname}${request.url.search}`, method: request.method, service: auth.service, region: auth.region, headers: { ...request.headers }, body: request.body },
+        { accessKeyId: needsKeyId(provider, keyId), secretAccessKey: key },
+      )
+      const headers = Object.entries(signed.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'host' && name.toLowerCase() !== 'content-length')
+      return Object.fromEntries(headers.map(([name, value]) => [name, String(value)]))
+    }
   }
+}
+
+function requestBody(options: RequestOptions): { body?: string; contentType?: string } {
+  if (options.form !== undefined) return { body: new URLSearchParams({ ...options.form }).toString(), contentType: 'application/x-www-form-urlencoded; charset=utf-8' }
+  const json = options.bodyWithKey?.(options.key) ?? options.body
+  return json === undefined ? {} : { body: JSON.stringify(json), contentType: 'application/json' }
 }
 
 /** Retry-After in seconds or as an HTTP date; capped so a provider cannot park us. */
@@ -119,19 +160,28 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
   checkTransport(baseUrl, provider)
   let url = parseUrl(`${base}${options.path.startsWith('/') ? '' : '/'}${options.path}`) ?? fail('INVALID_INPUT', 'Bad API path.')
   if (url.origin !== baseUrl.origin) fail('INVALID_INPUT', `Refusing to send a ${provider.name} key outside ${baseUrl.origin}.`)
-  const headers = { Accept: 'application/json', ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...authHeaders(provider.auth, options.key) }
+  const auth = provider.auth
+  const { body, contentType } = requestBody(options)
+  const method = options.method ?? 'GET'
+  const plainHeaders = { Accept: 'application/json', ...options.headers, ...(contentType === undefined ? {} : { 'Content-Type': contentType }) }
+  const headersFor = (target: URL) => ({
+    ...plainHeaders,
+    ...(options.authenticated === false ? {} : authHeaders(provider, auth, options.key, options.keyId, { method, url: target, body, headers: plainHeaders })),
+  })
 
   return limiterFor(provider.id)(async () => {
     let redirects = 0
     for (let attempt = 0; ; attempt++) {
       if (deps.signal !== undefined && isAborted(deps.signal)) throw aborted(deps.signal)
       const timeout = AbortSignal.timeout(options.timeoutMs ?? deps.timeoutMs ?? 15_000)
+      // Outside the try: a missing pair id is the caller's error, not an unreachable provider.
+      const headers = headersFor(url)
       let response: Response
       try {
         response = await deps.fetch(url, {
-          method: options.method ?? 'GET',
+          method,
           headers,
-          body: options.body === undefined ? undefined : JSON.stringify(options.body),
+          body,
           redirect: 'manual',
           signal: deps.signal === undefined ? timeout : AbortSignal.any([timeout, deps.signal]),
         })

@@ -24,7 +24,7 @@ describe('keyward providers / detect', () => {
   })
 
   it('detect prints one provider id or unknown, without a vault', async () => {
-    expect((await keyward(['detect', '--value-stdin'], { input: 'sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123\n' })).stdout).toBe('anthropic\n')
+    expect((await keyward(['detect', '--value-stdin'], { input: `sk-ant-api03-${'abcdefghijklmnopqrstuvwxyz0123_-'.repeat(2)}abcdefghijklmnopqrstuvwxyz012AA\n` })).stdout).toBe('anthropic\n')
     expect((await keyward(['detect', '--value-stdin'], { input: 'not-a-key' })).stdout).toBe('unknown\n')
   })
 

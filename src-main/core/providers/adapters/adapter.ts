@@ -1,3 +1,4 @@
+import { KeywardError } from '../../errors'
 import type { KeyRecord } from '../../keys/keyRecord'
 import type { ProviderResponse, RequestOptions } from '../providerHttp'
 
@@ -21,18 +22,54 @@ export interface Rotation {
   /** The new value: stored (sealed, pending first) before anything else happens. */
   readonly newValue: string
   readonly metadata: Readonly<Record<string, unknown>>
-  /** Deletes the old key at the provider, called with the NEW key once it is safely stored (Elastic Email). */
-  readonly retireOld?: (callWithNewKey: ProviderCall) => Promise<void>
+  /**
+   * Deletes the old key at the provider once the new one is safely stored: with the new key (Elastic Email,
+   * SendGrid) or with the old one revoking itself (Perplexity).
+   */
+  readonly retireOld?: (calls: { readonly withNewKey: ProviderCall; readonly withOldKey: ProviderCall }) => Promise<void>
+}
+
+/** What an adapter knows of a key besides its record — never the secret. */
+export interface KeyContext {
+  /** The public id inside the value (SendGrid's `SG.<id>.…`), or a pair's recorded id; null when none. */
+  readonly publicId: string | null
 }
 
 export interface ProviderAdapter {
-  verify(call: ProviderCall, key: KeyRecord): Promise<VerifyResult>
+  verify(call: ProviderCall, key: KeyRecord, context: KeyContext): Promise<VerifyResult>
   /** Rotation by API, where the provider offers it. */
-  rotate?(call: ProviderCall, key: KeyRecord): Promise<Rotation>
+  rotate?(call: ProviderCall, key: KeyRecord, context: KeyContext): Promise<Rotation>
   /** Revocation by API, where the provider offers it. */
-  revoke?(call: ProviderCall, key: KeyRecord): Promise<void>
+  revoke?(call: ProviderCall, key: KeyRecord, context: KeyContext): Promise<void>
   /** Pulls what the API reports about the key (permissions, expiry, usage); defaults to verify. */
-  sync?(call: ProviderCall, key: KeyRecord): Promise<VerifyResult>
+  sync?(call: ProviderCall, key: KeyRecord, context: KeyContext): Promise<VerifyResult>
+  /** The non-secret id a value carries inside it, where the provider's format has one (SendGrid). */
+  publicIdOf?(value: string): string | null
+}
+
+/** The provider says the key is not valid (unknown, revoked, expired): stored as `invalid`. */
+export function rejected(provider: string, reason: string): KeywardError {
+  return new KeywardError('KEY_REJECTED', `${provider} rejected the key: ${reason}.`)
+}
+
+/** The key is valid but may not do this by API: the user is sent to the dashboard, and nothing changed. */
+export function needsDashboard(provider: string, reason: string): KeywardError {
+  return new KeywardError('NEEDS_DASHBOARD', `${provider}: ${reason}. Nothing changed; do it in the dashboard.`)
+}
+
+/** A live result whose metadata is the provider's description of the account (never the key's own fields). */
+export function live(summary: string, metadata: Readonly<Record<string, unknown>> = {}): VerifyResult {
+  return { outcome: 'live', metadata, summary }
+}
+
+export function restricted(summary: string, metadata: Readonly<Record<string, unknown>> = {}): VerifyResult {
+  return { outcome: 'restricted', metadata, summary }
+}
+
+/** A string field of a provider body, or undefined (never a number or object passed through as text). */
+export function text(body: unknown, field: string): string | undefined {
+  const value = asObject(body)[field]
+  return typeof value === 'string' ? value : undefined
 }
 
 export function asObject(body: unknown): Record<string, unknown> {

@@ -109,7 +109,7 @@ export const elasticEmailAdapter: ProviderAdapter = {
     return {
       newValue: token,
       metadata: { ...metadataOf(remoteApiKey(created.body)), remoteName: name },
-      retireOld: async (callWithNewKey) => void (await callWithNewKey({ method: 'DELETE', path: `/security/apikeys/${encodeURIComponent(old.name)}` })),
+      retireOld: async ({ withNewKey }) => void (await withNewKey({ method: 'DELETE', path: `/security/apikeys/${encodeURIComponent(old.name)}` })),
     }
   },
   async revoke(call, key) {

@@ -33,8 +33,8 @@ export const mailosaurAdapter: ProviderAdapter = {
     return { outcome: 'live', metadata: { keyType: 'standard' }, summary: `Mailosaur standard key is live (${Array.isArray(servers) ? servers.length : 0} servers).` }
   },
   /** Verify, plus the account's usage against its limits (`GET /usage/limits`) where the key may read them. */
-  async sync(call, key) {
-    const verified = await mailosaurAdapter.verify(call, key)
+  async sync(call, key, context) {
+    const verified = await mailosaurAdapter.verify(call, key, context)
     const { status, body } = await call({ path: '/usage/limits', accept: [403] })
     if (status === 403) return verified
     return { ...verified, metadata: { ...verified.metadata, usageLimits: asObject(body) } }

@@ -91,7 +91,7 @@ describe('well-known providers with a documented check endpoint', () => {
       const http: HttpDeps = { fetch, sleep: async () => undefined, env: { KEYWARD_GITHUB_BASE_URL: api.origin } }
       createKey(session, { provider: 'github', name: 'good' }, `ghp_${'a'.repeat(36)}`)
       createKey(session, { provider: 'github', name: 'bad' }, `ghp_${'b'.repeat(36)}`)
-      expect((await verifyKey(session, keyIdOf(session, 'github/good'), http)).summary).toBe('GitHub accepted the key (GET /user).')
+      expect((await verifyKey(session, keyIdOf(session, 'github/good'), http)).summary).toBe('GitHub accepted the token (ada).')
       await expect(verifyKey(session, keyIdOf(session, 'github/bad'), http)).rejects.toMatchObject({ code: 'KEY_REJECTED' })
       expect(getKey(session, keyIdOf(session, 'github/bad')).lastVerifyResult).toBe('invalid')
     } finally {
@@ -99,8 +99,9 @@ describe('well-known providers with a documented check endpoint', () => {
     }
   })
 
-  it('providers without one are stored only', async () => {
-    createKey(session, { provider: 'aws', name: 'ci' }, 'AKIAIOSFODNN7EXAMPLE')
-    await expect(verifyKey(session, keyIdOf(session, 'aws/ci'), { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/metadata only/) })
+  it('a provider without one (Perplexity) says so, and no request is made', async () => {
+    createKey(session, { provider: 'perplexity', name: 'ci' }, `pplx-${'a'.repeat(48)}`)
+    const refuse = (() => Promise.reject(new Error('no request expected'))) as typeof fetch
+    await expect(verifyKey(session, keyIdOf(session, 'perplexity/ci'), { fetch: refuse, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'UNSUPPORTED', message: expect.stringMatching(/metadata only/) })
   })
 })
