@@ -22,8 +22,10 @@ export async function guidedRotation(terminal: Terminal, session: VaultSession, 
   const { dashboard } = start
   terminal.err(`Rotating ${key.ref} (${dashboard.provider}) — guided, because ${dashboard.provider} has no rotation API.`)
   terminal.err(`1. Open ${where(dashboard)} and create a new key with the same permissions${dashboard.sameEnvironment === 'production' ? ' (production)' : ''}.`)
-  const pasted = await terminal.promptHidden('2. Paste the new key here (hidden): ')
-  const stored = await rotation.submitCandidate(pasted ?? '')
+  for (const advice of dashboard.advice) terminal.err(`   Note: ${advice}`)
+  const pairId = dashboard.pairLabel === null ? undefined : ((await terminal.ask(`2. The new key's ${dashboard.pairLabel}: `)) ?? '')
+  const pasted = await terminal.promptHidden(pairId === undefined ? '2. Paste the new key here (hidden): ' : "   Then paste the new key's secret here (hidden): ")
+  const stored = await rotation.submitCandidate(pasted ?? '', pairId)
   if (stored.step !== 'revoke-old-in-dashboard') return
   if (stored.verified !== null) terminal.err(`3. Verified the new key: ${stored.verified}`)
   terminal.err('   Stored; the old value is kept as a retired version.')

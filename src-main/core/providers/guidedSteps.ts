@@ -1,11 +1,12 @@
 import { propagateValue, type FileUpdate } from '../dotenv/propagateValue'
 import { KeywardError } from '../errors'
 import type { KeyId } from '../keys/keyId'
-import { markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
+import { editKey, markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
 import type { KeyRecord } from '../keys/keyRecord'
 import type { VaultSession } from '../vault/VaultSession'
 import { providerFor } from './customProviders'
 import { verifyCandidate, verifyKey } from './keyOperations'
+import { checkPairId } from './newKeyDetails'
 import type { ProviderDefinition } from './providerDefinition'
 import type { HttpDeps } from './providerHttp'
 
@@ -23,6 +24,8 @@ export function revocationPlan(provider: ProviderDefinition | undefined): Plan {
 /** Where the user goes and what they do there; each surface words the steps its own way. */
 export interface DashboardStep {
   readonly provider: string
+  /** Set for a pair: the new key's id must be given with the secret (e.g. "access key id"). */
+  readonly pairLabel: string | null
   readonly dashboardUrl: string | null
   readonly sameEnvironment: string | null
   readonly advice: readonly string[]
@@ -40,7 +43,7 @@ function providerOf(session: VaultSession, key: KeyRecord): ProviderDefinition {
 }
 
 function dashboardOf(provider: ProviderDefinition, key: KeyRecord): DashboardStep {
-  return { provider: provider.name, dashboardUrl: provider.dashboardUrl, sameEnvironment: key.environment, advice: provider.advice }
+  return { provider: provider.name, pairLabel: provider.pair?.label ?? null, dashboardUrl: provider.dashboardUrl, sameEnvironment: key.environment, advice: provider.advice }
 }
 
 /**
@@ -74,14 +77,23 @@ export class GuidedRotation {
     return this.state
   }
 
-  async submitCandidate(candidate: string): Promise<GuidedRotationStep> {
+  /**
+   * The pasted key — and, for a pair (AWS, Twilio), the new key's id, since the dashboard issues both anew —
+   * verified before anything is stored.
+   */
+  async submitCandidate(candidate: string, pairId?: string): Promise<GuidedRotationStep> {
     if (this.state.step !== 'create-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was already stored.')
     const value = candidate.trim()
     if (value === '') throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
+    const pair = this.provider.pair
+    if (pair !== undefined && (pairId === undefined || pairId.trim() === '')) throw new KeywardError('INVALID_INPUT', `The new key's ${pair.label} is needed too; nothing changed.`)
+    const metadata = pair === undefined || pairId === undefined ? null : { ...this.key.metadata, [pair.field]: checkPairId(this.provider, pair, pairId) }
+    const candidateKey = metadata === null ? this.key : { ...this.key, metadata }
     const canVerify = this.provider.capabilities.verify === 'api'
-    const verified = canVerify ? await verifyCandidate(this.session, this.key, value, this.http) : null
+    const verified = canVerify ? await verifyCandidate(this.session, candidateKey, value, this.http) : null
     const oldValue = readSecretValue(this.session, this.key.id)
     setKeyValue(this.session, this.key.id, value, 'rotated (guided)')
+    if (metadata !== null) editKey(this.session, this.key.id, { metadata })
     if (canVerify) await verifyKey(this.session, this.key.id, this.http)
     const files = propagateValue(this.session, this.key.id, oldValue, value)
     this.state = { step: 'revoke-old-in-dashboard', verified, files }

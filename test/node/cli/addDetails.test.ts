@@ -13,10 +13,12 @@ const temp = tempDir('keyward-add-details-')
 const env: Record<string, string> = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'), KEYWARD_PASSWORD: 'add-details' }
 const simulators: RunningSimulator[] = []
 const aws = { accessKeyId: 'AKIA7Q4N2B5X9C3D8E6F', secretAccessKey: 'q9Zx4Lm2Vb7Nc1Rt5Yh8Kj3Pw6Sd0Fg2Ha4Jk/+U', account: '210987654321', arn: 'arn:aws:iam::210987654321:user/deploy' }
+const awsNext = { ...aws, accessKeyId: 'AKIA3M8V1C6X2Z9B4N7Q', secretAccessKey: 'Tg7Hy2Uj5Ik8Ol1Pz4Xc6Vb9Nm3As0Df5Gh8Jk+/' }
+const awsUsers = [aws]
 const elasticToken = `E${'0A1B2C3D4E5F6A7B'.repeat(6).slice(1)}`
 
 beforeAll(async () => {
-  const sts = await startStsSimulator([aws])
+  const sts = await startStsSimulator(awsUsers)
   const elastic = await startElasticEmailSimulator([
     { name: 'website', token: 'F'.repeat(96), accessLevel: ['Security', 'SendHttp'], expires: null, ipRanges: [] },
     { name: 'ci-deploy', token: elasticToken, accessLevel: ['Security', 'ViewAccessTokens', 'ModifyAccessTokens'], expires: null, ipRanges: [] },
@@ -52,6 +54,20 @@ describe('add: an AWS key is a pair', () => {
     expect(idAsValue.code).toBe(2)
     expect(idAsValue.stderr).toMatch(/access key id, which is not secret: store the secret/)
     expect((await keyward(['show', 'aws/ci3'], { env })).code).toBe(4)
+  })
+})
+
+describe('rotate: a guided AWS rotation takes the new pair', () => {
+  it('asks the new access key id and secret, verifies both with STS before storing, and records the new id', async () => {
+    awsUsers.push(awsNext)
+    const answers: [RegExp, string][] = [[/new key's access key id: /, awsNext.accessKeyId], [/paste the new key's secret/, awsNext.secretAccessKey], [/Done\?/, 'y']]
+    const run = await keywardOnTerminal(['rotate', 'aws/deploy'], env, answers)
+    expect(run.code, run.screen).toBe(0)
+    expect(run.screen).toContain('https://console.aws.amazon.com/iam/home#/security_credentials')
+    expect(run.screen).toMatch(/Verified the new key: AWS accepted the key pair/)
+    expect((await keyward(['get', 'aws/deploy'], { env })).stdout).toBe(`${awsNext.secretAccessKey}\n`)
+    const shown = JSON.parse((await keyward(['show', 'aws/deploy', '--json'], { env })).stdout) as { metadata: Record<string, unknown> }
+    expect(shown.metadata).toMatchObject({ accessKeyId: awsNext.accessKeyId })
   })
 })
 
