@@ -5,7 +5,7 @@
 // 403 permission_error ("Insufficient permission"), 404 not found.
 // ASSUMPTIONS (Mailosaur's help text, not the SDK): a server-restricted key may read only its own server's messages,
 // cannot list servers, and cannot read account usage (403 for each).
-import { startSimulator, type RunningSimulator, type SimulatorRequest } from './simulatorServer'
+import { startSimulator, type RunningSimulator, type SimulatorOptions, type SimulatorRequest } from './simulatorServer'
 
 export type MailosaurKey = { type: 'standard' } | { type: 'server-restricted'; serverId: string }
 
@@ -18,7 +18,7 @@ function basicUser(request: SimulatorRequest): string | undefined {
 
 const forbidden = { status: 403, body: { message: 'Insufficient permission to perform that task.' } }
 
-export async function startMailosaurSimulator(keys: Map<string, MailosaurKey>, servers: { id: string; name: string }[]): Promise<RunningSimulator & { baseUrl: string }> {
+export async function startMailosaurSimulator(keys: Map<string, MailosaurKey>, servers: { id: string; name: string }[], options: SimulatorOptions = {}): Promise<RunningSimulator & { baseUrl: string }> {
   const simulator = await startSimulator((request) => {
     const key = keys.get(basicUser(request) ?? '')
     if (key === undefined) return { status: 401, body: { message: 'Authentication failed, check your API key.' } }
@@ -33,6 +33,6 @@ export async function startMailosaurSimulator(keys: Map<string, MailosaurKey>, s
       return key.type === 'standard' ? { status: 200, body: { servers: { limit: 5, current: servers.length }, email: { limit: 1000, current: 12 } } } : forbidden
     }
     return { status: 404, body: { message: 'Not found, check input parameters.' } }
-  })
+  }, options)
   return { ...simulator, baseUrl: `${simulator.origin}/api` }
 }

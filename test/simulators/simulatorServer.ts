@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 
 export interface SimulatorRequest {
@@ -30,10 +31,15 @@ export interface RunningSimulator {
   close(): Promise<void>
 }
 
-/** A loopback HTTP server answering JSON, standing in for one provider's API. */
-export async function startSimulator(handle: (request: SimulatorRequest) => Reply | Promise<Reply>): Promise<RunningSimulator> {
+export interface SimulatorOptions {
+  /** Serve HTTPS with this certificate (for an SDK that speaks only https, e.g. mailosaur's request.js). */
+  readonly tls?: { readonly key: string; readonly cert: string }
+}
+
+/** A loopback HTTP(S) server answering JSON, standing in for one provider's API. */
+export async function startSimulator(handle: (request: SimulatorRequest) => Reply | Promise<Reply>, options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const requests: SimulatorRequest[] = []
-  const server = createServer((incoming: IncomingMessage, response: ServerResponse) => {
+  const listener = (incoming: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = []
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk))
     incoming.on('end', () => {
@@ -52,10 +58,11 @@ export async function startSimulator(handle: (request: SimulatorRequest) => Repl
         response.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)))
       })
     })
-  })
+  }
+  const server = options.tls === undefined ? createServer(listener) : createTlsServer(options.tls, listener)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    origin: `${options.tls === undefined ? 'http' : 'https'}://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     close: () =>
       new Promise((resolve) => {
