@@ -11,6 +11,7 @@ import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
 import { isPlaceholder } from '../providers/placeholder'
+import type { ProviderDefinition } from '../providers/providerDefinition'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import { existingRegularFile, readDotenvText } from './dotenvFiles'
@@ -78,16 +79,17 @@ export interface ImportReport {
   readonly conflicts: readonly { variable: string; existing: string }[]
 }
 
-const AWS_SECRET = /^[A-Za-z0-9/+]{40}$/
-
 /**
- * An AWS access key id is not a secret; its secret access key is. The pair becomes one key: the secret as the
- * value, the id (and its variable) in the metadata. Without its secret beside it, the id is not imported.
+ * A pair's id (AWS access key id, Twilio API key SID) is not a secret; the secret beside it is. The pair becomes one
+ * key: the secret as the value, the id (and its variable) in the metadata. Without its secret, the id is not
+ * imported. The secret is `<prefix><secret suffix>` for an id in `<prefix><id suffix>`, or the provider's variable.
  */
-function awsPair(variables: Record<string, string>, idVariable: string): { variable: string; secret: string } | null {
-  const prefix = idVariable.replace(/ACCESS_KEY_ID$/, '')
-  const candidates = [`${prefix}SECRET_ACCESS_KEY`, 'AWS_SECRET_ACCESS_KEY']
-  const variable = candidates.find((name) => AWS_SECRET.test(variables[name] ?? ''))
+function pairSecret(provider: ProviderDefinition, variables: Record<string, string>, idVariable: string): { variable: string; secret: string } | null {
+  const pair = provider.pair
+  if (pair === undefined) return null
+  const prefix = idVariable.endsWith(pair.idVariableSuffix) ? idVariable.slice(0, -pair.idVariableSuffix.length) : null
+  const candidates = [...(prefix === null ? [] : [`${prefix}${pair.secretVariableSuffix}`]), provider.envVar]
+  const variable = candidates.find((name) => pair.secretPattern.test(variables[name] ?? ''))
   return variable === undefined ? null : { variable, secret: variables[variable] ?? '' }
 }
 
@@ -104,11 +106,13 @@ export function importDotenv(session: VaultSession, file: string, environment: s
   const taken = new Set(listKeys(session).map((key) => key.ref))
   const entries: Parameters<typeof importKeys>[1][number][] = []
   const report = { duplicates: [] as { variable: string; existing: string }[], unrecognised: [] as string[], placeholders: [] as string[], conflicts: [] as { variable: string; existing: string }[] }
-  // Secret access keys that travel with an access key id in this file: imported with it, not on their own.
+  const pairOf = (value: string) => providers.find((provider) => provider.pair !== undefined && provider.id === detectProvider(value, providers))
+  // Secrets that travel with a pair's id in this file: imported with it, not on their own.
   const pairedSecrets = new Set(
-    Object.entries(variables)
-      .filter(([, value]) => detectProvider(value, providers) === 'aws')
-      .flatMap(([variable]) => awsPair(variables, variable)?.variable ?? []),
+    Object.entries(variables).flatMap(([variable, value]) => {
+      const provider = pairOf(value)
+      return provider === undefined ? [] : (pairSecret(provider, variables, variable)?.variable ?? [])
+    }),
   )
   for (const [variable, raw] of Object.entries(variables)) {
     if (pairedSecrets.has(variable)) continue
@@ -121,13 +125,14 @@ export function importDotenv(session: VaultSession, file: string, environment: s
       else report.unrecognised.push(variable)
       continue
     }
-    if (provider === 'aws') {
-      const pair = awsPair(variables, variable)
+    const pairProvider = pairOf(value)
+    if (pairProvider?.pair !== undefined) {
+      const pair = pairSecret(pairProvider, variables, variable)
       if (pair === null) {
         report.unrecognised.push(variable)
         continue
       }
-      metadata = { accessKeyId: value, accessKeyIdVariable: variable }
+      metadata = { [pairProvider.pair.field]: value, [`${pairProvider.pair.field}Variable`]: variable }
       envVar = pair.variable
       value = pair.secret
     }

@@ -23,6 +23,9 @@ export interface CredentialPair {
   readonly idPattern: RegExp
   readonly secretPattern: RegExp
   readonly secretFormat: string
+  /** In .env files the secret sits beside the id: `<prefix><idSuffix>` and `<prefix><secretSuffix>`. */
+  readonly idVariableSuffix: string
+  readonly secretVariableSuffix: string
 }
 
 /** What Keyward can do for a provider: through its API, as guided steps in its dashboard, or not at all. */

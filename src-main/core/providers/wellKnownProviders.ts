@@ -58,7 +58,7 @@ const entries: readonly WellKnown[] = [
   {
     id: 'aws', name: 'AWS', envVar: 'AWS_SECRET_ACCESS_KEY',
     keyPattern: /^(?:AKIA|ASIA)[A-Z0-9]{16}$/, keyFormat: 'secret access key (40 characters); access key id AKIA/ASIA + 16',
-    pair: { field: 'accessKeyId', label: 'access key id', idPattern: /^(?:AKIA|ASIA)[A-Z0-9]{16}$/, secretPattern: /^[A-Za-z0-9/+]{40}$/, secretFormat: '40 letters, digits, / and +' },
+    pair: { field: 'accessKeyId', label: 'access key id', idPattern: /^(?:AKIA|ASIA)[A-Z0-9]{16}$/, secretPattern: /^[A-Za-z0-9/+]{40}$/, secretFormat: '40 letters, digits, / and +', idVariableSuffix: 'ACCESS_KEY_ID', secretVariableSuffix: 'SECRET_ACCESS_KEY' },
     baseUrl: 'https://sts.amazonaws.com', auth: { kind: 'aws-sigv4', service: 'sts', region: 'us-east-1' },
     dashboardUrl: 'https://console.aws.amazon.com/iam/home#/security_credentials', docsUrl: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html',
     capabilities: verifyOnly,
@@ -135,7 +135,7 @@ const entries: readonly WellKnown[] = [
   {
     id: 'twilio', name: 'Twilio', envVar: 'TWILIO_API_SECRET',
     keyPattern: /^SK[0-9a-fA-F]{32}$/, keyFormat: 'API key secret (32 characters); key SID SK + 32 hex',
-    pair: { field: 'keySid', label: 'API key SID', idPattern: /^SK[0-9a-fA-F]{32}$/, secretPattern: /^[A-Za-z0-9]{32}$/, secretFormat: '32 letters and digits' },
+    pair: { field: 'keySid', label: 'API key SID', idPattern: /^SK[0-9a-fA-F]{32}$/, secretPattern: /^[A-Za-z0-9]{32}$/, secretFormat: '32 letters and digits', idVariableSuffix: 'API_KEY', secretVariableSuffix: 'API_SECRET' },
     baseUrl: 'https://api.twilio.com/2010-04-01', auth: { kind: 'basic-pair' },
     dashboardUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys', docsUrl: 'https://www.twilio.com/docs/iam/api-keys',
     capabilities: verifyOnly,

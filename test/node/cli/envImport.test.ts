@@ -62,6 +62,15 @@ it('an AWS access key id is imported with its secret access key, as one key hold
   expect(await importJson(file('id-only.env', 'AWS_ACCESS_KEY_ID=AKIA3F1B9E4C355D0097\n'), true)).toMatchObject({ created: [], unrecognised: ['AWS_ACCESS_KEY_ID'] })
 })
 
+it('a Twilio API key SID is imported with its secret (TWILIO_API_KEY + TWILIO_API_SECRET), as one key holding the secret', async () => {
+  const sid = `SK${'0f1e2d3c4b5a6978'.repeat(2)}`
+  const report = await importJson(file('twilio.env', `TWILIO_API_KEY=${sid}\nTWILIO_API_SECRET=Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz1Xc\n`), false)
+  expect(report).toMatchObject({ created: ['twilio/twilio-api-secret'], unrecognised: [] })
+  const key = JSON.parse((await keyward(['show', 'twilio/twilio-api-secret', '--json'], { env })).stdout) as { metadata: Record<string, string> }
+  expect(key.metadata).toMatchObject({ keySid: sid, keySidVariable: 'TWILIO_API_KEY' })
+  expect((await keyward(['get', 'twilio/twilio-api-secret'], { env })).stdout).toBe('Qw3Er5Ty7Ui9Op1As3Df5Gh7Jk9Lz1Xc\n')
+})
+
 it('no real-world example or fixture .env file (../shared/realworld) yields a single key: their keys are placeholders', async () => {
   const { readdirSync } = await import('node:fs')
   const dir = path.resolve(import.meta.dirname, '../../../../shared/realworld/dotenv/files')
