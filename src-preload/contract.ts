@@ -50,6 +50,7 @@ export const channelNames = [
   'keys:locate',
   'keys:search',
   'key:detect',
+  'providers:list',
   'key:add',
   'key:reveal',
   'key:copy',
@@ -195,6 +196,15 @@ export const channels = {
       rotationDays: z.number().nullable(),
     }),
   },
+  /** The providers a key can be added under (built-in and custom), for the add form's choice. */
+  'providers:list': {
+    request: noArguments,
+    response: z.object({
+      providers: z.array(
+        z.object({ id: z.string(), name: z.string(), envVar: z.string(), rotationDays: z.number().nullable(), pairLabel: z.string().nullable() }),
+      ),
+    }),
+  },
   /** Adds a key. The value travels once, renderer → main, and never comes back. */
   'key:add': {
     request: z.strictObject({
@@ -209,6 +219,8 @@ export const channels = {
       notes: z.string().max(4000),
       value: z.string().min(1).max(16384),
       formatCheck: z.boolean(),
+      /** A pair's public id (AWS access key id, Twilio key SID), required for those providers; the value is the secret. */
+      pairId: z.string().max(128).nullable().optional(),
     }),
     response: z.object({ key: keySummary, duplicates: z.array(z.string()) }),
   },

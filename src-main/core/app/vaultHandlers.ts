@@ -5,7 +5,10 @@ import { createKey, deleteKey, revealValue } from '../keys/keyRepository'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders, providerFor } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
+import { checkPairId } from '../providers/newKeyDetails'
+import type { ProviderDefinition } from '../providers/providerDefinition'
 import { providerForNewValue } from '../providers/providerForNewValue'
+import { KeywardError } from '../errors'
 import type { Clock } from '../ports/Clock'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader } from '../vault/header'
@@ -22,12 +25,21 @@ export type VaultChannel =
   | 'vault:unlock'
   | 'vault:lock'
   | 'key:detect'
+  | 'providers:list'
   | 'key:add'
   | 'key:reveal'
   | 'key:copy'
   | 'key:delete'
   | 'clipboard:clear'
   | 'vault:device'
+
+/** A pair provider's id from the form, checked, as the key's metadata; refused when missing. */
+function pairMetadata(provider: ProviderDefinition | undefined, pairId: string | null): Record<string, unknown> {
+  const pair = provider?.pair
+  if (provider === undefined || pair === undefined) return {}
+  if (pairId === null || pairId.trim() === '') throw new KeywardError('INVALID_INPUT', `A ${provider.name} key is a pair: give its ${pair.label} too.`)
+  return { [pair.field]: checkPairId(provider, pair, pairId) }
+}
 
 export interface VaultHandlerDeps {
   readonly vault: VaultService
@@ -85,9 +97,20 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
         const provider = id === 'unknown' ? undefined : providerFor(session, id)?.provider
         return { provider: provider?.id ?? null, providerName: provider?.name ?? null, envVar: provider?.envVar ?? null, rotationDays: provider?.rotationDays ?? null }
       }),
+    'providers:list': () =>
+      vault.run(({ session }) => ({
+        providers: allProviders(session, builtinProviders).map((provider) => ({
+          id: provider.id,
+          name: provider.name,
+          envVar: provider.envVar,
+          rotationDays: provider.rotationDays,
+          pairLabel: provider.pair?.label ?? null,
+        })),
+      })),
     'key:add': (request) =>
       vault.run(({ session }) => {
         const provider = providerForNewValue(session, request.provider ?? undefined, request.value, request.formatCheck)
+        const metadata = pairMetadata(providerFor(session, provider.id)?.provider, request.pairId ?? null)
         const created = createKey(
           session,
           {
@@ -100,6 +123,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
             remindBeforeDays: request.remindBeforeDays,
             tags: request.tags,
             notes: request.notes,
+            metadata,
           },
           request.value,
         )

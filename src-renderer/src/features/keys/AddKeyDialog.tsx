@@ -1,5 +1,5 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
-import type { KeySummary } from '../../../../src-preload/contract'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
 import { FormFooter } from './FormFooter'
 import { Modal } from './Modal'
@@ -11,9 +11,13 @@ function nameFromEnvVar(envVar: string | null): string {
   return envVar === null ? '' : envVar.toLowerCase().replace(/_/g, '-')
 }
 
+type ProviderChoice = ResponseOf<'providers:list'>['providers'][number]
+
 /**
- * Add key: paste the value (a masked field) → main detects the provider → name and env var prefilled → the format
- * check, with an explicit override. The value goes to main once, in `key:add`, and never comes back.
+ * Add key: paste the value (a masked field) → main detects the provider, or the user chooses it (Solo and Mailosaur
+ * keys have no recognisable format) → name and env var prefilled → the format check, with an explicit override. A
+ * pair (AWS, Twilio) asks for its public id beside the secret. The value goes to main once, in `key:add`, and never
+ * comes back.
  */
 export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => void; readonly onAdded: (key: KeySummary, duplicates: readonly string[]) => void }) {
   const titleId = useId()
@@ -29,7 +33,32 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
   const [notes, setNotes] = useState('')
   const [skipFormatCheck, setSkipFormatCheck] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const [providers, setProviders] = useState<readonly ProviderChoice[]>([])
+  const [chosen, setChosen] = useState('')
+  const [pairId, setPairId] = useState('')
   const detectSeq = useRef(0)
+
+  useEffect(() => {
+    call('providers:list', {}).then(({ providers: list }) => setProviders(list), () => setProviders([]))
+  }, [])
+
+  const providerId = chosen !== '' ? chosen : (detected?.provider ?? null)
+  const pairLabel = providers.find((provider) => provider.id === providerId)?.pairLabel ?? null
+
+  /** Prefills what the provider suggests into the fields the user has left empty. */
+  function prefill(found: { envVar: string | null; rotationDays: number | null }) {
+    if (found.rotationDays !== null) setRotateEvery((current) => (current === '' ? String(found.rotationDays) : current))
+    if (found.envVar !== null) {
+      setEnvVar((current) => (current === '' ? (found.envVar ?? '') : current))
+      setName((current) => (current === '' ? nameFromEnvVar(found.envVar) : current))
+    }
+  }
+
+  function choose(id: string) {
+    setChosen(id)
+    const provider = providers.find((candidate) => candidate.id === id)
+    if (provider !== undefined) prefill(provider)
+  }
 
   async function detect(next: string) {
     setValue(next)
@@ -39,11 +68,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
       const found = await call('key:detect', { value: next })
       if (seq !== detectSeq.current) return
       setDetected({ provider: found.provider, providerName: found.providerName })
-      if (found.rotationDays !== null) setRotateEvery((current) => (current === '' ? String(found.rotationDays) : current))
-      if (found.envVar !== null) {
-        setEnvVar((current) => (current === '' ? (found.envVar ?? '') : current))
-        setName((current) => (current === '' ? nameFromEnvVar(found.envVar) : current))
-      }
+      prefill(found)
     } catch {
       if (seq === detectSeq.current) setDetected({ provider: null, providerName: null })
     }
@@ -60,7 +85,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
     }
     try {
       const { key, duplicates } = await call('key:add', {
-        provider: detected?.provider ?? null,
+        provider: providerId,
         name: name.trim(),
         envVar: envVar.trim() === '' ? null : envVar.trim(),
         environment,
@@ -71,6 +96,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
         notes,
         value: value.trim(),
         formatCheck: !skipFormatCheck,
+        pairId: pairLabel === null ? null : pairId.trim(),
       })
       setValue('')
       onAdded(key, duplicates)
@@ -95,8 +121,23 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
           aria-describedby="add-detected"
         />
         <p id="add-detected" className="muted" role="status">
-          {detected === null ? 'Paste the key: Keyward recognises the provider.' : detected.providerName === null ? 'Unknown format: choose a name below.' : `Detected: ${detected.providerName}`}
+          {detected === null ? 'Paste the key: Keyward recognises the provider.' : detected.providerName === null ? 'Unknown format: choose the provider below.' : `Detected: ${detected.providerName}`}
         </p>
+        <label htmlFor="add-provider">Provider</label>
+        <select id="add-provider" value={chosen} onChange={(event) => choose(event.target.value)}>
+          <option value="">Detect from the key</option>
+          {providers.map((provider) => (
+            <option key={provider.id} value={provider.id}>
+              {provider.name}
+            </option>
+          ))}
+        </select>
+        {pairLabel !== null && (
+          <>
+            <label htmlFor="add-pair-id">{`${pairLabel[0]?.toUpperCase() ?? ''}${pairLabel.slice(1)} (not secret; the key above is the secret)`}</label>
+            <input id="add-pair-id" className="mono" value={pairId} onChange={(event) => setPairId(event.target.value)} autoComplete="off" spellCheck={false} />
+          </>
+        )}
         <label htmlFor="add-name">Name</label>
         <input id="add-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
         <label htmlFor="add-env-var">Environment variable</label>

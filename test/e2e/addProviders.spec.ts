@@ -1,0 +1,70 @@
+// Adding keys whose provider cannot be told from the value: a Mailosaur key (no documented format) is added by
+// choosing the provider; an AWS key is a pair — the secret in the masked field, the access key id beside it.
+import { expect, test } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { keyward } from '../node/helpers/cli'
+import { launchApp, type LaunchedApp } from './harness'
+
+const PASSWORD = 'correct horse battery staple 7'
+const MAILOSAUR = 'mlsrKey0123456789abcdefXYZ'
+const AWS_SECRET = 'q9Zx4Lm2Vb7Nc1Rt5Yh8Kj3Pw6Sd0Fg2Ha4Jk/+U'
+let app: LaunchedApp
+let vaultDir: string
+
+test.beforeEach(async () => {
+  vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-add-'))
+  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault') })
+  const { page } = app
+  await page.getByLabel('Master password').fill(PASSWORD)
+  await page.getByLabel('Confirm the password').fill(PASSWORD)
+  await page.getByRole('button', { name: 'Create vault' }).click()
+  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
+  const groups = await page.locator('.code-group').allTextContents()
+  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
+  await page.getByRole('button', { name: 'I saved it — continue' }).click()
+})
+test.afterEach(async () => {
+  await app.close()
+  rmSync(vaultDir, { recursive: true, force: true })
+})
+
+test('a key of an unrecognisable format is added by choosing its provider', async () => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill(MAILOSAUR)
+  await expect(page.getByText('Unknown format: choose the provider below.')).toBeVisible()
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Mailosaur' })
+  await expect(page.getByLabel('Environment variable')).toHaveValue('MAILOSAUR_API_KEY')
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1)
+  await expect(page.getByRole('heading', { name: 'mailosaur-api-key' })).toBeVisible()
+  expect(app.problems()).toEqual([])
+})
+
+test('an AWS key needs its access key id beside the secret; a missing or malformed id is refused, nothing stored', async () => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill(AWS_SECRET)
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'AWS' })
+  const id = page.getByLabel(/^Access key id/)
+  await expect(id).toBeVisible()
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('alert')).toContainText('give its access key id too')
+  await id.fill('AKIA-not-an-id')
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('alert')).toContainText("not AWS's access key id format")
+  await id.fill('AKIA7Q4N2B5X9C3D8E6F')
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1)
+  expect(await page.content()).not.toContain(AWS_SECRET)
+  // What was stored, read by the CLI from the same vault files: the secret as the value, the id as metadata.
+  const env = { KEYWARD_VAULT_DIR: path.join(vaultDir, 'vault'), KEYWARD_PASSWORD: PASSWORD }
+  const shown = JSON.parse((await keyward(['show', 'aws/aws-secret-access-key', '--json'], { env })).stdout) as { metadata: Record<string, unknown> }
+  expect(shown.metadata).toEqual({ accessKeyId: 'AKIA7Q4N2B5X9C3D8E6F' })
+  expect((await keyward(['get', 'aws/aws-secret-access-key'], { env })).stdout).toBe(`${AWS_SECRET}\n`)
+  expect(app.problems()).toEqual([])
+})
