@@ -35,6 +35,9 @@ async function noViolations(page: Page, screen: string): Promise<void> {
 }
 
 test('every screen passes axe in light, dark and forced colors', async () => {
+  // 48 axe runs (12 screens × 4 modes) at ~1.2 s each here — each opens a page of its own to merge frame results —
+  // so a minute idle, more on a busy machine: the 30 s default would make this test depend on machine speed.
+  test.setTimeout(180_000)
   const { page } = app
   await expect(page.getByRole('heading', { name: 'Create your vault' })).toBeVisible()
   await noViolations(page, 'create vault')
