@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { keyward } from '../node/helpers/cli'
+import { createVaultInWindow } from './createVault'
 import { launchApp, type LaunchedApp } from './harness'
 
 const PASSWORD = 'correct horse battery staple 7'
@@ -16,14 +17,7 @@ let vaultDir: string
 test.beforeEach(async () => {
   vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-add-'))
   app = await launchApp({ vaultDir: path.join(vaultDir, 'vault') })
-  const { page } = app
-  await page.getByLabel('Master password').fill(PASSWORD)
-  await page.getByLabel('Confirm the password').fill(PASSWORD)
-  await page.getByRole('button', { name: 'Create vault' }).click()
-  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
-  const groups = await page.locator('.code-group').allTextContents()
-  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
-  await page.getByRole('button', { name: 'I saved it — continue' }).click()
+  await createVaultInWindow(app.page, PASSWORD)
 })
 test.afterEach(async () => {
   await app.close()

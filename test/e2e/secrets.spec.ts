@@ -4,6 +4,7 @@ import { expect, test } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createVaultInWindow } from './createVault'
 import { launchApp, type LaunchedApp } from './harness'
 import { inHeap } from './heap'
 
@@ -23,13 +24,7 @@ test.afterEach(async () => {
 test('the canary value is in the heap only while a reveal shows it', async () => {
   test.skip(app.mode !== 'chromium', 'needs the Chromium harness (CDP on the page)')
   const { page } = app
-  await page.getByLabel('Master password').fill('correct horse battery staple 7')
-  await page.getByLabel('Confirm the password').fill('correct horse battery staple 7')
-  await page.getByRole('button', { name: 'Create vault' }).click()
-  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
-  const groups = await page.locator('.code-group').allTextContents()
-  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
-  await page.getByRole('button', { name: 'I saved it — continue' }).click()
+  await createVaultInWindow(page, 'correct horse battery staple 7')
 
   await page.getByRole('button', { name: 'Add key' }).click()
   await page.getByLabel('Key', { exact: true }).fill(CANARY)
