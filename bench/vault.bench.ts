@@ -1,12 +1,13 @@
 // Issue 3's workloads: unlock (KDF and the rest), `keyward get` as a whole process, import, list and search —
 // beside keepassxc-cli on a database of the same size with a comparable KDF time, as ratios.
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { importKeys, listKeys } from '../src-main/core/keys/keyRepository'
 import { searchKeys } from '../src-main/core/keys/keySearch'
+import { detectProvider } from '../src-main/core/providers/detectProvider'
 import { createVault } from '../src-main/core/vault/createVault'
 import { derivePasswordKey } from '../src-main/core/vault/passwordKdf'
 import { readHeader } from '../src-main/core/vault/header'
@@ -107,6 +108,13 @@ export async function vaultBenchmarks(): Promise<{ measurements: Measurement[]; 
     const getMs = timeProcess(process.execPath, [cli, 'get', someRef], { env })
     measurements.push({ name: '`keyward get` whole process (10k vault)', iterations: 5, medianMs: getMs, p95Ms: getMs, target: `KDF + ≤ 80 ms = ${(small.kdfMs + 80).toFixed(0)} ms` })
     measurements.push({ name: '`keyward get` minus the KDF', iterations: 5, medianMs: getMs - small.kdfMs, p95Ms: getMs - small.kdfMs, target: '≤ 80 ms' })
+
+    // Paste and .env import run every pattern over each value: the whole gitleaks/TruffleHog corpus, per pass.
+    const corpusFile = path.join(import.meta.dirname, '..', '..', 'shared', 'realworld', 'detection', 'corpus.json')
+    if (existsSync(corpusFile)) {
+      const corpus = (JSON.parse(readFileSync(corpusFile, 'utf8')) as { value: string }[]).map((entry) => entry.value)
+      measurements.push(await measure(`detect the provider of ${corpus.length.toLocaleString('en')} corpus strings (per pass)`, () => corpus.forEach((value) => detectProvider(value)), { iterations: 50, warmup: 5 }))
+    }
 
     const startMs = timeProcess(process.execPath, [cli, '--version'], { runs: 9 })
     measurements.push({ name: '`keyward --version` (Node start + modules)', iterations: 9, medianMs: startMs, p95Ms: startMs })
