@@ -67,6 +67,8 @@ if (!app.requestSingleInstanceLock()) {
       vaultWorker: path.join(mainDir, 'vaultWorker.js'),
       deviceKeys: new SafeStorageDeviceKeyStore(),
       notifier,
+      // Node's fetch (undici) in main: provider calls never go through the renderer or its session.
+      providerHttp: { fetch: globalThis.fetch, env: process.env },
       focusWindow: () => focusWindow(mainWindow),
       screenshots: {
         allowed: () => preferences.allowScreenshots(),

@@ -57,6 +57,9 @@ export const channelNames = [
   'key:delete',
   'clipboard:clear',
   'key:detail',
+  'key:verify',
+  'key:sync',
+  'key:revoke',
   'key:edit',
   'key:setValue',
   'settings:get',
@@ -78,6 +81,7 @@ const keyId = z.uuid()
 const password = z.string().min(1, 'The password cannot be empty.').max(1024)
 
 /** A key's metadata as the window shows it. Never the value: `hint` is its last 4 characters at most. */
+const capability = z.enum(['api', 'guided', 'none'])
 const keySummary = z.object({
   id: z.string(),
   ref: z.string(),
@@ -102,6 +106,13 @@ const keySummary = z.object({
    * `due` and the notifications), so the window never redoes that arithmetic with different defaults.
    */
   reminder: z.object({ state: z.enum(['ok', 'due', 'overdue', 'expired']), reason: z.string(), deadline: z.string().nullable() }),
+})
+/** What a provider said about a key: live (ok), restricted, invalid, or an error — and why, in one line. */
+const providerOutcome = z.object({
+  key: keySummary,
+  outcome: z.enum(['ok', 'restricted', 'invalid', 'error']),
+  code: z.string().nullable(),
+  message: z.string(),
 })
 /** Settings the window edits: kept in the vault (auto-lock, clipboard, reminders) or as a preference (screenshots). */
 const settingsSchema = z.object({
@@ -234,12 +245,29 @@ export const channels = {
     request: z.strictObject({ id: keyId }),
     response: z.object({
       key: keySummary,
+      /** What Keyward can do with the key at its provider, and where its dashboard is. */
+      provider: z.object({
+        name: z.string(),
+        dashboardUrl: z.string().nullable(),
+        verify: capability,
+        rotate: capability,
+        revoke: capability,
+        sync: capability,
+      }),
+      /** What providers reported (account, scopes, expiry …) and ids recorded with the key; never a secret. */
+      metadata: z.array(z.object({ name: z.string(), value: z.string() })).max(50),
       versions: z.array(z.object({ createdAt: z.string(), retiredAt: z.string().nullable(), retiredReason: z.string().nullable(), hint: z.string(), current: z.boolean() })).max(200),
       usages: z.array(z.object({ file: z.string(), variable: z.string(), writtenAt: z.string() })).max(500),
       activity: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string() })).max(50),
     }),
   },
   /** Changes metadata; the value stays. */
+  /** Asks the provider whether the key is live; the result is stored with the key (as `keyward verify`). */
+  'key:verify': { request: z.strictObject({ id: keyId }), response: providerOutcome },
+  /** Pulls what the provider's API reports about the key into its metadata (as `keyward sync`). */
+  'key:sync': { request: z.strictObject({ id: keyId }), response: providerOutcome },
+  /** Revokes by the provider's API; the key's name typed by the user must match (checked in main too). */
+  'key:revoke': { request: z.strictObject({ id: keyId, confirmName: z.string().max(128) }), response: providerOutcome },
   'key:edit': {
     request: z.strictObject({
       id: keyId,

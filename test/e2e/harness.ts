@@ -103,6 +103,8 @@ export interface LaunchOptions {
   readonly clipboard?: Clipboard
   /** Main's clock (chromium mode): a spec moves it to reach auto-lock without waiting minutes. */
   readonly clock?: Clock
+  /** KEYWARD_<ID>_BASE_URL overrides pointing providers at the simulators (chromium mode). */
+  readonly providerEnv?: Readonly<Record<string, string>>
 }
 
 /** The real time plus an offset the spec moves forward. */
@@ -127,6 +129,8 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
     deviceKeys: fakeKeychain,
     notifier: { notify: (notice, onClick) => void notices.push({ ...notice, click: onClick }) },
     focusWindow: () => undefined,
+    // Only the simulators' overrides: a spec never reaches a real provider.
+    providerHttp: { fetch, env: { ...options.providerEnv } },
     platform: process.platform,
     events: bridge,
     appInfo: () =>

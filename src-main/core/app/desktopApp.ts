@@ -12,6 +12,7 @@ import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
 import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
 import { createKeyListHandlers } from './keyListHandlers'
+import { createProviderHandlers, type ProviderHttpPort } from './providerHandlers'
 import { startKeyNotifications } from './keyNotifications'
 import { createVaultHandlers } from './vaultHandlers'
 
@@ -37,6 +38,8 @@ export interface DesktopPorts {
   readonly notifier: Notifier
   /** Brings the window forward (a notification was clicked). */
   readonly focusWindow: () => void
+  /** Provider APIs: the real network in the app; the simulators (via base URL overrides) in the harness. */
+  readonly providerHttp: ProviderHttpPort
 }
 
 export interface DesktopApp {
@@ -85,6 +88,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock }),
     ...createKeyListHandlers(vault),
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
+    ...createProviderHandlers({ vault, http: ports.providerHttp, sleep: (ms) => new Promise((resolve) => ports.timers.setTimeout(resolve, ms)) }),
   }
   const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })
   return {

@@ -6,7 +6,9 @@ import { keyEvents } from '../vault/audit'
 import { readSetting, remindBeforeDefault, writeSetting } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
 import { autoLockOf, type VaultService } from '../vault/VaultService'
+import { providerFor } from '../providers/customProviders'
 import { idOf, summarize } from './keySummary'
+import { metadataRows } from './metadataView'
 
 export type DetailChannel = 'key:detail' | 'key:edit' | 'key:setValue' | 'settings:get' | 'settings:set'
 
@@ -40,8 +42,16 @@ export function createDetailHandlers(deps: DetailHandlerDeps): Pick<Handlers, De
     'key:detail': ({ id }) =>
       vault.run(({ session }) => {
         const keyId = idOf(id)
+        const record = readKeyById(session, keyId)
+        const provider = providerFor(session, record.provider)?.provider
         return {
-          key: summarize(session)(readKeyById(session, keyId)),
+          key: summarize(session)(record),
+          provider: {
+            name: provider?.name ?? record.provider,
+            dashboardUrl: provider?.dashboardUrl ?? null,
+            ...(provider?.capabilities ?? { verify: 'none', rotate: 'none', revoke: 'none', sync: 'none' }),
+          },
+          metadata: metadataRows(record.metadata),
           versions: keyHistory(session, keyId).versions.slice(0, 200),
           usages: keyUsages(session, keyId).slice(0, 500),
           activity: keyEvents(session, keyId, 50).map((event) => ({ at: event.at, action: event.action, actor: event.actor })),

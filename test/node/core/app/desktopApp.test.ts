@@ -9,6 +9,8 @@ import { describeApp } from '../../../../src-main/core/app/appInfo'
 import { runHandler, type Handler } from '../../../../src-main/core/ipc/handle'
 import { trustOrigins } from '../../../../src-main/core/ipc/senderPolicy'
 import { systemClock } from '../../../../src-main/core/ports/Clock'
+import { startSolenoidMeterSimulator } from '../../../simulators/solenoidMeter'
+import type { RunningSimulator } from '../../../simulators/simulatorServer'
 import { tempDir } from '../../helpers/testVault'
 
 const temp = tempDir('keyward-desktop-')
@@ -20,8 +22,11 @@ let app: DesktopApp
 let screenshotsAllowed = false
 const notified: string[] = []
 const SECRET = 'sk_live_DesktopCanary00000000001'
+const METER_KEY = 'sm_desktop_live_000000001'
+let meter: RunningSimulator & { baseUrl: string }
 
-beforeAll(() => {
+beforeAll(async () => {
+  meter = await startSolenoidMeterSimulator(new Set([METER_KEY]))
   app = composeDesktopApp({
     vaultDir: path.join(temp.dir, 'vault'),
     clock: systemClock,
@@ -32,6 +37,7 @@ beforeAll(() => {
     deviceKeys: { isAvailable: () => true, encrypt: (b) => Buffer.from(b.map((x) => x ^ 1)), decrypt: (b) => Buffer.from(b.map((x) => x ^ 1)) },
     notifier: { notify: (notice) => void notified.push(notice.title) },
     focusWindow: () => undefined,
+    providerHttp: { fetch, env: { KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl } },
     platform: 'linux',
     events: { emit: (event, payload) => void events.push({ event, payload }) },
     appInfo: () => describeApp({ name: 'Keyward', version: '0', arch: 'x64', versions: {}, machine: { platform: 'linux', env: {}, homedir: '/h' }, storage: { ok: false, message: 'n/a' } }),
@@ -39,6 +45,7 @@ beforeAll(() => {
 })
 afterAll(async () => {
   await app.dispose()
+  await meter.close()
   temp.remove()
 })
 
@@ -125,6 +132,23 @@ describe('the vault in the window, through the contract', () => {
     // Type-ahead: LIKE's wildcards are the user's characters, not patterns ("alpha_" is not "alpha" + any).
     expect(await value('keys:locate', { namePrefix: 'ALPHA_' })).toEqual({ index: order.indexOf('custom/alpha_b'), id: alphaB?.id })
     expect(await value('keys:locate', { namePrefix: 'nothing' })).toEqual({ index: null, id: null })
+  })
+
+  it('verify, sync and revoke answer what the provider said; the detail shows the capabilities and metadata', async () => {
+    const add = (name: string, secret: string) =>
+      value('key:add', { provider: 'solenoid-meter', name, envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: secret, formatCheck: true })
+    const live = (await add('meter', METER_KEY)).key
+    const dead = (await add('old-meter', 'sm_desktop_dead_000000002')).key
+    expect(await value('key:verify', { id: live.id })).toMatchObject({ outcome: 'ok', code: null, message: expect.stringMatching(/live/), key: { lastVerifyResult: 'ok' } })
+    expect(await value('key:verify', { id: dead.id })).toMatchObject({ outcome: 'invalid', code: 'KEY_REJECTED', key: { lastVerifyResult: 'invalid' } })
+    // Solenoid Meter offers no sync and no revocation by API: an answer about the key, not a failed call.
+    expect(await value('key:sync', { id: live.id })).toMatchObject({ outcome: 'error', code: 'INVALID_INPUT' })
+    const detail = await value('key:detail', { id: live.id })
+    expect(detail.provider).toEqual({ name: 'Solenoid Meter', dashboardUrl: 'https://solenoid.systems/', verify: 'api', rotate: 'api', revoke: 'none', sync: 'none' })
+    expect(detail.metadata).toEqual(expect.arrayContaining([{ name: 'account.userId', value: 'usr_7f3a' }, { name: 'account.balance', value: '1250' }]))
+    expect(await call('key:revoke', { id: live.id, confirmName: 'metre' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await value('key:revoke', { id: live.id, confirmName: 'meter' })).toMatchObject({ outcome: 'error', code: 'INVALID_INPUT', key: { status: 'active' } })
+    expect(JSON.stringify(await value('key:detail', { id: live.id }))).not.toContain(METER_KEY)
   })
 
   it('unlock with this device: off until enabled, then a lock and a device unlock', async () => {
