@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call } from '../../lib/call'
+import { ProviderActions } from './ProviderActions'
 import { statusOf } from './keyStatus'
 
 type Detail = ResponseOf<'key:detail'>
@@ -12,6 +13,8 @@ interface Props {
   readonly onEdit: () => void
   readonly onReplace: () => void
   readonly onDelete: () => void
+  /** A provider answered (verify, sync, revoke): the list re-reads the key. */
+  readonly onProviderAnswer: (notice: string) => void
 }
 
 const REMINDER_TEXT: Record<KeySummary['reminder']['state'], string> = { ok: 'OK', due: 'Due soon', overdue: 'Rotation overdue', expired: 'Expired' }
@@ -20,8 +23,9 @@ const REMINDER_TEXT: Record<KeySummary['reminder']['state'], string> = { ok: 'OK
  * The selected key: its metadata and reminder state at once (from the list's summary), then — loaded for it alone —
  * the value history (when each value was set and retired, never a value), where it was written, and its activity.
  */
-export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onDelete }: Props) {
+export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onDelete, onProviderAnswer }: Props) {
   const [detail, setDetail] = useState<Detail | null>(null)
+  const [reloads, setReloads] = useState(0)
   const status = statusOf(key)
 
   useEffect(() => {
@@ -37,7 +41,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
     return () => {
       live = false
     }
-  }, [key.id, key.updatedAt])
+  }, [key.id, key.updatedAt, reloads])
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -86,6 +90,28 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
       </dl>
       {detail === null ? null : (
         <>
+          <ProviderActions
+            key={key.id}
+            keySummary={key}
+            provider={detail.provider}
+            onChanged={(notice) => {
+              setReloads((count) => count + 1)
+              onProviderAnswer(notice)
+            }}
+          />
+          <h3>At {detail.provider.name}</h3>
+          {detail.metadata.length === 0 ? (
+            <p className="muted">Nothing reported yet.</p>
+          ) : (
+            <dl className="facts" aria-label={`Reported by ${detail.provider.name}`}>
+              {detail.metadata.map((row) => (
+                <div key={row.name} className="fact">
+                  <dt>{row.name}</dt>
+                  <dd className="mono">{row.value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
           <h3>History</h3>
           <ol className="plain" aria-label="Value history">
             {detail.versions.map((version) => (

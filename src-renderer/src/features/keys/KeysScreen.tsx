@@ -167,6 +167,10 @@ export function KeysScreen() {
             keySummary={selected}
             onCopy={() => copy(selected)}
             onReveal={() => setDialog({ kind: 'reveal', key: selected })}
+            onProviderAnswer={(answer) => {
+              setNotice(answer)
+              void loadKeys().catch(() => undefined)
+            }}
             onDelete={() => setDialog({ kind: 'delete', key: selected })}
             onEdit={() => setDialog({ kind: 'edit', key: selected })}
             onReplace={() => setDialog({ kind: 'replace', key: selected })}

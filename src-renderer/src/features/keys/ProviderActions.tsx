@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
+import { call, errorInfo } from '../../lib/call'
+import { RevokeDialog } from './RevokeDialog'
+
+type Outcome = ResponseOf<'key:verify'>
+type Provider = ResponseOf<'key:detail'>['provider']
+
+const LABEL: Record<Outcome['outcome'], string> = { ok: 'Live', restricted: 'Restricted', invalid: 'Invalid', error: 'Not checked' }
+
+/**
+ * Verify, Sync and Revoke at the key's provider, where its API offers them (the same core operations as the CLI).
+ * The answer stays in view — live / restricted / invalid / why it could not be checked — until the next action.
+ */
+export function ProviderActions({ keySummary, provider, onChanged }: { readonly keySummary: KeySummary; readonly provider: Provider; readonly onChanged: (notice: string) => void }) {
+  const [busy, setBusy] = useState<'verify' | 'sync' | null>(null)
+  const [answer, setAnswer] = useState<{ tone: Outcome['outcome']; text: string } | null>(null)
+  const [revoking, setRevoking] = useState(false)
+
+  /** The answer in view, and the list and detail re-read (the result and metadata are stored with the key). */
+  function show(outcome: Outcome, okLabel = LABEL.ok) {
+    const label = outcome.outcome === 'ok' ? okLabel : LABEL[outcome.outcome]
+    setAnswer({ tone: outcome.outcome, text: `${label}: ${outcome.message}` })
+    onChanged(`${keySummary.name}: ${label.toLowerCase()}.`)
+  }
+
+  async function run(action: 'verify' | 'sync') {
+    setBusy(action)
+    setAnswer(null)
+    try {
+      show(await call(action === 'verify' ? 'key:verify' : 'key:sync', { id: keySummary.id }))
+    } catch (caught) {
+      setAnswer({ tone: 'error', text: errorInfo(caught).message })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api') return null
+  return (
+    <div className="provider-actions">
+      <div className="actions" role="group" aria-label={`At ${provider.name}`}>
+        {provider.verify === 'api' ? (
+          <button type="button" onClick={() => void run('verify')} disabled={busy !== null}>
+            {busy === 'verify' ? 'Verifying…' : 'Verify'}
+          </button>
+        ) : null}
+        {provider.sync === 'api' ? (
+          <button type="button" onClick={() => void run('sync')} disabled={busy !== null}>
+            {busy === 'sync' ? 'Syncing…' : 'Sync'}
+          </button>
+        ) : null}
+        {provider.revoke === 'api' && keySummary.status === 'active' ? (
+          <button type="button" className="danger" onClick={() => setRevoking(true)} disabled={busy !== null}>
+            Revoke…
+          </button>
+        ) : null}
+      </div>
+      <p role="status" className={answer === null ? 'muted' : `outcome outcome-${answer.tone}`}>
+        {answer?.text ?? ''}
+      </p>
+      {revoking ? (
+        <RevokeDialog
+          keySummary={keySummary}
+          providerName={provider.name}
+          onClose={() => setRevoking(false)}
+          onDone={(outcome) => {
+            setRevoking(false)
+            show(outcome, 'Revoked')
+          }}
+        />
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,94 @@
+// Provider actions in the key detail, against the provider simulators through the harness's real main handlers:
+// verify (live / invalid), sync (metadata shown), revoke by API with the typed name — the same core operations
+// as `keyward verify / sync / revoke`.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import type { RunningSimulator } from '../simulators/simulatorServer'
+import { startSolenoidMeterSimulator } from '../simulators/solenoidMeter'
+import { startGitlabSimulator, type GitlabToken } from '../simulators/wellKnown/gitlab'
+import { createVaultInWindow } from './createVault'
+import { launchApp, repoRoot, type LaunchedApp } from './harness'
+
+const METER = 'sm_window_live_0000000001'
+const GITLAB = 'glpat-WindowToken0000000001'
+const shots = path.join(repoRoot, 'test-results', 'screenshots')
+let app: LaunchedApp
+let vaultDir: string
+let simulators: RunningSimulator[]
+let tokens: Map<string, GitlabToken>
+
+test.beforeEach(async () => {
+  tokens = new Map([[GITLAB, { id: 9, name: 'ci', scopes: ['api'], created_at: '2026-11-01T00:00:00Z', expires_at: '2027-02-01', revoked: false }]])
+  const meter = await startSolenoidMeterSimulator(new Set([METER]))
+  const gitlab = await startGitlabSimulator(tokens)
+  simulators = [meter, gitlab]
+  vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-providers-'))
+  const providerEnv = { KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl, KEYWARD_GITLAB_BASE_URL: `${gitlab.origin}/api/v4` }
+  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), providerEnv })
+  await createVaultInWindow(app.page, 'correct horse battery staple 7')
+})
+test.afterEach(async () => {
+  await app.close()
+  await Promise.all(simulators.map((simulator) => simulator.close()))
+  rmSync(vaultDir, { recursive: true, force: true })
+})
+
+async function add(value: string): Promise<void> {
+  const { page } = app
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill(value)
+  await expect(page.getByText(/^Detected: /)).toBeVisible()
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+}
+
+test('verify answers live or invalid, with why; what the provider reported shows in the detail', async () => {
+  test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
+  const { page } = app
+  await add(METER)
+  await page.getByRole('button', { name: 'Verify', exact: true }).click()
+  await expect(page.getByText('Live: Solenoid Meter key is live (balance 1250).')).toBeVisible()
+  const reported = page.getByRole('definition').filter({ hasText: 'usr_7f3a' })
+  await expect(reported).toBeVisible()
+  await expect(page.getByText(/^\d{4}-\d{2}-\d{2} \(ok\)$/)).toBeVisible()
+  simulators[0]?.requests.splice(0)
+  // The same key, now unknown to the provider: invalid, stored as such.
+  await page.getByRole('button', { name: 'New value…' }).click()
+  await page.getByLabel('New value', { exact: true }).fill('sm_window_dead_0000000002')
+  await page.getByRole('button', { name: /^Save|^Store/ }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await page.getByRole('button', { name: 'Verify', exact: true }).click()
+  await expect(page.getByText(/^Invalid: Solenoid Meter rejected the key/)).toBeVisible()
+  await expect(page.getByText(/\(invalid\)$/)).toBeVisible()
+  expect(await page.content()).not.toContain('sm_window_')
+  expect(app.problems()).toEqual([])
+})
+
+test('sync shows the token\'s scopes and expiry; revoke needs the typed name, then the token is dead at GitLab', async () => {
+  test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
+  const { page } = app
+  await add(GITLAB)
+  await page.getByRole('button', { name: 'Sync', exact: true }).click()
+  await expect(page.getByText(/^Live: GitLab token "ci" is live \(api, expires 2027-02-01\)/)).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: /^api$/ })).toBeVisible()
+  await page.getByRole('button', { name: 'Revoke…' }).click()
+  const confirm = page.getByRole('button', { name: 'Revoke key' })
+  await expect(confirm).toBeDisabled()
+  await page.getByLabel(/Type the key's name/).fill('gitlab-token')
+  await page.screenshot({ path: path.join(shots, 'revoke-dialog.png') })
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), `revoke dialog, ${colorScheme}`).toEqual([])
+  }
+  await confirm.click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(page.getByText(/^Revoked: GitLab revoked the key/)).toBeVisible()
+  expect(tokens.get(GITLAB)?.revoked).toBe(true)
+  await expect(page.getByRole('button', { name: 'Revoke…' })).toBeHidden()
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), 'detail with an answer').toEqual([])
+  await page.screenshot({ path: path.join(shots, 'provider-actions.png') })
+  expect(app.problems()).toEqual([])
+})
