@@ -57,7 +57,9 @@ test('an AWS key needs its access key id beside the secret; a missing or malform
   expect(await page.content()).not.toContain(AWS_SECRET)
   // What was stored, read by the CLI from the same vault files: the secret as the value, the id as metadata.
   const env = { KEYWARD_VAULT_DIR: path.join(vaultDir, 'vault'), KEYWARD_PASSWORD: PASSWORD }
-  const shown = JSON.parse((await keyward(['show', 'aws/aws-secret-access-key', '--json'], { env })).stdout) as { metadata: Record<string, unknown> }
+  const shown = JSON.parse((await keyward(['show', 'aws/aws-secret-access-key', '--json'], { env })).stdout) as {
+    metadata: Record<string, unknown>
+  }
   expect(shown.metadata).toEqual({ accessKeyId: 'AKIA7Q4N2B5X9C3D8E6F' })
   expect((await keyward(['get', 'aws/aws-secret-access-key'], { env })).stdout).toBe(`${AWS_SECRET}\n`)
   expect(app.problems()).toEqual([])

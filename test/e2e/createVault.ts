@@ -7,6 +7,7 @@ export async function createVaultInWindow(page: Page, password: string): Promise
   await page.getByRole('button', { name: 'Create vault' }).click()
   await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
   const groups = await page.locator('.code-group').allTextContents()
-  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
+  for (const label of await page.getByText(/^Group \d$/).allTextContents())
+    await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
   await page.getByRole('button', { name: 'I saved it — continue' }).click()
 }

@@ -21,12 +21,27 @@ let simulators: RunningSimulator[]
 let tokens: Map<string, GitlabToken>
 
 test.beforeEach(async () => {
-  tokens = new Map([[GITLAB, { id: 9, name: 'ci', scopes: ['api'], created_at: '2026-11-01T00:00:00Z', expires_at: '2027-02-01', revoked: false }]])
+  tokens = new Map([
+    [
+      GITLAB,
+      {
+        id: 9,
+        name: 'ci',
+        scopes: ['api'],
+        created_at: '2026-11-01T00:00:00Z',
+        expires_at: '2027-02-01',
+        revoked: false,
+      },
+    ],
+  ])
   const meter = await startSolenoidMeterSimulator(new Set([METER]))
   const gitlab = await startGitlabSimulator(tokens)
   simulators = [meter, gitlab]
   vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-providers-'))
-  const providerEnv = { KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl, KEYWARD_GITLAB_BASE_URL: `${gitlab.origin}/api/v4` }
+  const providerEnv = {
+    KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl,
+    KEYWARD_GITLAB_BASE_URL: `${gitlab.origin}/api/v4`,
+  }
   app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), providerEnv })
   await createVaultInWindow(app.page, 'correct horse battery staple 7')
 })
@@ -67,7 +82,7 @@ test('verify answers live or invalid, with why; what the provider reported shows
   expect(app.problems()).toEqual([])
 })
 
-test('sync shows the token\'s scopes and expiry; revoke needs the typed name, then the token is dead at GitLab', async () => {
+test("sync shows the token's scopes and expiry; revoke needs the typed name, then the token is dead at GitLab", async () => {
   test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
   const { page } = app
   await add(GITLAB)
@@ -81,14 +96,20 @@ test('sync shows the token\'s scopes and expiry; revoke needs the typed name, th
   await page.screenshot({ path: path.join(shots, 'revoke-dialog.png') })
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), `revoke dialog, ${colorScheme}`).toEqual([])
+    expect(
+      (await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id),
+      `revoke dialog, ${colorScheme}`,
+    ).toEqual([])
   }
   await confirm.click()
   await expect(page.getByRole('dialog')).toBeHidden()
   await expect(page.getByText(/^Revoked: GitLab revoked the key/)).toBeVisible()
   expect(tokens.get(GITLAB)?.revoked).toBe(true)
   await expect(page.getByRole('button', { name: 'Revoke…' })).toBeHidden()
-  expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), 'detail with an answer').toEqual([])
+  expect(
+    (await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id),
+    'detail with an answer',
+  ).toEqual([])
   await page.screenshot({ path: path.join(shots, 'provider-actions.png') })
   expect(app.problems()).toEqual([])
 })

@@ -5,7 +5,8 @@ function asText(value: unknown): string | null {
   if (value === null || value === undefined) return null
   if (typeof value === 'string') return value
   if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number')) return value.join(', ')
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string' || typeof item === 'number'))
+    return value.join(', ')
   return null
 }
 
@@ -24,5 +25,10 @@ export function metadataRows(metadata: Readonly<Record<string, unknown>>): { nam
       return text === null ? [] : [{ name: `${name}.${inner}`, value: text }]
     })
   })
-  return rows.slice(0, MAX_ROWS).map((row) => ({ name: row.name, value: row.value.length > MAX_TEXT ? `${row.value.slice(0, MAX_TEXT)}…` : row.value }))
+  return rows
+    .slice(0, MAX_ROWS)
+    .map((row) => ({
+      name: row.name,
+      value: row.value.length > MAX_TEXT ? `${row.value.slice(0, MAX_TEXT)}…` : row.value,
+    }))
 }

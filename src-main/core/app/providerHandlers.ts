@@ -33,7 +33,10 @@ const ANSWERS = new Set<string>([...providerErrorCodes, 'INVALID_INPUT', 'UNSUPP
  * if the vault locks meanwhile. What the provider said comes back as an outcome (a rejected key is `invalid`, not
  * an error of the call); a locked vault or a bad request stays an error.
  */
-function providerAction(deps: ProviderHandlerDeps, operation: (session: VaultSession, id: KeyId, http: HttpDeps) => Promise<KeyOperation>) {
+function providerAction(
+  deps: ProviderHandlerDeps,
+  operation: (session: VaultSession, id: KeyId, http: HttpDeps) => Promise<KeyOperation>,
+) {
   return ({ id }: { id: string }): Promise<Outcome> =>
     deps.vault.run(async ({ session, signal }) => {
       const keyId = idOf(id)
@@ -44,7 +47,12 @@ function providerAction(deps: ProviderHandlerDeps, operation: (session: VaultSes
       } catch (error) {
         if (!(error instanceof KeywardError) || !ANSWERS.has(error.code)) throw error
         const key = summarize(session)(readKeyById(session, keyId))
-        return { key, outcome: error.code === 'KEY_REJECTED' ? 'invalid' : 'error', code: error.code, message: error.message }
+        return {
+          key,
+          outcome: error.code === 'KEY_REJECTED' ? 'invalid' : 'error',
+          code: error.code,
+          message: error.message,
+        }
       }
     })
 }
@@ -56,7 +64,8 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
     'key:revoke': async ({ id, confirmName }) => {
       const name = await deps.vault.run(({ session }) => readKeyById(session, idOf(id)).name)
       // The dialog asks for the typed name; main checks it too, so no other caller revokes by a click.
-      if (confirmName !== name) throw new KeywardError('INVALID_INPUT', `Type the key's name (${name}) to revoke it; nothing was revoked.`)
+      if (confirmName !== name)
+        throw new KeywardError('INVALID_INPUT', `Type the key's name (${name}) to revoke it; nothing was revoked.`)
       return providerAction(deps, revokeKey)({ id })
     },
   }

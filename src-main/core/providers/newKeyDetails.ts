@@ -17,7 +17,8 @@ export function checkNotPairId(provider: ProviderDefinition, value: string): voi
 /** Checks a pair id typed or passed in metadata; returns it trimmed. */
 export function checkPairId(provider: ProviderDefinition, pair: CredentialPair, id: string): string {
   const trimmed = id.trim()
-  if (!pair.idPattern.test(trimmed)) throw new KeywardError('INVALID_INPUT', `That is not ${provider.name}'s ${pair.label} format.`)
+  if (!pair.idPattern.test(trimmed))
+    throw new KeywardError('INVALID_INPUT', `That is not ${provider.name}'s ${pair.label} format.`)
   return trimmed
 }
 
@@ -29,7 +30,11 @@ export function checkPairId(provider: ProviderDefinition, pair: CredentialPair, 
 export async function elasticEmailKeyNames(value: string, deps: HttpDeps): Promise<string[] | null> {
   const provider = findProvider('elastic-email')
   if (provider === undefined) return null
-  const { status, body } = await providerRequest(provider, { path: '/security/apikeys', key: value, accept: [400] }, deps)
+  const { status, body } = await providerRequest(
+    provider,
+    { path: '/security/apikeys', key: value, accept: [400] },
+    deps,
+  )
   if (status === 400 || !Array.isArray(body)) return null
   return body.flatMap((entry) => {
     const name = asObject(entry).Name

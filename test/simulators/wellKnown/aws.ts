@@ -22,17 +22,42 @@ function signedHeaderNames(authorization: string): string[] {
   return /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(';') ?? []
 }
 
-async function expectedSignature(request: SimulatorRequest, user: AwsUser, authorization: string): Promise<string | undefined> {
+async function expectedSignature(
+  request: SimulatorRequest,
+  user: AwsUser,
+  authorization: string,
+): Promise<string | undefined> {
   const date = String(request.headers['x-amz-date'] ?? '')
   const names = signedHeaderNames(authorization)
   const headers = Object.fromEntries(names.map((name) => [name, String(request.headers[name] ?? '')]))
   const scope = /Credential=[^/]+\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request/.exec(authorization)
   if (scope === null) return undefined
-  const signer = new SignatureV4({ service: scope[3] ?? '', region: scope[2] ?? '', sha256: Hash.bind(null, 'sha256'), applyChecksum: false, credentials: { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey }, uriEscapePath: true })
+  const signer = new SignatureV4({
+    service: scope[3] ?? '',
+    region: scope[2] ?? '',
+    sha256: Hash.bind(null, 'sha256'),
+    applyChecksum: false,
+    credentials: { accessKeyId: user.accessKeyId, secretAccessKey: user.secretAccessKey },
+    uriEscapePath: true,
+  })
   const url = new URL(request.url, 'http://x')
   const signed = await signer.sign(
-    { method: request.method, protocol: 'http:', hostname: headers.host ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body: request.rawBody },
-    { signingDate: new Date(`${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`), signableHeaders: new Set(names), unsignableHeaders: new Set() },
+    {
+      method: request.method,
+      protocol: 'http:',
+      hostname: headers.host ?? '',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body: request.rawBody,
+    },
+    {
+      signingDate: new Date(
+        `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`,
+      ),
+      signableHeaders: new Set(names),
+      unsignableHeaders: new Set(),
+    },
   )
   return /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization ?? signed.headers.Authorization ?? ''))?.[1]
 }
@@ -42,14 +67,22 @@ export async function startStsSimulator(users: readonly AwsUser[]): Promise<Runn
     const authorization = String(request.headers.authorization ?? '')
     const keyId = /Credential=([A-Z0-9]+)\//.exec(authorization)?.[1]
     const user = users.find((candidate) => candidate.accessKeyId === keyId)
-    if (user === undefined) return error('InvalidClientTokenId', 'The security token included in the request is invalid.')
+    if (user === undefined)
+      return error('InvalidClientTokenId', 'The security token included in the request is invalid.')
     const sent = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1]
     if (sent === undefined || sent !== (await expectedSignature(request, user, authorization))) {
-      return error('SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided.')
+      return error(
+        'SignatureDoesNotMatch',
+        'The request signature we calculated does not match the signature you provided.',
+      )
     }
     const form = new URLSearchParams(request.rawBody)
-    if (request.method !== 'POST' || form.get('Action') !== 'GetCallerIdentity' || form.get('Version') !== '2011-06-15') return { status: 400, body: { Error: { Code: 'InvalidAction' } } }
+    if (request.method !== 'POST' || form.get('Action') !== 'GetCallerIdentity' || form.get('Version') !== '2011-06-15')
+      return { status: 400, body: { Error: { Code: 'InvalidAction' } } }
     const result = { Account: user.account, Arn: user.arn, UserId: 'AIDAEXAMPLEUSERID' }
-    return { status: 200, body: { GetCallerIdentityResponse: { GetCallerIdentityResult: result, ResponseMetadata: { RequestId: 'r-1' } } } }
+    return {
+      status: 200,
+      body: { GetCallerIdentityResponse: { GetCallerIdentityResult: result, ResponseMetadata: { RequestId: 'r-1' } } },
+    }
   })
 }

@@ -21,16 +21,27 @@ export async function startGitlabSimulator(tokens: Map<string, GitlabToken>): Pr
     const token = tokens.get(value)
     if (token === undefined || token.revoked) return { status: 401, body: { message: '401 Unauthorized' } }
     const fields = (t: GitlabToken) => ({ ...t, user_id: 7, last_used_at: null, active: !t.revoked })
-    if (request.method === 'GET' && request.path === '/api/v4/personal_access_tokens/self') return { status: 200, body: fields(token) }
+    if (request.method === 'GET' && request.path === '/api/v4/personal_access_tokens/self')
+      return { status: 200, body: fields(token) }
     if (request.method === 'DELETE' && request.path === '/api/v4/personal_access_tokens/self') {
       token.revoked = true
       return { status: 204 }
     }
     if (request.method === 'POST' && request.path === '/api/v4/personal_access_tokens/self/rotate') {
-      if (!token.scopes.includes('api') && !token.scopes.includes('self_rotate')) return { status: 403, body: { message: '403 Forbidden' } }
-      const expires = typeof (request.body as { expires_at?: unknown } | null)?.expires_at === 'string' ? String((request.body as { expires_at: string }).expires_at) : new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+      if (!token.scopes.includes('api') && !token.scopes.includes('self_rotate'))
+        return { status: 403, body: { message: '403 Forbidden' } }
+      const expires =
+        typeof (request.body as { expires_at?: unknown } | null)?.expires_at === 'string'
+          ? String((request.body as { expires_at: string }).expires_at)
+          : new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
       token.revoked = true
-      const next: GitlabToken = { ...token, id: nextId++, created_at: new Date().toISOString(), expires_at: expires, revoked: false }
+      const next: GitlabToken = {
+        ...token,
+        id: nextId++,
+        created_at: new Date().toISOString(),
+        expires_at: expires,
+        revoked: false,
+      }
       const secret = `glpat-${randomBytes(15).toString('base64url')}`
       tokens.set(secret, next)
       return { status: 200, body: { ...fields(next), token: secret } }

@@ -4,24 +4,92 @@ import { randomBytes } from 'node:crypto'
 import { bearer, startSimulator, type RunningSimulator, type SimulatorRequest } from '../simulatorServer'
 
 /** Anthropic "List Models" and "Errors" (docs.anthropic.com/en/api/models-list, /en/api/errors). */
-export function startAnthropicSimulator(valid: ReadonlySet<string>, restricted: ReadonlySet<string> = new Set()): Promise<RunningSimulator> {
+export function startAnthropicSimulator(
+  valid: ReadonlySet<string>,
+  restricted: ReadonlySet<string> = new Set(),
+): Promise<RunningSimulator> {
   return startSimulator((request) => {
     const key = String(request.headers['x-api-key'] ?? '')
-    if (request.headers['anthropic-version'] === undefined) return { status: 400, body: { type: 'error', error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' } } }
-    if (restricted.has(key)) return { status: 403, body: { type: 'error', error: { type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' } } }
-    if (!valid.has(key)) return { status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } }
-    if (request.path !== '/v1/models') return { status: 404, body: { type: 'error', error: { type: 'not_found_error', message: 'Not found' } } }
-    return { status: 200, body: { data: [{ id: 'claude-sonnet-4-5', type: 'model', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z' }], has_more: true, first_id: 'claude-sonnet-4-5', last_id: 'claude-sonnet-4-5' } }
+    if (request.headers['anthropic-version'] === undefined)
+      return {
+        status: 400,
+        body: {
+          type: 'error',
+          error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' },
+        },
+      }
+    if (restricted.has(key))
+      return {
+        status: 403,
+        body: {
+          type: 'error',
+          error: {
+            type: 'permission_error',
+            message: 'Your API key does not have permission to use the specified resource.',
+          },
+        },
+      }
+    if (!valid.has(key))
+      return {
+        status: 401,
+        body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } },
+      }
+    if (request.path !== '/v1/models')
+      return { status: 404, body: { type: 'error', error: { type: 'not_found_error', message: 'Not found' } } }
+    return {
+      status: 200,
+      body: {
+        data: [
+          {
+            id: 'claude-sonnet-4-5',
+            type: 'model',
+            display_name: 'Claude Sonnet 4.5',
+            created_at: '2025-09-29T00:00:00Z',
+          },
+        ],
+        has_more: true,
+        first_id: 'claude-sonnet-4-5',
+        last_id: 'claude-sonnet-4-5',
+      },
+    }
   })
 }
 
 /** OpenAI "List models" and "Error codes" (platform.openai.com/docs/api-reference/models/list, /docs/guides/error-codes). */
-export function startOpenaiSimulator(valid: ReadonlySet<string>, restricted: ReadonlySet<string> = new Set()): Promise<RunningSimulator> {
+export function startOpenaiSimulator(
+  valid: ReadonlySet<string>,
+  restricted: ReadonlySet<string> = new Set(),
+): Promise<RunningSimulator> {
   return startSimulator((request) => {
     const key = bearer(request) ?? ''
-    if (restricted.has(key)) return { status: 401, body: { error: { message: 'You have insufficient permissions for this operation. Missing scopes: api.model.read.', type: 'invalid_request_error', param: null, code: null } } }
-    if (!valid.has(key)) return { status: 401, body: { error: { message: 'Incorrect API key provided.', type: 'invalid_request_error', param: null, code: 'invalid_api_key' } } }
-    return { status: 200, body: { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1715367049, owned_by: 'system' }] } }
+    if (restricted.has(key))
+      return {
+        status: 401,
+        body: {
+          error: {
+            message: 'You have insufficient permissions for this operation. Missing scopes: api.model.read.',
+            type: 'invalid_request_error',
+            param: null,
+            code: null,
+          },
+        },
+      }
+    if (!valid.has(key))
+      return {
+        status: 401,
+        body: {
+          error: {
+            message: 'Incorrect API key provided.',
+            type: 'invalid_request_error',
+            param: null,
+            code: 'invalid_api_key',
+          },
+        },
+      }
+    return {
+      status: 200,
+      body: { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1715367049, owned_by: 'system' }] },
+    }
   })
 }
 
@@ -31,7 +99,19 @@ export function startSlackSimulator(valid: Set<string>): Promise<RunningSimulato
     const key = bearer(request) ?? ''
     if (key === '') return { status: 200, body: { ok: false, error: 'not_authed' } }
     if (!valid.has(key)) return { status: 200, body: { ok: false, error: 'invalid_auth' } }
-    if (request.path === '/api/auth.test') return { status: 200, body: { ok: true, url: 'https://acme.slack.com/', team: 'Acme', user: 'deploybot', team_id: 'T0001', user_id: 'U0001', bot_id: key.startsWith('xoxb-') ? 'B0001' : undefined } }
+    if (request.path === '/api/auth.test')
+      return {
+        status: 200,
+        body: {
+          ok: true,
+          url: 'https://acme.slack.com/',
+          team: 'Acme',
+          user: 'deploybot',
+          team_id: 'T0001',
+          user_id: 'U0001',
+          bot_id: key.startsWith('xoxb-') ? 'B0001' : undefined,
+        },
+      }
     if (request.path === '/api/auth.revoke') {
       valid.delete(key)
       return { status: 200, body: { ok: true, revoked: true } }
@@ -45,13 +125,36 @@ export function startSlackSimulator(valid: Set<string>): Promise<RunningSimulato
  * 400 INVALID_ARGUMENT/API_KEY_INVALID for an unknown key, 403 PERMISSION_DENIED/SERVICE_DISABLED for a key of a
  * project without the Generative Language API.
  */
-export function startGeminiSimulator(valid: ReadonlySet<string>, withoutGemini: ReadonlySet<string> = new Set()): Promise<RunningSimulator> {
-  const error = (code: number, status: string, reason: string, message: string) => ({ status: code, body: { error: { code, message, status, details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com' }] } } })
+export function startGeminiSimulator(
+  valid: ReadonlySet<string>,
+  withoutGemini: ReadonlySet<string> = new Set(),
+): Promise<RunningSimulator> {
+  const error = (code: number, status: string, reason: string, message: string) => ({
+    status: code,
+    body: {
+      error: {
+        code,
+        message,
+        status,
+        details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain: 'googleapis.com' }],
+      },
+    },
+  })
   return startSimulator((request) => {
     const key = String(request.headers['x-goog-api-key'] ?? request.query.key ?? '')
-    if (withoutGemini.has(key)) return error(403, 'PERMISSION_DENIED', 'SERVICE_DISABLED', 'Generative Language API has not been used in project 1 before or it is disabled.')
-    if (!valid.has(key)) return error(400, 'INVALID_ARGUMENT', 'API_KEY_INVALID', 'API key not valid. Please pass a valid API key.')
-    return { status: 200, body: { models: [{ name: 'models/gemini-2.5-flash', displayName: 'Gemini 2.5 Flash' }], nextPageToken: 'x' } }
+    if (withoutGemini.has(key))
+      return error(
+        403,
+        'PERMISSION_DENIED',
+        'SERVICE_DISABLED',
+        'Generative Language API has not been used in project 1 before or it is disabled.',
+      )
+    if (!valid.has(key))
+      return error(400, 'INVALID_ARGUMENT', 'API_KEY_INVALID', 'API key not valid. Please pass a valid API key.')
+    return {
+      status: 200,
+      body: { models: [{ name: 'models/gemini-2.5-flash', displayName: 'Gemini 2.5 Flash' }], nextPageToken: 'x' },
+    }
   })
 }
 
@@ -59,20 +162,54 @@ export function startGeminiSimulator(valid: ReadonlySet<string>, withoutGemini: 
 export function startLinearSimulator(valid: ReadonlySet<string>): Promise<RunningSimulator> {
   return startSimulator((request) => {
     const key = String(request.headers.authorization ?? '')
-    if (!valid.has(key)) return { status: 400, body: { errors: [{ message: 'Authentication required, not authenticated', extensions: { type: 'authentication error', code: 'AUTHENTICATION_ERROR', userPresentableMessage: 'You need to authenticate to access this operation.' } }] } }
+    if (!valid.has(key))
+      return {
+        status: 400,
+        body: {
+          errors: [
+            {
+              message: 'Authentication required, not authenticated',
+              extensions: {
+                type: 'authentication error',
+                code: 'AUTHENTICATION_ERROR',
+                userPresentableMessage: 'You need to authenticate to access this operation.',
+              },
+            },
+          ],
+        },
+      }
     const query = String((request.body as { query?: unknown } | null)?.query ?? '')
-    if (request.method !== 'POST' || request.path !== '/graphql' || !/\bviewer\b/.test(query)) return { status: 400, body: { errors: [{ message: 'Unknown query', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } }
+    if (request.method !== 'POST' || request.path !== '/graphql' || !/\bviewer\b/.test(query))
+      return {
+        status: 400,
+        body: { errors: [{ message: 'Unknown query', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] },
+      }
     return { status: 200, body: { data: { viewer: { id: 'a1b2c3', name: 'Ada' } } } }
   })
 }
 
 /** Twilio Accounts (twilio.com/docs/iam/api/account): Basic with API key SID + secret; 401 code 20003 otherwise. */
-export function startTwilioSimulator(pairs: ReadonlyMap<string, string>, accountSid: string): Promise<RunningSimulator> {
+export function startTwilioSimulator(
+  pairs: ReadonlyMap<string, string>,
+  accountSid: string,
+): Promise<RunningSimulator> {
   return startSimulator((request) => {
-    const [sid, secret] = Buffer.from(String(request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64').toString('utf8').split(':')
-    if (sid === undefined || pairs.get(sid) !== secret) return { status: 401, body: { code: 20003, message: 'Authenticate', more_info: 'https://www.twilio.com/docs/errors/20003', status: 401 } }
+    const [sid, secret] = Buffer.from(String(request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
+      .toString('utf8')
+      .split(':')
+    if (sid === undefined || pairs.get(sid) !== secret)
+      return {
+        status: 401,
+        body: {
+          code: 20003,
+          message: 'Authenticate',
+          more_info: 'https://www.twilio.com/docs/errors/20003',
+          status: 401,
+        },
+      }
     const account = { sid: accountSid, friendly_name: 'Acme', status: 'active', type: 'Full' }
-    if (request.path === '/2010-04-01/Accounts.json') return { status: 200, body: { accounts: [account], page: 0, page_size: 1 } }
+    if (request.path === '/2010-04-01/Accounts.json')
+      return { status: 200, body: { accounts: [account], page: 0, page_size: 1 } }
     if (request.path === `/2010-04-01/Accounts/${accountSid}.json`) return { status: 200, body: account }
     return { status: 404, body: { code: 20404, message: 'The requested resource was not found', status: 404 } }
   })
@@ -86,14 +223,17 @@ export function startTwilioSimulator(pairs: ReadonlyMap<string, string>, account
 export function startGithubSimulator(valid: Set<string>): Promise<RunningSimulator> {
   return startSimulator((request: SimulatorRequest) => {
     if (request.method === 'POST' && request.path === '/credentials/revoke') {
-      if (request.headers.authorization !== undefined) return { status: 400, body: { message: 'Keyward simulator: this endpoint takes no authentication' } }
+      if (request.headers.authorization !== undefined)
+        return { status: 400, body: { message: 'Keyward simulator: this endpoint takes no authentication' } }
       const credentials = (request.body as { credentials?: unknown } | null)?.credentials
-      if (!Array.isArray(credentials) || credentials.length === 0 || credentials.length > 1000) return { status: 422, body: { message: 'Validation Failed' } }
+      if (!Array.isArray(credentials) || credentials.length === 0 || credentials.length > 1000)
+        return { status: 422, body: { message: 'Validation Failed' } }
       for (const credential of credentials) valid.delete(String(credential))
       return { status: 202, body: {} }
     }
     const key = bearer(request) ?? ''
-    if (!valid.has(key)) return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } }
+    if (!valid.has(key))
+      return { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' } }
     if (key.startsWith('ghs_')) return { status: 403, body: { message: 'Resource not accessible by integration' } }
     return { status: 200, body: { login: 'ada', id: 1 } }
   })
@@ -104,7 +244,8 @@ export function startDopplerSimulator(valid: Set<string>): Promise<RunningSimula
   return startSimulator((request) => {
     const key = bearer(request) ?? ''
     if (!valid.has(key)) return { status: 401, body: { messages: ['Invalid Auth token'], success: false } }
-    if (request.method === 'GET' && request.path === '/v3/me') return { status: 200, body: { workplace: { name: 'Acme', slug: 'acme' }, type: 'personal', name: 'laptop' } }
+    if (request.method === 'GET' && request.path === '/v3/me')
+      return { status: 200, body: { workplace: { name: 'Acme', slug: 'acme' }, type: 'personal', name: 'laptop' } }
     if (request.method === 'POST' && request.path === '/v3/auth/revoke') {
       valid.delete(String((request.body as { token?: unknown } | null)?.token ?? ''))
       return { status: 200, body: { success: true } }
@@ -117,12 +258,20 @@ export function startDopplerSimulator(valid: Set<string>): Promise<RunningSimula
 export function startPerplexitySimulator(valid: Set<string>): Promise<RunningSimulator> {
   return startSimulator((request) => {
     const key = bearer(request) ?? ''
-    if (!valid.has(key)) return { status: 401, body: { error: { message: 'Invalid API key', type: 'invalid_api_key', code: 401 } } }
+    if (!valid.has(key))
+      return { status: 401, body: { error: { message: 'Invalid API key', type: 'invalid_api_key', code: 401 } } }
     if (request.method === 'POST' && request.path === '/generate_auth_token') {
       const token = `pplx-${randomBytes(24).toString('hex')}`
       valid.add(token)
       const name = (request.body as { token_name?: unknown } | null)?.token_name
-      return { status: 200, body: { auth_token: token, created_at_epoch_seconds: Math.floor(Date.now() / 1000), ...(typeof name === 'string' ? { token_name: name } : {}) } }
+      return {
+        status: 200,
+        body: {
+          auth_token: token,
+          created_at_epoch_seconds: Math.floor(Date.now() / 1000),
+          ...(typeof name === 'string' ? { token_name: name } : {}),
+        },
+      }
     }
     if (request.method === 'POST' && request.path === '/revoke_auth_token') {
       valid.delete(String((request.body as { auth_token?: unknown } | null)?.auth_token ?? ''))

@@ -21,22 +21,33 @@ export function sendgridValue(id: string): string {
 export async function startSendgridSimulator(keys: Map<string, SendgridKey>): Promise<RunningSimulator> {
   return startSimulator((request) => {
     const key = keys.get(bearer(request) ?? '')
-    if (key === undefined) return { status: 401, body: { errors: [{ field: null, message: 'authorization required' }] } }
+    if (key === undefined)
+      return { status: 401, body: { errors: [{ field: null, message: 'authorization required' }] } }
     const may = (scope: string) => key.scopes.includes(scope)
-    if (request.method === 'GET' && request.path === '/v3/scopes') return may('scopes.read') ? { status: 200, body: { scopes: key.scopes } } : forbidden
+    if (request.method === 'GET' && request.path === '/v3/scopes')
+      return may('scopes.read') ? { status: 200, body: { scopes: key.scopes } } : forbidden
     const id = /^\/v3\/api_keys\/([^/]+)$/.exec(request.path)?.[1]
     const target = [...keys.values()].find((entry) => entry.id === id)
     if (request.method === 'GET' && id !== undefined) {
       if (!may('api_keys.read')) return forbidden
-      return target === undefined ? { status: 404, body: { errors: [{ message: 'unable to find API Key' }] } } : { status: 200, body: { api_key_id: target.id, name: target.name, scopes: target.scopes } }
+      return target === undefined
+        ? { status: 404, body: { errors: [{ message: 'unable to find API Key' }] } }
+        : { status: 200, body: { api_key_id: target.id, name: target.name, scopes: target.scopes } }
     }
     if (request.method === 'POST' && request.path === '/v3/api_keys') {
       if (!may('api_keys.create')) return forbidden
       const body = request.body as { name?: string; scopes?: string[] }
-      const created: SendgridKey = { id: randomBytes(11).toString('base64url'), name: String(body.name), scopes: body.scopes ?? [] }
+      const created: SendgridKey = {
+        id: randomBytes(11).toString('base64url'),
+        name: String(body.name),
+        scopes: body.scopes ?? [],
+      }
       const value = sendgridValue(created.id)
       keys.set(value, created)
-      return { status: 201, body: { api_key: value, api_key_id: created.id, name: created.name, scopes: created.scopes } }
+      return {
+        status: 201,
+        body: { api_key: value, api_key_id: created.id, name: created.name, scopes: created.scopes },
+      }
     }
     if (request.method === 'DELETE' && id !== undefined) {
       if (!may('api_keys.delete')) return forbidden

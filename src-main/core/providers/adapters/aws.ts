@@ -8,11 +8,16 @@ import { KeywardError } from '../../errors'
 // query API answers {GetCallerIdentityResponse: {GetCallerIdentityResult: {Account, Arn, UserId}}}.
 export const awsAdapter: ProviderAdapter = {
   async verify(call) {
-    const { body } = await call({ method: 'POST', path: '/', form: { Action: 'GetCallerIdentity', Version: '2011-06-15' } })
+    const { body } = await call({
+      method: 'POST',
+      path: '/',
+      form: { Action: 'GetCallerIdentity', Version: '2011-06-15' },
+    })
     const result = asObject(asObject(asObject(body).GetCallerIdentityResponse).GetCallerIdentityResult)
     const account = text(result, 'Account')
     const arn = text(result, 'Arn')
-    if (account === undefined || arn === undefined) throw new KeywardError('PROVIDER_BAD_RESPONSE', 'AWS STS answered GetCallerIdentity without an account.')
+    if (account === undefined || arn === undefined)
+      throw new KeywardError('PROVIDER_BAD_RESPONSE', 'AWS STS answered GetCallerIdentity without an account.')
     return live(`AWS accepted the key pair (${arn}).`, { account: { awsAccount: account, arn } })
   },
 }

@@ -15,9 +15,15 @@ export function checkEndpoint({ name, path, restrictedOn = [], account }: CheckE
   return {
     async verify(call): Promise<VerifyResult> {
       const { status, body } = await call({ path, accept: restrictedOn })
-      if (restrictedOn.includes(status)) return restricted(`${name} knows this key, but it may not read ${path} (HTTP ${status}): it lacks that permission.`)
+      if (restrictedOn.includes(status))
+        return restricted(
+          `${name} knows this key, but it may not read ${path} (HTTP ${status}): it lacks that permission.`,
+        )
       const details = account?.(body) ?? {}
-      return live(`${name} accepted the key (GET ${path}).`, Object.keys(details).length === 0 ? {} : { account: details })
+      return live(
+        `${name} accepted the key (GET ${path}).`,
+        Object.keys(details).length === 0 ? {} : { account: details },
+      )
     },
   }
 }

@@ -6,7 +6,10 @@ export const dopplerAdapter: ProviderAdapter = {
   async verify(call) {
     const { body } = await call({ path: '/me' })
     const workplace = text(asObject(body).workplace, 'name')
-    return live(`Doppler accepted the token${workplace === undefined ? '' : ` (workplace ${workplace})`}.`, workplace === undefined ? {} : { account: { workplace } })
+    return live(
+      `Doppler accepted the token${workplace === undefined ? '' : ` (workplace ${workplace})`}.`,
+      workplace === undefined ? {} : { account: { workplace } },
+    )
   },
   async revoke(call) {
     await call({ method: 'POST', path: '/auth/revoke', bodyWithKey: (token) => ({ token }) })

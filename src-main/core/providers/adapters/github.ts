@@ -7,11 +7,23 @@ import { live, restricted, text, type ProviderAdapter } from './adapter'
 export const githubAdapter: ProviderAdapter = {
   async verify(call) {
     const { status, body } = await call({ path: '/user', accept: [403] })
-    if (status === 403) return restricted('GitHub knows this token, but it may not read /user (an app installation token or a token without that permission).')
+    if (status === 403)
+      return restricted(
+        'GitHub knows this token, but it may not read /user ' +
+          '(an app installation token or a token without that permission).',
+      )
     const login = text(body, 'login')
-    return live(`GitHub accepted the token${login === undefined ? '' : ` (${login})`}.`, login === undefined ? {} : { account: { login } })
+    return live(
+      `GitHub accepted the token${login === undefined ? '' : ` (${login})`}.`,
+      login === undefined ? {} : { account: { login } },
+    )
   },
   async revoke(call) {
-    await call({ method: 'POST', path: '/credentials/revoke', authenticated: false, bodyWithKey: (token) => ({ credentials: [token] }) })
+    await call({
+      method: 'POST',
+      path: '/credentials/revoke',
+      authenticated: false,
+      bodyWithKey: (token) => ({ credentials: [token] }),
+    })
   },
 }

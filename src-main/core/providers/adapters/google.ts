@@ -17,7 +17,10 @@ export const googleAdapter: ProviderAdapter = {
     const { status, body } = await call({ path: '/models?pageSize=1', accept: [400, 403] })
     if (status === 400 && reasons(body).includes('API_KEY_INVALID')) throw rejected('Google', 'API_KEY_INVALID')
     if (status === 400) throw rejected('Google', 'HTTP 400 (INVALID_ARGUMENT)')
-    if (status === 403) return restricted(`Google knows this key, but the Gemini API is not enabled or allowed for it (${reasons(body).join(', ') || 'PERMISSION_DENIED'}): it may work for other Google APIs.`)
+    if (status === 403)
+      return restricted(
+        `Google knows this key, but the Gemini API is not enabled or allowed for it (${reasons(body).join(', ') || 'PERMISSION_DENIED'}): it may work for other Google APIs.`,
+      )
     return live('Google accepted the key for the Gemini API (GET /v1/models).')
   },
 }

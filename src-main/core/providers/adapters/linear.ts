@@ -12,10 +12,22 @@ function errorCodes(body: unknown): string[] {
 
 export const linearAdapter: ProviderAdapter = {
   async verify(call) {
-    const { status, body } = await call({ method: 'POST', path: '/graphql', body: { query: VIEWER }, accept: [400, 401] })
-    if (errorCodes(body).includes('AUTHENTICATION_ERROR') || status === 401) throw rejected('Linear', 'AUTHENTICATION_ERROR')
+    const { status, body } = await call({
+      method: 'POST',
+      path: '/graphql',
+      body: { query: VIEWER },
+      accept: [400, 401],
+    })
+    if (errorCodes(body).includes('AUTHENTICATION_ERROR') || status === 401)
+      throw rejected('Linear', 'AUTHENTICATION_ERROR')
     const viewer = asObject(asObject(asObject(body).data).viewer)
-    if (status === 400 || typeof viewer.id !== 'string') throw new KeywardError('PROVIDER_BAD_RESPONSE', `Linear answered the viewer query without a viewer (HTTP ${status}).`)
-    return live(`Linear accepted the key (viewer ${typeof viewer.name === 'string' ? viewer.name : viewer.id}).`, { account: { userId: viewer.id, ...(typeof viewer.name === 'string' ? { name: viewer.name } : {}) } })
+    if (status === 400 || typeof viewer.id !== 'string')
+      throw new KeywardError(
+        'PROVIDER_BAD_RESPONSE',
+        `Linear answered the viewer query without a viewer (HTTP ${status}).`,
+      )
+    return live(`Linear accepted the key (viewer ${typeof viewer.name === 'string' ? viewer.name : viewer.id}).`, {
+      account: { userId: viewer.id, ...(typeof viewer.name === 'string' ? { name: viewer.name } : {}) },
+    })
   },
 }

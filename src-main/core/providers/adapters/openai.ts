@@ -12,7 +12,9 @@ export const openaiAdapter: ProviderAdapter = {
   async verify(call) {
     const { status, body } = await call({ path: '/models', accept: [401, 403] })
     if (status === 403 || (status === 401 && /missing scopes|insufficient permissions/i.test(message(body)))) {
-      return restricted('OpenAI knows this key, but it may not list models: a restricted key without the Models read permission.')
+      return restricted(
+        'OpenAI knows this key, but it may not list models: a restricted key without the Models read permission.',
+      )
     }
     if (status === 401) throw rejected('OpenAI', 'HTTP 401 (incorrect, revoked or deleted key)')
     return live('OpenAI accepted the key (GET /v1/models).')

@@ -1,7 +1,8 @@
 import { KeywardError } from '../../errors'
 import { asObject, live, needsDashboard, restricted, text, type KeyContext, type ProviderAdapter } from './adapter'
 
-// SendGrid v3 API keys (https://www.twilio.com/docs/sendgrid/api-reference/api-keys): a key is `SG.<api_key_id>.<secret>`.
+// SendGrid v3 API keys (https://www.twilio.com/docs/sendgrid/api-reference/api-keys): a key is
+// `SG.<api_key_id>.<secret>`.
 // GET /v3/scopes lists the calling key's scopes (403 when it may not); GET /v3/api_keys/{id} → {name, scopes};
 // POST /v3/api_keys {name, scopes} → 201 {api_key, api_key_id, name, scopes}; DELETE /v3/api_keys/{id} → 204.
 // Managing keys needs the api_keys.* scopes; without them SendGrid answers 403.
@@ -11,7 +12,8 @@ function scopesOf(body: unknown): string[] {
 }
 
 function idOf(context: KeyContext): string {
-  if (context.publicId === null) throw new KeywardError('INVALID_INPUT', 'This SendGrid value has no key id (SG.<id>.<secret>).')
+  if (context.publicId === null)
+    throw new KeywardError('INVALID_INPUT', 'This SendGrid value has no key id (SG.<id>.<secret>).')
   return encodeURIComponent(context.publicId)
 }
 
@@ -27,16 +29,31 @@ export const sendgridAdapter: ProviderAdapter = {
   async rotate(call, key, context) {
     const id = idOf(context)
     const old = await call({ path: `/api_keys/${id}`, accept: [403] })
-    if (old.status === 403) throw needsDashboard('SendGrid', 'this key may not manage API keys (it lacks the api_keys scopes)')
+    if (old.status === 403)
+      throw needsDashboard('SendGrid', 'this key may not manage API keys (it lacks the api_keys scopes)')
     const name = text(old.body, 'name') ?? key.name
-    const created = await call({ method: 'POST', path: '/api_keys', body: { name, scopes: scopesOf(old.body) }, accept: [403] })
+    const created = await call({
+      method: 'POST',
+      path: '/api_keys',
+      body: { name, scopes: scopesOf(old.body) },
+      accept: [403],
+    })
     if (created.status === 403) throw needsDashboard('SendGrid', 'this key may not create API keys')
     const token = text(created.body, 'api_key')
-    if (token === undefined) throw new KeywardError('PROVIDER_BAD_RESPONSE', `SendGrid created "${name}" without sending its value: delete it in the dashboard.`)
-    return { newValue: token, metadata: { remoteName: name, scopes: scopesOf(created.body) }, retireOld: async ({ withNewKey }) => void (await withNewKey({ method: 'DELETE', path: `/api_keys/${id}` })) }
+    if (token === undefined)
+      throw new KeywardError(
+        'PROVIDER_BAD_RESPONSE',
+        `SendGrid created "${name}" without sending its value: delete it in the dashboard.`,
+      )
+    return {
+      newValue: token,
+      metadata: { remoteName: name, scopes: scopesOf(created.body) },
+      retireOld: async ({ withNewKey }) => void (await withNewKey({ method: 'DELETE', path: `/api_keys/${id}` })),
+    }
   },
   async revoke(call, _key, context) {
     const { status } = await call({ method: 'DELETE', path: `/api_keys/${idOf(context)}`, accept: [403] })
-    if (status === 403) throw needsDashboard('SendGrid', 'this key may not delete API keys (it lacks the api_keys scopes)')
+    if (status === 403)
+      throw needsDashboard('SendGrid', 'this key may not delete API keys (it lacks the api_keys scopes)')
   },
 }

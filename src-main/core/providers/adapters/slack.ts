@@ -18,14 +18,23 @@ export const slackAdapter: ProviderAdapter = {
   async verify(call) {
     const answer = checkOk((await call({ method: 'POST', path: '/auth.test' })).body, 'auth.test')
     const account = Object.fromEntries(
-      [['team', answer.team], ['teamId', answer.team_id], ['user', answer.user], ['userId', answer.user_id], ['url', answer.url]]
-        .filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+      [
+        ['team', answer.team],
+        ['teamId', answer.team_id],
+        ['user', answer.user],
+        ['userId', answer.user_id],
+        ['url', answer.url],
+      ].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
     )
     const keyType = typeof answer.bot_id === 'string' ? 'bot' : 'user'
-    return live(`Slack accepted the key (${keyType} token${typeof answer.team === 'string' ? ` for ${answer.team}` : ''}).`, { account, keyType })
+    return live(
+      `Slack accepted the key (${keyType} token${typeof answer.team === 'string' ? ` for ${answer.team}` : ''}).`,
+      { account, keyType },
+    )
   },
   async revoke(call) {
     const answer = checkOk((await call({ method: 'POST', path: '/auth.revoke' })).body, 'auth.revoke')
-    if (answer.revoked !== true) throw new KeywardError('PROVIDER_ERROR', 'Slack answered auth.revoke without revoking the token.')
+    if (answer.revoked !== true)
+      throw new KeywardError('PROVIDER_ERROR', 'Slack answered auth.revoke without revoking the token.')
   },
 }

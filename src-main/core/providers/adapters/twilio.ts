@@ -7,10 +7,15 @@ import { asObject, live, text, type ProviderAdapter } from './adapter'
 export const twilioAdapter: ProviderAdapter = {
   async verify(call, key) {
     const accountSid = text(key.metadata, 'accountSid')
-    const { body } = await call({ path: accountSid === undefined ? '/Accounts.json?PageSize=1' : `/Accounts/${encodeURIComponent(accountSid)}.json` })
+    const { body } = await call({
+      path: accountSid === undefined ? '/Accounts.json?PageSize=1' : `/Accounts/${encodeURIComponent(accountSid)}.json`,
+    })
     const listed = asObject(body).accounts
     const account = accountSid === undefined ? asObject(Array.isArray(listed) ? listed[0] : undefined) : asObject(body)
     const sid = text(account, 'sid')
-    return live(`Twilio accepted the API key${sid === undefined ? '' : ` for account ${sid}`}.`, sid === undefined ? {} : { accountSid: sid })
+    return live(
+      `Twilio accepted the API key${sid === undefined ? '' : ` for account ${sid}`}.`,
+      sid === undefined ? {} : { accountSid: sid },
+    )
   },
 }

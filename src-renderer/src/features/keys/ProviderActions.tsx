@@ -6,13 +6,26 @@ import { RevokeDialog } from './RevokeDialog'
 type Outcome = ResponseOf<'key:verify'>
 type Provider = ResponseOf<'key:detail'>['provider']
 
-const LABEL: Record<Outcome['outcome'], string> = { ok: 'Live', restricted: 'Restricted', invalid: 'Invalid', error: 'Not checked' }
+const LABEL: Record<Outcome['outcome'], string> = {
+  ok: 'Live',
+  restricted: 'Restricted',
+  invalid: 'Invalid',
+  error: 'Not checked',
+}
 
 /**
  * Verify, Sync and Revoke at the key's provider, where its API offers them (the same core operations as the CLI).
  * The answer stays in view — live / restricted / invalid / why it could not be checked — until the next action.
  */
-export function ProviderActions({ keySummary, provider, onChanged }: { readonly keySummary: KeySummary; readonly provider: Provider; readonly onChanged: (notice: string) => void }) {
+export function ProviderActions({
+  keySummary,
+  provider,
+  onChanged,
+}: {
+  readonly keySummary: KeySummary
+  readonly provider: Provider
+  readonly onChanged: (notice: string) => void
+}) {
   const [busy, setBusy] = useState<'verify' | 'sync' | null>(null)
   const [answer, setAnswer] = useState<{ tone: Outcome['outcome']; text: string } | null>(null)
   const [revoking, setRevoking] = useState(false)

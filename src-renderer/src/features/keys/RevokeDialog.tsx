@@ -10,7 +10,17 @@ type Outcome = ResponseOf<'key:revoke'>
  * Revoke at the provider, by its API: the key stops working everywhere at once, so its name must be typed (main
  * checks it too). The answer — revoked, or why not — goes back to the detail pane.
  */
-export function RevokeDialog({ keySummary, providerName, onClose, onDone }: { readonly keySummary: KeySummary; readonly providerName: string; readonly onClose: () => void; readonly onDone: (outcome: Outcome) => void }) {
+export function RevokeDialog({
+  keySummary,
+  providerName,
+  onClose,
+  onDone,
+}: {
+  readonly keySummary: KeySummary
+  readonly providerName: string
+  readonly onClose: () => void
+  readonly onDone: (outcome: Outcome) => void
+}) {
   const titleId = useId()
   const [typed, setTyped] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -33,8 +43,21 @@ export function RevokeDialog({ keySummary, providerName, onClose, onDone }: { re
       <p>{`${providerName} will stop accepting this key at once, for every service that uses it. Keyward keeps its history.`}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="revoke-confirm">Type the key&apos;s name, {keySummary.name}, to revoke it</label>
-        <input id="revoke-confirm" autoComplete="off" spellCheck={false} autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
-        <FormFooter error={error} onCancel={onClose} submitLabel={busy ? 'Revoking…' : 'Revoke key'} danger disabled={busy || typed !== keySummary.name} />
+        <input
+          id="revoke-confirm"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={typed}
+          onChange={(event) => setTyped(event.target.value)}
+        />
+        <FormFooter
+          error={error}
+          onCancel={onClose}
+          submitLabel={busy ? 'Revoking…' : 'Revoke key'}
+          danger
+          disabled={busy || typed !== keySummary.name}
+        />
       </form>
     </Modal>
   )

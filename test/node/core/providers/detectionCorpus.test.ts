@@ -48,18 +48,25 @@ describe('the detection corpus (gitleaks, TruffleHog)', () => {
     const falsePositives = corpus.filter((entry) => entry.class === 'fp-structural')
     expect(claimed.length).toBeGreaterThan(700)
     expect(falsePositives.length).toBeGreaterThan(80)
-    expect(claimed.filter((entry) => detectProvider(entry.value) !== entry.family).map((entry) => entry.value)).toEqual([])
-    expect(falsePositives.filter((entry) => detectProvider(entry.value) !== 'unknown').map((entry) => entry.value)).toEqual([])
+    expect(claimed.filter((entry) => detectProvider(entry.value) !== entry.family).map((entry) => entry.value)).toEqual(
+      [],
+    )
+    expect(
+      falsePositives.filter((entry) => detectProvider(entry.value) !== 'unknown').map((entry) => entry.value),
+    ).toEqual([])
   })
 
   it('never takes a placeholder in a key format for a key', () => {
     const placeholders = corpus.filter((entry) => isPlaceholder(entry.value) && entry.family !== '-')
     expect(placeholders.length).toBeGreaterThan(20)
-    expect(placeholders.filter((entry) => detectProvider(entry.value) !== 'unknown').map((entry) => entry.value)).toEqual([])
+    expect(
+      placeholders.filter((entry) => detectProvider(entry.value) !== 'unknown').map((entry) => entry.value),
+    ).toEqual([])
   })
 
   it('says which answers it gives where the corpus leaves the choice open', () => {
-    const answer = (format: string) => new Set(corpus.filter((entry) => entry.format === format).map((entry) => detectProvider(entry.value)))
+    const answer = (format: string) =>
+      new Set(corpus.filter((entry) => entry.format === format).map((entry) => detectProvider(entry.value)))
     // Decisions: Slack app-level tokens are Slack's; a SHA-384 (96 lower-case hex) is not an Elastic Email key.
     expect(answer('xapp- (app-level)')).toEqual(new Set(['slack']))
     const sha384 = corpus.filter((entry) => /^[0-9a-f]{96}$/.test(entry.value))

@@ -11,8 +11,15 @@ import type { RunningSimulator } from '../../../simulators/simulatorServer'
 import { startStsSimulator } from '../../../simulators/wellKnown/aws'
 import { startGitlabSimulator, type GitlabToken } from '../../../simulators/wellKnown/gitlab'
 import {
-  startAnthropicSimulator, startDopplerSimulator, startGeminiSimulator, startGithubSimulator, startLinearSimulator,
-  startOpenaiSimulator, startPerplexitySimulator, startSlackSimulator, startTwilioSimulator,
+  startAnthropicSimulator,
+  startDopplerSimulator,
+  startGeminiSimulator,
+  startGithubSimulator,
+  startLinearSimulator,
+  startOpenaiSimulator,
+  startPerplexitySimulator,
+  startSlackSimulator,
+  startTwilioSimulator,
 } from '../../../simulators/wellKnown/keyChecks'
 import { sendgridValue, startSendgridSimulator, type SendgridKey } from '../../../simulators/wellKnown/sendgrid'
 import { newTestVault, tempDir } from '../../helpers/testVault'
@@ -35,22 +42,39 @@ afterEach(async () => {
 /** HTTP deps pointing one provider at the running simulator (base URL override, loopback only). */
 function via(provider: string, running: RunningSimulator, path = ''): HttpDeps {
   simulator = running
-  return { fetch, sleep: async () => undefined, env: { [`KEYWARD_${provider.toUpperCase()}_BASE_URL`]: `${running.origin}${path}` } }
+  return {
+    fetch,
+    sleep: async () => undefined,
+    env: { [`KEYWARD_${provider.toUpperCase()}_BASE_URL`]: `${running.origin}${path}` },
+  }
 }
 
 const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
 
 /** Adds a key and verifies it; the result and the stored verify result. */
-async function verifyAs(provider: string, name: string, value: string, http: HttpDeps, metadata: Record<string, unknown> = {}) {
+async function verifyAs(
+  provider: string,
+  name: string,
+  value: string,
+  http: HttpDeps,
+  metadata: Record<string, unknown> = {},
+) {
   createKey(session, { provider, name, metadata }, value)
   const id = keyIdOf(session, `${provider}/${name}`)
-  const outcome = await verifyKey(session, id, http).then((operation) => operation.summary, (error: { code: string }) => error.code)
+  const outcome = await verifyKey(session, id, http).then(
+    (operation) => operation.summary,
+    (error: { code: string }) => error.code,
+  )
   return { outcome, stored: getKey(session, id).lastVerifyResult, metadata: getKey(session, id).metadata }
 }
 
 describe('verify: live / restricted / invalid, as each provider documents it', () => {
   it('Anthropic: GET /v1/models with x-api-key and anthropic-version; 403 restricted, 401 invalid', async () => {
-    const [good, limited, bad] = ['a', 'b', 'c'].map((c) => `sk-ant-api03-${repeat(c, 93)}AA`) as [string, string, string]
+    const [good, limited, bad] = ['a', 'b', 'c'].map((c) => `sk-ant-api03-${repeat(c, 93)}AA`) as [
+      string,
+      string,
+      string,
+    ]
     const http = via('anthropic', await startAnthropicSimulator(new Set([good]), new Set([limited])), '/v1')
     expect(await verifyAs('anthropic', 'good', good, http)).toMatchObject({ stored: 'ok' })
     expect(await verifyAs('anthropic', 'limited', limited, http)).toMatchObject({ stored: 'restricted' })
@@ -68,8 +92,13 @@ describe('verify: live / restricted / invalid, as each provider documents it', (
   it('Slack: auth.test answers 200 either way; `ok` decides, and the team is kept as account metadata', async () => {
     const good = `xoxb-1234567890-1234567890-${repeat('a', 24)}`
     const http = via('slack', await startSlackSimulator(new Set([good])), '/api')
-    expect(await verifyAs('slack', 'good', good, http)).toMatchObject({ stored: 'ok', metadata: { keyType: 'bot', account: { team: 'Acme', teamId: 'T0001' } } })
-    expect(await verifyAs('slack', 'bad', `xoxb-1234567890-1234567890-${repeat('b', 24)}`, http)).toMatchObject({ stored: 'invalid' })
+    expect(await verifyAs('slack', 'good', good, http)).toMatchObject({
+      stored: 'ok',
+      metadata: { keyType: 'bot', account: { team: 'Acme', teamId: 'T0001' } },
+    })
+    expect(await verifyAs('slack', 'bad', `xoxb-1234567890-1234567890-${repeat('b', 24)}`, http)).toMatchObject({
+      stored: 'invalid',
+    })
   })
 
   it('Google: Gemini models.list; 403 SERVICE_DISABLED is a valid key without Gemini, 400 API_KEY_INVALID invalid', async () => {
@@ -85,7 +114,10 @@ describe('verify: live / restricted / invalid, as each provider documents it', (
   it('Linear: the viewer query; AUTHENTICATION_ERROR is invalid', async () => {
     const good = `lin_api_${repeat('a', 40)}`
     const http = via('linear', await startLinearSimulator(new Set([good])))
-    expect(await verifyAs('linear', 'good', good, http)).toMatchObject({ stored: 'ok', metadata: { account: { name: 'Ada' } } })
+    expect(await verifyAs('linear', 'good', good, http)).toMatchObject({
+      stored: 'ok',
+      metadata: { account: { name: 'Ada' } },
+    })
     expect(await verifyAs('linear', 'bad', `lin_api_${repeat('b', 40)}`, http)).toMatchObject({ stored: 'invalid' })
   })
 
@@ -97,14 +129,23 @@ describe('verify: live / restricted / invalid, as each provider documents it', (
 })
 
 describe('credential pairs', () => {
-  const user = { accessKeyId: 'AKIA2E0A8F3B244C9986', secretAccessKey: repeat('wJalrXUtnFEMI/K7MDENG+bPxRfiCY', 40), account: '123456789012', arn: 'arn:aws:iam::123456789012:user/ci' }
+  const user = {
+    accessKeyId: 'AKIA2E0A8F3B244C9986',
+    secretAccessKey: repeat('wJalrXUtnFEMI/K7MDENG+bPxRfiCY', 40),
+    account: '123456789012',
+    arn: 'arn:aws:iam::123456789012:user/ci',
+  }
 
   it('AWS: the secret is the value, the access key id is metadata; STS GetCallerIdentity signed with SigV4', async () => {
     const http = via('aws', await startStsSimulator([user]))
     const result = await verifyAs('aws', 'ci', user.secretAccessKey, http, { accessKeyId: user.accessKeyId })
     expect(result).toMatchObject({ stored: 'ok', metadata: { account: { awsAccount: '123456789012', arn: user.arn } } })
-    expect(await verifyAs('aws', 'wrong-secret', repeat('x', 40), http, { accessKeyId: user.accessKeyId })).toMatchObject({ stored: 'invalid' })
-    expect(await verifyAs('aws', 'unknown-id', user.secretAccessKey, http, { accessKeyId: 'AKIA0000000000000000' })).toMatchObject({ stored: 'invalid' })
+    expect(
+      await verifyAs('aws', 'wrong-secret', repeat('x', 40), http, { accessKeyId: user.accessKeyId }),
+    ).toMatchObject({ stored: 'invalid' })
+    expect(
+      await verifyAs('aws', 'unknown-id', user.secretAccessKey, http, { accessKeyId: 'AKIA0000000000000000' }),
+    ).toMatchObject({ stored: 'invalid' })
     // The secret never travels: only its signature does.
     expect(simulator?.requests.some((request) => JSON.stringify(request).includes(user.secretAccessKey))).toBe(false)
   })
@@ -118,9 +159,18 @@ describe('credential pairs', () => {
   it('Twilio: key SID + secret in HTTP Basic; the account SID is learnt and kept', async () => {
     const sid = `SK${repeat('0123456789abcdef', 32)}`
     const secret = repeat('s3cr3tT0k3n', 32)
-    const http = via('twilio', await startTwilioSimulator(new Map([[sid, secret]]), `AC${repeat('f', 32)}`), '/2010-04-01')
-    expect(await verifyAs('twilio', 'api', secret, http, { keySid: sid })).toMatchObject({ stored: 'ok', metadata: { accountSid: `AC${repeat('f', 32)}` } })
-    expect(await verifyAs('twilio', 'again', secret, http, { keySid: sid, accountSid: `AC${repeat('f', 32)}` })).toMatchObject({ stored: 'ok' })
+    const http = via(
+      'twilio',
+      await startTwilioSimulator(new Map([[sid, secret]]), `AC${repeat('f', 32)}`),
+      '/2010-04-01',
+    )
+    expect(await verifyAs('twilio', 'api', secret, http, { keySid: sid })).toMatchObject({
+      stored: 'ok',
+      metadata: { accountSid: `AC${repeat('f', 32)}` },
+    })
+    expect(
+      await verifyAs('twilio', 'again', secret, http, { keySid: sid, accountSid: `AC${repeat('f', 32)}` }),
+    ).toMatchObject({ stored: 'ok' })
     expect(await verifyAs('twilio', 'bad', repeat('x', 32), http, { keySid: sid })).toMatchObject({ stored: 'invalid' })
   })
 })
@@ -129,7 +179,14 @@ describe('rotation by API', () => {
   it('GitLab: self-rotation keeps the old lifetime; the old token stops working at once', async () => {
     const old = `glpat-${repeat('a', 20)}`
     const created = new Date(Date.now() - 10 * 86_400_000)
-    const token: GitlabToken = { id: 1, name: 'ci', scopes: ['api'], created_at: created.toISOString(), expires_at: new Date(created.getTime() + 90 * 86_400_000).toISOString().slice(0, 10), revoked: false }
+    const token: GitlabToken = {
+      id: 1,
+      name: 'ci',
+      scopes: ['api'],
+      created_at: created.toISOString(),
+      expires_at: new Date(created.getTime() + 90 * 86_400_000).toISOString().slice(0, 10),
+      revoked: false,
+    }
     const tokens = new Map([[old, token]])
     const http = via('gitlab', await startGitlabSimulator(tokens), '/api/v4')
     createKey(session, { provider: 'gitlab', name: 'ci' }, old)
@@ -145,10 +202,24 @@ describe('rotation by API', () => {
 
   it('GitLab: a token without api/self_rotate may not rotate itself: NEEDS_DASHBOARD, nothing changes', async () => {
     const old = `glpat-${repeat('b', 20)}`
-    const tokens = new Map([[old, { id: 2, name: 'ro', scopes: ['read_api'], created_at: new Date().toISOString(), expires_at: '2027-01-01', revoked: false }]])
+    const tokens = new Map([
+      [
+        old,
+        {
+          id: 2,
+          name: 'ro',
+          scopes: ['read_api'],
+          created_at: new Date().toISOString(),
+          expires_at: '2027-01-01',
+          revoked: false,
+        },
+      ],
+    ])
     const http = via('gitlab', await startGitlabSimulator(tokens), '/api/v4')
     createKey(session, { provider: 'gitlab', name: 'ro' }, old)
-    await expect(rotateKey(session, keyIdOf(session, 'gitlab/ro'), http)).rejects.toMatchObject({ code: 'NEEDS_DASHBOARD' })
+    await expect(rotateKey(session, keyIdOf(session, 'gitlab/ro'), http)).rejects.toMatchObject({
+      code: 'NEEDS_DASHBOARD',
+    })
     expect(revealValue(session, keyIdOf(session, 'gitlab/ro'))).toBe(old)
     expect(tokens.get(old)?.revoked).toBe(false)
   })
@@ -168,10 +239,14 @@ describe('rotation by API', () => {
 
   it('SendGrid: a send-only key verifies restricted and cannot rotate (NEEDS_DASHBOARD), nothing created', async () => {
     const old = sendgridValue('sendOnly0000000000000')
-    const keys = new Map<string, SendgridKey>([[old, { id: 'sendOnly0000000000000', name: 'send', scopes: ['mail.send'] }]])
+    const keys = new Map<string, SendgridKey>([
+      [old, { id: 'sendOnly0000000000000', name: 'send', scopes: ['mail.send'] }],
+    ])
     const http = via('sendgrid', await startSendgridSimulator(keys), '/v3')
     expect(await verifyAs('sendgrid', 'send', old, http)).toMatchObject({ stored: 'restricted' })
-    await expect(rotateKey(session, keyIdOf(session, 'sendgrid/send'), http)).rejects.toMatchObject({ code: 'NEEDS_DASHBOARD' })
+    await expect(rotateKey(session, keyIdOf(session, 'sendgrid/send'), http)).rejects.toMatchObject({
+      code: 'NEEDS_DASHBOARD',
+    })
     expect(keys.size).toBe(1)
   })
 
@@ -201,17 +276,41 @@ describe('revocation by API', () => {
   it('Slack auth.revoke, Doppler /v3/auth/revoke and GitLab DELETE self: the key stops working', async () => {
     const slackToken = `xoxp-1234567890-1234567890-1234567890-${repeat('a', 32)}`
     const slack = new Set([slackToken])
-    await revokeKey(session, createKey(session, { provider: 'slack', name: 's' }, slackToken).key.id, via('slack', await startSlackSimulator(slack), '/api'))
+    await revokeKey(
+      session,
+      createKey(session, { provider: 'slack', name: 's' }, slackToken).key.id,
+      via('slack', await startSlackSimulator(slack), '/api'),
+    )
     expect(slack.size).toBe(0)
     await simulator?.close()
     const dopplerToken = `dp.pt.${repeat('a', 43)}`
     const doppler = new Set([dopplerToken])
-    await revokeKey(session, createKey(session, { provider: 'doppler', name: 'd' }, dopplerToken).key.id, via('doppler', await startDopplerSimulator(doppler), '/v3'))
+    await revokeKey(
+      session,
+      createKey(session, { provider: 'doppler', name: 'd' }, dopplerToken).key.id,
+      via('doppler', await startDopplerSimulator(doppler), '/v3'),
+    )
     expect(doppler.size).toBe(0)
     await simulator?.close()
     const gitlabToken = `glpat-${repeat('c', 20)}`
-    const tokens = new Map([[gitlabToken, { id: 3, name: 'x', scopes: ['api'], created_at: new Date().toISOString(), expires_at: '2027-01-01', revoked: false }]])
-    await revokeKey(session, createKey(session, { provider: 'gitlab', name: 'g' }, gitlabToken).key.id, via('gitlab', await startGitlabSimulator(tokens), '/api/v4'))
+    const tokens = new Map([
+      [
+        gitlabToken,
+        {
+          id: 3,
+          name: 'x',
+          scopes: ['api'],
+          created_at: new Date().toISOString(),
+          expires_at: '2027-01-01',
+          revoked: false,
+        },
+      ],
+    ])
+    await revokeKey(
+      session,
+      createKey(session, { provider: 'gitlab', name: 'g' }, gitlabToken).key.id,
+      via('gitlab', await startGitlabSimulator(tokens), '/api/v4'),
+    )
     expect(tokens.get(gitlabToken)?.revoked).toBe(true)
   })
 })
