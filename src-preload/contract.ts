@@ -58,6 +58,7 @@ export const channelNames = [
   'clipboard:clear',
   'key:detail',
   'key:verify',
+  'keys:verifiable',
   'key:sync',
   'key:revoke',
   'key:edit',
@@ -264,6 +265,8 @@ export const channels = {
   /** Changes metadata; the value stays. */
   /** Asks the provider whether the key is live; the result is stored with the key (as `keyward verify`). */
   'key:verify': { request: z.strictObject({ id: keyId }), response: providerOutcome },
+  /** The active keys whose provider can verify by API, in list order: what "Verify all" walks through. */
+  'keys:verifiable': { request: noArguments, response: z.object({ ids: z.array(z.string()).max(200_000) }) },
   /** Pulls what the provider's API reports about the key into its metadata (as `keyward sync`). */
   'key:sync': { request: z.strictObject({ id: keyId }), response: providerOutcome },
   /** Revokes by the provider's API; the key's name typed by the user must match (checked in main too). */

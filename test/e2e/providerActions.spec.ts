@@ -19,6 +19,7 @@ let app: LaunchedApp
 let vaultDir: string
 let simulators: RunningSimulator[]
 let tokens: Map<string, GitlabToken>
+let meterDelayMs = 0
 
 test.beforeEach(async () => {
   tokens = new Map([
@@ -34,7 +35,8 @@ test.beforeEach(async () => {
       },
     ],
   ])
-  const meter = await startSolenoidMeterSimulator(new Set([METER]))
+  meterDelayMs = 0
+  const meter = await startSolenoidMeterSimulator(new Set([METER, `${METER}b`]), { delayMs: () => meterDelayMs })
   const gitlab = await startGitlabSimulator(tokens)
   simulators = [meter, gitlab]
   vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-providers-'))
@@ -51,11 +53,12 @@ test.afterEach(async () => {
   rmSync(vaultDir, { recursive: true, force: true })
 })
 
-async function add(value: string): Promise<void> {
+async function add(value: string, name?: string): Promise<void> {
   const { page } = app
   await page.getByRole('button', { name: 'Add key' }).click()
   await page.getByLabel('Key', { exact: true }).fill(value)
   await expect(page.getByText(/^Detected: /)).toBeVisible()
+  if (name !== undefined) await page.getByLabel('Name', { exact: true }).fill(name)
   await page.getByRole('button', { name: 'Save key' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
 }
@@ -111,5 +114,30 @@ test("sync shows the token's scopes and expiry; revoke needs the typed name, the
     'detail with an answer',
   ).toEqual([])
   await page.screenshot({ path: path.join(shots, 'provider-actions.png') })
+  expect(app.problems()).toEqual([])
+})
+
+test('verify all: a progress bar and the answers as they come; Cancel stops before the next key', async () => {
+  test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
+  const { page } = app
+  await add(METER, 'meter-a')
+  await add(`${METER}b`, 'meter-b')
+  await add('sm_window_dead_0000000003', 'meter-dead')
+  await page.getByRole('button', { name: 'Verify all' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Verify all' })
+  await expect(dialog.getByRole('status')).toHaveText('3 of 3 verified · 2 live · 1 invalid')
+  await expect(dialog.getByRole('list', { name: 'Keys that need a look' })).toContainText('Solenoid Meter rejected the key')
+  await expect(dialog.getByRole('progressbar')).toHaveAttribute('value', '3')
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), 'verify all').toEqual([])
+  await page.screenshot({ path: path.join(shots, 'verify-all.png') })
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(page.getByText('3 of 3 verified · 2 live · 1 invalid')).toBeVisible()
+
+  // A slow provider: Cancel lets the key in flight finish, then stops.
+  meterDelayMs = 1500
+  await page.getByRole('button', { name: 'Verify all' }).click()
+  await expect(dialog.getByRole('status')).toHaveText(/^0 of 3 verified/)
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(dialog.getByRole('status')).toHaveText(/^1 of 3 verified · 1 live · stopped$/, { timeout: 10_000 })
   expect(app.problems()).toEqual([])
 })

@@ -34,6 +34,8 @@ export interface RunningSimulator {
 export interface SimulatorOptions {
   /** Serve HTTPS with this certificate (for an SDK that speaks only https, e.g. mailosaur's request.js). */
   readonly tls?: { readonly key: string; readonly cert: string }
+  /** How long each answer waits (a slow network), read per request so a test can change it. */
+  readonly delayMs?: () => number
 }
 
 /** A loopback HTTP(S) server answering JSON, standing in for one provider's API. */
@@ -53,7 +55,9 @@ export async function startSimulator(handle: (request: SimulatorRequest) => Repl
       const url = new URL(incoming.url ?? '/', 'http://x')
       const request = { method: incoming.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: incoming.headers, body, rawBody: text, url: incoming.url ?? '/' }
       requests.push(request)
-      void Promise.resolve(handle(request)).then((reply) => {
+      const delay = options.delayMs?.() ?? 0
+      const answer = delay > 0 ? new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => handle(request)) : handle(request)
+      void Promise.resolve(answer).then((reply) => {
         response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers })
         response.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)))
       })

@@ -4,9 +4,9 @@
 // ASSUMPTIONS (marked in the README): the error body shape { error: { code, message } }, 401 for an unknown key,
 // 429 with Retry-After.
 import { randomBytes } from 'node:crypto'
-import { bearer, rateLimiter, startSimulator, type RunningSimulator } from './simulatorServer'
+import { bearer, rateLimiter, startSimulator, type RunningSimulator, type SimulatorOptions } from './simulatorServer'
 
-export async function startSolenoidMeterSimulator(validKeys: Set<string>): Promise<RunningSimulator & { baseUrl: string }> {
+export async function startSolenoidMeterSimulator(validKeys: Set<string>, options: SimulatorOptions = {}): Promise<RunningSimulator & { baseUrl: string }> {
   const limited = rateLimiter(10, 1000)
   const simulator = await startSimulator((request) => {
     const key = bearer(request)
@@ -20,6 +20,6 @@ export async function startSolenoidMeterSimulator(validKeys: Set<string>): Promi
       return { status: 200, body: { key: next } }
     }
     return { status: 404, body: { error: { code: 'not_found', message: 'No such endpoint' } } }
-  })
+  }, options)
   return { ...simulator, baseUrl: `${simulator.origin}/v1` }
 }

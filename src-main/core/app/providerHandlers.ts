@@ -1,7 +1,8 @@
 import type { ResponseOf } from '../../../src-preload/contract'
 import { KeywardError, providerErrorCodes } from '../errors'
 import type { Handlers } from '../ipc/handle'
-import { readKeyById } from '../keys/keyRepository'
+import { listKeys, readKeyById } from '../keys/keyRepository'
+import { providerFor } from '../providers/customProviders'
 import type { KeyId } from '../keys/keyId'
 import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../providers/keyOperations'
 import type { HttpDeps } from '../providers/providerHttp'
@@ -9,7 +10,7 @@ import type { VaultSession } from '../vault/VaultSession'
 import type { VaultService } from '../vault/VaultService'
 import { idOf, summarize } from './keySummary'
 
-export type ProviderChannel = 'key:verify' | 'key:sync' | 'key:revoke'
+export type ProviderChannel = 'key:verify' | 'keys:verifiable' | 'key:sync' | 'key:revoke'
 
 /** How main reaches providers: fetch and the environment (base URL overrides, loopback only). */
 export interface ProviderHttpPort {
@@ -60,6 +61,14 @@ function providerAction(
 export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers, ProviderChannel> {
   return {
     'key:verify': providerAction(deps, verifyKey),
+    // The same selection as `keyward verify --all`; the window verifies them one by one, so it can show progress
+    // and stop between two keys.
+    'keys:verifiable': () =>
+      deps.vault.run(({ session }) => ({
+        ids: listKeys(session)
+          .filter((key) => key.status === 'active' && providerFor(session, key.provider)?.provider.capabilities.verify === 'api')
+          .map((key) => key.id),
+      })),
     'key:sync': providerAction(deps, syncKey),
     'key:revoke': async ({ id, confirmName }) => {
       const name = await deps.vault.run(({ session }) => readKeyById(session, idOf(id)).name)

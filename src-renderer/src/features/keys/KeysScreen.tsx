@@ -9,6 +9,7 @@ import { EditDialog } from './EditDialog'
 import { KeyDetail } from './KeyDetail'
 import { KeyList } from './KeyList'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
+import { VerifyAllDialog } from './VerifyAllDialog'
 import { RevealDialog } from './RevealDialog'
 import { Sidebar } from './Sidebar'
 
@@ -27,6 +28,7 @@ function cyclePanes(step: 1 | -1): void {
 
 type Dialog =
   | { kind: 'add' }
+  | { kind: 'verify-all' }
   | { kind: 'reveal' | 'delete' | 'edit' | 'replace'; key: KeySummary }
   | null
 
@@ -127,6 +129,9 @@ export function KeysScreen() {
               }
             }}
           />
+          <button type="button" onClick={() => setDialog({ kind: 'verify-all' })}>
+            Verify all
+          </button>
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'add' })}>
             Add key
           </button>
@@ -198,6 +203,15 @@ export function KeysScreen() {
           keySummary={dialog.key}
           onClose={() => setDialog(null)}
           onSaved={() => finish(`Stored a new value for ${dialog.key.name}; the old one is kept in its history.`)}
+        />
+      ) : null}
+      {dialog?.kind === 'verify-all' ? (
+        <VerifyAllDialog
+          onClose={(notice) => {
+            setDialog(null)
+            if (notice !== null) setNotice(notice)
+            void loadKeys().catch(() => undefined)
+          }}
         />
       ) : null}
       {dialog?.kind === 'delete' ? (
