@@ -49,6 +49,11 @@ function via(provider: string, running: RunningSimulator, path = ''): HttpDeps {
   }
 }
 
+/** A GitLab simulator's token table with one live token, expiring 2027-01-01. */
+function gitlabTokens(value: string, token: Pick<GitlabToken, 'id' | 'name' | 'scopes'>): Map<string, GitlabToken> {
+  return new Map([[value, { ...token, created_at: new Date().toISOString(), expires_at: '2027-01-01', revoked: false }]])
+}
+
 const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
 
 /** Adds a key and verifies it; the result and the stored verify result. */
@@ -202,19 +207,7 @@ describe('rotation by API', () => {
 
   it('GitLab: a token without api/self_rotate may not rotate itself: NEEDS_DASHBOARD, nothing changes', async () => {
     const old = `glpat-${repeat('b', 20)}`
-    const tokens = new Map([
-      [
-        old,
-        {
-          id: 2,
-          name: 'ro',
-          scopes: ['read_api'],
-          created_at: new Date().toISOString(),
-          expires_at: '2027-01-01',
-          revoked: false,
-        },
-      ],
-    ])
+    const tokens = gitlabTokens(old, { id: 2, name: 'ro', scopes: ['read_api'] })
     const http = via('gitlab', await startGitlabSimulator(tokens), '/api/v4')
     createKey(session, { provider: 'gitlab', name: 'ro' }, old)
     await expect(rotateKey(session, keyIdOf(session, 'gitlab/ro'), http)).rejects.toMatchObject({
@@ -293,19 +286,7 @@ describe('revocation by API', () => {
     expect(doppler.size).toBe(0)
     await simulator?.close()
     const gitlabToken = `glpat-${repeat('c', 20)}`
-    const tokens = new Map([
-      [
-        gitlabToken,
-        {
-          id: 3,
-          name: 'x',
-          scopes: ['api'],
-          created_at: new Date().toISOString(),
-          expires_at: '2027-01-01',
-          revoked: false,
-        },
-      ],
-    ])
+    const tokens = gitlabTokens(gitlabToken, { id: 3, name: 'x', scopes: ['api'] })
     await revokeKey(
       session,
       createKey(session, { provider: 'gitlab', name: 'g' }, gitlabToken).key.id,
