@@ -20,6 +20,8 @@ export function renderHint(hint: ErrorHint | undefined): string {
       return ' Use: keyward edit REF --env-var NAME'
     case 'set-server-id':
       return ' Use: keyward edit REF --metadata \'{"serverId":"…"}\''
+    case 'give-pair-id':
+      return ` Pass it with --metadata '{"${hint.field}":"…"}'.`
     case 'choose-keys':
       return ' Use --environment ENV or --keys REF,REF…'
     case 'guided':

@@ -55,6 +55,8 @@ export type ErrorHint =
   | { readonly action: 'set-env-var' }
   | { readonly action: 'set-server-id' }
   | { readonly action: 'choose-keys' }
+  /** A pair's public id goes in the key's metadata under `field` (AWS accessKeyId, Twilio keySid). */
+  | { readonly action: 'give-pair-id'; readonly field: string }
   | { readonly action: 'guided'; readonly operation: 'rotate' | 'revoke'; readonly ref: string }
 
 /** What a failed call returns: a code to branch on, a message that says what to do next, and maybe a hint. */

@@ -10,7 +10,8 @@ export function checkNotPairId(provider: ProviderDefinition, value: string): voi
   if (pair === undefined || !pair.idPattern.test(value.trim())) return
   throw new KeywardError(
     'INVALID_INPUT',
-    `That is ${provider.name}'s ${pair.label}, which is not secret: store the secret (${pair.secretFormat}) as the value and give the ${pair.label} with --metadata '{"${pair.field}":"…"}'.`,
+    `That is ${provider.name}'s ${pair.label}, which is not secret: store the secret (${pair.secretFormat}) as the value and give the ${pair.label} beside it.`,
+    { action: 'give-pair-id', field: pair.field },
   )
 }
 

@@ -80,7 +80,8 @@ interface Outgoing {
 
 function needsKeyId(provider: ProviderDefinition, keyId: string | undefined): string {
   if (keyId !== undefined && keyId !== '') return keyId
-  return fail('INVALID_INPUT', `This ${provider.name} key has no ${provider.pair?.label ?? 'id'} recorded: add it with --metadata '{"${provider.pair?.field ?? 'id'}":"…"}'.`)
+  const field = provider.pair?.field ?? 'id'
+  throw new KeywardError('INVALID_INPUT', `This ${provider.name} key has no ${provider.pair?.label ?? 'id'} recorded: record it with the key.`, { action: 'give-pair-id', field })
 }
 
 /** The credential headers for one request; SigV4 signs the request itself, so it is computed per request. */
