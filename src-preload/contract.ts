@@ -61,6 +61,8 @@ export const channelNames = [
   'keys:verifiable',
   'key:sync',
   'key:revoke',
+  'rotation:guidedStart',
+  'rotation:guidedSubmit',
   'key:edit',
   'key:setValue',
   'settings:get',
@@ -269,6 +271,30 @@ export const channels = {
   'keys:verifiable': { request: noArguments, response: z.object({ ids: z.array(z.string()).max(200_000) }) },
   /** Pulls what the provider's API reports about the key into its metadata (as `keyward sync`). */
   'key:sync': { request: z.strictObject({ id: keyId }), response: providerOutcome },
+  /** A guided rotation's first step: where to make the new key (the provider's key page) and what to keep in mind. */
+  'rotation:guidedStart': {
+    request: z.strictObject({ id: keyId }),
+    response: z.object({
+      provider: z.string(),
+      dashboardUrl: z.string().nullable(),
+      environment: z.string(),
+      advice: z.array(z.string()),
+      /** Set for a pair: the new key's id is given with its secret. */
+      pairLabel: z.string().nullable(),
+    }),
+  },
+  /**
+   * The new key pasted: verified with the provider BEFORE it is stored (a typo is refused and nothing changes), then
+   * stored as the new version and written to every .env file that held the old value.
+   */
+  'rotation:guidedSubmit': {
+    request: z.strictObject({ id: keyId, value: z.string().min(1).max(16384), pairId: z.string().max(128).nullable() }),
+    response: z.object({
+      key: keySummary,
+      verified: z.string().nullable(),
+      files: z.array(z.object({ file: z.string(), variable: z.string(), outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed']) })).max(500),
+    }),
+  },
   /** Revokes by the provider's API; the key's name typed by the user must match (checked in main too). */
   'key:revoke': { request: z.strictObject({ id: keyId, confirmName: z.string().max(128) }), response: providerOutcome },
   'key:edit': {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RunningSimulator } from '../simulators/simulatorServer'
+import { startSoloSimulator, type SoloKey } from '../simulators/solo'
 import { startSolenoidMeterSimulator } from '../simulators/solenoidMeter'
 import { startGitlabSimulator, type GitlabToken } from '../simulators/wellKnown/gitlab'
 import { createVaultInWindow } from './createVault'
@@ -38,11 +39,18 @@ test.beforeEach(async () => {
   meterDelayMs = 0
   const meter = await startSolenoidMeterSimulator(new Set([METER, `${METER}b`]), { delayMs: () => meterDelayMs })
   const gitlab = await startGitlabSimulator(tokens)
-  simulators = [meter, gitlab]
+  const solo = await startSoloSimulator(
+    new Map<string, SoloKey>([
+      ['solo_window_old_0000001', { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+      ['solo_window_new_0000002', { name: 'ci-2', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+    ]),
+  )
+  simulators = [meter, gitlab, solo]
   vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-providers-'))
   const providerEnv = {
     KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl,
     KEYWARD_GITLAB_BASE_URL: `${gitlab.origin}/api/v4`,
+    KEYWARD_SOLO_BASE_URL: solo.baseUrl,
   }
   app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), providerEnv })
   await createVaultInWindow(app.page, 'correct horse battery staple 7')
@@ -139,5 +147,35 @@ test('verify all: a progress bar and the answers as they come; Cancel stops befo
   await expect(dialog.getByRole('status')).toHaveText(/^0 of 3 verified/)
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(dialog.getByRole('status')).toHaveText(/^1 of 3 verified · 1 live · stopped$/, { timeout: 10_000 })
+  expect(app.problems()).toEqual([])
+})
+
+test('guided rotation: the key page, a typo refused before anything is stored, then the new key verified and stored', async () => {
+  test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
+  const { page } = app
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill('solo_window_old_0000001')
+  await page.getByLabel('Provider', { exact: true }).selectOption({ label: 'Solo (solomail.io)' })
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Rotate solo-api-key' })
+  await expect(dialog.getByRole('link', { name: "Open Solo (solomail.io)'s key page" })).toHaveAttribute('href', 'https://solomail.io/')
+  await dialog.getByLabel('New key').fill('solo_window_typo_000009')
+  await dialog.getByRole('button', { name: 'Verify and store' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('rejected the key')
+  await expect(dialog.getByRole('alert')).toContainText('Nothing was stored.')
+  await expect(page.getByRole('list', { name: 'Value history' }).getByRole('listitem')).toHaveCount(1)
+
+  await dialog.getByLabel('New key').fill('solo_window_new_0000002')
+  await dialog.getByRole('button', { name: 'Verify and store' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Verified: Solo key is live')
+  expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), 'guided rotation').toEqual([])
+  await page.screenshot({ path: path.join(shots, 'guided-rotation.png') })
+  await dialog.getByRole('button', { name: 'Done — I deleted it' }).click()
+  await expect(page.getByText('Rotated solo-api-key.')).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Value history' }).getByRole('listitem')).toHaveCount(2)
+  expect(await page.content()).not.toContain('solo_window_new')
   expect(app.problems()).toEqual([])
 })

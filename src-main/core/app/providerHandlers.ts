@@ -3,6 +3,7 @@ import { KeywardError, providerErrorCodes } from '../errors'
 import type { Handlers } from '../ipc/handle'
 import { listKeys, readKeyById } from '../keys/keyRepository'
 import { providerFor } from '../providers/customProviders'
+import { GuidedRotation } from '../providers/guidedSteps'
 import type { KeyId } from '../keys/keyId'
 import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../providers/keyOperations'
 import type { HttpDeps } from '../providers/providerHttp'
@@ -10,7 +11,7 @@ import type { VaultSession } from '../vault/VaultSession'
 import type { VaultService } from '../vault/VaultService'
 import { idOf, summarize } from './keySummary'
 
-export type ProviderChannel = 'key:verify' | 'keys:verifiable' | 'key:sync' | 'key:revoke'
+export type ProviderChannel = 'key:verify' | 'keys:verifiable' | 'key:sync' | 'key:revoke' | 'rotation:guidedStart' | 'rotation:guidedSubmit'
 
 /** How main reaches providers: fetch and the environment (base URL overrides, loopback only). */
 export interface ProviderHttpPort {
@@ -70,6 +71,22 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
           .map((key) => key.id),
       })),
     'key:sync': providerAction(deps, syncKey),
+    // The core step machine the CLI's guided rotation drives; each step is one unit of work (a lock between the
+    // steps is harmless: nothing is stored until the pasted key is verified).
+    'rotation:guidedStart': ({ id }) =>
+      deps.vault.run(({ session }) => {
+        const step = GuidedRotation.start(session, idOf(id), { ...deps.http, sleep: deps.sleep }).current
+        if (step.step !== 'create-in-dashboard') throw new KeywardError('CONFLICT', 'This rotation has already begun.')
+        const { provider, dashboardUrl, sameEnvironment, advice, pairLabel } = step.dashboard
+        return { provider, dashboardUrl, environment: sameEnvironment ?? 'development', advice: [...advice], pairLabel }
+      }),
+    'rotation:guidedSubmit': ({ id, value, pairId }) =>
+      deps.vault.run(async ({ session, signal }) => {
+        const rotation = GuidedRotation.start(session, idOf(id), { ...deps.http, sleep: deps.sleep, signal })
+        const stored = await rotation.submitCandidate(value, pairId ?? undefined)
+        if (stored.step !== 'revoke-old-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was not stored.')
+        return { key: summarize(session)(readKeyById(session, idOf(id))), verified: stored.verified, files: [...stored.files] }
+      }),
     'key:revoke': async ({ id, confirmName }) => {
       const name = await deps.vault.run(({ session }) => readKeyById(session, idOf(id)).name)
       // The dialog asks for the typed name; main checks it too, so no other caller revokes by a click.

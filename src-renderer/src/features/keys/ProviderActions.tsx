@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { GuidedRotationDialog } from './GuidedRotationDialog'
 import { RevokeDialog } from './RevokeDialog'
 
 type Outcome = ResponseOf<'key:verify'>
@@ -29,6 +30,7 @@ export function ProviderActions({
   const [busy, setBusy] = useState<'verify' | 'sync' | null>(null)
   const [answer, setAnswer] = useState<{ tone: Outcome['outcome']; text: string } | null>(null)
   const [revoking, setRevoking] = useState(false)
+  const [rotating, setRotating] = useState(false)
 
   /** The answer in view, and the list and detail re-read (the result and metadata are stored with the key). */
   function show(outcome: Outcome, okLabel = LABEL.ok) {
@@ -49,7 +51,8 @@ export function ProviderActions({
     }
   }
 
-  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api') return null
+  const guided = provider.rotate === 'guided' && keySummary.status === 'active'
+  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided) return null
   return (
     <div className="provider-actions">
       <div className="actions" role="group" aria-label={`At ${provider.name}`}>
@@ -63,6 +66,11 @@ export function ProviderActions({
             {busy === 'sync' ? 'Syncing…' : 'Sync'}
           </button>
         ) : null}
+        {guided ? (
+          <button type="button" onClick={() => setRotating(true)} disabled={busy !== null}>
+            Rotate…
+          </button>
+        ) : null}
         {provider.revoke === 'api' && keySummary.status === 'active' ? (
           <button type="button" className="danger" onClick={() => setRevoking(true)} disabled={busy !== null}>
             Revoke…
@@ -72,6 +80,15 @@ export function ProviderActions({
       <p role="status" className={answer === null ? 'muted' : `outcome outcome-${answer.tone}`}>
         {answer?.text ?? ''}
       </p>
+      {rotating ? (
+        <GuidedRotationDialog
+          keySummary={keySummary}
+          onClose={(notice) => {
+            setRotating(false)
+            if (notice !== null) onChanged(notice)
+          }}
+        />
+      ) : null}
       {revoking ? (
         <RevokeDialog
           keySummary={keySummary}
