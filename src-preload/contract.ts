@@ -62,6 +62,7 @@ export const channelNames = [
   'key:sync',
   'key:revoke',
   'rotation:guidedStart',
+  'key:rotate',
   'rotation:guidedSubmit',
   'key:edit',
   'key:setValue',
@@ -271,6 +272,11 @@ export const channels = {
   'keys:verifiable': { request: noArguments, response: z.object({ ids: z.array(z.string()).max(200_000) }) },
   /** Pulls what the provider's API reports about the key into its metadata (as `keyward sync`). */
   'key:sync': { request: z.strictObject({ id: keyId }), response: providerOutcome },
+  /**
+   * Rotates by the provider's API (as `keyward rotate`): the new key is stored (pending record first) before anything
+   * else, .env files that held the old value are updated, and the old key is retired at the provider.
+   */
+  'key:rotate': { request: z.strictObject({ id: keyId }), response: providerOutcome },
   /** A guided rotation's first step: where to make the new key (the provider's key page) and what to keep in mind. */
   'rotation:guidedStart': {
     request: z.strictObject({ id: keyId }),

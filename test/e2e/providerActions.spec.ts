@@ -179,3 +179,21 @@ test('guided rotation: the key page, a typo refused before anything is stored, t
   expect(await page.content()).not.toContain('solo_window_new')
   expect(app.problems()).toEqual([])
 })
+
+test('rotation by API: said what happens, then GitLab issues a new token and the old one stops working', async () => {
+  test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
+  const { page } = app
+  await add(GITLAB)
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Rotate gitlab-token' })
+  await expect(dialog).toContainText('GitLab issues a new key. Keyward stores it first')
+  await dialog.getByRole('button', { name: 'Rotate now' }).click()
+  await expect(dialog.getByRole('status')).toContainText('Rotated: GitLab issued a new key; it is stored')
+  expect(tokens.get(GITLAB)?.revoked).toBe(true)
+  expect([...tokens.values()].filter((token) => !token.revoked)).toHaveLength(1)
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(page.getByText(/^Rotated: GitLab issued a new key/)).toBeVisible()
+  await expect(page.getByRole('list', { name: 'Value history' }).getByRole('listitem')).toHaveCount(2)
+  expect(await page.content()).not.toContain('glpat-')
+  expect(app.problems()).toEqual([])
+})

@@ -5,13 +5,20 @@ import { listKeys, readKeyById } from '../keys/keyRepository'
 import { providerFor } from '../providers/customProviders'
 import { GuidedRotation } from '../providers/guidedSteps'
 import type { KeyId } from '../keys/keyId'
-import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../providers/keyOperations'
+import { revokeKey, rotateKey, syncKey, verifyKey, type KeyOperation } from '../providers/keyOperations'
 import type { HttpDeps } from '../providers/providerHttp'
 import type { VaultSession } from '../vault/VaultSession'
 import type { VaultService } from '../vault/VaultService'
 import { idOf, summarize } from './keySummary'
 
-export type ProviderChannel = 'key:verify' | 'keys:verifiable' | 'key:sync' | 'key:revoke' | 'rotation:guidedStart' | 'rotation:guidedSubmit'
+export type ProviderChannel =
+  | 'key:verify'
+  | 'keys:verifiable'
+  | 'key:sync'
+  | 'key:rotate'
+  | 'key:revoke'
+  | 'rotation:guidedStart'
+  | 'rotation:guidedSubmit'
 
 /** How main reaches providers: fetch and the environment (base URL overrides, loopback only). */
 export interface ProviderHttpPort {
@@ -71,6 +78,7 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
           .map((key) => key.id),
       })),
     'key:sync': providerAction(deps, syncKey),
+    'key:rotate': providerAction(deps, rotateKey),
     // The core step machine the CLI's guided rotation drives; each step is one unit of work (a lock between the
     // steps is harmless: nothing is stored until the pasted key is verified).
     'rotation:guidedStart': ({ id }) =>

@@ -3,6 +3,7 @@ import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
 import { GuidedRotationDialog } from './GuidedRotationDialog'
 import { RevokeDialog } from './RevokeDialog'
+import { RotateNowDialog } from './RotateNowDialog'
 
 type Outcome = ResponseOf<'key:verify'>
 type Provider = ResponseOf<'key:detail'>['provider']
@@ -31,6 +32,7 @@ export function ProviderActions({
   const [answer, setAnswer] = useState<{ tone: Outcome['outcome']; text: string } | null>(null)
   const [revoking, setRevoking] = useState(false)
   const [rotating, setRotating] = useState(false)
+  const [rotatingByApi, setRotatingByApi] = useState(false)
 
   /** The answer in view, and the list and detail re-read (the result and metadata are stored with the key). */
   function show(outcome: Outcome, okLabel = LABEL.ok) {
@@ -52,7 +54,8 @@ export function ProviderActions({
   }
 
   const guided = provider.rotate === 'guided' && keySummary.status === 'active'
-  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided) return null
+  const byApi = provider.rotate === 'api' && keySummary.status === 'active'
+  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided && !byApi) return null
   return (
     <div className="provider-actions">
       <div className="actions" role="group" aria-label={`At ${provider.name}`}>
@@ -64,6 +67,11 @@ export function ProviderActions({
         {provider.sync === 'api' ? (
           <button type="button" onClick={() => void run('sync')} disabled={busy !== null}>
             {busy === 'sync' ? 'Syncing…' : 'Sync'}
+          </button>
+        ) : null}
+        {byApi ? (
+          <button type="button" onClick={() => setRotatingByApi(true)} disabled={busy !== null}>
+            Rotate…
           </button>
         ) : null}
         {guided ? (
@@ -80,6 +88,16 @@ export function ProviderActions({
       <p role="status" className={answer === null ? 'muted' : `outcome outcome-${answer.tone}`}>
         {answer?.text ?? ''}
       </p>
+      {rotatingByApi ? (
+        <RotateNowDialog
+          keySummary={keySummary}
+          providerName={provider.name}
+          onClose={(outcome) => {
+            setRotatingByApi(false)
+            if (outcome !== null) show(outcome, 'Rotated')
+          }}
+        />
+      ) : null}
       {rotating ? (
         <GuidedRotationDialog
           keySummary={keySummary}
