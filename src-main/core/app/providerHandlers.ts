@@ -38,9 +38,9 @@ type Outcome = ResponseOf<'key:verify'>
 const ANSWERS = new Set<string>([...providerErrorCodes, 'INVALID_INPUT', 'UNSUPPORTED', 'NEEDS_DASHBOARD'])
 
 /**
- * The same core operations as `keyward verify / sync / revoke`, one unit of work each: the provider call is aborted
- * if the vault locks meanwhile. What the provider said comes back as an outcome (a rejected key is `invalid`, not
- * an error of the call); a locked vault or a bad request stays an error.
+ * The same core operations as `keyward verify / sync / rotate / revoke`, one unit of work each: the provider call is
+ * aborted if the vault locks meanwhile (a rotation only before it is sent). What the provider said comes back as an
+ * outcome (a rejected key is `invalid`, not an error of the call); a locked vault or a bad request stays an error.
  */
 function providerAction(
   deps: ProviderHandlerDeps,
