@@ -57,6 +57,7 @@ export const channelNames = [
   'key:delete',
   'clipboard:clear',
   'key:detail',
+  'audit:page',
   'key:verify',
   'keys:verifiable',
   'key:sync',
@@ -266,6 +267,21 @@ export const channels = {
     }),
   },
   /** Changes metadata; the value stays. */
+  /** The audit trail ("Activity"), newest first, 50 a page, by action and by part of the key's reference. */
+  'audit:page': {
+    request: z.strictObject({
+      beforeId: z.number().int().positive().nullable(),
+      /** One of the actions the response lists; another matches nothing. */
+      action: z.string().regex(/^[a-z-]{1,40}$/).nullable(),
+      keyRef: z.string().max(128).nullable(),
+    }),
+    response: z.object({
+      events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), keyRef: z.string().nullable(), actor: z.string() })).max(50),
+      more: z.boolean(),
+      /** Every action the trail records, for the filter. */
+      actions: z.array(z.string()).max(100),
+    }),
+  },
   /** Asks the provider whether the key is live; the result is stored with the key (as `keyward verify`). */
   'key:verify': { request: z.strictObject({ id: keyId }), response: providerOutcome },
   /** The active keys whose provider can verify by API, in list order: what "Verify all" walks through. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ErrorCard } from './components/ErrorCard'
 import { AboutScreen } from './features/about/AboutScreen'
+import { ActivityScreen } from './features/activity/ActivityScreen'
 import { KeysScreen } from './features/keys/KeysScreen'
 import { SettingsScreen } from './features/settings/SettingsScreen'
 import { applyTheme, savedTheme } from './features/settings/theme'
@@ -43,6 +44,9 @@ export function App() {
         <span className="spacer" />
         {vaultState === 'unlocked' ? (
           <>
+            <button type="button" aria-pressed={page === 'activity'} onClick={() => setPage(page === 'activity' ? 'vault' : 'activity')}>
+              Activity
+            </button>
             <button type="button" aria-pressed={page === 'settings'} onClick={() => setPage(page === 'settings' ? 'vault' : 'settings')}>
               Settings
             </button>
@@ -56,7 +60,15 @@ export function App() {
         </button>
       </header>
       <main className="app-main">
-        {page === 'about' ? <AboutScreen /> : page === 'settings' && vaultState === 'unlocked' ? <SettingsScreen /> : <Screen />}
+        {page === 'about' ? (
+          <AboutScreen />
+        ) : page === 'settings' && vaultState === 'unlocked' ? (
+          <SettingsScreen />
+        ) : page === 'activity' && vaultState === 'unlocked' ? (
+          <ActivityScreen />
+        ) : (
+          <Screen />
+        )}
       </main>
     </div>
   )

@@ -10,6 +10,7 @@ import type { RendererEvents } from '../ports/RendererEvents'
 import type { IntervalTimers } from '../ports/Timers'
 import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
+import { createAuditHandlers } from './auditHandlers'
 import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
 import { createKeyListHandlers } from './keyListHandlers'
 import { createProviderHandlers, type ProviderHttpPort } from './providerHandlers'
@@ -88,6 +89,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock }),
     ...createKeyListHandlers(vault),
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
+    ...createAuditHandlers(vault),
     ...createProviderHandlers({ vault, http: ports.providerHttp, sleep: (ms) => new Promise((resolve) => ports.timers.setTimeout(resolve, ms)) }),
   }
   const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })

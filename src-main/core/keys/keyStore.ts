@@ -4,6 +4,7 @@ import { fingerprint, seal, unsealOrCorrupt } from '../vault/sealing'
 import type { VaultSession } from '../vault/VaultSession'
 import type { KeyId } from './keyId'
 import { valueHint, type KeyFields } from './keyInput'
+import { escapeLike } from '../db/escapeLike'
 import { KEY_RECORD_SQL, keyRecordsQuery, toKeyRecord, type KeyRecord } from './keyRecord'
 
 /**
@@ -76,10 +77,6 @@ export function countsBy(session: VaultSession, field: 'provider' | 'environment
 }
 
 const SEARCHED = ['name', 'provider', 'env_var', 'environment', 'tags', 'notes'] as const
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (char) => `\\${char}`)
-}
 
 function likePattern(term: string): string {
   return `%${escapeLike(term)}%`

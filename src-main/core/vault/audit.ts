@@ -1,3 +1,4 @@
+import { escapeLike } from '../db/escapeLike'
 import type { VaultSession } from './VaultSession'
 
 /**
@@ -6,31 +7,34 @@ import type { VaultSession } from './VaultSession'
  * non-secret detail. Listing, searching and viewing metadata are not recorded (vaults written before 0.2 may still
  * hold 'viewed', 'listed', 'searched' and 'history-viewed' rows; they read back as they are).
  */
-export type AuditAction =
-  | 'vault-created'
-  | 'unlocked'
-  | 'password-changed'
-  | 'recovered'
-  | 'device-unlock-enabled'
-  | 'device-unlock-disabled'
-  | 'backup'
-  | 'created'
-  | 'edited'
-  | 'value-changed'
-  | 'revealed'
-  | 'copied'
-  | 'locked'
-  | 'deleted'
-  | 'imported'
-  | 'verified'
-  | 'rotated'
-  | 'revoked'
-  | 'synced'
-  | 'rotation-recovered'
-  | 'rotation-quarantined'
-  | 'provider-saved'
-  | 'exported'
-  | 'provider-removed'
+/** Every action the audit trail records (the window's filter offers them). */
+export const auditActions = [
+  'vault-created',
+  'unlocked',
+  'password-changed',
+  'recovered',
+  'device-unlock-enabled',
+  'device-unlock-disabled',
+  'backup',
+  'created',
+  'edited',
+  'value-changed',
+  'revealed',
+  'copied',
+  'locked',
+  'deleted',
+  'imported',
+  'verified',
+  'rotated',
+  'revoked',
+  'synced',
+  'rotation-recovered',
+  'rotation-quarantined',
+  'provider-saved',
+  'exported',
+  'provider-removed',
+] as const
+export type AuditAction = (typeof auditActions)[number]
 
 export interface AuditEvent {
   readonly id: number
@@ -65,4 +69,34 @@ export function auditEvents(session: VaultSession, limit = 1000): AuditEvent[] {
     .sql('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events ORDER BY id DESC LIMIT ?')
     .all(limit) as (Omit<AuditEvent, 'detail'> & { detail: string })[]
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }))
+}
+
+export interface AuditFilter {
+  /** Events older than this id (the previous page's last), or from the newest. */
+  readonly beforeId: number | null
+  readonly action: string | null
+  /** Part of the key's `provider/name`, any case. */
+  readonly keyRef: string | null
+  readonly limit: number
+}
+
+/**
+ * One page of the audit trail, newest first, by keyset on the id (a page costs the same on the millionth row):
+ * filtered by action and by part of the key's reference. `more` says whether an older page exists.
+ */
+export function auditPage(session: VaultSession, filter: AuditFilter): { events: Omit<AuditEvent, 'detail'>[]; more: boolean } {
+  const rows = session
+    .sql(
+      `SELECT id, at, action, key_ref AS keyRef, actor FROM events
+        WHERE (@before IS NULL OR id < @before) AND (@action IS NULL OR action = @action)
+          AND (@ref IS NULL OR key_ref LIKE @ref ESCAPE '\\')
+        ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({
+      before: filter.beforeId,
+      action: filter.action,
+      ref: filter.keyRef === null || filter.keyRef === '' ? null : `%${escapeLike(filter.keyRef)}%`,
+      limit: filter.limit + 1,
+    }) as Omit<AuditEvent, 'detail'>[]
+  return { events: rows.slice(0, filter.limit), more: rows.length > filter.limit }
 }

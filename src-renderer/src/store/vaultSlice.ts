@@ -23,8 +23,8 @@ export interface VaultSlice {
   readonly recoveryCode: string | null
   readonly copyChip: CopyChip | null
   /** Which page the window shows; a lock always returns from Settings to the vault. */
-  readonly page: 'vault' | 'settings' | 'about'
-  setPage(page: 'vault' | 'settings' | 'about'): void
+  readonly page: 'vault' | 'settings' | 'activity' | 'about'
+  setPage(page: 'vault' | 'settings' | 'activity' | 'about'): void
   loadStatus(): Promise<void>
   /** Starts listening for vault and clipboard events; returns the function that stops. */
   listen(): () => void
@@ -59,7 +59,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
     const stops = [
       window.keyward.subscribe('vault:state', ({ state }) => {
         if (state !== 'unlocked') get().resetList()
-        set((current) => ({ vaultState: state, page: state !== 'unlocked' && current.page === 'settings' ? 'vault' : current.page }))
+        set((current) => ({ vaultState: state, page: state !== 'unlocked' && (current.page === 'settings' || current.page === 'activity') ? 'vault' : current.page }))
         if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show
         // The unlock screen shows device unlock only when it is ready (the 14-day password check may be due).
         if (state === 'locked') void get().loadStatus()
