@@ -17,16 +17,18 @@ export function VerifyAllDialog({ onClose }: { readonly onClose: (notice: string
   const [counts, setCounts] = useState<Record<Outcome, number>>({ ok: 0, restricted: 0, invalid: 0, error: 0 })
   const [problems, setProblems] = useState<string[]>([])
   const [state, setState] = useState<'running' | 'cancelled' | 'finished'>('running')
-  const cancelled = useRef(false)
+  // Each run has its own flag: React may start the effect twice in development, and the first run must stay stopped.
+  const run = useRef({ stopped: false })
 
   useEffect(() => {
-    cancelled.current = false
+    const current = { stopped: false }
+    run.current = current
     void (async () => {
       try {
         const { ids } = await call('keys:verifiable', {})
         setTotal(ids.length)
         for (const id of ids) {
-          if (cancelled.current) return setState('cancelled')
+          if (current.stopped) return setState('cancelled')
           const answer = await call('key:verify', { id })
           setCounts((current) => ({ ...current, [answer.outcome]: current[answer.outcome] + 1 }))
           if (answer.outcome === 'invalid' || answer.outcome === 'error') setProblems((list) => [...list, `${answer.key.ref}: ${answer.message}`])
@@ -39,7 +41,7 @@ export function VerifyAllDialog({ onClose }: { readonly onClose: (notice: string
       }
     })()
     return () => {
-      cancelled.current = true
+      current.stopped = true
     }
   }, [])
 
@@ -59,7 +61,7 @@ export function VerifyAllDialog({ onClose }: { readonly onClose: (notice: string
       ) : null}
       <div className="actions">
         {state === 'running' ? (
-          <button type="button" onClick={() => (cancelled.current = true)}>
+          <button type="button" onClick={() => (run.current.stopped = true)}>
             Cancel
           </button>
         ) : (
