@@ -1,4 +1,5 @@
 import { KeywardError } from '../../core/errors'
+import { terminalSafe } from '../../core/security/terminalText'
 import { checkNotPairId, checkPairId, elasticEmailKeyNames } from '../../core/providers/newKeyDetails'
 import type { ProviderDefinition } from '../../core/providers/providerDefinition'
 import type { CliContext } from '../context'
@@ -40,7 +41,8 @@ async function withRemoteName(context: CliContext, value: string, metadata: Meta
   const names = await elasticEmailKeyNames(value, context.http).catch(() => null)
   if (names === null || names.length === 0) return metadata
   context.terminal.err(
-    `The Elastic Email account has these API keys:\n${names.map((name, index) => `  ${index + 1}. ${name}`).join('\n')}\n`,
+    // The names are the provider's text: shown without escape sequences or invisible characters.
+    `The Elastic Email account has these API keys:\n${names.map((name, index) => `  ${index + 1}. ${terminalSafe(name)}`).join('\n')}\n`,
   )
   const answer =
     (await context.terminal.ask(`Which one is this key? (1-${names.length}, Enter to skip): `))?.trim() ?? ''

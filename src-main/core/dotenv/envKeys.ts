@@ -106,7 +106,10 @@ export function importDotenv(session: VaultSession, file: string, environment: s
   const taken = new Set(listKeys(session).map((key) => key.ref))
   const entries: Parameters<typeof importKeys>[1][number][] = []
   const report = { duplicates: [] as { variable: string; existing: string }[], unrecognised: [] as string[], placeholders: [] as string[], conflicts: [] as { variable: string; existing: string }[] }
-  const pairOf = (value: string) => providers.find((provider) => provider.pair !== undefined && provider.id === detectProvider(value, providers))
+  const pairOf = (value: string) => {
+    const id = detectProvider(value, providers)
+    return providers.find((provider) => provider.id === id && provider.pair !== undefined)
+  }
   // Secrets that travel with a pair's id in this file: imported with it, not on their own.
   const pairedSecrets = new Set(
     Object.entries(variables).flatMap(([variable, value]) => {
