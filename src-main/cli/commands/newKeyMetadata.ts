@@ -1,6 +1,5 @@
-import { KeywardError } from '../../core/errors'
 import { terminalSafe } from '../../core/security/terminalText'
-import { checkNotPairId, checkPairId, elasticEmailKeyNames } from '../../core/providers/newKeyDetails'
+import { checkNotPairId, elasticEmailKeyNames, pairMetadata } from '../../core/providers/newKeyDetails'
 import type { ProviderDefinition } from '../../core/providers/providerDefinition'
 import type { CliContext } from '../context'
 
@@ -23,13 +22,7 @@ async function withPairId(
       : context.terminal.interactive
         ? await context.terminal.ask(`${provider.name} ${pair.label}: `)
         : null
-  if (typed === null || typed.trim() === '') {
-    throw new KeywardError(
-      'INVALID_INPUT',
-      `A ${provider.name} key is a pair: give its ${pair.label} with --metadata '{"${pair.field}":"…"}'.`,
-    )
-  }
-  return { ...metadata, [pair.field]: checkPairId(provider, pair, typed) }
+  return { ...metadata, ...pairMetadata(provider, typed) }
 }
 
 /**

@@ -57,11 +57,12 @@ export interface DesktopApp {
  * users run; only Electron's transport and the platform adapters differ.
  */
 export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
+  const sleep = (ms: number) => new Promise<void>((resolve) => ports.timers.setTimeout(resolve, ms))
   const vault = new VaultService({
     dir: ports.vaultDir,
     clock: ports.clock,
     actor: 'app',
-    sleep: (ms) => new Promise((resolve) => ports.timers.setTimeout(resolve, ms)),
+    sleep,
     nativeBinding: ports.nativeBinding,
     vaultWorker: ports.vaultWorker,
     timers: ports.timers,
@@ -90,7 +91,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     ...createKeyListHandlers(vault),
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
     ...createAuditHandlers(vault),
-    ...createProviderHandlers({ vault, http: ports.providerHttp, sleep: (ms) => new Promise((resolve) => ports.timers.setTimeout(resolve, ms)) }),
+    ...createProviderHandlers({ vault, http: ports.providerHttp, sleep }),
   }
   const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })
   return {

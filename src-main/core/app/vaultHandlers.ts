@@ -5,10 +5,8 @@ import { createKey, deleteKey, revealValue } from '../keys/keyRepository'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders, providerFor } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
-import { checkPairId } from '../providers/newKeyDetails'
-import type { ProviderDefinition } from '../providers/providerDefinition'
+import { pairMetadata } from '../providers/newKeyDetails'
 import { providerForNewValue } from '../providers/providerForNewValue'
-import { KeywardError } from '../errors'
 import type { Clock } from '../ports/Clock'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader } from '../vault/header'
@@ -32,14 +30,6 @@ export type VaultChannel =
   | 'key:delete'
   | 'clipboard:clear'
   | 'vault:device'
-
-/** A pair provider's id from the form, checked, as the key's metadata; refused when missing. */
-function pairMetadata(provider: ProviderDefinition | undefined, pairId: string | null): Record<string, unknown> {
-  const pair = provider?.pair
-  if (provider === undefined || pair === undefined) return {}
-  if (pairId === null || pairId.trim() === '') throw new KeywardError('INVALID_INPUT', `A ${provider.name} key is a pair: give its ${pair.label} too.`)
-  return { [pair.field]: checkPairId(provider, pair, pairId) }
-}
 
 export interface VaultHandlerDeps {
   readonly vault: VaultService

@@ -6,7 +6,7 @@ import type { KeyRecord } from '../keys/keyRecord'
 import type { VaultSession } from '../vault/VaultSession'
 import { providerFor } from './customProviders'
 import { verifyCandidate, verifyKey } from './keyOperations'
-import { checkPairId } from './newKeyDetails'
+import { pairMetadata } from './newKeyDetails'
 import type { ProviderDefinition } from './providerDefinition'
 import type { HttpDeps } from './providerHttp'
 
@@ -85,9 +85,7 @@ export class GuidedRotation {
     if (this.state.step !== 'create-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was already stored.')
     const value = candidate.trim()
     if (value === '') throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
-    const pair = this.provider.pair
-    if (pair !== undefined && (pairId === undefined || pairId.trim() === '')) throw new KeywardError('INVALID_INPUT', `The new key's ${pair.label} is needed too; nothing changed.`)
-    const metadata = pair === undefined || pairId === undefined ? null : { ...this.key.metadata, [pair.field]: checkPairId(this.provider, pair, pairId) }
+    const metadata = this.provider.pair === undefined ? null : { ...this.key.metadata, ...pairMetadata(this.provider, pairId ?? null) }
     const candidateKey = metadata === null ? this.key : { ...this.key, metadata }
     const canVerify = this.provider.capabilities.verify === 'api'
     const verified = canVerify ? await verifyCandidate(this.session, candidateKey, value, this.http) : null

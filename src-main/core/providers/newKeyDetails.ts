@@ -1,5 +1,5 @@
 import { KeywardError } from '../errors'
-import { asObject } from './adapters/adapter'
+import { elasticEmailNames } from './adapters/elasticEmail'
 import { findProvider } from './builtinProviders'
 import type { CredentialPair, ProviderDefinition } from './providerDefinition'
 import { providerRequest, type HttpDeps } from './providerHttp'
@@ -15,12 +15,27 @@ export function checkNotPairId(provider: ProviderDefinition, value: string): voi
   )
 }
 
-/** Checks a pair id typed or passed in metadata; returns it trimmed. */
-export function checkPairId(provider: ProviderDefinition, pair: CredentialPair, id: string): string {
+function checkPairId(provider: ProviderDefinition, pair: CredentialPair, id: string): string {
   const trimmed = id.trim()
   if (!pair.idPattern.test(trimmed))
     throw new KeywardError('INVALID_INPUT', `That is not ${provider.name}'s ${pair.label} format.`)
   return trimmed
+}
+
+/**
+ * A pair provider's id (typed, or from the form or --metadata) as the key's metadata, checked; refused when missing.
+ * Nothing for a provider that is not a pair. One rule for `add`, the window's Add dialog and a guided rotation.
+ */
+export function pairMetadata(provider: ProviderDefinition | undefined, pairId: string | null): Record<string, string> {
+  const pair = provider?.pair
+  if (provider === undefined || pair === undefined) return {}
+  if (pairId === null || pairId.trim() === '') {
+    throw new KeywardError('INVALID_INPUT', `A ${provider.name} key is a pair: give its ${pair.label} too.`, {
+      action: 'give-pair-id',
+      field: pair.field,
+    })
+  }
+  return { [pair.field]: checkPairId(provider, pair, pairId) }
 }
 
 /**
@@ -36,9 +51,5 @@ export async function elasticEmailKeyNames(value: string, deps: HttpDeps): Promi
     { path: '/security/apikeys', key: value, accept: [400] },
     deps,
   )
-  if (status === 400 || !Array.isArray(body)) return null
-  return body.flatMap((entry) => {
-    const name = asObject(entry).Name
-    return typeof name === 'string' ? [name] : []
-  })
+  return status === 400 ? null : elasticEmailNames(body)
 }

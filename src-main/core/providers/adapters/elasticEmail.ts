@@ -29,6 +29,11 @@ function remoteApiKey(body: unknown): RemoteApiKey {
   }
 }
 
+/** The key names in a `GET /security/apikeys` answer (an array of ApiKey). */
+export function elasticEmailNames(body: unknown): string[] {
+  return (Array.isArray(body) ? body : []).map((entry) => remoteApiKey(entry).name)
+}
+
 function metadataOf(remote: RemoteApiKey): Record<string, unknown> {
   return { remoteName: remote.name, accessLevel: remote.accessLevel, expires: remote.expires, ipRanges: remote.ipRanges, lastUse: remote.lastUse }
 }
@@ -86,7 +91,7 @@ export const elasticEmailAdapter: ProviderAdapter = {
       const own = remoteApiKey(body)
       return { outcome: 'live', metadata: metadataOf(own), summary: `Elastic Email key "${own.name}" is live (${own.accessLevel.join(', ') || 'no access levels'}).` }
     }
-    const names = (Array.isArray(body) ? body : []).map((entry) => remoteApiKey(entry).name)
+    const names = elasticEmailNames(body)
     return {
       outcome: 'live',
       metadata: {},
