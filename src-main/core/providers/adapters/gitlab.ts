@@ -26,10 +26,12 @@ async function self(call: ProviderCall): Promise<VerifyResult & { lifetimeDays: 
   const scopes = Array.isArray(token.scopes) ? token.scopes.map(String) : []
   const createdAt = text(token, 'created_at')
   const expiresAt = text(token, 'expires_at') ?? null
+  // `expires_at` is a date, `created_at` a moment: both counted as calendar days (UTC), so the answer is whole days
+  // whatever the hour.
   const lifetime =
     createdAt === undefined || expiresAt === null
       ? null
-      : Math.round((Date.parse(expiresAt) - Date.parse(createdAt)) / DAY_MS)
+      : Math.round((Date.parse(expiresAt) - Date.parse(createdAt.slice(0, 10))) / DAY_MS)
   const metadata = {
     remoteName: text(token, 'name'),
     scopes,
@@ -54,7 +56,7 @@ export const gitlabAdapter: ProviderAdapter = {
   async rotate(call) {
     const { lifetimeDays } = await self(call)
     const days = Math.min(MAX_LIFETIME_DAYS, Math.max(1, lifetimeDays ?? MAX_LIFETIME_DAYS))
-    const expiresAt = new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10)
+    const expiresAt = new Date(Date.parse(new Date().toISOString().slice(0, 10)) + days * DAY_MS).toISOString().slice(0, 10)
     const { status, body } = await call({
       method: 'POST',
       path: '/personal_access_tokens/self/rotate',
