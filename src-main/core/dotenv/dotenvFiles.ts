@@ -42,9 +42,3 @@ export function readDotenvText(file: string): string {
   existingRegularFile(file, true)
   return readFileSync(file, 'utf8')
 }
-
-/** A warning when others may read the file (group or world bits), as a careful user would want to hear. */
-export function permissionWarning(file: string, stats: Stats | null): string[] {
-  if (stats === null || process.platform === 'win32' || (stats.mode & 0o077) === 0) return []
-  return [`${file} is readable by other users (mode ${(stats.mode & 0o777).toString(8)}): run chmod 600 ${file}.`]
-}

@@ -6,6 +6,7 @@ import { fingerprint } from '../vault/sealing'
 import type { KeyRecord } from '../keys/keyRecord'
 import { importKeys, listKeys, readKeyById, readSecretValue } from '../keys/keyRepository'
 import type { KeyId } from '../keys/keyId'
+import { keyIdOf } from '../keys/keyRef'
 import { fingerprints as keyFingerprints } from '../keys/keyStore'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders } from '../providers/customProviders'
@@ -15,17 +16,20 @@ import type { ProviderDefinition } from '../providers/providerDefinition'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import { existingRegularFile, readDotenvText } from './dotenvFiles'
+import { maskValue } from './maskValue'
+import { recordUsages } from './usages'
 import { writeDotenvFile, type DotenvWrite } from './writeDotenvFile'
 
 /** Which keys to export: every key of an environment, or the named ones. */
 export type KeySelection = { readonly environment: string } | { readonly ids: readonly KeyId[] }
 
-interface Selected {
+export interface Selected {
   readonly key: KeyRecord
   readonly variable: string
 }
 
-function select(session: VaultSession, selection: KeySelection): Selected[] {
+/** The chosen keys with their variables: each needs an env var name, and no two may share one. */
+export function selectKeys(session: VaultSession, selection: KeySelection): Selected[] {
   const keys = 'ids' in selection
     ? selection.ids.map((id) => readKeyById(session, id))
     : listKeys(session, { environment: selection.environment }).filter((key) => key.status === 'active')
@@ -43,7 +47,7 @@ function select(session: VaultSession, selection: KeySelection): Selected[] {
 
 /** The selected keys as environment variables, for `keyward run` (audited per key, never written anywhere). */
 export function environmentFor(session: VaultSession, selection: KeySelection, command: string): Record<string, string> {
-  const selected = select(session, selection)
+  const selected = selectKeys(session, selection)
   const variables: Record<string, string> = {}
   for (const { key, variable } of selected) {
     variables[variable] = readSecretValue(session, key.id)
@@ -54,17 +58,12 @@ export function environmentFor(session: VaultSession, selection: KeySelection, c
 
 /** Writes the selected keys into a .env file and records where each one went (`usages`). */
 export function writeKeysToDotenv(session: VaultSession, file: string, selection: KeySelection, dryRun: boolean): DotenvWrite {
-  const selected = select(session, selection)
+  const selected = selectKeys(session, selection)
   const edits = selected.map(({ key, variable }) => ({ variable, value: readSecretValue(session, key.id) }))
   const written = writeDotenvFile(file, edits, { dryRun })
   if (!dryRun) {
-    const now = session.clock.now().toISOString()
-    for (const { key, variable } of selected) {
-      session
-        .sql('INSERT INTO usages (key_id, file_path, variable, written_at) VALUES (?, ?, ?, ?) ON CONFLICT (key_id, file_path, variable) DO UPDATE SET written_at = excluded.written_at')
-        .run(key.id, written.file, variable, now)
-      recordEvent(session, 'exported', { keyId: key.id, keyRef: key.ref }, { to: written.file, variable })
-    }
+    recordUsages(session, written.file, selected.map(({ key, variable }) => ({ keyId: key.id, variable })))
+    for (const { key, variable } of selected) recordEvent(session, 'exported', { keyId: key.id, keyRef: key.ref }, { to: written.file, variable })
   }
   return written
 }
@@ -93,19 +92,38 @@ function pairSecret(provider: ProviderDefinition, variables: Record<string, stri
   return variable === undefined ? null : { variable, secret: variables[variable] ?? '' }
 }
 
+/** What importing would do with one variable of the file. */
+export interface ImportRow {
+  readonly variable: string
+  readonly action: 'create' | 'duplicate' | 'conflict' | 'placeholder' | 'unrecognised'
+  /** The detected provider; null when no known key format matched. */
+  readonly provider: string | null
+  /** The key it would create, or the stored key it duplicates or whose name it would take. */
+  readonly ref: string | null
+  /** The value masked (provider prefix and last 4 at most). */
+  readonly masked: string
+}
+
+type ImportEntry = Parameters<typeof importKeys>[1][number]
+
+export interface ImportPlan {
+  readonly rows: readonly ImportRow[]
+  readonly entries: ReadonlyMap<string, ImportEntry>
+}
+
 /**
- * Imports a .env file (parsed with dotenv's rules): values whose provider is recognised become keys named after
- * their variable; values already in the vault (same fingerprint) are skipped, as are placeholders and names already
- * taken; the rest (URLs, ports, flags) are reported, not imported — a vault of API keys is not a config store.
- * A dry run computes exactly the same report, so it says what the real import then does.
+ * What importing a .env file (parsed with dotenv's rules) would do, per variable: values whose provider is
+ * recognised become keys named after their variable; values already in the vault (same fingerprint) are duplicates,
+ * names already taken are conflicts, placeholders and the rest (URLs, ports, flags) are left out — a vault of API
+ * keys is not a config store. A pair's id and secret (AWS, Twilio) make one row, under the secret's variable.
  */
-export function importDotenv(session: VaultSession, file: string, environment: string, dryRun: boolean): ImportReport {
+export function planDotenvImport(session: VaultSession, file: string, environment: string): ImportPlan {
   const variables = parse(readDotenvText(file))
   const providers = allProviders(session, builtinProviders)
   const fingerprints = new Map(keyFingerprints(session, false).map((row) => [row.fingerprint, row.ref]))
   const taken = new Set(listKeys(session).map((key) => key.ref))
-  const entries: Parameters<typeof importKeys>[1][number][] = []
-  const report = { duplicates: [] as { variable: string; existing: string }[], unrecognised: [] as string[], placeholders: [] as string[], conflicts: [] as { variable: string; existing: string }[] }
+  const rows: ImportRow[] = []
+  const entries = new Map<string, ImportEntry>()
   const pairOf = (value: string) => {
     const id = detectProvider(value, providers)
     return providers.find((provider) => provider.id === id && provider.pair !== undefined)
@@ -123,16 +141,16 @@ export function importDotenv(session: VaultSession, file: string, environment: s
     let envVar = variable
     let metadata: Record<string, unknown> = {}
     const provider = detectProvider(value, providers)
+    const row = { variable, provider: provider === 'unknown' ? null : provider, ref: null, masked: maskValue(raw) }
     if (value === '' || provider === 'unknown') {
-      if (value !== '' && isPlaceholder(value)) report.placeholders.push(variable)
-      else report.unrecognised.push(variable)
+      rows.push({ ...row, action: value !== '' && isPlaceholder(value) ? 'placeholder' : 'unrecognised' })
       continue
     }
     const pairProvider = pairOf(value)
     if (pairProvider?.pair !== undefined) {
       const pair = pairSecret(pairProvider, variables, variable)
       if (pair === null) {
-        report.unrecognised.push(variable)
+        rows.push({ ...row, action: 'unrecognised' })
         continue
       }
       metadata = { [pairProvider.pair.field]: value, [`${pairProvider.pair.field}Variable`]: variable }
@@ -141,22 +159,54 @@ export function importDotenv(session: VaultSession, file: string, environment: s
     }
     const print = fingerprint(session.fingerprintKey, value)
     const existing = fingerprints.get(print)
+    const named = { ...row, variable: envVar, masked: maskValue(value) }
     if (existing !== undefined) {
-      report.duplicates.push({ variable: envVar, existing })
+      rows.push({ ...named, action: 'duplicate', ref: existing })
       continue
     }
     const name = envVar.toLowerCase().replace(/_/g, '-')
     const ref = `${provider}/${name}`
     if (taken.has(ref)) {
-      report.conflicts.push({ variable: envVar, existing: ref })
+      rows.push({ ...named, action: 'conflict', ref })
       continue
     }
     taken.add(ref)
     fingerprints.set(print, ref)
-    entries.push({ key: { provider, name, envVar, environment, notes: `Imported from ${path.resolve(file)}`, metadata }, value })
+    rows.push({ ...named, action: 'create', ref })
+    entries.set(envVar, { key: { provider, name, envVar, environment, notes: `Imported from ${path.resolve(file)}`, metadata }, value })
   }
-  if (!dryRun && entries.length > 0) importKeys(session, entries)
-  return { created: entries.map((entry) => `${entry.key.provider}/${entry.key.name}`), ...report }
+  return { rows, entries }
+}
+
+/**
+ * Imports a .env file: creates the keys the plan would create (all, or only the `chosen` variables) in one
+ * transaction. `track` records the file as where each new key is used, so a rotation updates it. A dry run computes
+ * exactly the same report, so it says what the real import then does.
+ */
+export function importDotenv(
+  session: VaultSession,
+  file: string,
+  environment: string,
+  dryRun: boolean,
+  options: { chosen?: ReadonlySet<string>; track?: boolean } = {},
+): ImportReport {
+  const plan = planDotenvImport(session, file, environment)
+  const entries = [...plan.entries].filter(([variable]) => options.chosen?.has(variable) ?? true).map(([, entry]) => entry)
+  if (!dryRun && entries.length > 0) {
+    importKeys(session, entries)
+    if (options.track === true) {
+      const usages = entries.map((entry) => ({ keyId: keyIdOf(session, `${entry.key.provider}/${entry.key.name}`), variable: entry.key.envVar ?? '' }))
+      recordUsages(session, path.resolve(file), usages)
+    }
+  }
+  const of = (action: ImportRow['action']) => plan.rows.filter((row) => row.action === action)
+  return {
+    created: entries.map((entry) => `${entry.key.provider}/${entry.key.name}`),
+    duplicates: of('duplicate').map((row) => ({ variable: row.variable, existing: row.ref ?? '' })),
+    conflicts: of('conflict').map((row) => ({ variable: row.variable, existing: row.ref ?? '' })),
+    placeholders: of('placeholder').map((row) => row.variable),
+    unrecognised: of('unrecognised').map((row) => row.variable),
+  }
 }
 
 /** `.env.example`: every variable of FILE with an empty value, so a project documents what it needs. */

@@ -2,9 +2,9 @@ import { existsSync, lstatSync, readFileSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { KeywardError } from '../errors'
 import { writeFileAtomic, type WriteIo } from '../fs/atomicWrite'
-import { existingRegularFile, permissionWarning } from './dotenvFiles'
+import { existingRegularFile } from './dotenvFiles'
 import { mergeDotenv, type DotenvEdit, type MergeResult } from './mergeDotenv'
-import { gitStatus } from '../process/safeGit'
+import { gitExposure, modeExposure } from './fileExposure'
 
 export interface DotenvWrite extends Omit<MergeResult, 'text' | 'replacements'> {
   /** The file actually written (a symlink inside the same directory is followed). */
@@ -15,7 +15,7 @@ export interface DotenvWrite extends Omit<MergeResult, 'text' | 'replacements'> 
 }
 
 /** The real file to write: a symlink may point within the same directory, never out of it. */
-function targetFile(file: string): string {
+export function targetFile(file: string): string {
   const absolute = path.resolve(file)
   if (!existsSync(absolute) || !lstatSync(absolute).isSymbolicLink()) return absolute
   const real = realpathSync(absolute)
@@ -27,12 +27,7 @@ function targetFile(file: string): string {
 
 /** Why a written secrets file could end up in a commit; empty outside a git work tree or without git. */
 export function gitWarnings(file: string): string[] {
-  const dir = path.dirname(file)
-  const name = path.basename(file)
-  if (gitStatus(dir, ['rev-parse', '--is-inside-work-tree']) !== 0) return []
-  if (gitStatus(dir, ['ls-files', '--error-unmatch', '--', name]) === 0) return [`${file} is tracked by git: its secrets will be in the next commit. Remove it from the index (git rm --cached) and ignore it.`]
-  if (gitStatus(dir, ['check-ignore', '-q', '--', name]) !== 0) return [`${file} is not ignored by git: add it to .gitignore before it is committed.`]
-  return []
+  return gitExposure(file).map((exposure) => exposure.message)
 }
 
 /**
@@ -50,6 +45,6 @@ export function writeDotenvFile(file: string, edits: readonly DotenvEdit[], opti
   if (options.dryRun !== true && changed) {
     writeFileAtomic(target, merged.text, exists ? stats.mode & 0o777 : 0o600, options.io)
   }
-  const warnings = [...permissionWarning(target, stats), ...gitWarnings(target)]
+  const warnings = [...modeExposure(target, stats), ...gitExposure(target)].map((exposure) => exposure.message)
   return { file: target, created: !exists, updated: merged.updated, added: merged.added, unchanged: merged.unchanged, warnings }
 }
