@@ -17,6 +17,7 @@ import { focusWindow, openMainWindow } from './electron/mainWindow'
 import { electronNativeBinding } from './electron/nativeDriver'
 import { ElectronClipboard } from './electron/ElectronClipboard'
 import { ElectronNotifier } from './electron/ElectronNotifier'
+import { ElectronFileDialog } from './electron/ElectronFileDialog'
 import { electronPowerEvents } from './electron/electronPowerEvents'
 import { createTray } from './electron/tray'
 import { vaultDirFromEnvironment } from './core/paths'
@@ -69,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
       notifier,
       // Node's fetch (undici) in main: provider calls never go through the renderer or its session.
       providerHttp: { fetch: globalThis.fetch, env: process.env },
+      fileDialog: new ElectronFileDialog(() => mainWindow),
       focusWindow: () => focusWindow(mainWindow),
       screenshots: {
         allowed: () => preferences.allowScreenshots(),

@@ -70,6 +70,17 @@ export const channelNames = [
   'settings:get',
   'settings:set',
   'vault:device',
+  'dotenv:choose',
+  'dotenv:recent',
+  'dotenv:preview',
+  'dotenv:write',
+  'dotenv:fix',
+  'dotenv:importPreview',
+  'dotenv:import',
+  'reminders:attention',
+  'key:snooze',
+  'key:schedule',
+  'health:report',
 ] as const
 export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared', 'key:focus'] as const
 export type ChannelName = (typeof channelNames)[number]
@@ -128,6 +139,16 @@ const settingsSchema = z.object({
   remindBeforeDays: z.number().int().min(0).max(365),
   allowScreenshots: z.boolean(),
 })
+
+/** A .env file path as main gave it to the window (from the file dialog or the files keys were written to). */
+const filePath = z.string().min(1).max(4096)
+/** Which keys go into a .env file: these, or every active key of an environment (as `keyward env write`). */
+const keySelection = z.union([
+  z.strictObject({ ids: z.array(keyId).min(1).max(500) }),
+  z.strictObject({ environment: z.string().min(1).max(64) }),
+])
+const exposure = z.object({ kind: z.enum(['tracked', 'not-ignored', 'readable']), message: z.string() })
+const snooze = z.enum(['1d', '1w', 'next-state'])
 
 /** At most one page crosses at a time: a 100k vault never crosses IPC whole, and each page is schema-checked. */
 const keyPage = z.object({ keys: z.array(keySummary).max(500) })
@@ -262,7 +283,10 @@ export const channels = {
       /** What providers reported (account, scopes, expiry …) and ids recorded with the key; never a secret. */
       metadata: z.array(z.object({ name: z.string(), value: z.string() })).max(50),
       versions: z.array(z.object({ createdAt: z.string(), retiredAt: z.string().nullable(), retiredReason: z.string().nullable(), hint: z.string(), current: z.boolean() })).max(200),
-      usages: z.array(z.object({ file: z.string(), variable: z.string(), writtenAt: z.string() })).max(500),
+      /** Every file the key was written to, and whether it still holds the current value. */
+      usages: z
+        .array(z.object({ file: z.string(), variable: z.string(), writtenAt: z.string(), state: z.enum(['current', 'changed', 'missing']) }))
+        .max(500),
       activity: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string() })).max(50),
     }),
   },
@@ -336,6 +360,116 @@ export const channels = {
   'key:setValue': { request: z.strictObject({ id: keyId, value: z.string().min(1).max(16384) }), response: z.object({ key: keySummary }) },
   'settings:get': { request: noArguments, response: settingsSchema },
   'settings:set': { request: settingsSchema.partial().strict(), response: settingsSchema },
+  /** Opens the OS file picker in main; the chosen file may then be previewed, written or imported (null: cancelled). */
+  'dotenv:choose': { request: z.strictObject({ purpose: z.enum(['write', 'import']) }), response: z.object({ file: z.string().nullable() }) },
+  /** Files keys were written to, most recent first: offered before "Choose…". */
+  'dotenv:recent': { request: noArguments, response: z.object({ files: z.array(z.string()).max(20) }) },
+  /**
+   * What writing the keys into the file would do, per variable, values masked, and what could expose the file; the
+   * digest names the file's content as previewed.
+   */
+  'dotenv:preview': {
+    request: z.strictObject({ file: filePath, selection: keySelection }),
+    response: z.object({
+      file: z.string(),
+      exists: z.boolean(),
+      lines: z
+        .array(
+          z.object({
+            keyId: z.string(),
+            keyRef: z.string(),
+            variable: z.string(),
+            change: z.enum(['added', 'changed', 'unchanged']),
+            before: z.string().nullable(),
+            after: z.string(),
+            assignments: z.number().int().min(0),
+          }),
+        )
+        .max(500),
+      exposure: z.array(exposure),
+      digest: z.string(),
+    }),
+  },
+  /** Writes as previewed: refused (CONFLICT) if the file changed since the preview's digest. Atomic; recorded as where used. */
+  'dotenv:write': {
+    request: z.strictObject({ file: filePath, selection: keySelection, digest: z.string().max(128) }),
+    response: z.object({ file: z.string(), updated: z.array(z.string()), added: z.array(z.string()), unchanged: z.array(z.string()) }),
+  },
+  /** One-click fixes: add the file to the .gitignore beside it, or set its mode to 0600. Returns what remains. */
+  'dotenv:fix': { request: z.strictObject({ file: filePath, fix: z.enum(['gitignore', 'chmod']) }), response: z.object({ exposure: z.array(exposure) }) },
+  /** What importing the file would do with each variable (create, duplicate, conflict, placeholder, unrecognised). */
+  'dotenv:importPreview': {
+    request: z.strictObject({ file: filePath, environment: z.string().min(1).max(64) }),
+    response: z.object({
+      file: z.string(),
+      rows: z
+        .array(
+          z.object({
+            variable: z.string(),
+            action: z.enum(['create', 'duplicate', 'conflict', 'placeholder', 'unrecognised']),
+            provider: z.string().nullable(),
+            ref: z.string().nullable(),
+            masked: z.string(),
+          }),
+        )
+        .max(20_000),
+    }),
+  },
+  /** Creates the keys of the ticked variables (only rows the preview would create); the file is tracked as where used. */
+  'dotenv:import': {
+    request: z.strictObject({ file: filePath, environment: z.string().min(1).max(64), variables: z.array(z.string().max(256)).max(20_000) }),
+    response: z.object({ created: z.array(z.string()) }),
+  },
+  /**
+   * "Needs attention": expired, overdue and due keys (with days left and snooze), keys with neither expiry nor rotation
+   * period, and the dates of the coming 90 days for the timeline.
+   */
+  'reminders:attention': {
+    request: noArguments,
+    response: z.object({
+      today: z.string(),
+      items: z
+        .array(
+          z.object({
+            key: keySummary,
+            state: z.enum(['expired', 'overdue', 'due']),
+            days: z.number().int(),
+            snoozedUntil: z.string().nullable(),
+          }),
+        )
+        .max(2000),
+      noExpiry: z.object({ count: z.number().int().min(0), keys: z.array(keySummary).max(200) }),
+      timeline: z.array(z.object({ id: z.string(), ref: z.string(), date: z.string(), kind: z.enum(['expiry', 'rotation']) })).max(5000),
+    }),
+  },
+  /** Snoozes a key's reminders: a day, a week, or until its state changes. */
+  'key:snooze': { request: z.strictObject({ id: keyId, snooze }), response: z.object({ snoozedUntil: z.string() }) },
+  /** Sets a key's expiry date and rotation period (inline, from Needs attention or Health). */
+  'key:schedule': {
+    request: z.strictObject({
+      id: keyId,
+      expiresAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      rotateEveryDays: z.number().int().min(1).max(3650).nullable(),
+    }),
+    response: z.object({ key: keySummary }),
+  },
+  /** The health report (the CLI's sections), each entry with its key and the fix the window offers. */
+  'health:report': {
+    request: noArguments,
+    response: z.object({
+      keys: z.number().int().min(0),
+      sections: z.array(
+        z.object({
+          id: z.enum(['overdue', 'expired', 'no-expiry', 'unused', 'duplicates', 'exposed']),
+          title: z.string(),
+          entries: z
+            .array(z.object({ keyId: z.string(), ref: z.string(), detail: z.string(), file: z.string().nullable(), exposure: exposure.shape.kind.nullable() }))
+            .max(2000),
+          total: z.number().int().min(0),
+        }),
+      ),
+    }),
+  },
   /** "Clear now": clears the clipboard if it still holds the key Keyward copied (never what the user copied since). */
   'clipboard:clear': { request: noArguments, response: z.object({ cleared: z.boolean() }) },
 } as const satisfies Record<ChannelName, ChannelSpec>

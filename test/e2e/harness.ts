@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { composeDesktopApp, type DesktopApp } from '../../src-main/core/app/desktopApp'
 import type { Clipboard } from '../../src-main/core/ports/Clipboard'
+import type { FileDialog } from '../../src-main/core/ports/FileDialog'
 import type { PowerEvents } from '../../src-main/core/ports/PowerEvents'
 import { describeApp } from '../../src-main/core/app/appInfo'
 import { probeStorageEngine } from '../../src-main/core/db/storageEngine'
@@ -105,6 +106,8 @@ export interface LaunchOptions {
   readonly clock?: Clock
   /** KEYWARD_<ID>_BASE_URL overrides pointing providers at the simulators (chromium mode). */
   readonly providerEnv?: Readonly<Record<string, string>>
+  /** The OS file picker's answer (chromium mode): the spec's file, or null as if cancelled. */
+  readonly fileDialog?: FileDialog
 }
 
 /** The real time plus an offset the spec moves forward. */
@@ -131,6 +134,7 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
     focusWindow: () => undefined,
     // Only the simulators' overrides: a spec never reaches a real provider.
     providerHttp: { fetch, env: { ...options.providerEnv } },
+    fileDialog: options.fileDialog ?? { chooseEnvFile: async () => null },
     platform: process.platform,
     events: bridge,
     appInfo: () =>

@@ -44,7 +44,7 @@ export function registerReminderCommands(program: Command, context: CliContext):
 
   program
     .command('health')
-    .description('overdue, expired, no expiry, unused 90+ days, duplicate values, keys in files git may commit')
+    .description('overdue, expired, no expiry, unused 90+ days, duplicate values, keys in .env files git may commit or others may read')
     .option('--json', 'print the report as JSON')
     .action(async (flags: { json?: boolean }) => {
       const report = await withVault(context, (session) => healthReport(session))

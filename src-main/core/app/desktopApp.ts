@@ -4,6 +4,7 @@ import type { Handlers } from '../ipc/handle'
 import type { Clipboard } from '../ports/Clipboard'
 import type { Clock } from '../ports/Clock'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
+import type { FileDialog } from '../ports/FileDialog'
 import type { Notifier } from '../ports/Notifier'
 import type { PowerEvents } from '../ports/PowerEvents'
 import type { RendererEvents } from '../ports/RendererEvents'
@@ -11,6 +12,8 @@ import type { IntervalTimers } from '../ports/Timers'
 import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
 import { createAuditHandlers } from './auditHandlers'
+import { createDotenvHandlers } from './dotenvHandlers'
+import { createReminderHandlers } from './reminderHandlers'
 import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
 import { createKeyListHandlers } from './keyListHandlers'
 import { createProviderHandlers, type ProviderHttpPort } from './providerHandlers'
@@ -41,6 +44,8 @@ export interface DesktopPorts {
   readonly focusWindow: () => void
   /** Provider APIs: the real network in the app; the simulators (via base URL overrides) in the harness. */
   readonly providerHttp: ProviderHttpPort
+  /** The OS file picker, for .env write and import (the harness answers with the spec's file). */
+  readonly fileDialog: FileDialog
 }
 
 export interface DesktopApp {
@@ -92,6 +97,8 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
     ...createAuditHandlers(vault),
     ...createProviderHandlers({ vault, http: ports.providerHttp, sleep }),
+    ...createDotenvHandlers({ vault, dialog: ports.fileDialog }),
+    ...createReminderHandlers(vault),
   }
   const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })
   return {

@@ -1,7 +1,8 @@
 import type { Settings } from '../../../src-preload/contract'
-import { keyUsages } from '../dotenv/usages'
+import { keyUsages, usageState } from '../dotenv/usages'
 import type { Handlers } from '../ipc/handle'
-import { editKey, keyHistory, readKeyById, setKeyValue } from '../keys/keyRepository'
+import type { KeyId } from '../keys/keyId'
+import { editKey, keyHistory, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
 import { keyEvents } from '../vault/audit'
 import { readSetting, remindBeforeDefault, writeSetting } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
@@ -35,6 +36,14 @@ function readSettings(session: VaultSession, screenshots: ScreenshotPolicy): Set
   }
 }
 
+/** Where the key was written, each file read now: current value, changed by hand since, or gone. */
+function usagesWithState(session: VaultSession, keyId: KeyId) {
+  const usages = keyUsages(session, keyId).slice(0, 500)
+  if (usages.length === 0) return []
+  const value = readSecretValue(session, keyId)
+  return usages.map((usage) => ({ ...usage, state: usageState(usage.file, usage.variable, value) }))
+}
+
 /** The detail pane, edit and new value, and the settings screen. */
 export function createDetailHandlers(deps: DetailHandlerDeps): Pick<Handlers, DetailChannel> {
   const { vault, screenshots } = deps
@@ -53,7 +62,7 @@ export function createDetailHandlers(deps: DetailHandlerDeps): Pick<Handlers, De
           },
           metadata: metadataRows(record.metadata),
           versions: keyHistory(session, keyId).versions.slice(0, 200),
-          usages: keyUsages(session, keyId).slice(0, 500),
+          usages: usagesWithState(session, keyId),
           activity: keyEvents(session, keyId, 50).map((event) => ({ at: event.at, action: event.action, actor: event.actor })),
         }
       }),

@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs'
+import { parse } from 'dotenv'
+import { KeywardError } from '../errors'
 import type { KeyId } from '../keys/keyId'
 import type { VaultSession } from '../vault/VaultSession'
+import { readDotenvText } from './dotenvFiles'
 
 export interface KeyUsage {
   readonly file: string
@@ -22,4 +26,28 @@ export function recordUsages(session: VaultSession, file: string, entries: reado
       'ON CONFLICT (key_id, file_path, variable) DO UPDATE SET written_at = excluded.written_at',
   )
   for (const { keyId, variable } of entries) upsert.run(keyId, file, variable, now)
+}
+
+/** Where a key was written, as it is now: still its current value, changed by hand since, or gone. */
+export type UsageState = 'current' | 'changed' | 'missing'
+
+export function usageState(file: string, variable: string, value: string): UsageState {
+  if (!existsSync(file)) return 'missing'
+  try {
+    return parse(readDotenvText(file))[variable] === value ? 'current' : 'changed'
+  } catch (error) {
+    if (error instanceof KeywardError) return 'missing'
+    throw error
+  }
+}
+
+/** Every file any key was written to, most recently written first: the window offers them before "Choose…". */
+export function recentDotenvFiles(session: VaultSession, limit: number): string[] {
+  const rows = session.sql('SELECT file_path AS file FROM usages GROUP BY file_path ORDER BY max(written_at) DESC LIMIT ?').all(limit) as { file: string }[]
+  return rows.map((row) => row.file)
+}
+
+/** Whether any key was ever written to this file (a file the user picked before, in this window or the CLI). */
+export function isKnownDotenvFile(session: VaultSession, file: string): boolean {
+  return session.sql('SELECT 1 FROM usages WHERE file_path = ? LIMIT 1').get(file) !== undefined
 }

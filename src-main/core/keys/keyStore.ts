@@ -5,7 +5,7 @@ import type { VaultSession } from '../vault/VaultSession'
 import type { KeyId } from './keyId'
 import { valueHint, type KeyFields } from './keyInput'
 import { escapeLike } from '../db/escapeLike'
-import { KEY_RECORD_SQL, keyRecordsQuery, toKeyRecord, type KeyRecord } from './keyRecord'
+import { byProviderAndName, KEY_RECORD_SQL, keyRecordsQuery, toKeyRecord, type KeyRecord } from './keyRecord'
 
 /**
  * Every statement on `keys` and `secret_versions`, and nothing else: validation, audit and workflows live in the
@@ -240,6 +240,32 @@ export function selectReminderCandidates(session: VaultSession, defaultRemindBef
   )
 }
 
+/** Active keys with neither an expiry date nor a rotation period (at most `limit`), and how many there are. */
+export function keysWithoutDeadline(session: VaultSession, limit: number): { count: number; keys: KeyRecord[] } {
+  const where = "WHERE status = 'active' AND expires_at IS NULL AND rotate_every_days IS NULL"
+  const count = session.sql(`SELECT count(*) FROM keys ${where}`).pluck().get() as number
+  if (count === 0) return { count, keys: [] }
+  // The aggregate takes its rows unordered: the first `limit` by name are picked in a subquery, then sorted.
+  const from = `FROM (SELECT * FROM keys ${where} ORDER BY provider, name LIMIT @limit) AS keys`
+  return { count, keys: selectKeys(session, from, { limit }).sort(byProviderAndName) }
+}
+
+/** Expiry days and next rotation days of active keys between two days (inclusive), in date order. */
+export function deadlinesBetween(session: VaultSession, from: string, to: string, limit: number): { id: KeyId; ref: string; date: string; kind: 'expiry' | 'rotation' }[] {
+  return session
+    .sql(
+      `SELECT id, ref, date, kind FROM (
+         SELECT id, provider || '/' || name AS ref, expires_at AS date, 'expiry' AS kind FROM keys
+           WHERE status = 'active' AND expires_at IS NOT NULL
+         UNION ALL
+         SELECT id, provider || '/' || name AS ref,
+                date(coalesce(rotated_at, created_at), '+' || rotate_every_days || ' days') AS date, 'rotation' AS kind FROM keys
+           WHERE status = 'active' AND rotate_every_days IS NOT NULL)
+       WHERE date BETWEEN @from AND @to ORDER BY date, ref LIMIT @limit`,
+    )
+    .all({ from, to, limit }) as { id: KeyId; ref: string; date: string; kind: 'expiry' | 'rotation' }[]
+}
+
 /** The first day of each active key's reminder window (dates only), for the header's due digest. */
 export function dueFromDays(session: VaultSession, defaultRemindBefore: number): string[] {
   return session.sql(`SELECT ${DUE_FROM_SQL} AS due_from FROM keys WHERE ${HAS_DEADLINE_SQL} ORDER BY due_from`).pluck().all({ window: defaultRemindBefore }) as string[]
@@ -254,8 +280,8 @@ export function countNeedingAttention(session: VaultSession, defaultRemindBefore
 }
 
 /** Every .env file a key was written to, by ref. */
-export function filesByKey(session: VaultSession): { ref: string; file: string }[] {
+export function filesByKey(session: VaultSession): { id: KeyId; ref: string; file: string }[] {
   return session
-    .sql("SELECT DISTINCT keys.provider || '/' || keys.name AS ref, usages.file_path AS file FROM usages JOIN keys ON keys.id = usages.key_id ORDER BY ref")
-    .all() as { ref: string; file: string }[]
+    .sql("SELECT DISTINCT keys.id, keys.provider || '/' || keys.name AS ref, usages.file_path AS file FROM usages JOIN keys ON keys.id = usages.key_id ORDER BY ref")
+    .all() as { id: KeyId; ref: string; file: string }[]
 }

@@ -37,7 +37,7 @@ describe('keyward due / health', () => {
     expect(report.sections.expired?.map((entry) => entry.ref)).toEqual(['acme/expired'])
     expect(report.sections['no expiry']?.map((entry) => entry.ref)).toEqual(['acme/forever'])
     expect(report.sections['duplicate values']?.map((entry) => entry.ref).sort()).toEqual(['acme/forever', 'acme/soon'])
-    expect(report.sections['in files git may commit']?.map((entry) => entry.ref)).toEqual(['acme/soon'])
+    expect(report.sections['exposed .env files']?.map((entry) => entry.ref)).toEqual(['acme/soon'])
   })
 
   it('the vault-wide remind-before setting widens what is due', async () => {

@@ -1,6 +1,9 @@
 // The desktop app's channels through the real composition and the one handle(): sender check, validation, the
 // vault service, real SQLCipher files. Values cross only where the contract says so.
+import { execFileSync } from 'node:child_process'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse } from 'dotenv'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames, type ChannelName, type EventName } from '../../../../src-preload/contract'
@@ -20,6 +23,8 @@ const events: { event: EventName; payload: unknown }[] = []
 const clipboard = { text: '', write: async (content: { text: string }) => void (clipboard.text = content.text), readText: async () => clipboard.text, clear: () => void (clipboard.text = '') }
 let app: DesktopApp
 let screenshotsAllowed = false
+/** What the OS file picker answers next (a fake at the FileDialog port). */
+let dialogAnswer: string | null = null
 const notified: string[] = []
 const SECRET = 'sk_live_DesktopCanary00000000001'
 const METER_KEY = 'sm_desktop_live_000000001'
@@ -38,6 +43,7 @@ beforeAll(async () => {
     notifier: { notify: (notice) => void notified.push(notice.title) },
     focusWindow: () => undefined,
     providerHttp: { fetch, env: { KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl } },
+    fileDialog: { chooseEnvFile: async () => dialogAnswer },
     platform: 'linux',
     events: { emit: (event, payload) => void events.push({ event, payload }) },
     appInfo: () => describeApp({ name: 'Keyward', version: '0', arch: 'x64', versions: {}, machine: { platform: 'linux', env: {}, homedir: '/h' }, storage: { ok: false, message: 'n/a' } }),
@@ -159,6 +165,80 @@ describe('the vault in the window, through the contract', () => {
     expect(await value('vault:unlock', { method: 'device' })).toEqual({ newRecoveryCode: null })
     expect(await value('vault:status', {})).toMatchObject({ state: 'unlocked' })
     expect(await value('vault:device', { enable: false })).toEqual({ device: 'off' })
+  })
+
+  it('.env write: only a file main handed over, a masked diff, exposure and its fixes, refused after a change', async () => {
+    const project = path.join(temp.dir, 'project')
+    execFileSync('git', ['init', '-q', project])
+    const file = path.join(project, '.env')
+    writeFileSync(file, '# app\nPORT=3000\nSTRIPE_SECRET_KEY=old-value-000000000000\n', { mode: 0o644 })
+    const { key } = await value('key:add', { provider: 'stripe', name: 'env-write', envVar: null, environment: 'envtest', expiresAt: null, rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: SECRET, formatCheck: true })
+    const selection = { ids: [key.id] }
+    // A path the window names without main having handed it over is refused: nothing read, nothing written.
+    expect(await call('dotenv:preview', { file, selection })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    dialogAnswer = file
+    expect(await value('dotenv:choose', { purpose: 'write' })).toEqual({ file })
+    const preview = await value('dotenv:preview', { file, selection })
+    expect(preview.lines).toEqual([{ keyId: key.id, keyRef: 'stripe/env-write', variable: 'STRIPE_SECRET_KEY', change: 'changed', before: 'old-…0000', after: 'sk_live_…0001', assignments: 1 }])
+    expect(preview.exposure.map((exposure) => exposure.kind)).toEqual(['not-ignored', 'readable'])
+    expect(JSON.stringify(preview)).not.toContain(SECRET)
+    // Changed since the preview: refused, the file as the user left it.
+    writeFileSync(file, '# app\nPORT=3001\nSTRIPE_SECRET_KEY=old-value-000000000000\n')
+    expect(await call('dotenv:write', { file, selection, digest: preview.digest })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(parse(readFileSync(file, 'utf8')).STRIPE_SECRET_KEY).toBe('old-value-000000000000')
+    const again = await value('dotenv:preview', { file, selection })
+    expect(await value('dotenv:write', { file, selection, digest: again.digest })).toEqual({ file, updated: ['STRIPE_SECRET_KEY'], added: [], unchanged: [] })
+    expect(readFileSync(file, 'utf8')).toBe(`# app\nPORT=3001\nSTRIPE_SECRET_KEY=${SECRET}\n`)
+    expect((await value('key:detail', { id: key.id })).usages).toMatchObject([{ file, variable: 'STRIPE_SECRET_KEY', state: 'current' }])
+    expect(await value('dotenv:recent', {})).toEqual({ files: [file] })
+    expect(await value('dotenv:fix', { file, fix: 'chmod' })).toEqual({ exposure: [expect.objectContaining({ kind: 'not-ignored' })] })
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(await value('dotenv:fix', { file, fix: 'gitignore' })).toEqual({ exposure: [] })
+    expect(readFileSync(path.join(project, '.gitignore'), 'utf8')).toBe('/.env\n')
+    writeFileSync(file, 'STRIPE_SECRET_KEY=edited-by-hand\n')
+    expect((await value('key:detail', { id: key.id })).usages).toMatchObject([{ state: 'changed' }])
+  })
+
+  it('.env import: a preview per variable, only the ticked rows created, the file tracked', async () => {
+    const file = path.join(temp.dir, 'import.env')
+    writeFileSync(file, `A_STRIPE=${SECRET}\nGITHUB_TOKEN=ghp_36C7e42F292c6912E7710c838347Ae178B4c\nOPENAI_API_KEY=sk-proj-${'a'.repeat(40)}\nPORT=8080\nAWS_SECRET=your-key-here\n`)
+    dialogAnswer = file
+    await value('dotenv:choose', { purpose: 'import' })
+    const preview = await value('dotenv:importPreview', { file, environment: 'imported' })
+    expect(preview.rows.map((row) => [row.variable, row.action, row.ref])).toEqual([
+      ['A_STRIPE', 'duplicate', 'stripe/env-write'],
+      ['GITHUB_TOKEN', 'create', 'github/github-token'],
+      ['OPENAI_API_KEY', 'create', 'openai/openai-api-key'],
+      ['PORT', 'unrecognised', null],
+      ['AWS_SECRET', 'placeholder', null],
+    ])
+    expect(JSON.stringify(preview)).not.toContain('ghp_36C7')
+    // Only ticked rows the preview would create: a duplicate ticked anyway is not created twice.
+    expect(await value('dotenv:import', { file, environment: 'imported', variables: ['GITHUB_TOKEN', 'A_STRIPE'] })).toEqual({ created: ['github/github-token'] })
+    const created = (await value('keys:search', { query: 'github-token', limit: 5 })).keys[0]
+    expect(created).toMatchObject({ environment: 'imported', envVar: 'GITHUB_TOKEN' })
+    expect((await value('key:detail', { id: created?.id ?? '' })).usages).toMatchObject([{ file, variable: 'GITHUB_TOKEN', state: 'current' }])
+  })
+
+  it('needs attention, snooze, schedule and health through the contract', async () => {
+    const { key } = await value('key:add', { provider: 'custom', name: 'soon', envVar: null, environment: 'development', expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10), rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: 'soon-value-000000000', formatCheck: false })
+    const found = await value('reminders:attention', {})
+    expect(found.items.find((item) => item.key.id === key.id)).toMatchObject({ state: 'due', days: 3, snoozedUntil: null })
+    expect(found.items[0]?.state).toBe('expired')
+    expect(found.timeline).toContainEqual({ id: key.id, ref: 'custom/soon', date: key.expiresAt, kind: 'expiry' })
+    expect(found.noExpiry.count).toBe(found.noExpiry.keys.length)
+    const { snoozedUntil } = await value('key:snooze', { id: key.id, snooze: '1w' })
+    expect(Date.parse(snoozedUntil) - Date.now()).toBeGreaterThan(6 * 86_400_000)
+    expect((await value('reminders:attention', {})).items.find((item) => item.key.id === key.id)?.snoozedUntil).toBe(snoozedUntil)
+    const health = await value('health:report', {})
+    expect(health.sections.map((section) => section.id)).toEqual(['expired', 'overdue', 'exposed', 'duplicates', 'no-expiry', 'unused'])
+    const noExpiry = health.sections.find((section) => section.id === 'no-expiry')
+    const forever = noExpiry?.entries[0]
+    expect(forever).toMatchObject({ keyId: expect.any(String), file: null })
+    await value('key:schedule', { id: forever?.keyId ?? '', expiresAt: null, rotateEveryDays: 90 })
+    const after = (await value('health:report', {})).sections.find((section) => section.id === 'no-expiry')
+    expect(after?.total).toBe((noExpiry?.total ?? 0) - 1)
+    expect(await call('key:schedule', { id: key.id, expiresAt: '31/12/2030', rotateEveryDays: null })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   it('random payloads on every channel get INVALID_INPUT (or a clear error), never a crash', async () => {

@@ -1,0 +1,58 @@
+import type { Handlers } from '../ipc/handle'
+import { editKey } from '../keys/keyRepository'
+import { attention } from '../reminders/attention'
+import { healthReport, type HealthReport } from '../reminders/health'
+import { snoozeKey } from '../reminders/keyReminders'
+import type { VaultService } from '../vault/VaultService'
+import { idOf, summarize } from './keySummary'
+
+export type ReminderChannel = 'reminders:attention' | 'key:snooze' | 'key:schedule' | 'health:report'
+
+/** The window's ids and titles for the CLI's health sections, in the order the Health screen shows them. */
+const SECTIONS = [
+  ['expired', 'expired', 'Expired'],
+  ['overdue', 'overdue', 'Overdue rotation'],
+  ['exposed', 'exposed .env files', 'Exposed .env files'],
+  ['duplicates', 'duplicate values', 'Duplicates'],
+  ['no-expiry', 'no expiry', 'No expiry date'],
+  ['unused', 'unused 90+ days', 'Unused 90+ days'],
+] as const satisfies readonly (readonly [string, keyof HealthReport['sections'], string])[]
+
+const MAX_ENTRIES = 2000
+
+/** Needs attention, snooze, inline expiry/rotation, and the health report: the core the CLI's due/health use. */
+export function createReminderHandlers(vault: VaultService): Pick<Handlers, ReminderChannel> {
+  return {
+    'reminders:attention': () =>
+      vault.run(({ session }) => {
+        const found = attention(session)
+        const toSummary = summarize(session)
+        return {
+          today: found.today,
+          items: found.items.map((item) => ({ ...item, key: toSummary(item.key) })),
+          noExpiry: { count: found.noExpiry.count, keys: found.noExpiry.keys.map(toSummary) },
+          timeline: [...found.timeline],
+        }
+      }),
+    'key:snooze': ({ id, snooze }) =>
+      vault.run(({ session }) => {
+        const keyId = idOf(id)
+        snoozeKey(session, keyId, snooze)
+        const row = session.sql('SELECT snoozed_until FROM reminders WHERE key_id = ?').pluck().get(keyId) as string
+        return { snoozedUntil: row }
+      }),
+    'key:schedule': ({ id, expiresAt, rotateEveryDays }) =>
+      vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), { expiresAt, rotateEveryDays })) })),
+    'health:report': () =>
+      vault.run(({ session }) => {
+        const report = healthReport(session)
+        return {
+          keys: report.keys,
+          sections: SECTIONS.map(([id, section, title]) => {
+            const entries = report.sections[section]
+            return { id, title, entries: entries.slice(0, MAX_ENTRIES), total: entries.length }
+          }),
+        }
+      }),
+  }
+}
