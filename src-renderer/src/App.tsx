@@ -9,6 +9,9 @@ import { CreateVault } from './features/vault/CreateVault'
 import { RecoveryKit } from './features/vault/RecoveryKit'
 import { Unlock } from './features/vault/Unlock'
 import { useKeywardStore } from './store'
+import type { Page } from './store/vaultSlice'
+import { AttentionScreen } from './features/attention/AttentionScreen'
+import { HealthScreen } from './features/health/HealthScreen'
 
 /** Which screen: the recovery kit (once), then by vault state — create, unlock, or the keys. About is one click away. */
 function Screen() {
@@ -23,6 +26,21 @@ function Screen() {
   return <Unlock />
 }
 
+/** The header's pages while unlocked: id, the button's name, its shortcut. */
+const PAGES = [
+  ['attention', 'Needs attention', undefined],
+  ['health', 'Health', 'Ctrl+Shift+H'],
+  ['activity', 'Activity', undefined],
+  ['settings', 'Settings', undefined],
+] as const satisfies readonly (readonly [Page, string, string | undefined])[]
+
+function UnlockedPage({ page }: { readonly page: Exclude<Page, 'vault' | 'about'> }) {
+  if (page === 'attention') return <AttentionScreen />
+  if (page === 'health') return <HealthScreen />
+  if (page === 'activity') return <ActivityScreen />
+  return <SettingsScreen />
+}
+
 export function App() {
   const page = useKeywardStore((state) => state.page)
   const setPage = useKeywardStore((state) => state.setPage)
@@ -32,6 +50,16 @@ export function App() {
   const lock = useKeywardStore((state) => state.lock)
   useEffect(() => listen(), [listen])
   useEffect(() => applyTheme(savedTheme()), [])
+  useEffect(() => {
+    // Ctrl/⌘+Shift+H opens Health from anywhere while unlocked (KeePassXC's reports shortcut, UI.md §4.15).
+    function onKeyDown(event: KeyboardEvent) {
+      if (vaultState !== 'unlocked' || !(event.ctrlKey || event.metaKey) || !event.shiftKey || event.key.toLowerCase() !== 'h') return
+      event.preventDefault()
+      setPage('health')
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [vaultState, setPage])
   useEffect(() => {
     void loadStatus()
   }, [loadStatus])
@@ -44,12 +72,11 @@ export function App() {
         <span className="spacer" />
         {vaultState === 'unlocked' ? (
           <>
-            <button type="button" aria-pressed={page === 'activity'} onClick={() => setPage(page === 'activity' ? 'vault' : 'activity')}>
-              Activity
-            </button>
-            <button type="button" aria-pressed={page === 'settings'} onClick={() => setPage(page === 'settings' ? 'vault' : 'settings')}>
-              Settings
-            </button>
+            {PAGES.map(([id, label, shortcut]) => (
+              <button key={id} type="button" aria-pressed={page === id} title={shortcut} onClick={() => setPage(page === id ? 'vault' : id)}>
+                {label}
+              </button>
+            ))}
             <button type="button" onClick={() => void lock()} title="Ctrl+L">
               Lock
             </button>
@@ -60,15 +87,7 @@ export function App() {
         </button>
       </header>
       <main className="app-main">
-        {page === 'about' ? (
-          <AboutScreen />
-        ) : page === 'settings' && vaultState === 'unlocked' ? (
-          <SettingsScreen />
-        ) : page === 'activity' && vaultState === 'unlocked' ? (
-          <ActivityScreen />
-        ) : (
-          <Screen />
-        )}
+        {page === 'about' ? <AboutScreen /> : vaultState === 'unlocked' && page !== 'vault' ? <UnlockedPage page={page} /> : <Screen />}
       </main>
     </div>
   )

@@ -4,6 +4,7 @@ import { App } from './App'
 import './styles.css'
 import './features/vault/vault.css'
 import './features/keys/keys.css'
+import './features/attention/pages.css'
 
 const container = document.getElementById('root')
 if (container === null) throw new Error('index.html has no #root element')

@@ -46,9 +46,11 @@ export function fileExposure(file: string): Exposure[] {
  * own directory; the leading slash matches this file only), or the mode set to 0600. What remains is returned.
  */
 export function fixExposure(file: string, fix: ExposureFix): Exposure[] {
-  if (!existsSync(file)) throw new KeywardError('NOT_FOUND', `${file} does not exist.`)
-  if (fix === 'chmod') chmodSync(file, 0o600)
-  else {
+  if (fix === 'chmod') {
+    if (!existsSync(file)) throw new KeywardError('NOT_FOUND', `${file} does not exist.`)
+    chmodSync(file, 0o600)
+  } else {
+    // A file about to be created may be ignored first: only its directory needs to exist.
     const ignore = path.join(path.dirname(file), '.gitignore')
     const entry = `/${path.basename(file)}`
     const current = existsSync(ignore) ? readFileSync(ignore, 'utf8') : ''

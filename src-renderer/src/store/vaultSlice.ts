@@ -11,6 +11,9 @@ export interface CopyChip {
 }
 
 /** The vault as the window knows it: its state, device unlock, the recovery code to show, the copy chip. */
+/** The window's pages; all but About need the vault unlocked (a lock returns to the vault's unlock). */
+export type Page = 'vault' | 'attention' | 'health' | 'settings' | 'activity' | 'about'
+
 export interface VaultSlice {
   readonly vaultState: VaultState | null
   /** Why the vault's state could not be read (the window cannot work without it). */
@@ -23,8 +26,13 @@ export interface VaultSlice {
   readonly recoveryCode: string | null
   readonly copyChip: CopyChip | null
   /** Which page the window shows; a lock always returns from Settings to the vault. */
-  readonly page: 'vault' | 'settings' | 'activity' | 'about'
-  setPage(page: 'vault' | 'settings' | 'activity' | 'about'): void
+  readonly page: Page
+  setPage(page: Page): void
+  /** Shows a key in the vault's list and detail (from Needs attention, Health), its rotation begun if asked. */
+  openKey(id: string, then?: 'rotate'): Promise<void>
+  /** A rotation the detail pane starts when it shows this key (Health's "Rotate…"), then clears. */
+  readonly pendingRotation: string | null
+  clearPendingRotation(): void
   loadStatus(): Promise<void>
   /** Starts listening for vault and clipboard events; returns the function that stops. */
   listen(): () => void
@@ -43,6 +51,14 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   recoveryCode: null,
   copyChip: null,
   page: 'vault',
+  pendingRotation: null,
+  clearPendingRotation() {
+    set({ pendingRotation: null })
+  },
+  async openKey(id, then) {
+    set({ page: 'vault', pendingRotation: then === 'rotate' ? id : null })
+    await get().focusKey(id)
+  },
   setPage(page) {
     set({ page })
   },
@@ -59,7 +75,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
     const stops = [
       window.keyward.subscribe('vault:state', ({ state }) => {
         if (state !== 'unlocked') get().resetList()
-        set((current) => ({ vaultState: state, page: state !== 'unlocked' && (current.page === 'settings' || current.page === 'activity') ? 'vault' : current.page }))
+        set((current) => ({ vaultState: state, page: state !== 'unlocked' && current.page !== 'about' ? 'vault' : current.page }))
         if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show
         // The unlock screen shows device unlock only when it is ready (the 14-day password check may be due).
         if (state === 'locked') void get().loadStatus()

@@ -12,6 +12,7 @@ interface Props {
   readonly onCopy: () => void
   readonly onEdit: () => void
   readonly onReplace: () => void
+  readonly onWriteEnv: () => void
   readonly onDelete: () => void
   /** A provider answered (verify, sync, revoke): the list re-reads the key. */
   readonly onProviderAnswer: (notice: string) => void
@@ -23,7 +24,10 @@ const REMINDER_TEXT: Record<KeySummary['reminder']['state'], string> = { ok: 'OK
  * The selected key: its metadata and reminder state at once (from the list's summary), then — loaded for it alone —
  * the value history (when each value was set and retired, never a value), where it was written, and its activity.
  */
-export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onDelete, onProviderAnswer }: Props) {
+/** Whether a file still holds the key, as read when the pane opened. */
+const USAGE_TEXT = { current: 'current', changed: 'changed by hand', missing: 'missing' } as const
+
+export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onWriteEnv, onDelete, onProviderAnswer }: Props) {
   const [detail, setDetail] = useState<Detail | null>(null)
   const [reloads, setReloads] = useState(0)
   const status = statusOf(key)
@@ -61,6 +65,9 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
         </button>
         <button type="button" onClick={onReplace}>
           New value…
+        </button>
+        <button type="button" onClick={onWriteEnv} title="Ctrl+Shift+W" disabled={key.status !== 'active'}>
+          Write to .env…
         </button>
         <button type="button" className="danger" onClick={onDelete}>
           Delete…
@@ -128,7 +135,8 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
             <ul className="plain" aria-label="Where used">
               {detail.usages.map((usage) => (
                 <li key={usage.file + usage.variable}>
-                  <code>{usage.file}</code> ({usage.variable}), {usage.writtenAt.slice(0, 10)}
+                  <code>{usage.file}</code> ({usage.variable}), {usage.writtenAt.slice(0, 10)}{' '}
+                  <span className={`usage usage-${usage.state}`}>{USAGE_TEXT[usage.state]}</span>
                 </li>
               ))}
             </ul>

@@ -10,6 +10,8 @@ import { KeyDetail } from './KeyDetail'
 import { KeyList } from './KeyList'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { VerifyAllDialog } from './VerifyAllDialog'
+import { ImportEnvDialog } from '../dotenv/ImportEnvDialog'
+import { WriteEnvDialog } from '../dotenv/WriteEnvDialog'
 import { RevealDialog } from './RevealDialog'
 import { Sidebar } from './Sidebar'
 
@@ -29,6 +31,8 @@ function cyclePanes(step: 1 | -1): void {
 type Dialog =
   | { kind: 'add' }
   | { kind: 'verify-all' }
+  | { kind: 'import-env' }
+  | { kind: 'write-env'; key: KeySummary | null }
   | { kind: 'reveal' | 'delete' | 'edit' | 'replace'; key: KeySummary }
   | null
 
@@ -97,6 +101,9 @@ export function KeysScreen() {
       } else if (key === 'l') {
         event.preventDefault()
         void lock()
+      } else if (key === 'w' && event.shiftKey) {
+        event.preventDefault()
+        setDialog({ kind: 'write-env', key: selected?.status === 'active' ? selected : null })
       } else if (key === 'e' && selected !== null) {
         event.preventDefault()
         setDialog({ kind: 'edit', key: selected })
@@ -131,6 +138,12 @@ export function KeysScreen() {
           />
           <button type="button" onClick={() => setDialog({ kind: 'verify-all' })}>
             Verify all
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'write-env', key: null })}>
+            Write to .env…
+          </button>
+          <button type="button" onClick={() => setDialog({ kind: 'import-env' })}>
+            Import .env…
           </button>
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'add' })}>
             Add key
@@ -179,6 +192,7 @@ export function KeysScreen() {
             onDelete={() => setDialog({ kind: 'delete', key: selected })}
             onEdit={() => setDialog({ kind: 'edit', key: selected })}
             onReplace={() => setDialog({ kind: 'replace', key: selected })}
+            onWriteEnv={() => setDialog({ kind: 'write-env', key: selected })}
           />
         )}
       </aside>
@@ -214,6 +228,14 @@ export function KeysScreen() {
           }}
         />
       ) : null}
+      {dialog?.kind === 'write-env' ? (
+        <WriteEnvDialog
+          keySummary={dialog.key}
+          environments={counts?.environments.map((view) => view.value) ?? []}
+          onClose={(done) => (done === null ? setDialog(null) : finish(done))}
+        />
+      ) : null}
+      {dialog?.kind === 'import-env' ? <ImportEnvDialog onClose={(done) => (done === null ? setDialog(null) : finish(done))} /> : null}
       {dialog?.kind === 'delete' ? (
         <DeleteDialog
           keySummary={dialog.key}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { useKeywardStore } from '../../store'
 import { GuidedRotationDialog } from './GuidedRotationDialog'
 import { RevokeDialog } from './RevokeDialog'
 import { RotateNowDialog } from './RotateNowDialog'
@@ -33,6 +34,8 @@ export function ProviderActions({
   const [revoking, setRevoking] = useState(false)
   const [rotating, setRotating] = useState(false)
   const [rotatingByApi, setRotatingByApi] = useState(false)
+  const pendingRotation = useKeywardStore((state) => state.pendingRotation)
+  const clearPendingRotation = useKeywardStore((state) => state.clearPendingRotation)
 
   /** The answer in view, and the list and detail re-read (the result and metadata are stored with the key). */
   function show(outcome: Outcome, okLabel = LABEL.ok) {
@@ -55,6 +58,11 @@ export function ProviderActions({
 
   const guided = provider.rotate === 'guided' && keySummary.status === 'active'
   const byApi = provider.rotate === 'api' && keySummary.status === 'active'
+  // Health's "Rotate…" opened this key: its rotation dialog opens with it, once.
+  const asked = pendingRotation === keySummary.id
+  const closeAsked = () => {
+    if (asked) clearPendingRotation()
+  }
   if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided && !byApi) return null
   return (
     <div className="provider-actions">
@@ -88,20 +96,22 @@ export function ProviderActions({
       <p role="status" className={answer === null ? 'muted' : `outcome outcome-${answer.tone}`}>
         {answer?.text ?? ''}
       </p>
-      {rotatingByApi ? (
+      {rotatingByApi || (asked && byApi) ? (
         <RotateNowDialog
           keySummary={keySummary}
           providerName={provider.name}
           onClose={(outcome) => {
+            closeAsked()
             setRotatingByApi(false)
             if (outcome !== null) show(outcome, 'Rotated')
           }}
         />
       ) : null}
-      {rotating ? (
+      {rotating || (asked && guided) ? (
         <GuidedRotationDialog
           keySummary={keySummary}
           onClose={(notice) => {
+            closeAsked()
             setRotating(false)
             if (notice !== null) onChanged(notice)
           }}

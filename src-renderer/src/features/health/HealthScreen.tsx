@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ResponseOf } from '../../../../src-preload/contract'
+import { ErrorCard } from '../../components/ErrorCard'
+import { call, errorInfo } from '../../lib/call'
+import { useKeywardStore } from '../../store'
+
+type Report = ResponseOf<'health:report'>
+type Section = Report['sections'][number]
+type Entry = Section['entries'][number]
+
+const ADVICE: Record<Section['id'], string> = {
+  expired: 'The provider no longer accepts these: rotate them, or delete what you no longer use.',
+  overdue: 'Past their rotation date: rotate them.',
+  exposed: 'Files holding keys that git may commit or other users may read.',
+  duplicates: 'The same value stored under two names: keep one.',
+  'no-expiry': 'Neither an expiry date nor a rotation period: Keyward cannot remind you.',
+  unused: 'Not used for 90 days or more: revoke and delete what nothing needs.',
+}
+
+/** The fix for one entry, one click away: in place where main can do it, else the key opened where the action is. */
+function Fix({ section, entry, onChanged }: { readonly section: Section['id']; readonly entry: Entry; readonly onChanged: (notice: string) => void }) {
+  const openKey = useKeywardStore((state) => state.openKey)
+  async function run(action: () => Promise<unknown>, done: string) {
+    try {
+      await action()
+      onChanged(done)
+    } catch (caught) {
+      onChanged(errorInfo(caught).message)
+    }
+  }
+  const file = entry.file ?? ''
+  if (section === 'exposed') {
+    if (entry.exposure === 'not-ignored')
+      return (
+        <button type="button" onClick={() => void run(() => call('dotenv:fix', { file, fix: 'gitignore' }), `${file} is now ignored by git.`)}>
+          Add to .gitignore
+        </button>
+      )
+    if (entry.exposure === 'readable')
+      return (
+        <button type="button" onClick={() => void run(() => call('dotenv:fix', { file, fix: 'chmod' }), `${file} is now readable by you only (0600).`)}>
+          Set 0600
+        </button>
+      )
+    return <span className="muted">Needs a commit: git rm --cached, then ignore it.</span>
+  }
+  if (section === 'no-expiry')
+    return (
+      <button
+        type="button"
+        onClick={() =>
+          void run(() => call('key:schedule', { id: entry.keyId, expiresAt: null, rotateEveryDays: 90 }), `${entry.ref}: rotation every 90 days.`)
+        }
+      >
+        Rotate every 90 days
+      </button>
+    )
+  if (section === 'expired' || section === 'overdue')
+    return (
+      <button type="button" onClick={() => void openKey(entry.keyId, 'rotate')}>
+        Rotate…
+      </button>
+    )
+  return (
+    <button type="button" onClick={() => void openKey(entry.keyId)}>
+      Open
+    </button>
+  )
+}
+
+/**
+ * The health report (the CLI's `keyward health` sections), as cards that lead to their entries, each entry with its
+ * fix one click away. KeePassXC's Health Check and 1Password's Watchtower are the models.
+ */
+export function HealthScreen() {
+  const [report, setReport] = useState<Report | null>(null)
+  const [error, setError] = useState<ReturnType<typeof errorInfo> | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const load = useCallback(() => call('health:report', {}), [])
+
+  useEffect(() => {
+    let live = true
+    load().then(
+      (value) => live && setReport(value),
+      (caught: unknown) => live && setError(errorInfo(caught)),
+    )
+    return () => {
+      live = false
+    }
+  }, [load])
+
+  function changed(text: string) {
+    setNotice(text)
+    load().then(setReport, (caught: unknown) => setError(errorInfo(caught)))
+  }
+
+  if (error !== null) return <ErrorCard title="Keyward cannot compute the health report" error={error} />
+  if (report === null) return <p className="muted">Loading…</p>
+  const problems = report.sections.reduce((sum, section) => sum + section.total, 0)
+  return (
+    <section className="page health">
+      <h1>Health</h1>
+      <p className="muted">{`${report.keys} key${report.keys === 1 ? '' : 's'} checked.`}</p>
+      <ul className="health-cards plain" aria-label="Health summary">
+        {report.sections.map((section) => (
+          <li key={section.id}>
+            <button
+              type="button"
+              className={`health-card${section.total > 0 ? ' has-problems' : ''}`}
+              onClick={() => document.getElementById(`health-${section.id}`)?.focus()}
+            >
+              <span className="health-count">{section.total}</span> {section.title}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="notice" role="status">
+        {notice ?? ''}
+      </p>
+      {problems === 0 ? <p className="all-clear">Nothing to fix: every key is current, dated, used, unique and kept out of git.</p> : null}
+      {report.sections
+        .filter((section) => section.total > 0)
+        .map((section) => (
+          <section key={section.id} className="health-section" aria-labelledby={`health-${section.id}`}>
+            <h2 id={`health-${section.id}`} tabIndex={-1}>
+              {section.title} ({section.total})
+            </h2>
+            <p className="muted">{ADVICE[section.id]}</p>
+            <ul className="plain health-entries">
+              {section.entries.map((entry, index) => (
+                <li key={`${entry.keyId}-${entry.file ?? ''}-${index}`}>
+                  <span className="health-ref">{entry.ref}</span> <span className="muted">{entry.detail}</span>{' '}
+                  <Fix section={section.id} entry={entry} onChanged={changed} />
+                </li>
+              ))}
+            </ul>
+            {section.total > section.entries.length ? <p className="muted">{`And ${section.total - section.entries.length} more.`}</p> : null}
+          </section>
+        ))}
+    </section>
+  )
+}
