@@ -77,7 +77,7 @@ test('create, add by paste, search, reveal, copy, delete, lock, unlock — by ke
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^github/ }).click()
   await expect(grid.getByRole('row')).toHaveCount(1)
   await expect(page.getByLabel('Search keys')).toHaveValue('provider:github')
-  await page.getByRole('button', { name: /^Needs attention/ }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Needs attention/ }).click()
   await expect(page.getByText(/No keys match/)).toBeVisible()
   await page.getByRole('button', { name: /^All keys/ }).click()
   await expect(grid.getByRole('row')).toHaveCount(2)

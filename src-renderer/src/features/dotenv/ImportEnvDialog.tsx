@@ -58,7 +58,7 @@ export function ImportEnvDialog({ onClose }: { readonly onClose: (notice: string
 
   const creatable = preview?.rows.filter((row) => row.action === 'create') ?? []
   return (
-    <Modal titleId={titleId} onClose={() => onClose(null)}>
+    <Modal titleId={titleId} onClose={() => onClose(null)} wide>
       <h2 id={titleId}>Import .env</h2>
       {preview === null ? (
         <>

@@ -54,7 +54,7 @@ export function WriteEnvDialog({
   }
 
   return (
-    <Modal titleId={titleId} onClose={() => onClose(null)}>
+    <Modal titleId={titleId} onClose={() => onClose(null)} wide>
       <h2 id={titleId}>Write to .env</h2>
       {preview === null ? (
         <>

@@ -13,6 +13,8 @@ interface Props {
   readonly onEdit: () => void
   readonly onReplace: () => void
   readonly onWriteEnv: () => void
+  /** Bumped when a dialog changed something the pane shows but the key's summary does not (a .env write). */
+  readonly version: number
   readonly onDelete: () => void
   /** A provider answered (verify, sync, revoke): the list re-reads the key. */
   readonly onProviderAnswer: (notice: string) => void
@@ -27,7 +29,7 @@ const REMINDER_TEXT: Record<KeySummary['reminder']['state'], string> = { ok: 'OK
 /** Whether a file still holds the key, as read when the pane opened. */
 const USAGE_TEXT = { current: 'current', changed: 'changed by hand', missing: 'missing' } as const
 
-export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onWriteEnv, onDelete, onProviderAnswer }: Props) {
+export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onWriteEnv, onDelete, onProviderAnswer, version }: Props) {
   const [detail, setDetail] = useState<Detail | null>(null)
   const [reloads, setReloads] = useState(0)
   const status = statusOf(key)
@@ -45,7 +47,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
     return () => {
       live = false
     }
-  }, [key.id, key.updatedAt, reloads])
+  }, [key.id, key.updatedAt, reloads, version])
 
   return (
     <section className="detail" aria-labelledby="detail-title">

@@ -55,6 +55,7 @@ export function KeysScreen() {
   const lock = useKeywardStore((state) => state.lock)
   const loadKeys = useKeywardStore((state) => state.loadKeys)
   const [dialog, setDialog] = useState<Dialog>(null)
+  const [changes, setChanges] = useState(0)
   const [notice, setNotice] = useState<string | null>(null)
   const searchField = useRef<HTMLInputElement>(null)
   const count = results === null ? total : results.length
@@ -76,6 +77,7 @@ export function KeysScreen() {
   /** A dialog's change is stored: close it, say so, re-read the list (and show the key it added). */
   function finish(notice: string, focusId?: string) {
     setDialog(null)
+    setChanges((count) => count + 1)
     setNotice(notice)
     void loadKeys()
       .then(() => (focusId === undefined ? undefined : focusKey(focusId)))
@@ -193,6 +195,7 @@ export function KeysScreen() {
             onEdit={() => setDialog({ kind: 'edit', key: selected })}
             onReplace={() => setDialog({ kind: 'replace', key: selected })}
             onWriteEnv={() => setDialog({ kind: 'write-env', key: selected })}
+            version={changes}
           />
         )}
       </aside>

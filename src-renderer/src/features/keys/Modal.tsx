@@ -4,7 +4,18 @@ import { useEffect, useRef, type ReactNode } from 'react'
  * A modal on the platform's own `<dialog>` (showModal: focus moves in and is trapped, Esc closes, the rest of the
  * page is inert) — no library, nothing injected, clean under the CSP and Trusted Types.
  */
-export function Modal({ titleId, onClose, children }: { readonly titleId: string; readonly onClose: () => void; readonly children: ReactNode }) {
+export function Modal({
+  titleId,
+  onClose,
+  children,
+  wide = false,
+}: {
+  readonly titleId: string
+  readonly onClose: () => void
+  readonly children: ReactNode
+  /** For tables (a diff, an import preview). */
+  readonly wide?: boolean
+}) {
   const dialog = useRef<HTMLDialogElement>(null)
   useEffect(() => {
     const node = dialog.current
@@ -15,7 +26,7 @@ export function Modal({ titleId, onClose, children }: { readonly titleId: string
   return (
     <dialog
       ref={dialog}
-      className="modal"
+      className={wide ? 'modal modal-wide' : 'modal'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault()

@@ -1,0 +1,152 @@
+// .env write and import in the window: the file picked through the FileDialog port (the harness answers with the
+// spec's file), the real handlers, real files read back with dotenv, git for the exposure warnings.
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { parse } from 'dotenv'
+import { createVaultInWindow } from './createVault'
+import { launchApp, repoRoot, type LaunchedApp } from './harness'
+import { tabTo } from './keyboard'
+
+const STRIPE = 'sk_live_DotenvWindow00000000001'
+const GITHUB = 'ghp_46C7e42F292c6912E7710c838347Ae178B4d'
+const OPENAI = `sk-proj-${'b'.repeat(40)}`
+let app: LaunchedApp
+let dir: string
+let chosen: string | null = null
+
+test.beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-dotenv-'))
+  app = await launchApp({ vaultDir: path.join(dir, 'vault'), fileDialog: { chooseEnvFile: async () => chosen } })
+  await createVaultInWindow(app.page, 'correct horse battery staple 7')
+})
+test.afterEach(async () => {
+  await app.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function addStripe(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill(STRIPE)
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+}
+
+async function axe(page: Page, what: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), `${what}, ${colorScheme}`).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+}
+
+test('write to .env: masked diff, reveal per line, warnings fixed, a change since the preview re-diffed', async () => {
+  const { page } = app
+  const project = path.join(dir, 'project')
+  mkdirSync(project)
+  execFileSync('git', ['init', '-q', project])
+  const file = path.join(project, '.env')
+  writeFileSync(file, '# api\nPORT=3000\nSTRIPE_SECRET_KEY=sk_live_OldValueInFile0000000009\n', { mode: 0o644 })
+  chosen = file
+  await addStripe(page)
+  await page.getByRole('complementary', { name: 'Key detail' }).getByRole('button', { name: 'Write to .env…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Write to .env' })
+  await expect(dialog.getByLabel('This key: stripe/stripe-secret-key')).toBeChecked()
+  await dialog.getByRole('button', { name: 'Choose…' }).click()
+  const row = dialog.getByRole('row', { name: /STRIPE_SECRET_KEY/ })
+  await expect(row).toContainText('Changed')
+  await expect(row).toContainText('sk_live_…0009')
+  await expect(row).toContainText('sk_live_…0001')
+  await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText('not ignored by git')
+  await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText('readable by other users (mode 644)')
+  expect(await page.content()).not.toContain(STRIPE)
+  await axe(page, '.env diff')
+  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'env-diff.png') })
+
+  await dialog.getByRole('button', { name: 'Reveal STRIPE_SECRET_KEY' }).click()
+  await expect(row).toContainText(STRIPE)
+  await dialog.getByRole('button', { name: 'Hide STRIPE_SECRET_KEY' }).click()
+  await expect(row).not.toContainText(STRIPE)
+
+  await dialog.getByRole('button', { name: 'Add to .gitignore' }).click()
+  await dialog.getByRole('button', { name: 'Set 0600' }).click()
+  await expect(dialog.getByRole('list', { name: 'Warnings' })).toBeHidden()
+  expect(readFileSync(path.join(project, '.gitignore'), 'utf8')).toBe('/.env\n')
+  expect(statSync(file).mode & 0o777).toBe(0o600)
+
+  // Someone edits the file after the diff was shown: the write is refused and the new diff shown instead.
+  writeFileSync(file, '# api\nPORT=3001\nSTRIPE_SECRET_KEY=sk_live_OldValueInFile0000000009\n')
+  await dialog.getByRole('button', { name: 'Write', exact: true }).click()
+  await expect(dialog.getByRole('alert')).toContainText('changed since the preview')
+  expect(parse(readFileSync(file, 'utf8')).PORT).toBe('3001')
+  await dialog.getByRole('button', { name: 'Write', exact: true }).click()
+  await expect(page.getByText(`Wrote 1 variable to ${file}.`)).toBeVisible()
+  expect(readFileSync(file, 'utf8')).toBe(`# api\nPORT=3001\nSTRIPE_SECRET_KEY=${STRIPE}\n`)
+  const whereUsed = page.getByRole('list', { name: 'Where used' })
+  await expect(whereUsed).toContainText(file)
+  await expect(whereUsed).toContainText('current')
+  expect(app.problems()).toEqual([])
+})
+
+test('write to .env by keyboard only: Ctrl+Shift+W, a recent file, Write', async () => {
+  const { page } = app
+  const file = path.join(dir, 'first.env')
+  chosen = file
+  await addStripe(page)
+  // The first write through the dialog makes the file a recent one.
+  await page.keyboard.press('Control+Shift+W')
+  await tabTo(page, 'Choose…')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog').getByRole('row', { name: /STRIPE_SECRET_KEY/ })).toContainText('Added')
+  await tabTo(page, 'Write')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(`Wrote 1 variable to ${file}.`)).toBeVisible()
+  writeFileSync(file, 'STRIPE_SECRET_KEY=edited\n')
+  await page.keyboard.press('Control+Shift+W')
+  await tabTo(page, file)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog').getByRole('row', { name: /STRIPE_SECRET_KEY/ })).toContainText('Changed')
+  await tabTo(page, 'Write')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(`Wrote 1 variable to ${file}.`)).toBeVisible()
+  expect(parse(readFileSync(file, 'utf8')).STRIPE_SECRET_KEY).toBe(STRIPE)
+  expect(app.problems()).toEqual([])
+})
+
+test('import .env: a preview per variable, untick a line, create; keyboard only', async () => {
+  const { page } = app
+  const file = path.join(dir, 'import.env')
+  writeFileSync(file, `STRIPE_SECRET_KEY=${STRIPE}\nGITHUB_TOKEN=${GITHUB}\nOPENAI_API_KEY=${OPENAI}\nPORT=8080\nAWS_SECRET_ACCESS_KEY=your-key-here\n`)
+  chosen = file
+  await addStripe(page)
+  await page.getByRole('searchbox', { name: 'Search keys' }).focus()
+  await tabTo(page, 'Import .env…')
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog', { name: 'Import .env' })
+  await tabTo(page, 'Environment of the new keys', { back: true })
+  await page.keyboard.press('Control+A')
+  await page.keyboard.type('staging')
+  await tabTo(page, 'Choose…')
+  await page.keyboard.press('Enter')
+  await expect(dialog.getByRole('row', { name: /STRIPE_SECRET_KEY/ })).toContainText('Already stored as stripe/stripe-secret-key')
+  await expect(dialog.getByRole('row', { name: /PORT/ })).toContainText('No known key format')
+  await expect(dialog.getByRole('row', { name: /AWS_SECRET_ACCESS_KEY/ })).toContainText('A placeholder')
+  await expect(dialog.getByRole('checkbox', { name: 'Import GITHUB_TOKEN' })).toBeChecked()
+  await expect(dialog.getByRole('checkbox', { name: 'Import STRIPE_SECRET_KEY' })).toBeDisabled()
+  expect(await page.content()).not.toContain(GITHUB)
+  await axe(page, 'import preview')
+  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'env-import.png') })
+  await tabTo(page, 'Import OPENAI_API_KEY')
+  await page.keyboard.press('Space')
+  await expect(dialog.getByRole('checkbox', { name: 'Import OPENAI_API_KEY' })).not.toBeChecked()
+  await tabTo(page, 'Create 1 key')
+  await page.keyboard.press('Enter')
+  await expect(page.getByText(`Created 1 key from ${file}.`)).toBeVisible()
+  const list = page.getByRole('grid', { name: 'Keys' })
+  await expect(list).toContainText('github-token')
+  await expect(list).not.toContainText('openai-api-key')
+  expect(app.problems()).toEqual([])
+})
