@@ -338,7 +338,7 @@ export const channels = {
     response: z.object({
       key: keySummary,
       verified: z.string().nullable(),
-      files: z.array(z.object({ file: z.string(), variable: z.string(), outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed']) })).max(500),
+      files: z.array(z.object({ file: z.string(), variable: z.string(), outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed', 'skipped']) })).max(500),
     }),
   },
   /** Revokes by the provider's API; the key's name typed by the user must match (checked in main too). */

@@ -7,21 +7,31 @@ import { writeDotenvFile } from './writeDotenvFile'
 export interface FileUpdate {
   readonly file: string
   readonly variable: string
-  /** updated: rewritten (or already current); changed-by-hand: holds neither value, left alone; missing: gone. */
-  readonly outcome: 'updated' | 'changed-by-hand' | 'missing' | 'failed'
+  /**
+   * updated: rewritten (or already current); changed-by-hand: holds neither value, left alone; missing: gone;
+   * skipped: held the old value, but the user chose to leave it.
+   */
+  readonly outcome: 'updated' | 'changed-by-hand' | 'missing' | 'failed' | 'skipped'
 }
 
 /**
  * After a rotation: every .env file Keyward wrote this key into (`usages`) that still holds the old value gets the
  * new one, written the same safe way. A file edited by hand since, or gone, is reported and left alone.
  */
-export function propagateValue(session: VaultSession, keyId: string, oldValue: string, newValue: string): FileUpdate[] {
+export function propagateValue(
+  session: VaultSession,
+  keyId: string,
+  oldValue: string,
+  newValue: string,
+  chosen: (file: string, variable: string) => boolean = () => true,
+): FileUpdate[] {
   const usages = session.sql('SELECT file_path AS file, variable FROM usages WHERE key_id = ? ORDER BY file_path, variable').all(keyId) as { file: string; variable: string }[]
   return usages.map(({ file, variable }): FileUpdate => {
     if (!existsSync(file)) return { file, variable, outcome: 'missing' }
     const current = parse(readFileSync(file, 'utf8'))[variable]
     if (current === newValue) return { file, variable, outcome: 'updated' }
     if (current !== oldValue) return { file, variable, outcome: 'changed-by-hand' }
+    if (!chosen(file, variable)) return { file, variable, outcome: 'skipped' }
     try {
       writeDotenvFile(file, [{ variable, value: newValue }])
     } catch (error) {

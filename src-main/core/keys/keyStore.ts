@@ -177,6 +177,20 @@ export function currentValue(session: VaultSession, id: KeyId): string {
   }
 }
 
+/** The value retired most recently (the old key of the last rotation), decrypted; undefined when there is none. */
+export function latestRetiredValue(session: VaultSession, id: KeyId): string | undefined {
+  const row = session
+    .sql('SELECT id, sealed FROM secret_versions WHERE key_id = ? AND retired_at IS NOT NULL ORDER BY retired_at DESC, rowid DESC LIMIT 1')
+    .get(id) as { id: string; sealed: Buffer } | undefined
+  if (row === undefined) return undefined
+  const value = unsealOrCorrupt(session.secretKey, row.sealed, secretAad(row.id))
+  try {
+    return value.toString('utf8')
+  } finally {
+    value.fill(0)
+  }
+}
+
 /** When the current value was stored, with the key's ref; undefined when the key is gone. */
 export function currentValueSince(session: VaultSession, id: KeyId): { ref: string; since: string } | undefined {
   return session

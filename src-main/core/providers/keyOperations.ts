@@ -18,7 +18,7 @@ export interface KeyOperation {
   readonly summary: string
 }
 
-interface Target {
+export interface Target {
   readonly id: KeyId
   readonly key: KeyRecord
   readonly provider: ProviderDefinition
@@ -28,15 +28,15 @@ interface Target {
 }
 
 /** A pair's recorded id, or the id inside the value (SendGrid): what the adapter may know besides the record. */
-function contextOf(provider: ProviderDefinition, adapter: ProviderAdapter, key: KeyRecord, value: string): KeyContext {
+export function contextOf(provider: ProviderDefinition, adapter: ProviderAdapter, key: KeyRecord, value: string): KeyContext {
   return { publicId: pairIdOf(provider, key.metadata) ?? adapter.publicIdOf?.(value) ?? null }
 }
 
-function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps, context: KeyContext): ProviderCall {
+export function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps, context: KeyContext): ProviderCall {
   return (options) => providerRequest(provider, { ...options, key: value, keyId: context.publicId ?? undefined }, deps)
 }
 
-function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string): Target {
+export function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string): Target {
   const key = readKeyById(session, id)
   const found = providerFor(session, key.provider)
   const provider = found?.provider
@@ -57,12 +57,12 @@ function storeResult(session: VaultSession, t: Target, result: string, metadata:
   storeProviderResult(session, t.id, result, metadata, session.clock.now().toISOString())
 }
 
-function recordOutcome(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', result: string, metadata: Readonly<Record<string, unknown>>): void {
+export function recordOutcome(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', result: string, metadata: Readonly<Record<string, unknown>>): void {
   storeResult(session, t, result, metadata)
   recordEvent(session, action, { keyId: t.id, keyRef: t.key.ref }, { result })
 }
 
-async function audited<T>(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', work: () => Promise<T>): Promise<T> {
+export async function audited<T>(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', work: () => Promise<T>): Promise<T> {
   try {
     return await work()
   } catch (error) {
@@ -111,7 +111,7 @@ export interface RotationDeps extends HttpDeps {
 }
 
 /** The adapter's function for an operation the provider offers by API, or a pointer to the guided flow. */
-function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undefined): F {
+export function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undefined): F {
   if (fn === undefined || t.provider.capabilities[operation] !== 'api') {
     throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are ${operation}d in its dashboard, step by step.`, { action: 'guided', operation, ref: t.key.ref })
   }
@@ -126,51 +126,11 @@ const ISSUED_KEY = /^[\x21-\x7e]{8,4096}$/
  * would otherwise become a pending record no unlock could store. The old value stays; the user is told the
  * provider may already have rotated.
  */
-function checkIssuedKey(provider: ProviderDefinition, value: string): void {
+export function checkIssuedKey(provider: ProviderDefinition, value: string): void {
   if (!ISSUED_KEY.test(value)) {
     // eslint-disable-next-line no-control-regex -- finding control characters is the point
     throw new KeywardError('PROVIDER_BAD_RESPONSE', `${provider.name} answered the rotation with something that is not a key (${value.length} characters${/[\x00-\x20\x7f-\uffff]/.test(value) ? ', with spaces or control characters' : ''}); Keyward stored nothing and kept the current value. ${provider.name} may already have replaced the key: check its dashboard.`)
   }
-}
-
-/**
- * Rotates through the provider's API. The new value is written sealed to a pending-rotation file first, then
- * stored as the current value (the old one retired), then the file is removed; a failure in between leaves the
- * file, which the next unlock applies. Only then is the old key retired at the provider (Elastic Email).
- */
-export async function rotateKey(session: VaultSession, id: KeyId, deps: RotationDeps): Promise<KeyOperation> {
-  const t = target(session, id, deps, 'rotate')
-  const rotate = apiFunction(t, 'rotate', t.adapter.rotate)
-  const oldValue = readSecretValue(session, t.id)
-  // A rotation request is not idempotent: once sent, the provider may already have replaced the key, so an abort
-  // (the vault locking) is honoured before it is sent, never while it is under way — the lock waits for it instead.
-  if (deps.signal?.aborted === true) throw vaultLocked()
-  const { signal: _signal, ...unabortable } = deps
-  const rotationCall = callWith(t.provider, oldValue, unabortable, t.context)
-  return audited(session, t, 'rotated', async () => {
-    const rotation = await rotate(rotationCall, t.key, t.context)
-    checkIssuedKey(t.provider, rotation.newValue)
-    const pending = writePendingRotation(session, t.id, rotation.newValue)
-    try {
-      ;(deps.storeNewValue ?? ((s, i, v) => void setKeyValue(s, i, v, 'rotated by API')))(session, t.id, rotation.newValue)
-    } catch {
-      throw new KeywardError('PROVIDER_ERROR', `${t.provider.name} rotated the key but storing the new value failed. It is kept sealed in ${pending} and will be applied at the next unlock; the old key no longer works.`)
-    }
-    clearPendingRotation(pending)
-    recordOutcome(session, t, 'rotated', 'ok', rotation.metadata)
-    const files = propagateValue(session, t.id, oldValue, rotation.newValue)
-    let summary = `${t.provider.name} issued a new key; it is stored and the old value is kept as retired.${describeUpdates(files)}`
-    if (rotation.retireOld !== undefined) {
-      try {
-        const withNewKey = callWith(t.provider, rotation.newValue, unabortable, contextOf(t.provider, t.adapter, t.key, rotation.newValue))
-        await rotation.retireOld({ withNewKey, withOldKey: rotationCall })
-        summary += ' The old key was deleted at the provider.'
-      } catch (error) {
-        summary += ` Deleting the old key at the provider failed (${error instanceof KeywardError ? error.code : 'error'}): delete it in the dashboard.`
-      }
-    }
-    return { key: readKeyById(session, t.id), summary }
-  })
 }
 
 /** Revokes through the provider's API and marks the key revoked. */

@@ -32,10 +32,22 @@ function aad(keyId: string): string {
 export function writePendingRotation(session: VaultSession, keyId: KeyId, value: string): string {
   const dir = pendingDir(session)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const file = path.join(dir, `${keyId}.json`)
+  const file = pendingFile(session, keyId)
   const record: PendingRotation = { keyId, receivedAt: session.clock.now().toISOString(), sealed: seal(session.secretKey, Buffer.from(value, 'utf8'), aad(keyId)).toString('base64') }
   writeFileAtomic(file, JSON.stringify(record))
   return file
+}
+
+function pendingFile(session: VaultSession, keyId: string): string {
+  return path.join(pendingDir(session), `${keyId}.json`)
+}
+
+/** The new value a rotation received and has not stored yet; null when there is none (stored, or never received). */
+export function readPendingRotation(session: VaultSession, keyId: KeyId): { value: string; file: string } | null {
+  const file = pendingFile(session, keyId)
+  if (!existsSync(file)) return null
+  const record = JSON.parse(readFileSync(file, 'utf8')) as PendingRotation
+  return { value: unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(keyId)).toString('utf8'), file }
 }
 
 export function clearPendingRotation(file: string): void {

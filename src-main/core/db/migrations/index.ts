@@ -2,7 +2,8 @@ import { initial } from './0010-initial'
 import { settings } from './0020-settings'
 import { valueKeys } from './0030-value-keys'
 import { eventsByKey } from './0040-events-by-key'
+import { rotations } from './0050-rotations'
 import type { Migration } from './migration'
 
 /** Every migration, in order. */
-export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey]
+export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations]
