@@ -106,7 +106,12 @@ export function rotationJournal(session: VaultSession, keyId: KeyId): RotationJo
   if ((journal.next === 'verify' || journal.next === 'store') && readPendingRotation(session, keyId) === null) {
     const since = currentValueSince(session, keyId)?.since ?? ''
     if (since >= journal.startedAt) {
-      const log = [...journal.log, { step: 'store' as const, at: since, ms: 0, outcome: 'done' as const, message: 'Stored when the vault was unlocked after an interruption.' }]
+      const entry = (step: RotationStep, outcome: StepLog['outcome'], message: string): StepLog => ({ step, at: since, ms: 0, outcome, message })
+      const log = [
+        ...journal.log,
+        ...(journal.next === 'verify' ? [entry('verify', 'skipped', 'Not verified: the rotation was interrupted first.')] : []),
+        entry('store', 'done', 'Stored when the vault was unlocked after the interruption.'),
+      ]
       return save(session, { ...journal, next: 'propagate', log })
     }
   }
@@ -138,8 +143,12 @@ function oldValueOf(session: VaultSession, keyId: KeyId): string {
  * the answer is written sealed to the pending record before the journal says so.
  */
 export async function startRotation(session: VaultSession, id: KeyId, deps: RotationDeps): Promise<{ journal: RotationJournal; retireOld: RetireOld | null }> {
+  // A new value waiting for its verification or storage must never be overwritten; once it is stored, what is left
+  // of an unfinished rotation (files, the old key) may be abandoned for a new one.
   const current = rotationJournal(session, id)
-  if (current !== null && current.next !== 'done') throw new KeywardError('CONFLICT', `A rotation of this key is under way (next: ${current.next}); resume it.`)
+  if (current?.next === 'verify' || current?.next === 'store') {
+    throw new KeywardError('CONFLICT', `A rotation of this key is under way: its new key waits to be ${current.next === 'verify' ? 'verified' : 'stored'}. Resume it in the window.`)
+  }
   const t = target(session, id, deps, 'rotate')
   const rotate = apiFunction(t, 'rotate', t.adapter.rotate)
   if (deps.signal?.aborted === true) throw vaultLocked()

@@ -1,0 +1,102 @@
+// The rotation step machine against the Solenoid Meter simulator (a rotation invalidates the old key at once):
+// each step journaled, an interruption between steps resumed, the .env files chosen, the old key proven dead.
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'dotenv'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { writeKeysToDotenv } from '../../../../src-main/core/dotenv/envKeys'
+import { createKey, revealValue } from '../../../../src-main/core/keys/keyRepository'
+import {
+  propagateRotation,
+  propagationPreview,
+  proveOldRejected,
+  retireOldKey,
+  rotationJournal,
+  skipRotationStep,
+  startRotation,
+  storeNewKey,
+  verifyNewKey,
+} from '../../../../src-main/core/providers/apiRotation'
+import type { HttpDeps } from '../../../../src-main/core/providers/providerHttp'
+import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
+import { startSolenoidMeterSimulator } from '../../../simulators/solenoidMeter'
+import type { RunningSimulator } from '../../../simulators/simulatorServer'
+import { newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
+
+const temp = tempDir('keyward-api-rotation-')
+const OLD = 'sm_stepper_before_000001'
+const valid = new Set([OLD])
+let simulator: RunningSimulator & { baseUrl: string }
+let http: HttpDeps
+
+beforeAll(async () => {
+  simulator = await startSolenoidMeterSimulator(valid)
+  http = { fetch, sleep: async () => undefined, env: { KEYWARD_SOLENOID_METER_BASE_URL: simulator.baseUrl } }
+})
+afterAll(async () => {
+  await simulator.close()
+  temp.remove()
+})
+
+it('runs step by step; a lock after "create" resumes past "store" at the next unlock; files chosen; old key proven dead', async () => {
+  const { session } = await newTestVault(path.join(temp.dir, 'stepper'))
+  const { key } = createKey(session, { provider: 'solenoid-meter', name: 'prod', envVar: 'SOLENOID_KEY' }, OLD)
+  const [chosen, left] = [path.join(temp.dir, 'api.env'), path.join(temp.dir, 'worker.env')]
+  for (const file of [chosen, left]) {
+    writeFileSync(file, '# app\nPORT=1\n')
+    writeKeysToDotenv(session, file, { ids: [key.id] }, false)
+  }
+
+  const { journal: created } = await startRotation(session, key.id, http)
+  expect(created).toMatchObject({ next: 'verify', retire: 'by-rotation', log: [{ step: 'create', outcome: 'done' }] })
+  expect(revealValue(session, key.id)).toBe(OLD) // not stored before it is verified
+  await expect(startRotation(session, key.id, http)).rejects.toMatchObject({ code: 'CONFLICT' })
+  session.lock()
+
+  // Interrupted: the unlock stores the pending value, and the journal resumes at the .env files.
+  const reopened = await unlockWithPassword(session.files.dir, PASSWORD, testDeps())
+  const resumed = rotationJournal(reopened, key.id)
+  expect(resumed?.next).toBe('propagate')
+  expect(resumed?.log.map((entry) => [entry.step, entry.outcome])).toEqual([['create', 'done'], ['verify', 'skipped'], ['store', 'done']])
+  const newValue = revealValue(reopened, key.id)
+  expect(valid.has(newValue)).toBe(true)
+
+  const preview = propagationPreview(reopened, key.id)
+  expect(preview.map((row) => [path.basename(row.file), row.state, row.after])).toEqual([
+    ['api.env', 'will-update', `sm_…${newValue.slice(-4)}`],
+    ['worker.env', 'will-update', `sm_…${newValue.slice(-4)}`],
+  ])
+  expect(JSON.stringify(preview)).not.toContain(newValue)
+  const propagated = propagateRotation(reopened, key.id, [{ file: chosen, variable: 'SOLENOID_KEY' }])
+  expect(propagated.next).toBe('retire')
+  expect(parse(readFileSync(chosen, 'utf8')).SOLENOID_KEY).toBe(newValue)
+  expect(parse(readFileSync(left, 'utf8')).SOLENOID_KEY).toBe(OLD)
+  expect(propagated.log.at(-1)?.message).toMatch(/worker\.env \(SOLENOID_KEY\): skipped/)
+
+  expect((await retireOldKey(reopened, key.id, http)).log.at(-1)).toMatchObject({ step: 'retire', outcome: 'done', message: expect.stringMatching(/with the rotation/) })
+  const proven = await proveOldRejected(reopened, key.id, http)
+  expect(proven.next).toBe('done')
+  expect(proven.log.at(-1)).toMatchObject({ step: 'prove', outcome: 'done', message: expect.stringMatching(/old key is dead/) })
+  reopened.lock()
+})
+
+it('a new key the provider rejects is a failed step: Retry keeps it, Skip stores it; a live old key fails the proof', async () => {
+  const { session } = await newTestVault(path.join(temp.dir, 'failing'))
+  valid.add('sm_stepper_second_00002')
+  const { key } = createKey(session, { provider: 'solenoid-meter', name: 'second' }, 'sm_stepper_second_00002')
+  await startRotation(session, key.id, http)
+  const issued = [...valid].at(-1) ?? ''
+  valid.delete(issued) // the provider forgets the new key at once (a key that never works)
+  const failed = await verifyNewKey(session, key.id, http)
+  expect(failed).toMatchObject({ next: 'verify', log: [{ step: 'create' }, { step: 'verify', outcome: 'failed', message: expect.stringMatching(/rejected/) }] })
+  expect(() => storeNewKey(session, key.id)).toThrow(/at "verify"/)
+  expect(skipRotationStep(session, key.id).next).toBe('store')
+  expect(storeNewKey(session, key.id).next).toBe('propagate')
+  expect(revealValue(session, key.id)).toBe(issued)
+  propagateRotation(session, key.id, [])
+  await retireOldKey(session, key.id, http)
+  valid.add('sm_stepper_second_00002') // the old key still works somewhere: the proof must say so
+  expect((await proveOldRejected(session, key.id, http)).log.at(-1)).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/still accepts the old key/) })
+  expect(() => storeNewKey(session, key.id)).toThrow(/CONFLICT|at "prove"/)
+  session.lock()
+})
