@@ -63,7 +63,8 @@ export const channelNames = [
   'key:sync',
   'key:revoke',
   'rotation:guidedStart',
-  'key:rotate',
+  'rotation:state',
+  'rotation:step',
   'rotation:guidedSubmit',
   'key:edit',
   'key:setValue',
@@ -129,6 +130,27 @@ const providerOutcome = z.object({
   outcome: z.enum(['ok', 'restricted', 'invalid', 'error']),
   code: z.string().nullable(),
   message: z.string(),
+})
+const rotationStep = z.enum(['create', 'verify', 'store', 'propagate', 'retire', 'prove'])
+/** A rotation by API: which step is next, what each step did (and how long it took), the .env files to update. */
+const rotationView = z.object({
+  key: keySummary,
+  provider: z.string(),
+  dashboardUrl: z.string().nullable(),
+  next: z.union([rotationStep, z.literal('done')]).nullable(),
+  retire: z.enum(['api', 'revoke', 'by-rotation', 'dashboard']).nullable(),
+  log: z.array(z.object({ step: rotationStep, at: z.string(), ms: z.number(), outcome: z.enum(['done', 'skipped', 'failed']), message: z.string() })).max(50),
+  files: z
+    .array(
+      z.object({
+        file: z.string(),
+        variable: z.string(),
+        state: z.enum(['will-update', 'current', 'changed-by-hand', 'missing']),
+        before: z.string().nullable(),
+        after: z.string(),
+      }),
+    )
+    .max(500),
 })
 /** Settings the window edits: kept in the vault (auto-lock, clipboard, reminders) or as a preference (screenshots). */
 const settingsSchema = z.object({
@@ -312,11 +334,22 @@ export const channels = {
   'keys:verifiable': { request: noArguments, response: z.object({ ids: z.array(z.string()).max(200_000) }) },
   /** Pulls what the provider's API reports about the key into its metadata (as `keyward sync`). */
   'key:sync': { request: z.strictObject({ id: keyId }), response: providerOutcome },
+  /** The key's rotation by API as journaled in main (null `next`: none under way), with the .env preview at its step. */
+  'rotation:state': { request: z.strictObject({ id: keyId }), response: rotationView },
   /**
-   * Rotates by the provider's API (as `keyward rotate`): the new key is stored (pending record first) before anything
-   * else, .env files that held the old value are updated, and the old key is retired at the provider.
+   * Runs the rotation's next step (`run`; with none under way, the first: create the new key), or skips it where
+   * that is safe (`skip`: verify, retire, prove). `files` are the .env files to update at the propagate step;
+   * `confirmed` says the old key was deleted in the dashboard.
    */
-  'key:rotate': { request: z.strictObject({ id: keyId }), response: providerOutcome },
+  'rotation:step': {
+    request: z.strictObject({
+      id: keyId,
+      action: z.enum(['run', 'skip']),
+      files: z.array(z.strictObject({ file: z.string().max(4096), variable: z.string().max(256) })).max(500).optional(),
+      confirmed: z.boolean().optional(),
+    }),
+    response: rotationView,
+  },
   /** A guided rotation's first step: where to make the new key (the provider's key page) and what to keep in mind. */
   'rotation:guidedStart': {
     request: z.strictObject({ id: keyId }),

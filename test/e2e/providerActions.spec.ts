@@ -3,7 +3,7 @@
 // as `keyward verify / sync / revoke`.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { RunningSimulator } from '../simulators/simulatorServer'
@@ -12,6 +12,8 @@ import { startSolenoidMeterSimulator } from '../simulators/solenoidMeter'
 import { startGitlabSimulator, type GitlabToken } from '../simulators/wellKnown/gitlab'
 import { createVaultInWindow } from './createVault'
 import { launchApp, repoRoot, type LaunchedApp } from './harness'
+import { tabTo } from './keyboard'
+import { parse } from 'dotenv'
 
 const METER = 'sm_window_live_0000000001'
 const GITLAB = 'glpat-WindowToken0000000001'
@@ -21,6 +23,7 @@ let vaultDir: string
 let simulators: RunningSimulator[]
 let tokens: Map<string, GitlabToken>
 let meterDelayMs = 0
+let envFile = ''
 
 test.beforeEach(async () => {
   tokens = new Map([
@@ -52,7 +55,8 @@ test.beforeEach(async () => {
     KEYWARD_GITLAB_BASE_URL: `${gitlab.origin}/api/v4`,
     KEYWARD_SOLO_BASE_URL: solo.baseUrl,
   }
-  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), providerEnv })
+  envFile = path.join(vaultDir, 'project.env')
+  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), providerEnv, fileDialog: { chooseEnvFile: async () => envFile } })
   await createVaultInWindow(app.page, 'correct horse battery staple 7')
 })
 test.afterEach(async () => {
@@ -180,20 +184,89 @@ test('guided rotation: the key page, a typo refused before anything is stored, t
   expect(app.problems()).toEqual([])
 })
 
-test('rotation by API: said what happens, then GitLab issues a new token and the old one stops working', async () => {
+/** The key written to the project's .env through the window's own handlers (setup; the .env dialogs have their spec). */
+async function writeToEnv(keyId: string): Promise<void> {
+  const desktop = app.desktop
+  if (desktop === undefined) throw new Error('chromium harness only')
+  writeFileSync(envFile, '# project\nPORT=8080\n')
+  await desktop.handlers['dotenv:choose']({ purpose: 'write' })
+  const selection = { ids: [keyId] }
+  const { digest } = await desktop.handlers['dotenv:preview']({ file: envFile, selection })
+  await desktop.handlers['dotenv:write']({ file: envFile, selection, digest })
+}
+
+async function onlyKeyId(): Promise<string> {
+  const id = (await app.desktop?.handlers['keys:window']({ offset: 0, limit: 1 }))?.keys[0]?.id
+  if (id === undefined) throw new Error('no key')
+  return id
+}
+
+test('rotation by API as a stepper, keyboard only: .env diff chosen, written, the old token proven rejected', async () => {
   test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
   const { page } = app
   await add(GITLAB)
-  await page.getByRole('button', { name: 'Rotate…' }).click()
+  await writeToEnv(await onlyKeyId())
+  await page.getByRole('grid', { name: 'Keys' }).focus()
+  await tabTo(page, 'Rotate…')
+  await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'Rotate gitlab-token' })
-  await expect(dialog).toContainText('GitLab issues a new key. Keyward stores it first')
-  await dialog.getByRole('button', { name: 'Rotate now' }).click()
-  await expect(dialog.getByRole('status')).toContainText('Rotated: GitLab issued a new key; it is stored')
+  await expect(dialog).toContainText('GitLab issues a new key. Keyward verifies it, stores it')
+  await expect(dialog.getByRole('button', { name: 'Start rotation' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  const steps = dialog.getByRole('list', { name: 'Rotation steps' })
+  await expect(steps.getByRole('listitem').nth(2)).toContainText('Store it as the current version ✓ done')
+  await expect(steps.getByRole('listitem').nth(1)).toContainText('GitLab token "ci" is live')
+  const fileChoice = dialog.getByRole('checkbox', { name: new RegExp(envFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })
+  await expect(fileChoice).toBeChecked()
+  await expect(dialog).toContainText('glpat-…0001')
+  expect(await page.content()).not.toMatch(/glpat-[A-Za-z0-9_-]{20}/)
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations.map((violation) => violation.id), `stepper, ${colorScheme}`).toEqual([])
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.screenshot({ path: path.join(shots, 'rotation-stepper.png') })
+  await tabTo(page, 'Write 1 file')
+  await page.keyboard.press('Enter')
+  await expect(steps.getByRole('listitem').nth(5)).toContainText('Prove the old key is rejected ✓ done')
+  await expect(steps.getByRole('listitem').nth(5)).toContainText('the old key is dead')
+  await expect(steps.getByRole('listitem').nth(4)).toContainText('GitLab retired the old key with the rotation')
+  const live = [...tokens].filter(([, token]) => !token.revoked).map(([value]) => value)
   expect(tokens.get(GITLAB)?.revoked).toBe(true)
-  expect([...tokens.values()].filter((token) => !token.revoked)).toHaveLength(1)
-  await dialog.getByRole('button', { name: 'Done' }).click()
-  await expect(page.getByText(/^Rotated: GitLab issued a new key/)).toBeVisible()
+  expect(live).toHaveLength(1)
+  expect(parse(readFileSync(envFile, 'utf8'))).toEqual({ PORT: '8080', GITLAB_TOKEN: live[0] })
+  await page.screenshot({ path: path.join(shots, 'rotation-done.png') })
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused()
+  await page.keyboard.press('Enter')
   await expect(page.getByRole('list', { name: 'Value history' }).getByRole('listitem')).toHaveCount(2)
-  expect(await page.content()).not.toContain('glpat-')
+  expect(await page.content()).not.toContain(live[0])
+  expect(app.problems()).toEqual([])
+})
+
+test('a rotation interrupted by a lock resumes where it stopped after the unlock', async () => {
+  test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
+  const { page } = app
+  await add(GITLAB)
+  await writeToEnv(await onlyKeyId())
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  let dialog = page.getByRole('dialog', { name: 'Rotate gitlab-token' })
+  await dialog.getByRole('button', { name: 'Start rotation' }).click()
+  await expect(dialog.getByRole('button', { name: 'Write 1 file' })).toBeVisible()
+  // Auto-lock (idle, suspend, screen lock) while the stepper waits for the user at the .env files.
+  await app.desktop?.vault.lock('idle')
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
+  await page.getByLabel('Master password').fill('correct horse battery staple 7')
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row').first().click()
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  dialog = page.getByRole('dialog', { name: 'Rotate gitlab-token' })
+  const steps = dialog.getByRole('list', { name: 'Rotation steps' })
+  await expect(steps.getByRole('listitem').nth(0)).toContainText('✓ done')
+  await expect(steps.getByRole('listitem').nth(2)).toContainText('✓ done')
+  await expect(steps.getByRole('listitem').nth(3)).toHaveAttribute('aria-current', 'step')
+  expect([...tokens.values()].filter((token) => !token.revoked)).toHaveLength(1) // created once, not twice
+  await dialog.getByRole('button', { name: 'Write 1 file' }).click()
+  await expect(steps.getByRole('listitem').nth(5)).toContainText('✓ done')
+  expect(parse(readFileSync(envFile, 'utf8')).GITLAB_TOKEN).toBe([...tokens].find(([, token]) => !token.revoked)?.[0])
   expect(app.problems()).toEqual([])
 })

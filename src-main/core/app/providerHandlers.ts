@@ -6,7 +6,7 @@ import { providerFor } from '../providers/customProviders'
 import { GuidedRotation } from '../providers/guidedSteps'
 import type { KeyId } from '../keys/keyId'
 import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../providers/keyOperations'
-import { rotateKey } from '../providers/apiRotation'
+import { createRotationHandlers } from './rotationHandlers'
 import type { HttpDeps } from '../providers/providerHttp'
 import type { VaultSession } from '../vault/VaultSession'
 import type { VaultService } from '../vault/VaultService'
@@ -16,7 +16,8 @@ export type ProviderChannel =
   | 'key:verify'
   | 'keys:verifiable'
   | 'key:sync'
-  | 'key:rotate'
+  | 'rotation:state'
+  | 'rotation:step'
   | 'key:revoke'
   | 'rotation:guidedStart'
   | 'rotation:guidedSubmit'
@@ -79,7 +80,7 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
           .map((key) => key.id),
       })),
     'key:sync': providerAction(deps, syncKey),
-    'key:rotate': providerAction(deps, rotateKey),
+    ...createRotationHandlers(deps),
     // The core step machine the CLI's guided rotation drives; each step is one unit of work (a lock between the
     // steps is harmless: nothing is stored until the pasted key is verified).
     'rotation:guidedStart': ({ id }) =>

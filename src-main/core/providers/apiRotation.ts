@@ -299,10 +299,9 @@ export function skipRotationStep(session: VaultSession, id: KeyId): RotationJour
 export async function rotateKey(session: VaultSession, id: KeyId, deps: RotationDeps): Promise<KeyOperation> {
   const { retireOld } = await startRotation(session, id, deps)
   const { signal: _signal, ...unabortable } = deps
-  let journal = await verifyNewKey(session, id, unabortable)
-  if (journal.next === 'verify') journal = skipRotationStep(session, id)
+  if ((await verifyNewKey(session, id, unabortable)).next === 'verify') skipRotationStep(session, id)
   storeNewKey(session, id, deps)
-  journal = propagateRotation(session, id, propagationPreview(session, id))
+  let journal = propagateRotation(session, id, propagationPreview(session, id))
   const files = journal.log.find((entry) => entry.step === 'propagate')?.message ?? ''
   // A file that could not be written is listed in the summary; the rotation goes on (the key is stored).
   if (journal.next === 'propagate') journal = save(session, { ...journal, next: 'retire' })

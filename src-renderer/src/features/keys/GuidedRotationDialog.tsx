@@ -10,6 +10,7 @@ type Stored = ResponseOf<'rotation:guidedSubmit'>
 const FILE_OUTCOME: Record<Stored['files'][number]['outcome'], string> = {
   updated: 'updated',
   'changed-by-hand': 'changed by hand — left alone',
+  skipped: 'left as it was',
   missing: 'file missing',
   failed: 'could not be written',
 }

@@ -4,7 +4,7 @@ import { call, errorInfo } from '../../lib/call'
 import { useKeywardStore } from '../../store'
 import { GuidedRotationDialog } from './GuidedRotationDialog'
 import { RevokeDialog } from './RevokeDialog'
-import { RotateNowDialog } from './RotateNowDialog'
+import { RotationStepper } from './RotationStepper'
 
 type Outcome = ResponseOf<'key:verify'>
 type Provider = ResponseOf<'key:detail'>['provider']
@@ -97,13 +97,12 @@ export function ProviderActions({
         {answer?.text ?? ''}
       </p>
       {rotatingByApi || (asked && byApi) ? (
-        <RotateNowDialog
+        <RotationStepper
           keySummary={keySummary}
-          providerName={provider.name}
-          onClose={(outcome) => {
+          onClose={(notice) => {
             closeAsked()
             setRotatingByApi(false)
-            if (outcome !== null) show(outcome, 'Rotated')
+            if (notice !== null) onChanged(notice)
           }}
         />
       ) : null}
