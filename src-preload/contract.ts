@@ -82,6 +82,9 @@ export const channelNames = [
   'key:snooze',
   'key:schedule',
   'health:report',
+  'providers:custom',
+  'provider:save',
+  'provider:remove',
 ] as const
 export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared', 'key:focus'] as const
 export type ChannelName = (typeof channelNames)[number]
@@ -151,6 +154,17 @@ const rotationView = z.object({
       }),
     )
     .max(500),
+})
+/** A custom provider as the window edits it; main validates it as `keyward provider add` does (URL, ReDoS, …). */
+const customProvider = z.object({
+  id: z.string().max(64),
+  name: z.string().max(80),
+  baseUrl: z.string().max(2048),
+  auth: z.object({ kind: z.enum(['bearer', 'header', 'basic-key-as-user']), header: z.string().max(64).optional() }),
+  verify: z.object({ method: z.enum(['GET', 'POST']), path: z.string().max(512), expectStatus: z.number().int() }),
+  keyPattern: z.string().max(200).nullable(),
+  envVar: z.string().max(128),
+  dashboardUrl: z.string().max(2048).nullable(),
 })
 /** Settings the window edits: kept in the vault (auto-lock, clipboard, reminders) or as a preference (screenshots). */
 const settingsSchema = z.object({
@@ -503,6 +517,12 @@ export const channels = {
       ),
     }),
   },
+  /** The vault's custom providers (`keyward provider list`). */
+  'providers:custom': { request: noArguments, response: z.object({ providers: z.array(customProvider).max(1000) }) },
+  /** Adds or replaces a custom provider, validated as `keyward provider add`. */
+  'provider:save': { request: z.strictObject({ provider: customProvider }), response: z.object({ provider: customProvider }) },
+  /** Removes a custom provider; its keys stay (Keyward can no longer verify them). */
+  'provider:remove': { request: z.strictObject({ id: z.string().max(64) }), response: empty },
   /** "Clear now": clears the clipboard if it still holds the key Keyward copied (never what the user copied since). */
   'clipboard:clear': { request: noArguments, response: z.object({ cleared: z.boolean() }) },
 } as const satisfies Record<ChannelName, ChannelSpec>

@@ -12,6 +12,7 @@ import type { IntervalTimers } from '../ports/Timers'
 import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
 import { createAuditHandlers } from './auditHandlers'
+import { createCustomProviderHandlers } from './customProviderHandlers'
 import { createDotenvHandlers } from './dotenvHandlers'
 import { createReminderHandlers } from './reminderHandlers'
 import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
@@ -99,6 +100,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     ...createProviderHandlers({ vault, http: ports.providerHttp, sleep }),
     ...createDotenvHandlers({ vault, dialog: ports.fileDialog }),
     ...createReminderHandlers(vault),
+    ...createCustomProviderHandlers(vault),
   }
   const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })
   return {

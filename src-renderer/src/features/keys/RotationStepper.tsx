@@ -85,18 +85,26 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
   const chosen = view?.files.filter((file) => file.state === 'will-update' && !unticked.has(file.file + file.variable)) ?? []
   const status = busy ? `${label((next === null || next === 'done' ? 'create' : next) as Step, view ?? ({ provider: '' } as View))}…` : (view?.log.at(-1)?.message ?? '')
 
-  const primary: { label: string; run: () => void } | null =
+  const primary: { label: string; action: 'done' | 'start' | 'write' | 'confirm' | 'continue' } | null =
     view === null
       ? null
       : finished
-        ? { label: 'Done', run: () => onClose(`Rotated ${keySummary.name}.`) }
+        ? { label: 'Done', action: 'done' }
         : next === null
-          ? { label: 'Start rotation', run: () => void advance('run') }
+          ? { label: 'Start rotation', action: 'start' }
           : next === 'propagate'
-            ? { label: `Write ${chosen.length} file${chosen.length === 1 ? '' : 's'}`, run: () => void advance('run', { files: chosen }) }
+            ? { label: `Write ${chosen.length} file${chosen.length === 1 ? '' : 's'}`, action: 'write' }
             : next === 'retire' && view.retire === 'dashboard'
-              ? { label: 'I deleted it', run: () => void advance('run', { confirmed: true }) }
-              : { label: failed ? 'Retry' : 'Continue', run: () => void advance('run') }
+              ? { label: 'I deleted it', action: 'confirm' }
+              : { label: failed ? 'Retry' : 'Continue', action: 'continue' }
+
+  function onPrimary(action: NonNullable<typeof primary>['action']) {
+    if (busy) return
+    if (action === 'done') onClose(`Rotated ${keySummary.name}.`)
+    else if (action === 'write') void advance('run', { files: chosen })
+    else if (action === 'confirm') void advance('run', { confirmed: true })
+    else void advance('run')
+  }
 
   return (
     <Modal titleId={titleId} onClose={() => onClose(finished ? `Rotated ${keySummary.name}.` : null)} wide>
@@ -180,7 +188,7 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
         {primary === null ? null : (
           // One element whatever the step, so keyboard focus stays on it while the steps run (never dropped to
           // the page when a button is replaced); while busy it says so and ignores presses.
-          <button type="button" className="primary" autoFocus aria-disabled={busy} onClick={() => busy || primary.run()}>
+          <button type="button" className="primary" autoFocus aria-disabled={busy} onClick={() => onPrimary(primary.action)}>
             {busy ? 'Working…' : primary.label}
           </button>
         )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { Settings } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
 import { useKeywardStore } from '../../store'
+import { CustomProviders } from './CustomProviders'
 import { applyTheme, savedTheme, type Theme } from './theme'
 
 /** Settings: auto-lock, clipboard, reminders, screenshots (kept in the vault or as a preference), and the theme. */
@@ -118,6 +119,7 @@ export function SettingsScreen() {
       <p className="muted" role="status">
         {settings === null ? '' : message}
       </p>
+      <CustomProviders />
     </section>
   )
 }
