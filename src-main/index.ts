@@ -109,7 +109,7 @@ if (!app.requestSingleInstanceLock()) {
       timers: globalThis,
       readDigest: () => (existsSync(files.header) ? readHeader(files).dueDigest : null),
       showCount: createTray(path.join(app.getAppPath(), 'resources', 'icon.png'), { open, lock: () => void vault.lock('user'), quit: () => app.quit() }),
-      open,
+      open: (due) => desktop.showAttention(due),
     })
   })
 }

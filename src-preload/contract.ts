@@ -86,7 +86,7 @@ export const channelNames = [
   'provider:save',
   'provider:remove',
 ] as const
-export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared', 'key:focus'] as const
+export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared', 'key:focus', 'view:open'] as const
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]
 
@@ -539,6 +539,8 @@ export const events = {
   'clipboard:cleared': z.object({}),
   /** A notification about a key was clicked: the window shows that key. */
   'key:focus': z.object({ id: z.string() }),
+  /** The "keys are due" notification (counts only, sent while locked) was clicked: show Needs attention. */
+  'view:open': z.object({ view: z.literal('attention'), due: z.number().int().min(0).nullable() }),
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer sends (schema input). */

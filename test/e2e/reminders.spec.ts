@@ -131,3 +131,20 @@ test('health: cards, fixes one click away (rotation period, .gitignore), Rotateâ
   await expect(page.getByRole('complementary', { name: 'Key detail' }).getByRole('heading', { name: 'expired' })).toBeVisible()
   expect(app.problems()).toEqual([])
 })
+
+test('the "keys are due" notification clicked while locked: the unlock says where it leads, then Needs attention', async () => {
+  const { page } = app
+  const desktop = desktopOf(app)
+  await desktop.vault.lock('idle')
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
+  desktop.showAttention(2) // what the locked reminder's click does (src-main/index.ts)
+  await expect(page.getByText('After unlocking: Needs attention â€” 2 keys due.')).toBeVisible()
+  await page.getByLabel('Master password').fill('correct horse battery staple 7')
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('heading', { name: 'Needs attention', level: 1 })).toBeVisible()
+  // Clicked while unlocked: straight there, from any page.
+  await page.getByRole('button', { name: 'Health' }).click()
+  desktop.showAttention(null)
+  await expect(page.getByRole('heading', { name: 'Needs attention', level: 1 })).toBeVisible()
+  expect(app.problems()).toEqual([])
+})

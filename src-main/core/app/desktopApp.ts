@@ -53,6 +53,8 @@ export interface DesktopApp {
   readonly handlers: Handlers
   readonly vault: VaultService
   readonly clipboard: SecretClipboard
+  /** A "keys are due" notification was clicked: the window comes forward on Needs attention (after an unlock). */
+  showAttention(due: number | null): void
   /** On quit: the vault locks (work in flight first) and the clipboard is cleared if it still holds a key. */
   dispose(): Promise<void>
 }
@@ -107,6 +109,10 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     handlers,
     vault,
     clipboard,
+    showAttention: (due) => {
+      ports.focusWindow()
+      ports.events.emit('view:open', { view: 'attention', due })
+    },
     dispose: async () => {
       stopNotifications()
       await vault.dispose()

@@ -15,8 +15,8 @@ export interface LockedReminderDeps {
   readonly readDigest: () => readonly string[] | null
   /** The tray count. */
   readonly showCount: (count: number) => void
-  /** What a click on the notification does: bring the window forward. */
-  readonly open: () => void
+  /** What a click on the notification does: bring the window forward on what is due (how many, as notified). */
+  readonly open: (due: number) => void
 }
 
 /** "2 keys are due — unlock to see which": counts only, from the header digest. */
@@ -40,7 +40,7 @@ export function startLockedReminders(deps: LockedReminderDeps): { evaluate(): nu
     }
     const count = digest === null ? 0 : dueCountFromDigest(digest, deps.clock.now())
     deps.showCount(count)
-    if (count > notified) deps.notifier.notify(lockedNotice(count), deps.open)
+    if (count > notified) deps.notifier.notify(lockedNotice(count), () => deps.open(count))
     notified = count
     return count
   }

@@ -32,6 +32,8 @@ export interface VaultSlice {
   openKey(id: string, then?: 'rotate'): Promise<void>
   /** A rotation the detail pane starts when it shows this key (Health's "Rotate…"), then clears. */
   readonly pendingRotation: string | null
+  /** Where a notification clicked while locked leads once the vault is unlocked. */
+  readonly afterUnlock: { readonly kind: 'attention'; readonly due: number | null } | { readonly kind: 'key'; readonly id: string } | null
   clearPendingRotation(): void
   loadStatus(): Promise<void>
   /** Starts listening for vault and clipboard events; returns the function that stops. */
@@ -52,6 +54,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   copyChip: null,
   page: 'vault',
   pendingRotation: null,
+  afterUnlock: null,
   clearPendingRotation() {
     set({ pendingRotation: null })
   },
@@ -77,11 +80,24 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
         if (state !== 'unlocked') get().resetList()
         set((current) => ({ vaultState: state, page: state !== 'unlocked' && current.page !== 'about' ? 'vault' : current.page }))
         if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show
+        const after = get().afterUnlock
+        if (state === 'unlocked' && after !== null) {
+          set({ afterUnlock: null })
+          if (after.kind === 'attention') set({ page: 'attention' })
+          else void get().openKey(after.id).catch(() => undefined)
+        }
         // The unlock screen shows device unlock only when it is ready (the 14-day password check may be due).
         if (state === 'locked') void get().loadStatus()
       }),
-      // A notification about a key was clicked: show that key.
-      window.keyward.subscribe('key:focus', ({ id }) => void get().focusKey(id).catch(() => undefined)),
+      // A notification was clicked: show that key, or Needs attention — after the unlock if the vault is locked.
+      window.keyward.subscribe('key:focus', ({ id }) => {
+        if (get().vaultState === 'unlocked') void get().openKey(id).catch(() => undefined)
+        else set({ afterUnlock: { kind: 'key', id } })
+      }),
+      window.keyward.subscribe('view:open', ({ due }) => {
+        if (get().vaultState === 'unlocked') set({ page: 'attention' })
+        else set({ afterUnlock: { kind: 'attention', due } })
+      }),
       window.keyward.subscribe('keys:changed', () => void get().loadKeys().catch(() => undefined)),
       window.keyward.subscribe('clipboard:cleared', () => set({ copyChip: null })),
     ]

@@ -18,6 +18,7 @@ function useSecondsUntil(until: number): number {
 /** Unlock: the master password, or the recovery code (which sets a new password and issues a new code). */
 export function Unlock() {
   const vaultDir = useKeywardStore((state) => state.vaultDir)
+  const afterUnlock = useKeywardStore((state) => state.afterUnlock)
   const showRecoveryCode = useKeywardStore((state) => state.showRecoveryCode)
   const device = useKeywardStore((state) => state.device)
   const [method, setMethod] = useState<Method>(device === 'ready' ? 'device' : 'password')
@@ -70,6 +71,13 @@ export function Unlock() {
       <p className="muted" id="vault-path">
         <code>{vaultDir}</code>
       </p>
+      {afterUnlock === null ? null : (
+        <p className="notice" role="status">
+          {afterUnlock.kind === 'key'
+            ? 'After unlocking: the key from the notification.'
+            : `After unlocking: Needs attention${afterUnlock.due === null ? '' : ` — ${afterUnlock.due} key${afterUnlock.due === 1 ? '' : 's'} due`}.`}
+        </p>
+      )}
       <div className="segmented" role="group" aria-label="Unlock with">
         <button type="button" aria-pressed={method === 'password'} onClick={() => setMethod('password')}>
           Password

@@ -9,24 +9,33 @@ afterEach(() => void vi.useRealTimers())
 function harness(digest: string[] | null, start = '2027-01-10T09:00:00Z') {
   const clock = manualClock(start)
   const notices: Notice[] = []
+  const clicks: (() => void)[] = []
+  const opened: number[] = []
   const counts: number[] = []
   let resume: () => void = () => undefined
   const reminders = startLockedReminders({
     clock,
-    notifier: { notify: (notice) => void notices.push(notice) },
+    notifier: {
+      notify: (notice, onClick) => {
+        notices.push(notice)
+        clicks.push(onClick)
+      },
+    },
     power: { onResume: (listener) => void (resume = listener) },
     timers: globalThis,
     readDigest: () => digest,
     showCount: (count) => void counts.push(count),
-    open: () => undefined,
+    open: (due) => void opened.push(due),
   })
-  return { clock, notices, counts, resume: () => resume(), reminders }
+  return { clock, notices, clicks, opened, counts, resume: () => resume(), reminders }
 }
 
 describe('reminders while locked', () => {
-  it('notifies the count from the digest, with no name in it', () => {
-    const { notices, counts } = harness(['2027-01-01', '2027-01-09', '2027-02-01'])
+  it('notifies the count from the digest, with no name in it; a click opens the window on what is due', () => {
+    const { notices, counts, clicks, opened } = harness(['2027-01-01', '2027-01-09', '2027-02-01'])
     expect(counts).toEqual([2])
+    clicks[0]?.()
+    expect(opened).toEqual([2])
     expect(notices).toEqual([{ title: 'Keyward', body: '2 keys are due for rotation or expiring — unlock to see which.' }])
   })
 
