@@ -45,12 +45,11 @@ export function createReminderHandlers(vault: VaultService): Pick<Handlers, Remi
       vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), { expiresAt, rotateEveryDays })) })),
     'health:report': () =>
       vault.run(({ session }) => {
-        const report = healthReport(session)
+        const report = healthReport(session, MAX_ENTRIES)
         return {
           keys: report.keys,
           sections: SECTIONS.map(([id, section, title]) => {
-            const entries = report.sections[section]
-            return { id, title, entries: entries.slice(0, MAX_ENTRIES), total: entries.length }
+            return { id, title, entries: [...report.sections[section]], total: report.totals[section] }
           }),
         }
       }),

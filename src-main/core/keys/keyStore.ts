@@ -254,6 +254,65 @@ export function selectReminderCandidates(session: VaultSession, defaultRemindBef
   )
 }
 
+/**
+ * Keys (not revoked) whose reminder window has begun — due, overdue or expired — read whole; every other key is
+ * ok by reminderFor's rule and is not read at all (the health report at 100k keys).
+ */
+export function selectWindowBegun(session: VaultSession, defaultRemindBefore: number): KeyRecord[] {
+  const where = `status != 'revoked' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL) AND ${DUE_FROM_SQL} <= @today`
+  return selectKeys(session, `FROM keys WHERE ${where}`, { window: defaultRemindBefore })
+}
+
+export interface KeyRow {
+  readonly id: KeyId
+  readonly ref: string
+}
+
+/** Keys (not revoked) with neither an expiry date nor a rotation period: the first `limit` by ref, and how many. */
+export function refsWithoutDeadline(session: VaultSession, limit: number): { rows: KeyRow[]; total: number } {
+  const where = "WHERE status != 'revoked' AND expires_at IS NULL AND rotate_every_days IS NULL"
+  const total = session.sql(`SELECT count(*) FROM keys ${where}`).pluck().get() as number
+  const rows = session.sql(`SELECT id, provider || '/' || name AS ref FROM keys ${where} ORDER BY ref LIMIT ?`).all(Math.min(limit, total)) as KeyRow[]
+  return { rows, total }
+}
+
+/** Active keys whose value another active key also holds (same fingerprint), by ref. */
+export function sharedValueRefs(session: VaultSession): (KeyRow & { fingerprint: string })[] {
+  const rows = session
+    .sql(
+      // The inner GROUP BY reads only the fingerprint index; the few fingerprints found twice are then checked.
+      `SELECT id, provider || '/' || name AS ref, fingerprint FROM keys WHERE status = 'active' AND fingerprint IN
+         (SELECT fingerprint FROM keys GROUP BY fingerprint HAVING count(*) > 1) ORDER BY ref`,
+    )
+    .all() as (KeyRow & { fingerprint: string })[]
+  const active = new Map<string, number>()
+  for (const row of rows) active.set(row.fingerprint, (active.get(row.fingerprint) ?? 0) + 1)
+  return rows.filter((row) => (active.get(row.fingerprint) ?? 0) > 1)
+}
+
+/**
+ * Keys (not revoked) last used before `cutoff`: the provider's last use, else the last local reveal or export, else
+ * creation — and which of those it was.
+ */
+export function unusedSince(session: VaultSession, cutoff: string): (KeyRow & { last: string; reported: 0 | 1 })[] {
+  return session
+    .sql(
+      `SELECT id, ref, last, reported FROM (
+         SELECT id, provider || '/' || name AS ref, last_used_at IS NOT NULL AS reported,
+                coalesce(last_used_at,
+                         (SELECT max(at) FROM events WHERE events.key_id = keys.id AND action IN ('revealed', 'exported')),
+                         created_at) AS last
+         FROM keys WHERE status != 'revoked')
+       WHERE last <= @cutoff ORDER BY ref`,
+    )
+    .all({ cutoff }) as (KeyRow & { last: string; reported: 0 | 1 })[]
+}
+
+/** Keys that are not revoked: what the health report checks. */
+export function countNotRevoked(session: VaultSession): number {
+  return session.sql("SELECT count(*) FROM keys WHERE status != 'revoked'").pluck().get() as number
+}
+
 /** Active keys with neither an expiry date nor a rotation period (at most `limit`), and how many there are. */
 export function keysWithoutDeadline(session: VaultSession, limit: number): { count: number; keys: KeyRecord[] } {
   const where = "WHERE status = 'active' AND expires_at IS NULL AND rotate_every_days IS NULL"

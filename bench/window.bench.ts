@@ -1,0 +1,55 @@
+// Issue 12's workloads in main (the window only renders what they return): Needs attention and the health report on
+// a 100k-key vault, a .env diff of a 1,000-line file, and an import preview + import of a 10k-line file.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { importDotenv, planDotenvImport } from '../src-main/core/dotenv/envKeys'
+import { previewWrite } from '../src-main/core/dotenv/writePreview'
+import { importKeys, listKeys } from '../src-main/core/keys/keyRepository'
+import { attention } from '../src-main/core/reminders/attention'
+import { healthReport } from '../src-main/core/reminders/health'
+import { createVault } from '../src-main/core/vault/createVault'
+import type { VaultSession } from '../src-main/core/vault/VaultSession'
+import { syntheticKeys } from './fixtures'
+import { measure, type Measurement } from './measure'
+
+const deps = { clock: { now: () => new Date() }, actor: 'cli' as const, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) }
+
+async function vaultOf(dir: string, count: number): Promise<VaultSession> {
+  const { session } = await createVault(dir, 'benchmark password', { kdf: { memoryKiB: 19_456, iterations: 2, parallelism: 1 } }, deps)
+  for (let offset = 0; offset < count; offset += 10_000) importKeys(session, syntheticKeys(Math.min(10_000, count - offset), offset))
+  return session
+}
+
+/** A .env file of `lines` lines: comments, settings and keys, as projects have them. */
+function dotenvText(lines: number, keyEvery: number): string {
+  return Array.from({ length: lines }, (_, i) =>
+    i % 10 === 0 ? `# section ${i}` : i % keyEvery === 0 ? `SERVICE_${i}_KEY=sk_live_${String(i).padStart(24, '0')}` : `SETTING_${i}=value-${i}`,
+  ).join('\n')
+}
+
+export async function windowBenchmarks(): Promise<Measurement[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'keyward-bench-window-'))
+  try {
+    const big = await vaultOf(path.join(dir, 'big'), 100_000)
+    const results = [
+      await measure('Needs attention at 100k keys (items, no-expiry, 90-day timeline)', () => attention(big), { iterations: 20, warmup: 3, target: '≤ 50 ms (UI.md §4.11)' }),
+      await measure('health report at 100k keys (six sections, first 2,000 entries each, as the window asks)', () => healthReport(big, 2000), { iterations: 10, warmup: 2, target: '≤ 50 ms (UI.md §4.11)' }),
+    ]
+    big.lock()
+
+    const small = await vaultOf(path.join(dir, 'small'), 100)
+    const file = path.join(dir, 'big.env')
+    writeFileSync(file, dotenvText(1000, 7))
+    const selection = { ids: listKeys(small).slice(0, 20).map((key) => key.id) }
+    results.push(await measure('.env diff of a 1,000-line file (20 keys, masked)', () => previewWrite(small, file, selection), { iterations: 50, warmup: 5, target: '≤ 50 ms (UI.md §4.13)' }))
+    const imported = path.join(dir, 'import.env')
+    writeFileSync(imported, dotenvText(10_000, 3))
+    results.push(await measure('import preview of a 10k-line .env file', () => planDotenvImport(small, imported, 'development'), { iterations: 5, warmup: 1, target: '≤ 1 s with the import (UI.md §4.13)' }))
+    results.push(await measure('import of a 10k-line .env file (preview + create, one run)', () => importDotenv(small, imported, 'development', false, { track: true }), { iterations: 1, warmup: 0, target: '≤ 1 s end to end (UI.md §4.13)' }))
+    small.lock()
+    return results
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
