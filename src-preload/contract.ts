@@ -66,6 +66,7 @@ export const channelNames = [
   'rotation:state',
   'rotation:step',
   'rotation:guidedSubmit',
+  'key:remoteNames',
   'key:edit',
   'key:setValue',
   'settings:get',
@@ -294,6 +295,8 @@ export const channels = {
       formatCheck: z.boolean(),
       /** A pair's public id (AWS access key id, Twilio key SID), required for those providers; the value is the secret. */
       pairId: z.string().max(128).nullable().optional(),
+      /** Elastic Email: the key's name at the provider (its API manages keys by name), picked from key:remoteNames. */
+      remoteName: z.string().min(1).max(256).nullable().optional(),
     }),
     response: z.object({ key: keySummary, duplicates: z.array(z.string()) }),
   },
@@ -387,6 +390,14 @@ export const channels = {
       verified: z.string().nullable(),
       files: z.array(z.object({ file: z.string(), variable: z.string(), outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed', 'skipped']) })).max(500),
     }),
+  },
+  /**
+   * Elastic Email manages keys by name: the account's key names, listed with the pasted key (sent to Elastic Email
+   * by main, on the user's request), so the user can say which one it is; null when the key may not list keys.
+   */
+  'key:remoteNames': {
+    request: z.strictObject({ provider: z.literal('elastic-email'), value: z.string().min(1).max(16384) }),
+    response: z.object({ names: z.array(z.string().max(256)).max(500).nullable() }),
   },
   /** Revokes by the provider's API; the key's name typed by the user must match (checked in main too). */
   'key:revoke': { request: z.strictObject({ id: keyId, confirmName: z.string().max(128) }), response: providerOutcome },

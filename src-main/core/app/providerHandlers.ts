@@ -4,6 +4,7 @@ import type { Handlers } from '../ipc/handle'
 import { listKeys, readKeyById } from '../keys/keyRepository'
 import { providerFor } from '../providers/customProviders'
 import { GuidedRotation } from '../providers/guidedSteps'
+import { elasticEmailKeyNames } from '../providers/newKeyDetails'
 import type { KeyId } from '../keys/keyId'
 import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../providers/keyOperations'
 import { createRotationHandlers } from './rotationHandlers'
@@ -21,6 +22,7 @@ export type ProviderChannel =
   | 'key:revoke'
   | 'rotation:guidedStart'
   | 'rotation:guidedSubmit'
+  | 'key:remoteNames'
 
 /** How main reaches providers: fetch and the environment (base URL overrides, loopback only). */
 export interface ProviderHttpPort {
@@ -97,6 +99,10 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
         if (stored.step !== 'revoke-old-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was not stored.')
         return { key: summarize(session)(readKeyById(session, idOf(id))), verified: stored.verified, files: [...stored.files] }
       }),
+    // Asked only when the user presses "Find its name": the pasted key goes to Elastic Email, nowhere else.
+    'key:remoteNames': async ({ value }) => ({
+      names: await elasticEmailKeyNames(value.trim(), { ...deps.http, sleep: deps.sleep }),
+    }),
     'key:revoke': async ({ id, confirmName }) => {
       const name = await deps.vault.run(({ session }) => readKeyById(session, idOf(id)).name)
       // The dialog asks for the typed name; main checks it too, so no other caller revokes by a click.

@@ -100,7 +100,8 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
     'key:add': (request) =>
       vault.run(({ session }) => {
         const provider = providerForNewValue(session, request.provider ?? undefined, request.value, request.formatCheck)
-        const metadata = pairMetadata(providerFor(session, provider.id)?.provider, request.pairId ?? null)
+        const remoteName = provider.id === 'elastic-email' && request.remoteName ? { remoteName: request.remoteName } : {}
+        const metadata = { ...pairMetadata(providerFor(session, provider.id)?.provider, request.pairId ?? null), ...remoteName }
         const created = createKey(
           session,
           {

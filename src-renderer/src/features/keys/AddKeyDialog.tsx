@@ -36,6 +36,9 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
   const [providers, setProviders] = useState<readonly ProviderChoice[]>([])
   const [chosen, setChosen] = useState('')
   const [pairId, setPairId] = useState('')
+  /** Elastic Email: the account's key names (null: not asked yet; 'none': the key may not list them). */
+  const [remoteNames, setRemoteNames] = useState<readonly string[] | 'none' | null>(null)
+  const [remoteName, setRemoteName] = useState('')
   const detectSeq = useRef(0)
 
   useEffect(() => {
@@ -62,6 +65,8 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
 
   async function detect(next: string) {
     setValue(next)
+    setRemoteNames(null)
+    setRemoteName('')
     const seq = ++detectSeq.current
     if (next.trim() === '') return setDetected(null)
     try {
@@ -97,6 +102,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
         value: value.trim(),
         formatCheck: !skipFormatCheck,
         pairId: pairLabel === null ? null : pairId.trim(),
+        remoteName: providerId === 'elastic-email' && remoteName !== '' ? remoteName : null,
       })
       setValue('')
       onAdded(key, duplicates)
@@ -138,6 +144,19 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
             <input id="add-pair-id" className="mono" value={pairId} onChange={(event) => setPairId(event.target.value)} autoComplete="off" spellCheck={false} />
           </>
         )}
+        {providerId === 'elastic-email' && value.trim() !== '' ? (
+          <RemoteNamePicker
+            names={remoteNames}
+            picked={remoteName}
+            onFind={() =>
+              call('key:remoteNames', { provider: 'elastic-email', value }).then(
+                ({ names }) => setRemoteNames(names === null || names.length === 0 ? 'none' : names),
+                (caught: unknown) => setError(errorInfo(caught).message),
+              )
+            }
+            onPick={setRemoteName}
+          />
+        ) : null}
         <label htmlFor="add-name">Name</label>
         <input id="add-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" />
         <label htmlFor="add-env-var">Environment variable</label>
@@ -165,5 +184,43 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
         <FormFooter error={error} onCancel={onClose} submitLabel="Save key" />
       </form>
     </Modal>
+  )
+}
+
+/**
+ * Elastic Email manages keys by name (rotation and revocation need it): on request, main lists the account's key
+ * names with the pasted key and the user says which one it is. Optional: without it, the key is stored all the same.
+ */
+function RemoteNamePicker({
+  names,
+  picked,
+  onFind,
+  onPick,
+}: {
+  readonly names: readonly string[] | 'none' | null
+  readonly picked: string
+  readonly onFind: () => void
+  readonly onPick: (name: string) => void
+}) {
+  if (names === null)
+    return (
+      <p>
+        <button type="button" onClick={onFind}>
+          Find its name at Elastic Email
+        </button>{' '}
+        <span className="muted">(rotation by API needs it)</span>
+      </p>
+    )
+  if (names === 'none') return <p className="muted">This key may not list the account&apos;s keys (a sending key): its name can be recorded later.</p>
+  return (
+    <>
+      <label htmlFor="add-remote-name">Name at Elastic Email</label>
+      <select id="add-remote-name" value={picked} onChange={(event) => onPick(event.target.value)}>
+        <option value="">Not recorded</option>
+        {names.map((name) => (
+          <option key={name}>{name}</option>
+        ))}
+      </select>
+    </>
   )
 }
