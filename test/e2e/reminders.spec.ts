@@ -25,7 +25,8 @@ function desktopOf(launched: LaunchedApp): DesktopApp {
 async function seed(desktop: DesktopApp): Promise<void> {
   const add = (name: string, dates: { expiresAt?: string; rotateEveryDays?: number }, value = `${name}-value-0000000000`) =>
     desktop.handlers['key:add']({
-      provider: name === 'billing' ? 'stripe' : 'custom',
+      // A Stripe key rotates guided: Health's "Rotate…" on the expired one opens that dialog.
+      provider: name === 'billing' || name === 'expired' ? 'stripe' : 'custom',
       name,
       envVar: null,
       environment: 'development',
@@ -78,7 +79,7 @@ test('needs attention: expired then due, a 90-day timeline, snooze, dates set in
   await expect(page.getByRole('heading', { name: 'Needs attention', level: 1 })).toBeVisible()
   const due = page.getByRole('list', { name: 'Keys that need attention' })
   await expect(due.getByRole('listitem')).toHaveCount(2)
-  await expect(due.getByRole('listitem').nth(0)).toContainText('custom/expired')
+  await expect(due.getByRole('listitem').nth(0)).toContainText('stripe/expired')
   await expect(due.getByRole('listitem').nth(0)).toContainText('Expired 10 days ago')
   await expect(due.getByRole('listitem').nth(1)).toContainText('Due in 5 days')
   await expect(page.getByRole('img', { name: /2 dates in the next 90 days/ })).toBeVisible()
@@ -128,6 +129,8 @@ test('health: cards, fixes one click away (rotation period, .gitignore), Rotate�
   await expect(cards.getByRole('button', { name: '1 No expiry date' })).toBeVisible()
 
   await page.getByRole('region', { name: 'Expired (1)' }).getByRole('button', { name: 'Rotate…' }).click()
+  await expect(page.getByRole('dialog', { name: 'Rotate expired' })).toBeVisible()
+  await page.keyboard.press('Escape')
   await expect(page.getByRole('complementary', { name: 'Key detail' }).getByRole('heading', { name: 'expired' })).toBeVisible()
   expect(app.problems()).toEqual([])
 })

@@ -56,7 +56,8 @@ export function ProviderActions({
     }
   }
 
-  const guided = provider.rotate === 'guided' && keySummary.status === 'active'
+  // An expired key is rotated guided all the same (a new key from the dashboard replaces it); never a revoked one.
+  const guided = provider.rotate === 'guided' && keySummary.status !== 'revoked'
   const byApi = provider.rotate === 'api' && keySummary.status === 'active'
   // Health's "Rotate…" opened this key: its rotation dialog opens with it, once.
   const asked = pendingRotation === keySummary.id
