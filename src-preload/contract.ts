@@ -66,6 +66,7 @@ export const channelNames = [
   'rotation:state',
   'rotation:step',
   'rotation:guidedSubmit',
+  'rotation:checkOld',
   'key:remoteNames',
   'key:edit',
   'key:setValue',
@@ -390,6 +391,13 @@ export const channels = {
       verified: z.string().nullable(),
       files: z.array(z.object({ file: z.string(), variable: z.string(), outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed', 'skipped']) })).max(500),
     }),
+  },
+  /**
+   * After a rotation (guided: "I deleted it"), the previous value verified again: rejected means the old key is dead.
+   */
+  'rotation:checkOld': {
+    request: z.strictObject({ id: keyId }),
+    response: z.object({ outcome: z.enum(['rejected', 'live', 'unknown']), message: z.string() }),
   },
   /**
    * Elastic Email manages keys by name: the account's key names, listed with the pasted key (sent to Elastic Email

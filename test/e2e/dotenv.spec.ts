@@ -1,12 +1,12 @@
 // .env write and import in the window: the file picked through the FileDialog port (the harness answers with the
 // spec's file), the real handlers, real files read back with dotenv, git for the exposure warnings.
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parse } from 'dotenv'
+import { expectAccessibleInBothThemes } from './axe'
 import { createVaultInWindow } from './createVault'
 import { launchApp, repoRoot, type LaunchedApp } from './harness'
 import { tabTo } from './keyboard'
@@ -35,14 +35,6 @@ async function addStripe(page: Page): Promise<void> {
   await expect(page.getByRole('dialog')).toBeHidden()
 }
 
-async function axe(page: Page, what: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), `${what}, ${colorScheme}`).toEqual([])
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
-
 test('write to .env: masked diff, reveal per line, warnings fixed, a change since the preview re-diffed', async () => {
   const { page } = app
   const project = path.join(dir, 'project')
@@ -63,7 +55,7 @@ test('write to .env: masked diff, reveal per line, warnings fixed, a change sinc
   await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText('not ignored by git')
   await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText('readable by other users (mode 644)')
   expect(await page.content()).not.toContain(STRIPE)
-  await axe(page, '.env diff')
+  await expectAccessibleInBothThemes(page, '.env diff')
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'env-diff.png') })
 
   await dialog.getByRole('button', { name: 'Reveal STRIPE_SECRET_KEY' }).click()
@@ -137,7 +129,7 @@ test('import .env: a preview per variable, untick a line, create; keyboard only'
   await expect(dialog.getByRole('checkbox', { name: 'Import GITHUB_TOKEN' })).toBeChecked()
   await expect(dialog.getByRole('checkbox', { name: 'Import STRIPE_SECRET_KEY' })).toBeDisabled()
   expect(await page.content()).not.toContain(GITHUB)
-  await axe(page, 'import preview')
+  await expectAccessibleInBothThemes(page, 'import preview')
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'env-import.png') })
   await tabTo(page, 'Import OPENAI_API_KEY')
   await page.keyboard.press('Space')

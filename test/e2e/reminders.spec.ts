@@ -1,12 +1,12 @@
 // Needs attention (timeline, snooze, dates in place) and Health (one-click fixes) in the window, against the real
 // handlers, vault files and git.
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { DesktopApp } from '../../src-main/core/app/desktopApp'
+import { expectAccessibleInBothThemes } from './axe'
 import { createVaultInWindow } from './createVault'
 import { launchApp, repoRoot, type LaunchedApp } from './harness'
 
@@ -65,14 +65,6 @@ test.afterEach(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function axe(page: Page, what: string): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme })
-    expect((await new AxeBuilder({ page }).analyze()).violations.map((violation) => violation.id), `${what}, ${colorScheme}`).toEqual([])
-  }
-  await page.emulateMedia({ colorScheme: 'light' })
-}
-
 test('needs attention: expired then due, a 90-day timeline, snooze, dates set in place', async () => {
   const { page } = app
   await page.getByRole('banner').getByRole('button', { name: 'Needs attention' }).click()
@@ -85,7 +77,7 @@ test('needs attention: expired then due, a 90-day timeline, snooze, dates set in
   await expect(page.getByRole('img', { name: /2 dates in the next 90 days/ })).toBeVisible()
   await page.getByText('All 2 dates').click()
   await expect(page.getByRole('list', { name: 'Coming dates' })).toContainText(`${day(5)} · custom/soon · expires`)
-  await axe(page, 'needs attention')
+  await expectAccessibleInBothThemes(page, 'needs attention')
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'attention.png'), fullPage: true })
 
   const soon = due.getByRole('listitem').filter({ hasText: 'custom/soon' })
@@ -114,7 +106,7 @@ test('health: cards, fixes one click away (rotation period, .gitignore), Rotate�
   // The file is not ignored, and readable by others (0644, as it was before Keyward wrote to it).
   await expect(cards.getByRole('button', { name: '2 Exposed .env files' })).toBeVisible()
   await expect(cards.getByRole('button', { name: '2 No expiry date' })).toBeVisible()
-  await axe(page, 'health')
+  await expectAccessibleInBothThemes(page, 'health')
   await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'health.png'), fullPage: true })
 
   const exposed = page.getByRole('region', { name: 'Exposed .env files (2)' })

@@ -266,19 +266,27 @@ export async function retireOldKey(
   }
 }
 
+/** What the provider says of the key's previous value: rejected (dead), still accepted, or not known (and why). */
+export async function checkOldValue(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<{ outcome: 'rejected' | 'live' | 'unknown'; message: string }> {
+  const key = readKeyById(session, id)
+  const provider = providerFor(session, key.provider)?.provider
+  if (provider?.capabilities.verify !== 'api') return { outcome: 'unknown', message: `${provider?.name ?? key.provider} cannot be asked by API.` }
+  try {
+    await verifyCandidate(session, key, oldValueOf(session, id), deps)
+    return { outcome: 'live', message: `${provider.name} still accepts the old key. Some providers take a minute: retry, or delete it in the dashboard.` }
+  } catch (error) {
+    if (!(error instanceof KeywardError) || error.code === 'VAULT_LOCKED') throw error
+    if (error.code === 'KEY_REJECTED') return { outcome: 'rejected', message: `${error.message.replace(/\.$/, '')}: the old key is dead.` }
+    return { outcome: 'unknown', message: error.message }
+  }
+}
+
 /** Step 6: the old value verified again; the provider must reject it. A live old key is a failed step (Retry). */
 export async function proveOldRejected(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<RotationJournal> {
   const journal = journalAt(session, id, 'prove')
-  const key = readKeyById(session, id)
   const started = performance.now()
-  try {
-    await verifyCandidate(session, key, oldValueOf(session, id), deps)
-    return record(session, journal, 'prove', started, 'failed', `${key.provider} still accepts the old key. Some providers take a minute: retry, or delete it in the dashboard.`)
-  } catch (error) {
-    if (!(error instanceof KeywardError) || error.code === 'VAULT_LOCKED') throw error
-    if (error.code === 'KEY_REJECTED') return record(session, journal, 'prove', started, 'done', `${error.message.replace(/\.$/, '')}: the old key is dead.`)
-    return record(session, journal, 'prove', started, 'failed', error.message)
-  }
+  const checked = await checkOldValue(session, id, deps)
+  return record(session, journal, 'prove', started, checked.outcome === 'rejected' ? 'done' : 'failed', checked.message)
 }
 
 /** Skips the journal's next step where that is safe (verify, retire, prove); never creating or storing. */

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { ErrorCard } from '../../components/ErrorCard'
 import { call, errorInfo } from '../../lib/call'
+import { useLoaded } from '../../lib/useLoaded'
 import { useKeywardStore } from '../../store'
 import { ScheduleForm } from './ScheduleForm'
 import { Timeline } from './Timeline'
@@ -89,25 +90,13 @@ function AttentionRow({ item, onChanged }: { readonly item: { key: KeySummary } 
  * timeline — the same rule main uses for `keyward due` and the notifications.
  */
 export function AttentionScreen() {
-  const [data, setData] = useState<Attention | null>(null)
-  const [error, setError] = useState<ReturnType<typeof errorInfo> | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
   const load = useCallback(() => call('reminders:attention', {}), [])
-
-  useEffect(() => {
-    let live = true
-    load().then(
-      (value) => live && setData(value),
-      (caught: unknown) => live && setError(errorInfo(caught)),
-    )
-    return () => {
-      live = false
-    }
-  }, [load])
+  const { data, error, reload } = useLoaded(load)
+  const [notice, setNotice] = useState<string | null>(null)
 
   function changed(text: string) {
     setNotice(text)
-    load().then(setData, (caught: unknown) => setError(errorInfo(caught)))
+    reload()
   }
 
   if (error !== null) return <ErrorCard title="Keyward cannot read what is due" error={error} />

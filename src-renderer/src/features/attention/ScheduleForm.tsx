@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
+import { ErrorLine } from '../../components/ErrorLine'
 import { call, errorInfo } from '../../lib/call'
 
 /** Expiry date and rotation period, set in place (Needs attention, Health): one request, checked in main. */
@@ -39,11 +40,7 @@ export function ScheduleForm({
       <button type="button" onClick={() => onDone(null)}>
         Cancel
       </button>
-      {error === null ? null : (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </form>
   )
 }

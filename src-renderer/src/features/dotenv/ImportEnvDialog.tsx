@@ -3,6 +3,7 @@ import type { ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
 import { Modal } from '../keys/Modal'
 import { ChooseFile } from './ChooseFile'
+import { StepActions } from './StepActions'
 
 type Preview = ResponseOf<'dotenv:importPreview'>
 type Row = Preview['rows'][number]
@@ -123,26 +124,20 @@ export function ImportEnvDialog({ onClose }: { readonly onClose: (notice: string
           </table>
         </>
       )}
-      {error === null ? null : (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        {preview === null ? null : (
-          <button type="button" onClick={() => setPreview(null)}>
-            Back
-          </button>
-        )}
-        <button type="button" onClick={() => onClose(null)}>
-          Cancel
-        </button>
-        {preview === null ? null : (
-          <button type="button" className="primary" disabled={busy || ticked.size === 0} onClick={() => void create(preview)}>
-            {busy ? 'Creating…' : `Create ${ticked.size} key${ticked.size === 1 ? '' : 's'}`}
-          </button>
-        )}
-      </div>
+      <StepActions
+        error={error}
+        onBack={preview === null ? null : () => setPreview(null)}
+        onCancel={() => onClose(null)}
+        action={
+          preview === null
+            ? null
+            : {
+                label: busy ? 'Creating…' : `Create ${ticked.size} key${ticked.size === 1 ? '' : 's'}`,
+                disabled: busy || ticked.size === 0,
+                run: () => void create(preview),
+              }
+        }
+      />
     </Modal>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
+import { ErrorLine } from '../../components/ErrorLine'
 import { call, errorInfo } from '../../lib/call'
 
 type Line = ResponseOf<'dotenv:preview'>['lines'][number]
@@ -68,11 +69,7 @@ export function PreviewTable({ lines }: { readonly lines: readonly Line[] }) {
           ))}
         </tbody>
       </table>
-      {error === null ? null : (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
     </>
   )
 }

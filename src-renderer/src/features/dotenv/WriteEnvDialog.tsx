@@ -5,6 +5,7 @@ import { Modal } from '../keys/Modal'
 import { ChooseFile } from './ChooseFile'
 import { ExposureList } from './ExposureList'
 import { PreviewTable } from './PreviewTable'
+import { StepActions } from './StepActions'
 
 type Preview = ResponseOf<'dotenv:preview'>
 type Selection = RequestOf<'dotenv:preview'>['selection']
@@ -92,26 +93,12 @@ export function WriteEnvDialog({
           />
         </>
       )}
-      {error === null ? null : (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        {preview === null ? null : (
-          <button type="button" onClick={() => setPreview(null)}>
-            Back
-          </button>
-        )}
-        <button type="button" onClick={() => onClose(null)}>
-          Cancel
-        </button>
-        {preview === null ? null : (
-          <button type="button" className="primary" disabled={busy} onClick={() => void write(preview)}>
-            {busy ? 'Writing…' : 'Write'}
-          </button>
-        )}
-      </div>
+      <StepActions
+        error={error}
+        onBack={preview === null ? null : () => setPreview(null)}
+        onCancel={() => onClose(null)}
+        action={preview === null ? null : { label: busy ? 'Writing…' : 'Write', disabled: busy, run: () => void write(preview) }}
+      />
     </Modal>
   )
 }

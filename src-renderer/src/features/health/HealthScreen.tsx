@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
 import { ErrorCard } from '../../components/ErrorCard'
 import { call, errorInfo } from '../../lib/call'
+import { useLoaded } from '../../lib/useLoaded'
 import { useKeywardStore } from '../../store'
 
 type Report = ResponseOf<'health:report'>
@@ -73,25 +74,13 @@ function Fix({ section, entry, onChanged }: { readonly section: Section['id']; r
  * fix one click away. KeePassXC's Health Check and 1Password's Watchtower are the models.
  */
 export function HealthScreen() {
-  const [report, setReport] = useState<Report | null>(null)
-  const [error, setError] = useState<ReturnType<typeof errorInfo> | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
   const load = useCallback(() => call('health:report', {}), [])
-
-  useEffect(() => {
-    let live = true
-    load().then(
-      (value) => live && setReport(value),
-      (caught: unknown) => live && setError(errorInfo(caught)),
-    )
-    return () => {
-      live = false
-    }
-  }, [load])
+  const { data: report, error, reload } = useLoaded(load)
+  const [notice, setNotice] = useState<string | null>(null)
 
   function changed(text: string) {
     setNotice(text)
-    load().then(setReport, (caught: unknown) => setError(errorInfo(caught)))
+    reload()
   }
 
   if (error !== null) return <ErrorCard title="Keyward cannot compute the health report" error={error} />

@@ -29,10 +29,23 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
   const [stored, setStored] = useState<Stored | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const [check, setCheck] = useState<ResponseOf<'rotation:checkOld'> | null>(null)
 
   useEffect(() => {
     call('rotation:guidedStart', { id: keySummary.id }).then(setStart, (caught: unknown) => setError(errorInfo(caught).message))
   }, [keySummary.id])
+
+  /** "I deleted it": the old value asked again, where the provider can be asked; it must be rejected. */
+  async function checkOld() {
+    setBusy(true)
+    try {
+      setCheck(await call('rotation:checkOld', { id: keySummary.id }))
+    } catch (caught) {
+      setCheck({ outcome: 'unknown', message: errorInfo(caught).message })
+    } finally {
+      setBusy(false)
+    }
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -98,13 +111,24 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
             </ul>
           ) : null}
           <p>{`3. Delete the OLD key in ${provider}'s dashboard now: it still works there until you do.`}</p>
+          {check === null ? null : (
+            <p role="status" className={check.outcome === 'rejected' ? 'outcome outcome-ok' : 'outcome outcome-error'}>
+              {`4. ${check.message}`}
+            </p>
+          )}
           <div className="actions">
             <button type="button" onClick={() => onClose(`Remember to delete the old ${keySummary.name} key in ${provider}'s dashboard.`)}>
               Later
             </button>
-            <button type="button" className="primary" autoFocus onClick={() => onClose(`Rotated ${keySummary.name}.`)}>
-              Done — I deleted it
-            </button>
+            {check?.outcome === 'rejected' || check?.outcome === 'unknown' ? (
+              <button type="button" className="primary" autoFocus onClick={() => onClose(`Rotated ${keySummary.name}.`)}>
+                Done
+              </button>
+            ) : (
+              <button type="button" className="primary" autoFocus onClick={() => void checkOld()} disabled={busy}>
+                {check === null ? 'Done — I deleted it' : 'Check again'}
+              </button>
+            )}
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
+import { ErrorLine } from '../../components/ErrorLine'
 import { call, errorInfo } from '../../lib/call'
 import { Modal } from './Modal'
 
@@ -169,11 +170,7 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
       <p role="status" className="muted">
         {status}
       </p>
-      {error === null ? null : (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       <div className="actions">
         {finished ? null : (
           <button type="button" onClick={() => onClose(null)}>

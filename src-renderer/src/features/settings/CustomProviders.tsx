@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useId, useState } from 'react'
+import { useCallback, useId, useState } from 'react'
+import { ErrorLine } from '../../components/ErrorLine'
 import { call, errorInfo } from '../../lib/call'
+import { useLoaded } from '../../lib/useLoaded'
 import { Modal } from '../keys/Modal'
 import { ProviderForm, type CustomProvider } from './ProviderForm'
 
@@ -19,11 +21,7 @@ function RemoveProvider({ provider, onClose }: { readonly provider: CustomProvid
     <Modal titleId={titleId} onClose={() => onClose(null)}>
       <h2 id={titleId}>Remove {provider.name}?</h2>
       <p>Its keys stay in the vault; Keyward can no longer verify them or detect new ones of its format.</p>
-      {error === null ? null : (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine message={error} />
       <div className="actions">
         <button type="button" onClick={() => onClose(null)} autoFocus>
           Cancel
@@ -38,27 +36,17 @@ function RemoveProvider({ provider, onClose }: { readonly provider: CustomProvid
 
 /** Settings → Providers: the vault's custom providers, added, edited and removed as with `keyward provider`. */
 export function CustomProviders() {
-  const [providers, setProviders] = useState<readonly CustomProvider[] | null>(null)
+  const load = useCallback(() => call('providers:custom', {}), [])
+  const { data, error, reload } = useLoaded(load)
+  const providers = data?.providers ?? null
   const [dialog, setDialog] = useState<{ kind: 'edit'; provider: CustomProvider | null } | { kind: 'remove'; provider: CustomProvider } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const load = useCallback(() => call('providers:custom', {}), [])
-
-  useEffect(() => {
-    let live = true
-    load().then(
-      ({ providers: found }) => live && setProviders(found),
-      (caught: unknown) => live && setNotice(errorInfo(caught).message),
-    )
-    return () => {
-      live = false
-    }
-  }, [load])
 
   function closed(text: string | null) {
     setDialog(null)
     if (text === null) return
     setNotice(text)
-    load().then(({ providers: found }) => setProviders(found), (caught: unknown) => setNotice(errorInfo(caught).message))
+    reload()
   }
 
   return (
@@ -89,7 +77,7 @@ export function CustomProviders() {
         Add provider
       </button>
       <p className="muted" role="status">
-        {notice ?? ''}
+        {notice ?? error?.message ?? ''}
       </p>
       {dialog?.kind === 'edit' ? <ProviderForm editing={dialog.provider} onClose={closed} /> : null}
       {dialog?.kind === 'remove' ? <RemoveProvider provider={dialog.provider} onClose={closed} /> : null}

@@ -313,7 +313,7 @@ describe('migrating an existing vault', () => {
   it('takes a backup before the migration, then applies it', async () => {
     const { session } = await newTestVault(temp.dir)
     // Back to schema 10: what migrations 20 and later created goes.
-    session.db.exec('DROP TABLE settings; DROP TABLE value_keys; DROP INDEX events_by_key')
+    session.db.exec('DROP TABLE settings; DROP TABLE value_keys; DROP INDEX events_by_key; DROP TABLE rotations')
     session.db.pragma('user_version = 10')
     session.lock()
     const reopened = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
