@@ -135,6 +135,8 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
     // Only the simulators' overrides: a spec never reaches a real provider.
     providerHttp: { fetch, env: { ...options.providerEnv } },
     fileDialog: options.fileDialog ?? { chooseEnvFile: async () => null },
+    // The OWASP floor (19 MiB, t=2): creating a vault in a spec takes a fraction of a second however busy the machine.
+    kdf: { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 },
     platform: process.platform,
     events: bridge,
     appInfo: () =>

@@ -9,6 +9,7 @@ import type { Notifier } from '../ports/Notifier'
 import type { PowerEvents } from '../ports/PowerEvents'
 import type { RendererEvents } from '../ports/RendererEvents'
 import type { IntervalTimers } from '../ports/Timers'
+import type { KdfCost } from '../vault/passwordKdf'
 import { VaultService } from '../vault/VaultService'
 import { createAppHandlers } from './appHandlers'
 import { createAuditHandlers } from './auditHandlers'
@@ -47,6 +48,12 @@ export interface DesktopPorts {
   readonly providerHttp: ProviderHttpPort
   /** The OS file picker, for .env write and import (the harness answers with the spec's file). */
   readonly fileDialog: FileDialog
+  /**
+   * Argon2id's cost for a vault created in the window. The app leaves it unset (calibrated to ≈0.5 s on the user's
+   * machine, never below 64 MiB / t=3 / p=4); the e2e harness sets the OWASP floor so that creating a vault does not
+   * depend on how busy the test machine is.
+   */
+  readonly kdf?: Partial<KdfCost>
 }
 
 export interface DesktopApp {
@@ -95,7 +102,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
   })
   const handlers: Handlers = {
     ...createAppHandlers({ appInfo: ports.appInfo, events: ports.events, clock: ports.clock }),
-    ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock }),
+    ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock, kdf: ports.kdf }),
     ...createKeyListHandlers(vault),
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
     ...createAuditHandlers(vault),

@@ -20,6 +20,8 @@ interface Props {
   readonly onReveal: (key: KeySummary) => void
   readonly onDelete: (key: KeySummary) => void
   readonly onCopy: (key: KeySummary) => void
+  /** The row's context menu: right-click, the Menu key or Shift+F10. */
+  readonly onMenu: (key: KeySummary, at: { x: number; y: number }) => void
 }
 
 export function copyLabel(key: KeySummary): string {
@@ -72,7 +74,7 @@ function KeyRow({ keySummary, onCopy }: { readonly keySummary: KeySummary; reado
  * buttons are for the mouse and are not tab stops. `aria-rowcount` is the whole list, so a screen reader says
  * "row 40 of 12,000" though only the visible rows exist — and only the rows near them are held at all.
  */
-export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange, onSelectAt, onTypeAhead, onOpen, onReveal, onDelete, onCopy }: Props) {
+export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange, onSelectAt, onTypeAhead, onOpen, onReveal, onDelete, onCopy, onMenu }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const typed = useRef({ text: '', at: 0 })
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the list's virtualizer (UI.md §3.4); the compiler skips memoizing this component, which re-renders on scroll anyway
@@ -115,6 +117,10 @@ export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange
     if (event.key === ' ') return handled(), onReveal(current)
     if (event.key === 'Delete') return handled(), onDelete(current)
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') return handled(), onCopy(current)
+    if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+      const row = document.getElementById(`key-cell-${current.id}`)?.getBoundingClientRect()
+      return handled(), onMenu(current, { x: row?.left ?? 0, y: row?.bottom ?? 0 })
+    }
   }
 
   return (
@@ -146,6 +152,12 @@ export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange
               style={{ transform: `translateY(${item.start}px)` }}
               onClick={() => onSelectAt(item.index)}
               onDoubleClick={() => key !== undefined && onOpen(key)}
+              onContextMenu={(event) => {
+                if (key === undefined) return
+                event.preventDefault()
+                onSelectAt(item.index)
+                onMenu(key, { x: event.clientX, y: event.clientY })
+              }}
             >
               {key === undefined ? (
                 <div role="gridcell" className="muted">

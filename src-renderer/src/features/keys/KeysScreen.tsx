@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { errorInfo } from '../../lib/call'
+import { call, errorInfo } from '../../lib/call'
 import { useKeywardStore } from '../../store'
 import { AddKeyDialog } from './AddKeyDialog'
 import { CopyChip } from './CopyChip'
@@ -10,6 +10,7 @@ import { KeyDetail } from './KeyDetail'
 import { KeyList } from './KeyList'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { VerifyAllDialog } from './VerifyAllDialog'
+import { KeyMenu } from './KeyMenu'
 import { ImportEnvDialog } from '../dotenv/ImportEnvDialog'
 import { WriteEnvDialog } from '../dotenv/WriteEnvDialog'
 import { RevealDialog } from './RevealDialog'
@@ -56,6 +57,12 @@ export function KeysScreen() {
   const loadKeys = useKeywardStore((state) => state.loadKeys)
   const [dialog, setDialog] = useState<Dialog>(null)
   const [changes, setChanges] = useState(0)
+  const [menu, setMenu] = useState<{ key: KeySummary; at: { x: number; y: number } } | null>(null)
+  const openKey = useKeywardStore((state) => state.openKey)
+  const closeMenu = useCallback(() => {
+    setMenu(null)
+    document.querySelector<HTMLElement>('.key-list')?.focus()
+  }, [])
   const [notice, setNotice] = useState<string | null>(null)
   const searchField = useRef<HTMLInputElement>(null)
   const count = results === null ? total : results.length
@@ -73,6 +80,17 @@ export function KeysScreen() {
     },
     [copyKey],
   )
+
+  /** Verify from the menu: the provider's answer as the list's notice (the detail shows it in full). */
+  async function verify(key: KeySummary) {
+    try {
+      const answer = await call('key:verify', { id: key.id })
+      setNotice(`${key.ref}: ${answer.message}`)
+      void loadKeys().catch(() => undefined)
+    } catch (caught) {
+      setNotice(errorInfo(caught).message)
+    }
+  }
 
   /** A dialog's change is stored: close it, say so, re-read the list (and show the key it added). */
   function finish(notice: string, focusId?: string) {
@@ -170,6 +188,7 @@ export function KeysScreen() {
             onReveal={(key) => setDialog({ kind: 'reveal', key })}
             onDelete={(key) => setDialog({ kind: 'delete', key })}
             onCopy={copy}
+            onMenu={(key, at) => setMenu({ key, at })}
           />
         )}
         {notice === null ? null : (
@@ -231,6 +250,22 @@ export function KeysScreen() {
           }}
         />
       ) : null}
+      {menu === null ? null : (
+        <KeyMenu
+          keySummary={menu.key}
+          at={menu.at}
+          onClose={closeMenu}
+          actions={[
+            { label: 'Copy', run: () => copy(menu.key) },
+            { label: 'Reveal', run: () => setDialog({ kind: 'reveal', key: menu.key }) },
+            { label: 'Verify', run: () => void verify(menu.key) },
+            { label: 'Rotate…', run: () => void openKey(menu.key.id, 'rotate') },
+            { label: 'Write to .env…', run: () => setDialog({ kind: 'write-env', key: menu.key }) },
+            { label: 'Edit', run: () => setDialog({ kind: 'edit', key: menu.key }) },
+            { label: 'Delete…', run: () => setDialog({ kind: 'delete', key: menu.key }) },
+          ]}
+        />
+      )}
       {dialog?.kind === 'write-env' ? (
         <WriteEnvDialog
           keySummary={dialog.key}
