@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { ErrorCard } from './components/ErrorCard'
 import { AboutScreen } from './features/about/AboutScreen'
 import { ActivityScreen } from './features/activity/ActivityScreen'
@@ -12,6 +12,7 @@ import { useKeywardStore } from './store'
 import type { Page } from './store/vaultSlice'
 import { AttentionScreen } from './features/attention/AttentionScreen'
 import { HealthScreen } from './features/health/HealthScreen'
+import { CommandPalette } from './features/palette/CommandPalette'
 
 /** Which screen: the recovery kit (once), then by vault state — create, unlock, or the keys. About is one click away. */
 function Screen() {
@@ -46,16 +47,21 @@ export function App() {
   const setPage = useKeywardStore((state) => state.setPage)
   const vaultState = useKeywardStore((state) => state.vaultState)
   const loadStatus = useKeywardStore((state) => state.loadStatus)
+  const [palette, setPalette] = useState(false)
   const listen = useKeywardStore((state) => state.listen)
   const lock = useKeywardStore((state) => state.lock)
   useEffect(() => listen(), [listen])
   useEffect(() => applyTheme(savedTheme()), [])
   useEffect(() => {
-    // Ctrl/⌘+Shift+H opens Health from anywhere while unlocked (KeePassXC's reports shortcut, UI.md §4.15).
+    // From anywhere while unlocked: Ctrl/⌘+Shift+H opens Health (KeePassXC's reports shortcut), Ctrl/⌘+K or
+    // Ctrl/⌘+Shift+P the command palette (UI.md §4.15–4.16).
     function onKeyDown(event: KeyboardEvent) {
-      if (vaultState !== 'unlocked' || !(event.ctrlKey || event.metaKey) || !event.shiftKey || event.key.toLowerCase() !== 'h') return
+      if (vaultState !== 'unlocked' || !(event.ctrlKey || event.metaKey)) return
+      const key = event.key.toLowerCase()
+      if (event.shiftKey && key === 'h') setPage('health')
+      else if ((!event.shiftKey && key === 'k') || (event.shiftKey && key === 'p')) setPalette(true)
+      else return
       event.preventDefault()
-      setPage('health')
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
@@ -89,6 +95,7 @@ export function App() {
       <main className="app-main">
         {page === 'about' ? <AboutScreen /> : vaultState === 'unlocked' && page !== 'vault' ? <UnlockedPage page={page} /> : <Screen />}
       </main>
+      {palette && vaultState === 'unlocked' ? <CommandPalette onClose={() => setPalette(false)} /> : null}
     </div>
   )
 }

@@ -32,6 +32,9 @@ export interface VaultSlice {
   openKey(id: string, then?: 'rotate'): Promise<void>
   /** A rotation the detail pane starts when it shows this key (Health's "Rotate…"), then clears. */
   readonly pendingRotation: string | null
+  /** A dialog of the keys screen asked for from elsewhere (the command palette); null once it closes. */
+  readonly requestedDialog: 'add' | 'verify-all' | 'write-env' | 'import-env' | null
+  requestDialog(dialog: 'add' | 'verify-all' | 'write-env' | 'import-env' | null): void
   /** Where a notification clicked while locked leads once the vault is unlocked. */
   readonly afterUnlock: { readonly kind: 'attention'; readonly due: number | null } | { readonly kind: 'key'; readonly id: string } | null
   clearPendingRotation(): void
@@ -55,6 +58,10 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   page: 'vault',
   pendingRotation: null,
   afterUnlock: null,
+  requestedDialog: null,
+  requestDialog(dialog) {
+    set(dialog === null ? { requestedDialog: null } : { requestedDialog: dialog, page: 'vault' })
+  },
   clearPendingRotation() {
     set({ pendingRotation: null })
   },

@@ -55,7 +55,17 @@ export function KeysScreen() {
   const copyKey = useKeywardStore((state) => state.copy)
   const lock = useKeywardStore((state) => state.lock)
   const loadKeys = useKeywardStore((state) => state.loadKeys)
-  const [dialog, setDialog] = useState<Dialog>(null)
+  const [ownDialog, setDialog] = useState<Dialog>(null)
+  // A dialog asked for from outside the screen (the command palette) shows until it closes.
+  const requested = useKeywardStore((state) => state.requestedDialog)
+  const clearRequested = useKeywardStore((state) => state.requestDialog)
+  const dialog: Dialog =
+    ownDialog ??
+    (requested === null
+      ? null
+      : requested === 'write-env'
+        ? { kind: 'write-env', key: selected?.status === 'active' ? selected : null }
+        : { kind: requested })
   const [changes, setChanges] = useState(0)
   const [menu, setMenu] = useState<{ key: KeySummary; at: { x: number; y: number } } | null>(null)
   const openKey = useKeywardStore((state) => state.openKey)
@@ -81,6 +91,13 @@ export function KeysScreen() {
     [copyKey],
   )
 
+  const dialogOpen = dialog !== null
+
+  function closeDialog() {
+    setDialog(null)
+    if (requested !== null) clearRequested(null)
+  }
+
   /** Verify from the menu: the provider's answer as the list's notice (the detail shows it in full). */
   async function verify(key: KeySummary) {
     try {
@@ -94,7 +111,7 @@ export function KeysScreen() {
 
   /** A dialog's change is stored: close it, say so, re-read the list (and show the key it added). */
   function finish(notice: string, focusId?: string) {
-    setDialog(null)
+    closeDialog()
     setChanges((count) => count + 1)
     setNotice(notice)
     void loadKeys()
@@ -104,7 +121,7 @@ export function KeysScreen() {
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (dialog !== null) return
+      if (dialogOpen) return
       if (event.key === 'F6') {
         // F6 / Shift+F6 cycle the panes (sidebar → list → detail), as KeePassXC does.
         event.preventDefault()
@@ -134,7 +151,7 @@ export function KeysScreen() {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [dialog, lock, selected])
+  }, [dialogOpen, lock, selected])
 
   return (
     <div className="keys-screen">
@@ -220,31 +237,31 @@ export function KeysScreen() {
       </aside>
       {dialog?.kind === 'add' ? (
         <AddKeyDialog
-          onClose={() => setDialog(null)}
+          onClose={() => closeDialog()}
           onAdded={(key, duplicates) =>
             finish(duplicates.length > 0 ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.` : `Added ${key.ref}.`, key.id)
           }
         />
       ) : null}
-      {dialog?.kind === 'reveal' ? <RevealDialog keySummary={dialog.key} onClose={() => setDialog(null)} onCopy={() => copy(dialog.key)} /> : null}
+      {dialog?.kind === 'reveal' ? <RevealDialog keySummary={dialog.key} onClose={() => closeDialog()} onCopy={() => copy(dialog.key)} /> : null}
       {dialog?.kind === 'edit' ? (
         <EditDialog
           keySummary={dialog.key}
-          onClose={() => setDialog(null)}
+          onClose={() => closeDialog()}
           onSaved={() => finish(`Saved ${dialog.key.name}.`)}
         />
       ) : null}
       {dialog?.kind === 'replace' ? (
         <ReplaceValueDialog
           keySummary={dialog.key}
-          onClose={() => setDialog(null)}
+          onClose={() => closeDialog()}
           onSaved={() => finish(`Stored a new value for ${dialog.key.name}; the old one is kept in its history.`)}
         />
       ) : null}
       {dialog?.kind === 'verify-all' ? (
         <VerifyAllDialog
           onClose={(notice) => {
-            setDialog(null)
+            closeDialog()
             if (notice !== null) setNotice(notice)
             void loadKeys().catch(() => undefined)
           }}
@@ -270,14 +287,14 @@ export function KeysScreen() {
         <WriteEnvDialog
           keySummary={dialog.key}
           environments={counts?.environments.map((view) => view.value) ?? []}
-          onClose={(done) => (done === null ? setDialog(null) : finish(done))}
+          onClose={(done) => (done === null ? closeDialog() : finish(done))}
         />
       ) : null}
-      {dialog?.kind === 'import-env' ? <ImportEnvDialog onClose={(done) => (done === null ? setDialog(null) : finish(done))} /> : null}
+      {dialog?.kind === 'import-env' ? <ImportEnvDialog onClose={(done) => (done === null ? closeDialog() : finish(done))} /> : null}
       {dialog?.kind === 'delete' ? (
         <DeleteDialog
           keySummary={dialog.key}
-          onClose={() => setDialog(null)}
+          onClose={() => closeDialog()}
           onDeleted={() => finish(`Deleted ${dialog.key.ref}.`)}
         />
       ) : null}

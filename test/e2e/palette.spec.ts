@@ -1,0 +1,61 @@
+// The command palette (Ctrl/⌘+K): keys found in main, actions and filters, by keyboard only; cmdk inline must raise
+// no CSP violation (app.problems() collects them).
+import { expect, test } from '@playwright/test'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { expectAccessibleInBothThemes } from './axe'
+import { createVaultInWindow } from './createVault'
+import { launchApp, type LaunchedApp } from './harness'
+
+const STRIPE = 'sk_live_PaletteWindow000000001'
+let app: LaunchedApp
+let dir: string
+
+test.beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-palette-'))
+  app = await launchApp({ vaultDir: path.join(dir, 'vault') })
+  await createVaultInWindow(app.page, 'correct horse battery staple 7')
+})
+test.afterEach(async () => {
+  await app.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+test('Ctrl+K: a key by name, an action, a filter — keyboard only, never a value', async () => {
+  const { page } = app
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill(STRIPE)
+  await page.getByLabel('Name', { exact: true }).fill('billing')
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await page.getByRole('button', { name: 'Health' }).click()
+
+  await page.keyboard.press('Control+K')
+  const input = page.getByRole('combobox', { name: 'Command palette' })
+  await expect(input).toBeFocused()
+  await page.keyboard.type('billing')
+  await expect(page.getByRole('group', { name: 'Keys' }).getByRole('option', { name: /stripe\/billing/ })).toBeVisible()
+  await expectAccessibleInBothThemes(page, 'command palette')
+  expect(await page.content()).not.toContain(STRIPE)
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'billing', level: 2 })).toBeVisible()
+
+  await page.keyboard.press('Control+K')
+  await page.keyboard.type('import')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: 'Import .env' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toBeHidden()
+
+  await page.keyboard.press('Control+K')
+  await page.keyboard.type('never verified')
+  await page.keyboard.press('Enter')
+  await expect(page.getByLabel('Search keys')).toHaveValue('is:unverified')
+
+  await page.keyboard.press('Control+Shift+P')
+  await page.keyboard.type('needs')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Needs attention', level: 1 })).toBeVisible()
+  expect(app.problems()).toEqual([])
+})
