@@ -101,6 +101,19 @@ if (!app.requestSingleInstanceLock()) {
       })
     })
     const files = vault.files
+    const tray = createTray(path.join(app.getAppPath(), 'resources', 'icon.png'), {
+      open,
+      lock: () => void vault.lock('user'),
+      showKey: (id) => desktop.showKey(id),
+      showAttention: (due) => desktop.showAttention(due),
+      verifyDue: () => void desktop.verifyDue().then((summary) => notifier.notify({ title: 'Keyward', body: summary }, open), () => undefined),
+      quit: () => app.quit(),
+    })
+    // The menu follows the vault: names of due keys while unlocked, the locked count otherwise.
+    let lockedDue = 0
+    const refreshTray = () => void desktop.trayMenu(lockedDue).then(tray.setMenu, () => undefined)
+    vault.onState(refreshTray)
+    vault.onChange(refreshTray)
     startLockedReminders({
       clock: systemClock,
       // Counts only while locked: an unlocked vault notifies per key (composeDesktopApp); the tray count stays.
@@ -108,7 +121,11 @@ if (!app.requestSingleInstanceLock()) {
       power: electronPowerEvents,
       timers: globalThis,
       readDigest: () => (existsSync(files.header) ? readHeader(files).dueDigest : null),
-      showCount: createTray(path.join(app.getAppPath(), 'resources', 'icon.png'), { open, lock: () => void vault.lock('user'), quit: () => app.quit() }),
+      showCount: (count) => {
+        lockedDue = count
+        tray.showCount(count)
+        refreshTray()
+      },
       open: (due) => desktop.showAttention(due),
     })
   })

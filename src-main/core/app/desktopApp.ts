@@ -20,6 +20,7 @@ import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
 import { createKeyListHandlers } from './keyListHandlers'
 import { createProviderHandlers, type ProviderHttpPort } from './providerHandlers'
 import { startKeyNotifications } from './keyNotifications'
+import { trayMenu, verifyDueKeys, type TrayItem } from './trayMenu'
 import { createVaultHandlers } from './vaultHandlers'
 
 /** What the platform gives the desktop app. Electron's adapters in the app; fakes at these ports in the e2e harness. */
@@ -60,6 +61,12 @@ export interface DesktopApp {
   readonly handlers: Handlers
   readonly vault: VaultService
   readonly clipboard: SecretClipboard
+  /** The tray's menu as data (names only while unlocked; the locked count from the header digest otherwise). */
+  trayMenu(lockedDueCount: number): Promise<TrayItem[]>
+  /** The tray's "Verify all due": the answer as one line for a notification. */
+  verifyDue(): Promise<string>
+  /** The window comes forward on a key (the tray's due list, a notification). */
+  showKey(id: string): void
   /** A "keys are due" notification was clicked: the window comes forward on Needs attention (after an unlock). */
   showAttention(due: number | null): void
   /** On quit: the vault locks (work in flight first) and the clipboard is cleared if it still holds a key. */
@@ -116,6 +123,12 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     handlers,
     vault,
     clipboard,
+    trayMenu: (lockedDueCount) => trayMenu(vault, lockedDueCount),
+    verifyDue: () => verifyDueKeys(vault, { ...ports.providerHttp, sleep }),
+    showKey: (id) => {
+      ports.focusWindow()
+      ports.events.emit('key:focus', { id })
+    },
     showAttention: (due) => {
       ports.focusWindow()
       ports.events.emit('view:open', { view: 'attention', due })

@@ -241,6 +241,21 @@ describe('the vault in the window, through the contract', () => {
     expect(await call('key:schedule', { id: key.id, expiresAt: '31/12/2030', rotateEveryDays: null })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
+  it('the tray: due keys by name while unlocked, the count alone while locked; verify all due', async () => {
+    const soon = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10)
+    await value('key:add', { provider: 'solenoid-meter', name: 'due-meter', envVar: null, environment: 'development', expiresAt: soon, rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: `${METER_KEY}`, formatCheck: true })
+    const menu = await app.trayMenu(0)
+    expect(menu.map((item) => item.kind)).toEqual(['open', 'lock', 'separator', 'due', 'verify-due', 'separator', 'quit'])
+    const due = menu.find((item) => item.kind === 'due')
+    expect(due?.kind === 'due' ? due.keys.map((key) => key.label) : []).toContain('solenoid-meter/due-meter — due')
+    expect(JSON.stringify(menu)).not.toContain(METER_KEY)
+    // Only the due key whose provider verifies by API is asked (the custom ones are not).
+    expect(await app.verifyDue()).toBe('1 due key verified: 1 live, 0 invalid, 0 not checked.')
+    await value('vault:lock', {})
+    expect(await app.trayMenu(3)).toEqual([{ kind: 'open' }, { kind: 'unlock' }, { kind: 'due', count: 3, keys: [] }, { kind: 'separator' }, { kind: 'quit' }])
+    await value('vault:unlock', { method: 'password', password: 'window password' })
+  })
+
   it('random payloads on every channel get INVALID_INPUT (or a clear error), never a crash', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...channelNames), fc.anything(), async (channel, payload) => {
