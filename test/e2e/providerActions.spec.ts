@@ -234,6 +234,10 @@ test('rotation by API as a stepper, keyboard only: .env diff chosen, written, th
   await page.keyboard.press('Enter')
   await expect(page.getByRole('list', { name: 'Value history' }).getByRole('listitem')).toHaveCount(2)
   expect(await page.content()).not.toContain(live[0])
+  // A finished rotation is history: Rotate… offers a new one.
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  await expect(dialog.getByRole('button', { name: 'Start rotation' })).toBeVisible()
+  await page.keyboard.press('Escape')
   expect(app.problems()).toEqual([])
 })
 

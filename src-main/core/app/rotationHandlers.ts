@@ -22,10 +22,12 @@ import type { ProviderHandlerDeps } from './providerHandlers'
 
 type RotationView = ResponseOf<'rotation:state'>
 
-function view(session: VaultSession, id: KeyId): RotationView {
+/** Where the key's rotation stands; opening the stepper on a finished rotation (`fresh`) offers a new one. */
+function view(session: VaultSession, id: KeyId, fresh = false): RotationView {
   const key = readKeyById(session, id)
   const provider = providerFor(session, key.provider)?.provider
-  const journal = rotationJournal(session, id)
+  const recorded = rotationJournal(session, id)
+  const journal = fresh && recorded?.next === 'done' ? null : recorded
   return {
     key: summarize(session)(key),
     provider: provider?.name ?? key.provider,
@@ -65,7 +67,7 @@ export function createRotationHandlers(deps: ProviderHandlerDeps): Pick<Handlers
   }
 
   return {
-    'rotation:state': ({ id }) => deps.vault.run(({ session }) => view(session, idOf(id))),
+    'rotation:state': ({ id }) => deps.vault.run(({ session }) => view(session, idOf(id), true)),
     'rotation:step': ({ id, action, files, confirmed }) =>
       deps.vault.run(async ({ session, signal }) => {
         const keyId = idOf(id)
