@@ -24,6 +24,8 @@ export interface DotenvHandlerDeps {
   readonly dialog: FileDialog
 }
 
+type Purpose = 'write' | 'import'
+
 type WindowSelection = { readonly ids: readonly string[] } | { readonly environment: string }
 
 function selectionOf(selection: WindowSelection): KeySelection {
@@ -37,10 +39,16 @@ function selectionOf(selection: WindowSelection): KeySelection {
  */
 export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, DotenvChannel> {
   const { vault, dialog } = deps
-  const chosen = new Set<string>()
-  const allowed = (session: VaultSession, file: string): string => {
+  // Each file with what the user picked it for: a file opened to import from is not thereby one to write to.
+  const chosen = new Map<string, Set<Purpose>>()
+  vault.onState((state) => {
+    if (state !== 'unlocked') chosen.clear()
+  })
+  const allowed = (session: VaultSession, file: string, purpose: Purpose): string => {
     const absolute = path.resolve(file)
-    if (!path.isAbsolute(file) || (!chosen.has(absolute) && !isKnownDotenvFile(session, absolute))) {
+    const picked = chosen.get(absolute)
+    const granted = picked?.has(purpose) === true || (purpose === 'import' && picked !== undefined)
+    if (!path.isAbsolute(file) || (!granted && !isKnownDotenvFile(session, absolute))) {
       throw new KeywardError('INVALID_INPUT', 'Choose the .env file first (Choose…); nothing was read or written.')
     }
     return absolute
@@ -48,32 +56,32 @@ export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, Do
   return {
     'dotenv:choose': async ({ purpose }) => {
       const file = await dialog.chooseEnvFile(purpose)
-      if (file !== null) chosen.add(path.resolve(file))
+      if (file !== null) chosen.set(path.resolve(file), new Set([...(chosen.get(path.resolve(file)) ?? []), purpose]))
       return { file: file === null ? null : path.resolve(file) }
     },
     'dotenv:recent': () => vault.run(({ session }) => ({ files: recentDotenvFiles(session, 20) })),
     'dotenv:preview': ({ file, selection }) =>
       vault.run(({ session }) => {
-        const preview = previewWrite(session, allowed(session, file), selectionOf(selection))
+        const preview = previewWrite(session, allowed(session, file, 'write'), selectionOf(selection))
         return { ...preview, lines: [...preview.lines], exposure: [...preview.exposure] }
       }),
     'dotenv:write': ({ file, selection, digest }) =>
       vault.run(({ session }) => {
-        const target = previewWrite(session, allowed(session, file), selectionOf(selection)).file
+        const target = previewWrite(session, allowed(session, file, 'write'), selectionOf(selection)).file
         // The user approved a diff of this content; if anything touched the file since, they see the new diff first.
         if (fileDigest(target) !== digest) throw new KeywardError('CONFLICT', `${target} changed since the preview; look at the new diff before writing.`)
         const written = writeKeysToDotenv(session, target, selectionOf(selection), false)
         return { file: written.file, updated: [...written.updated], added: [...written.added], unchanged: [...written.unchanged] }
       }),
-    'dotenv:fix': ({ file, fix }) => vault.run(({ session }) => ({ exposure: fixExposure(allowed(session, file), fix) })),
+    'dotenv:fix': ({ file, fix }) => vault.run(({ session }) => ({ exposure: fixExposure(allowed(session, file, 'write'), fix) })),
     'dotenv:importPreview': ({ file, environment }) =>
       vault.run(({ session }) => {
-        const absolute = allowed(session, file)
+        const absolute = allowed(session, file, 'import')
         return { file: absolute, rows: [...planDotenvImport(session, absolute, environment).rows] }
       }),
     'dotenv:import': ({ file, environment, variables }) =>
       vault.run(({ session }) => {
-        const report = importDotenv(session, allowed(session, file), environment, false, { chosen: new Set(variables), track: true })
+        const report = importDotenv(session, allowed(session, file, 'import'), environment, false, { chosen: new Set(variables), track: true })
         return { created: [...report.created] }
       }),
   }

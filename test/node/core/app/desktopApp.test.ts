@@ -204,6 +204,8 @@ describe('the vault in the window, through the contract', () => {
     writeFileSync(file, `A_STRIPE=${SECRET}\nGITHUB_TOKEN=ghp_36C7e42F292c6912E7710c838347Ae178B4c\nOPENAI_API_KEY=sk-proj-${'a'.repeat(40)}\nPORT=8080\nAWS_SECRET=your-key-here\n`)
     dialogAnswer = file
     await value('dotenv:choose', { purpose: 'import' })
+    // Picked to import from, not to write to: a write there is refused until keys are found in it.
+    expect(await call('dotenv:preview', { file, selection: { environment: 'envtest' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     const preview = await value('dotenv:importPreview', { file, environment: 'imported' })
     expect(preview.rows.map((row) => [row.variable, row.action, row.ref])).toEqual([
       ['A_STRIPE', 'duplicate', 'stripe/env-write'],
