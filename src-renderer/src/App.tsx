@@ -59,7 +59,8 @@ export function App() {
       if (vaultState !== 'unlocked' || !(event.ctrlKey || event.metaKey)) return
       const key = event.key.toLowerCase()
       if (event.shiftKey && key === 'h') setPage('health')
-      else if ((!event.shiftKey && key === 'k') || (event.shiftKey && key === 'p')) setPalette(true)
+      // Not over another dialog: one modal at a time.
+      else if (((!event.shiftKey && key === 'k') || (event.shiftKey && key === 'p')) && document.querySelector('dialog[open]') === null) setPalette(true)
       else return
       event.preventDefault()
     }
