@@ -1,19 +1,27 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
 import { ErrorLine } from '../../components/ErrorLine'
 import { call, errorInfo } from '../../lib/call'
 
 type Line = ResponseOf<'dotenv:preview'>['lines'][number]
 
+const REVEAL_MS = 30_000
+
 const CHANGE: Record<Line['change'], string> = { added: 'Added', changed: 'Changed', unchanged: 'Already current' }
 
 /**
  * The diff, one row per variable: what the file holds now and what it will hold, masked; "Reveal" shows the value to
- * be written for that line only (an audited reveal, as in the reveal dialog), "Hide" masks it again.
+ * be written for that line only (an audited reveal, as in the reveal dialog), "Hide" masks it again, as do 30 s.
  */
 export function PreviewTable({ lines }: { readonly lines: readonly Line[] }) {
   const [revealed, setRevealed] = useState<ReadonlyMap<string, string>>(new Map())
   const [error, setError] = useState<string | null>(null)
+  // As in the reveal dialog: a shown value is masked again after 30 s.
+  useEffect(() => {
+    if (revealed.size === 0) return
+    const timer = setTimeout(() => setRevealed(new Map()), REVEAL_MS)
+    return () => clearTimeout(timer)
+  }, [revealed])
 
   async function toggle(line: Line) {
     if (revealed.has(line.keyId)) {
