@@ -57,3 +57,19 @@ test('Shift+F10 opens the row menu; arrows, Enter and Esc work; right-click open
   await expect(page.getByRole('dialog', { name: 'Write to .env' })).toBeVisible()
   expect(app.problems()).toEqual([])
 })
+
+test('Rotate… from the menu on a key Keyward cannot rotate says so in the detail', async () => {
+  const { page } = app
+  await app.desktop?.handlers['key:add']({
+    provider: 'custom', name: 'legacy', envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null,
+    remindBeforeDays: null, tags: [], notes: '', value: 'legacy-value-000000000', formatCheck: false,
+  })
+  // Added behind the window's back: a search (in main) finds it.
+  await page.getByLabel('Search keys').fill('legacy')
+  const grid = page.getByRole('grid', { name: 'Keys' })
+  await expect(grid.getByRole('row')).toHaveCount(1)
+  await grid.getByRole('row').first().click({ button: 'right' })
+  await page.getByRole('menu').getByRole('menuitem', { name: 'Rotate…' }).click()
+  await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText('custom keys are not rotated by Keyward')
+  expect(app.problems()).toEqual([])
+})

@@ -268,3 +268,25 @@ test('a rotation interrupted by a lock resumes where it stopped after the unlock
   expect(parse(readFileSync(envFile, 'utf8')).GITLAB_TOKEN).toBe([...tokens].find(([, token]) => !token.revoked)?.[0])
   expect(app.problems()).toEqual([])
 })
+
+test('rotating an expired key asks for the new key\'s dates before it is done', async () => {
+  test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
+  const { page } = app
+  await app.desktop?.handlers['key:add']({
+    provider: 'solo', name: 'old-solo', envVar: null, environment: 'development', expiresAt: '2020-01-01',
+    rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: 'solo_window_old_0000001', formatCheck: false,
+  })
+  // Added behind the window's back: a search (in main) finds it.
+  await page.getByLabel('Search keys').fill('old-solo')
+  await page.getByRole('grid', { name: 'Keys' }).getByRole('row').first().click()
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Rotate old-solo' })
+  await dialog.getByLabel('New key').fill('solo_window_new_0000002')
+  await dialog.getByRole('button', { name: 'Verify and store' }).click()
+  await expect(dialog).toContainText("The key's expiry date (2020-01-01) has passed")
+  await dialog.getByLabel('Expires on').fill('2030-06-30')
+  await dialog.getByRole('button', { name: 'Save' }).click()
+  await expect(dialog).not.toContainText('has passed')
+  expect((await app.desktop?.handlers['keys:window']({ offset: 0, limit: 1 }))?.keys[0]).toMatchObject({ expiresAt: '2030-06-30', status: 'active' })
+  expect(app.problems()).toEqual([])
+})

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
+import { ScheduleForm } from '../attention/ScheduleForm'
 import { FormFooter } from './FormFooter'
 import { Modal } from './Modal'
 
@@ -30,6 +31,7 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [check, setCheck] = useState<ResponseOf<'rotation:checkOld'> | null>(null)
+  const [dated, setDated] = useState(false)
 
   useEffect(() => {
     call('rotation:guidedStart', { id: keySummary.id }).then(setStart, (caught: unknown) => setError(errorInfo(caught).message))
@@ -109,6 +111,12 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
                 </li>
               ))}
             </ul>
+          ) : null}
+          {stored.key.status === 'expired' && !dated ? (
+            <>
+              <p>{`The key's expiry date (${stored.key.expiresAt ?? ''}) has passed: give the new key its dates.`}</p>
+              <ScheduleForm keySummary={stored.key} onDone={(saved) => saved !== null && setDated(true)} />
+            </>
           ) : null}
           <p>{`3. Delete the OLD key in ${provider}'s dashboard now: it still works there until you do.`}</p>
           {check === null ? null : (

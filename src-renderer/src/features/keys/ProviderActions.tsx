@@ -64,7 +64,14 @@ export function ProviderActions({
   const closeAsked = () => {
     if (asked) clearPendingRotation()
   }
-  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided && !byApi) return null
+  // "Rotate…" from Health, the list's menu or the palette, for a key Keyward cannot rotate: say so, and what to do.
+  const cannotRotate = asked && !guided && !byApi
+  const noRotation = (
+    <p role="status" className="muted">
+      {`${provider.name} keys are not rotated by Keyward${keySummary.status === 'revoked' ? ' once revoked' : ''}: make a new key at ${provider.name}, then store it with New value….`}
+    </p>
+  )
+  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided && !byApi) return cannotRotate ? noRotation : null
   return (
     <div className="provider-actions">
       <div className="actions" role="group" aria-label={`At ${provider.name}`}>
@@ -94,6 +101,7 @@ export function ProviderActions({
           </button>
         ) : null}
       </div>
+      {cannotRotate ? noRotation : null}
       <p role="status" className={answer === null ? 'muted' : `outcome outcome-${answer.tone}`}>
         {answer?.text ?? ''}
       </p>
