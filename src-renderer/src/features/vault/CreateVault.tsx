@@ -27,11 +27,15 @@ export function CreateVault() {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    if (score < MINIMUM_SCORE) return setError(`Choose a stronger password: it must rate at least "${STRENGTH_LABELS[MINIMUM_SCORE]}".`)
-    if (password !== confirmation) return setError('The two passwords differ.')
     setBusy(true)
     setError(null)
     try {
+      // Scored again here, not read from the meter: pressed before the checker's dictionary has loaded (a fast
+      // typist, a slow machine), the meter still shows the last answer; this waits for the real one.
+      if ((await passwordScore(password)) < MINIMUM_SCORE) {
+        return setError(`Choose a stronger password: it must rate at least "${STRENGTH_LABELS[MINIMUM_SCORE]}".`)
+      }
+      if (password !== confirmation) return setError('The two passwords differ.')
       const { recoveryCode } = await call('vault:create', { password })
       setPassword('')
       setConfirmation('')
