@@ -1,27 +1,15 @@
 // Activity: the audit trail in the window, filtered by action and key, against the real handlers and vault files.
 import { expect, test } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expectAccessibleInBothThemes } from './axe'
-import { createVaultInWindow } from './createVault'
-import { launchApp, repoRoot, type LaunchedApp } from './harness'
+import { appWithVault } from './appWithVault'
+import { repoRoot } from './harness'
 
 const STRIPE = 'sk_live_ActivityView0000000001'
-let app: LaunchedApp
-let vaultDir: string
-
-test.beforeEach(async () => {
-  vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-activity-'))
-  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault') })
-  await createVaultInWindow(app.page, 'correct horse battery staple 7')
-})
-test.afterEach(async () => {
-  await app.close()
-  rmSync(vaultDir, { recursive: true, force: true })
-})
+const launched = appWithVault('keyward-e2e-activity-')
 
 test('the audit trail, newest first, filtered by action and by key; never a value', async () => {
+  const { app } = launched
   const { page } = app
   await page.getByRole('button', { name: 'Add key' }).click()
   await page.getByLabel('Key', { exact: true }).fill(STRIPE)

@@ -1,27 +1,13 @@
 // Custom providers in Settings: added, refused with the CLI's own validation, edited and removed, against the real
 // handlers; the provider is then offered when adding a key.
 import { expect, test } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { expectAccessibleInBothThemes } from './axe'
-import { createVaultInWindow } from './createVault'
-import { launchApp, type LaunchedApp } from './harness'
+import { appWithVault } from './appWithVault'
 
-let app: LaunchedApp
-let dir: string
-
-test.beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-custom-'))
-  app = await launchApp({ vaultDir: path.join(dir, 'vault') })
-  await createVaultInWindow(app.page, 'correct horse battery staple 7')
-})
-test.afterEach(async () => {
-  await app.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+const launched = appWithVault('keyward-e2e-custom-')
 
 test('add (a pattern that could freeze the app refused), edit and remove a custom provider', async () => {
+  const { app } = launched
   const { page } = app
   await page.getByRole('button', { name: 'Settings' }).click()
   await page.getByRole('button', { name: 'Add provider' }).click()

@@ -2,31 +2,19 @@
 // spec's file), the real handlers, real files read back with dotenv, git for the exposure warnings.
 import { expect, test, type Page } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'dotenv'
 import { expectAccessibleInBothThemes } from './axe'
-import { createVaultInWindow } from './createVault'
-import { launchApp, repoRoot, type LaunchedApp } from './harness'
+import { appWithVault } from './appWithVault'
+import { repoRoot } from './harness'
 import { tabTo } from './keyboard'
 
 const STRIPE = 'sk_live_DotenvWindow00000000001'
 const GITHUB = 'ghp_46C7e42F292c6912E7710c838347Ae178B4d'
 const OPENAI = `sk-proj-${'b'.repeat(40)}`
-let app: LaunchedApp
-let dir: string
 let chosen: string | null = null
-
-test.beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-dotenv-'))
-  app = await launchApp({ vaultDir: path.join(dir, 'vault'), fileDialog: { chooseEnvFile: async () => chosen } })
-  await createVaultInWindow(app.page, 'correct horse battery staple 7')
-})
-test.afterEach(async () => {
-  await app.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+const launched = appWithVault('keyward-e2e-dotenv-', () => ({ fileDialog: { chooseEnvFile: async () => chosen } }))
 
 async function addStripe(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Add key' }).click()
@@ -36,6 +24,7 @@ async function addStripe(page: Page): Promise<void> {
 }
 
 test('write to .env: masked diff, reveal per line, warnings fixed, a change since the preview re-diffed', async () => {
+  const { app, dir } = launched
   const { page } = app
   const project = path.join(dir, 'project')
   mkdirSync(project)
@@ -84,6 +73,7 @@ test('write to .env: masked diff, reveal per line, warnings fixed, a change sinc
 })
 
 test('write to .env by keyboard only: Ctrl+Shift+W, a recent file, Write', async () => {
+  const { app, dir } = launched
   const { page } = app
   const file = path.join(dir, 'first.env')
   chosen = file
@@ -109,6 +99,7 @@ test('write to .env by keyboard only: Ctrl+Shift+W, a recent file, Write', async
 })
 
 test('import .env: a preview per variable, untick a line, create; keyboard only', async () => {
+  const { app, dir } = launched
   const { page } = app
   const file = path.join(dir, 'import.env')
   writeFileSync(file, `STRIPE_SECRET_KEY=${STRIPE}\nGITHUB_TOKEN=${GITHUB}\nOPENAI_API_KEY=${OPENAI}\nPORT=8080\nAWS_SECRET_ACCESS_KEY=your-key-here\n`)

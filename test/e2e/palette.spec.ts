@@ -1,28 +1,15 @@
 // The command palette (Ctrl/⌘+K): keys found in main, actions and filters, by keyboard only; cmdk inline must raise
 // no CSP violation (app.problems() collects them).
 import { expect, test } from '@playwright/test'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { expectAccessibleInBothThemes } from './axe'
-import { createVaultInWindow } from './createVault'
-import { launchApp, type LaunchedApp } from './harness'
+import { appWithVault } from './appWithVault'
 
 const STRIPE = 'sk_live_PaletteWindow000000001'
-let app: LaunchedApp
-let dir: string
 
-test.beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-palette-'))
-  app = await launchApp({ vaultDir: path.join(dir, 'vault') })
-  await createVaultInWindow(app.page, 'correct horse battery staple 7')
-})
-test.afterEach(async () => {
-  await app.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+const launched = appWithVault('keyward-e2e-palette-')
 
 test('Ctrl+K: a key by name, an action, a filter — keyboard only, never a value', async () => {
+  const { app } = launched
   const { page } = app
   await page.getByRole('button', { name: 'Add key' }).click()
   await page.getByLabel('Key', { exact: true }).fill(STRIPE)
