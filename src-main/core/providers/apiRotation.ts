@@ -307,14 +307,17 @@ export function skipRotationStep(session: VaultSession, id: KeyId): RotationJour
 export async function rotateKey(session: VaultSession, id: KeyId, deps: RotationDeps): Promise<KeyOperation> {
   const { retireOld } = await startRotation(session, id, deps)
   const { signal: _signal, ...unabortable } = deps
-  if ((await verifyNewKey(session, id, unabortable)).next === 'verify') skipRotationStep(session, id)
+  const verified = await verifyNewKey(session, id, unabortable)
+  // Stored all the same (the old key may already be dead); the summary says the check failed.
+  const unverified = verified.next === 'verify' ? ` The new key could not be verified: ${verified.log.at(-1)?.message ?? ''}` : ''
+  if (unverified !== '') skipRotationStep(session, id)
   storeNewKey(session, id, deps)
   let journal = propagateRotation(session, id, propagationPreview(session, id))
   const files = journal.log.find((entry) => entry.step === 'propagate')?.message ?? ''
   // A file that could not be written is listed in the summary; the rotation goes on (the key is stored).
   if (journal.next === 'propagate') journal = save(session, { ...journal, next: 'retire' })
   const provider = providerFor(session, readKeyById(session, id).provider)?.provider.name ?? 'The provider'
-  let summary = `${provider} issued a new key; it is stored and the old value is kept as retired.${files.startsWith('Files:') ? ` ${files}` : ''}`
+  let summary = `${provider} issued a new key; it is stored and the old value is kept as retired.${unverified}${files.startsWith('Files:') ? ` ${files}` : ''}`
   if (journal.retire === 'api') {
     journal = await retireOldKey(session, id, unabortable, { retireOld })
     const retired = journal.log.find((entry) => entry.step === 'retire')

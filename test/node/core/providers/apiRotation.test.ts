@@ -10,6 +10,7 @@ import {
   propagateRotation,
   propagationPreview,
   proveOldRejected,
+  rotateKey,
   retireOldKey,
   rotationJournal,
   skipRotationStep,
@@ -20,7 +21,7 @@ import {
 import type { HttpDeps } from '../../../../src-main/core/providers/providerHttp'
 import { unlockWithPassword } from '../../../../src-main/core/vault/unlockVault'
 import { startSolenoidMeterSimulator } from '../../../simulators/solenoidMeter'
-import type { RunningSimulator } from '../../../simulators/simulatorServer'
+import { startSimulator, type RunningSimulator } from '../../../simulators/simulatorServer'
 import { newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
 
 const temp = tempDir('keyward-api-rotation-')
@@ -99,4 +100,24 @@ it('a new key the provider rejects is a failed step: Retry keeps it, Skip stores
   expect((await proveOldRejected(session, key.id, http)).log.at(-1)).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/still accepts the old key/) })
   expect(() => storeNewKey(session, key.id)).toThrow(/CONFLICT|at "prove"/)
   session.lock()
+})
+
+it('keyward rotate (all steps in a row) stores a new key its provider then rejects, and says it could not be verified', async () => {
+  // A provider that issues a key and then refuses it (every other route answers 401).
+  const odd = await startSimulator((request) =>
+    request.method === 'POST' && request.path === '/v1/keys/rotate'
+      ? { status: 200, body: { key: 'sm_issued_but_refused_0001' } }
+      : { status: 401, body: { error: 'invalid_api_key' } },
+  )
+  try {
+    const { session } = await newTestVault(path.join(temp.dir, 'cli'))
+    const { key } = createKey(session, { provider: 'solenoid-meter', name: 'cli' }, 'sm_stepper_cli_000000001')
+    const done = await rotateKey(session, key.id, { ...http, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${odd.origin}/v1` } })
+    expect(done.summary).toMatch(/it is stored and the old value is kept as retired\. The new key could not be verified: .*rejected/)
+    expect(revealValue(session, key.id)).toBe('sm_issued_but_refused_0001')
+    expect(rotationJournal(session, key.id)).toBeNull()
+    session.lock()
+  } finally {
+    await odd.close()
+  }
 })
