@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { parse } from 'dotenv'
 import { KeywardError } from '../errors'
 import type { VaultSession } from '../vault/VaultSession'
+import { trackedText } from './usages'
 import { writeDotenvFile } from './writeDotenvFile'
 
 export interface FileUpdate {
@@ -27,8 +27,9 @@ export function propagateValue(
 ): FileUpdate[] {
   const usages = session.sql('SELECT file_path AS file, variable FROM usages WHERE key_id = ? ORDER BY file_path, variable').all(keyId) as { file: string; variable: string }[]
   return usages.map(({ file, variable }): FileUpdate => {
-    if (!existsSync(file)) return { file, variable, outcome: 'missing' }
-    const current = parse(readFileSync(file, 'utf8'))[variable]
+    const text = trackedText(file)
+    if (text === null) return { file, variable, outcome: 'missing' }
+    const current = parse(text)[variable]
     if (current === newValue) return { file, variable, outcome: 'updated' }
     if (current !== oldValue) return { file, variable, outcome: 'changed-by-hand' }
     if (!chosen(file, variable)) return { file, variable, outcome: 'skipped' }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs'
 import { parse } from 'dotenv'
 import { KeywardError } from '../errors'
 import type { KeyId } from '../keys/keyId'
@@ -31,14 +30,23 @@ export function recordUsages(session: VaultSession, file: string, entries: reado
 /** Where a key was written, as it is now: still its current value, changed by hand since, or gone. */
 export type UsageState = 'current' | 'changed' | 'missing'
 
-export function usageState(file: string, variable: string, value: string): UsageState {
-  if (!existsSync(file)) return 'missing'
+/**
+ * A tracked file's text, or null when it is gone or no longer a regular file (a FIFO or a device put in its place
+ * would block a plain read forever).
+ */
+export function trackedText(file: string): string | null {
   try {
-    return parse(readDotenvText(file))[variable] === value ? 'current' : 'changed'
+    return readDotenvText(file)
   } catch (error) {
-    if (error instanceof KeywardError) return 'missing'
+    if (error instanceof KeywardError) return null
     throw error
   }
+}
+
+export function usageState(file: string, variable: string, value: string): UsageState {
+  const text = trackedText(file)
+  if (text === null) return 'missing'
+  return parse(text)[variable] === value ? 'current' : 'changed'
 }
 
 /** Every file any key was written to, most recently written first: the window offers them before "Choose…". */

@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs'
 import { parse } from 'dotenv'
 import { maskValue } from '../dotenv/maskValue'
 import { describeUpdates, propagateValue } from '../dotenv/propagateValue'
-import { keyUsages } from '../dotenv/usages'
+import { keyUsages, trackedText } from '../dotenv/usages'
 import { KeywardError, vaultLocked } from '../errors'
 import type { KeyId } from '../keys/keyId'
 import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
@@ -188,7 +187,8 @@ export function storeNewKey(session: VaultSession, id: KeyId, deps: Pick<Rotatio
   try {
     ;(deps.storeNewValue ?? ((s, i, v) => void setKeyValue(s, i, v, 'rotated by API')))(session, id, pending.value)
   } catch {
-    const provider = readKeyById(session, id).provider
+    const key = readKeyById(session, id)
+    const provider = providerFor(session, key.provider)?.provider.name ?? key.provider
     throw new KeywardError('PROVIDER_ERROR', `${provider} rotated the key but storing the new value failed. It is kept sealed in ${pending.file} and will be applied at the next unlock; the old key no longer works.`)
   }
   clearPendingRotation(pending.file)
@@ -211,8 +211,9 @@ export function propagationPreview(session: VaultSession, id: KeyId): Propagatio
   const oldValue = oldValueOf(session, id)
   return keyUsages(session, id).map(({ file, variable }): PropagationRow => {
     const after = maskValue(newValue)
-    if (!existsSync(file)) return { file, variable, state: 'missing', before: null, after }
-    const current = parse(readFileSync(file, 'utf8'))[variable]
+    const text = trackedText(file)
+    if (text === null) return { file, variable, state: 'missing', before: null, after }
+    const current = parse(text)[variable]
     const before = current === undefined ? null : maskValue(current)
     const state = current === newValue ? 'current' : current === oldValue ? 'will-update' : 'changed-by-hand'
     return { file, variable, state, before, after }

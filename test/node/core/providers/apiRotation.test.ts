@@ -1,6 +1,7 @@
 // The rotation step machine against the Solenoid Meter simulator (a rotation invalidates the old key at once):
 // each step journaled, an interruption between steps resumed, the .env files chosen, the old key proven dead.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'dotenv'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -121,3 +122,27 @@ it('keyward rotate (all steps in a row) stores a new key its provider then rejec
     await odd.close()
   }
 })
+
+it('a tracked .env replaced by a FIFO is reported missing by the preview and the propagation, never read', async () => {
+  const { session } = await newTestVault(path.join(temp.dir, 'fifo'))
+  valid.add('sm_stepper_fifo_0000001')
+  const { key } = createKey(session, { provider: 'solenoid-meter', name: 'fifo', envVar: 'SOLENOID_KEY' }, 'sm_stepper_fifo_0000001')
+  const file = path.join(temp.dir, 'fifo.env')
+  writeFileSync(file, '')
+  writeKeysToDotenv(session, file, { ids: [key.id] }, false)
+  await startRotation(session, key.id, http)
+  await verifyNewKey(session, key.id, http)
+  storeNewKey(session, key.id)
+  // A reader of a FIFO with no writer waits forever (the old code hung here). So that a regression fails instead of
+  // hanging the suite, a writer comes along after 3 s and gives such a reader an empty file.
+  rmSync(file)
+  execFileSync('mkfifo', [file])
+  const writer = spawn('sh', ['-c', `sleep 3; exec 3>'${file}'`], { stdio: 'ignore' })
+  try {
+    expect(propagationPreview(session, key.id)).toMatchObject([{ file, state: 'missing' }])
+    expect(propagateRotation(session, key.id, [{ file, variable: 'SOLENOID_KEY' }]).log.at(-1)?.message).toMatch(/fifo\.env \(SOLENOID_KEY\): missing/)
+  } finally {
+    writer.kill('SIGKILL')
+    session.lock()
+  }
+}, 10_000)
