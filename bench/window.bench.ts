@@ -18,6 +18,10 @@ const deps = { clock: { now: () => new Date() }, actor: 'cli' as const, sleep: (
 async function vaultOf(dir: string, count: number): Promise<VaultSession> {
   const { session } = await createVault(dir, 'benchmark password', { kdf: { memoryKiB: 19_456, iterations: 2, parallelism: 1 } }, deps)
   for (let offset = 0; offset < count; offset += 10_000) importKeys(session, syntheticKeys(Math.min(10_000, count - offset), offset))
+  // One key in ten was created 100 days ago: unused for 90+ days, and overdue where it rotates every 90 days (3.3k
+  // at 100k keys), so the sections have rows to read, as a vault in use has.
+  const created = new Date(Date.now() - 100 * 86_400_000).toISOString()
+  session.sql('UPDATE keys SET created_at = ? WHERE rowid % 10 = 0').run(created)
   return session
 }
 
@@ -33,8 +37,8 @@ export async function windowBenchmarks(): Promise<Measurement[]> {
   try {
     const big = await vaultOf(path.join(dir, 'big'), 100_000)
     const results = [
-      await measure('Needs attention at 100k keys (items, no-expiry, 90-day timeline)', () => attention(big), { iterations: 20, warmup: 3, target: '≤ 50 ms (UI.md §4.11)' }),
-      await measure('health report at 100k keys (six sections, first 2,000 entries each, as the window asks)', () => healthReport(big, 2000), { iterations: 10, warmup: 2, target: '≤ 50 ms (UI.md §4.11)' }),
+      await measure('Needs attention at 100k keys (3.3k due: first 500, no-expiry, 90-day timeline)', () => attention(big), { iterations: 20, warmup: 3, target: '≤ 50 ms (UI.md §4.11)' }),
+      await measure('health report at 100k keys (six sections, first 500 entries each, as the window asks)', () => healthReport(big, 500), { iterations: 10, warmup: 2, target: '≤ 50 ms (UI.md §4.11)' }),
     ]
     big.lock()
 

@@ -488,7 +488,7 @@ export const channels = {
   },
   /**
    * "Needs attention": expired, overdue and due keys (with days left and snooze), keys with neither expiry nor rotation
-   * period, and the dates of the coming 90 days for the timeline.
+   * period, and the coming 90 days for the timeline: counted per week, with the first 500 dates listed.
    */
   'reminders:attention': {
     request: noArguments,
@@ -503,9 +503,14 @@ export const channels = {
             snoozedUntil: z.string().nullable(),
           }),
         )
-        .max(2000),
+        .max(500),
+      itemsTotal: z.number().int().min(0),
       noExpiry: z.object({ count: z.number().int().min(0), keys: z.array(keySummary).max(200) }),
-      timeline: z.array(z.object({ id: z.string(), ref: z.string(), date: z.string(), kind: z.enum(['expiry', 'rotation']) })).max(5000),
+      timeline: z.object({
+        weeks: z.array(z.object({ from: z.string(), expiry: z.number().int().min(0), rotation: z.number().int().min(0) })).length(13),
+        dates: z.array(z.object({ id: z.string(), ref: z.string(), date: z.string(), kind: z.enum(['expiry', 'rotation']) })).max(500),
+        total: z.number().int().min(0),
+      }),
     }),
   },
   /** Snoozes a key's reminders: a day, a week, or until its state changes. */
@@ -530,7 +535,7 @@ export const channels = {
           title: z.string(),
           entries: z
             .array(z.object({ keyId: z.string(), ref: z.string(), detail: z.string(), file: z.string().nullable(), exposure: exposure.shape.kind.nullable() }))
-            .max(2000),
+            .max(500),
           total: z.number().int().min(0),
         }),
       ),

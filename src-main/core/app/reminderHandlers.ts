@@ -18,7 +18,8 @@ const SECTIONS = [
   ['unused', 'unused 90+ days', 'Unused 90+ days'],
 ] as const satisfies readonly (readonly [string, keyof HealthReport['sections'], string])[]
 
-const MAX_ENTRIES = 2000
+/** What a card lists before "And N more.": enough to work through; the rest come up as these are fixed. */
+const MAX_ENTRIES = 500
 
 /** Needs attention, snooze, inline expiry/rotation, and the health report: the core the CLI's due/health use. */
 export function createReminderHandlers(vault: VaultService): Pick<Handlers, ReminderChannel> {
@@ -30,8 +31,9 @@ export function createReminderHandlers(vault: VaultService): Pick<Handlers, Remi
         return {
           today: found.today,
           items: found.items.map((item) => ({ ...item, key: toSummary(item.key) })),
+          itemsTotal: found.itemsTotal,
           noExpiry: { count: found.noExpiry.count, keys: found.noExpiry.keys.map(toSummary) },
-          timeline: [...found.timeline],
+          timeline: { weeks: [...found.timeline.weeks], dates: [...found.timeline.dates], total: found.timeline.total },
         }
       }),
     'key:snooze': ({ id, snooze }) =>

@@ -1,9 +1,11 @@
+import { keysInWindow } from '../keys/keyStore'
 import { providerFor } from '../providers/customProviders'
 import { verifyKey } from '../providers/keyOperations'
 import type { HttpDeps } from '../providers/providerHttp'
 import { attention } from '../reminders/attention'
 import { KeywardError } from '../errors'
 import type { VaultService } from '../vault/VaultService'
+import { remindBeforeDefault } from '../vault/settings'
 
 /** One entry of the tray's menu, as data: the Electron adapter turns it into a menu item. No value, ever. */
 export type TrayItem =
@@ -25,10 +27,10 @@ export async function trayMenu(vault: VaultService, lockedDueCount: number): Pro
   const head: TrayItem[] = [{ kind: 'open' }, vault.state === 'unlocked' ? { kind: 'lock' } : { kind: 'unlock' }]
   const tail: TrayItem[] = [{ kind: 'separator' }, { kind: 'quit' }]
   if (vault.state !== 'unlocked') return [...head, ...(lockedDueCount > 0 ? [{ kind: 'due' as const, count: lockedDueCount, keys: [] }] : []), ...tail]
-  const due = await vault.run(({ session }) => attention(session).items, { activity: false })
-  if (due.length === 0) return [...head, ...tail]
-  const keys = due.slice(0, DUE_IN_MENU).map((item) => ({ id: item.key.id, label: `${item.key.ref} — ${item.state}` }))
-  return [...head, { kind: 'separator' }, { kind: 'due', count: due.length, keys }, { kind: 'verify-due', count: due.length }, ...tail]
+  const { items, itemsTotal: count } = await vault.run(({ session }) => attention(session), { activity: false })
+  if (count === 0) return [...head, ...tail]
+  const keys = items.slice(0, DUE_IN_MENU).map((item) => ({ id: item.key.id, label: `${item.key.ref} — ${item.state}` }))
+  return [...head, { kind: 'separator' }, { kind: 'due', count, keys }, { kind: 'verify-due', count }, ...tail]
 }
 
 /**
@@ -37,9 +39,9 @@ export async function trayMenu(vault: VaultService, lockedDueCount: number): Pro
  */
 export async function verifyDueKeys(vault: VaultService, http: HttpDeps): Promise<string> {
   const ids = await vault.run(({ session }) =>
-    attention(session)
-      .items.filter((item) => providerFor(session, item.key.provider)?.provider.capabilities.verify === 'api')
-      .map((item) => item.key.id),
+    keysInWindow(session, remindBeforeDefault(session), Number.POSITIVE_INFINITY)
+      .keys.filter((key) => providerFor(session, key.provider)?.provider.capabilities.verify === 'api')
+      .map((key) => key.id),
   )
   const tally = { live: 0, invalid: 0, unreachable: 0 }
   for (const id of ids) {

@@ -235,10 +235,18 @@ export function fingerprints(session: VaultSession, activeOnly: boolean): { id: 
     .all() as { id: KeyId; ref: string; fingerprint: string }[]
 }
 
-/** The first day of a key's reminder window: its earlier deadline (expiry, next rotation) minus remind-before days. */
-const DUE_FROM_SQL = `date(min(coalesce(expires_at, '9999-12-31'),
-                               coalesce(date(coalesce(rotated_at, created_at), '+' || rotate_every_days || ' days'), '9999-12-31')),
-                           '-' || coalesce(remind_before_days, @window) || ' days')`
+/**
+ * The first day of a key's reminder window: its deadline (the sooner of expiry and next rotation, a generated column
+ * of migration 0060) minus remind-before days.
+ */
+const DUE_FROM_SQL = "date(deadline, '-' || coalesce(remind_before_days, @window) || ' days')"
+/**
+ * The same rule with a bound the `keys_deadline` index can answer: a window that has begun by today ends (at the
+ * deadline) before today + the longest remind-before days + 1 (the +1 keeps an expiry stored as a time of day in).
+ */
+const WINDOW_BEGUN_SQL = `status = 'active'
+  AND deadline < date(@today, '+' || (max(@window, coalesce((SELECT max(remind_before_days) FROM keys), 0)) + 1) || ' days')
+  AND ${DUE_FROM_SQL} <= @today`
 const HAS_DEADLINE_SQL = "status = 'active' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL)"
 
 /**
@@ -248,19 +256,44 @@ const HAS_DEADLINE_SQL = "status = 'active' AND (expires_at IS NOT NULL OR rotat
 export function selectReminderCandidates(session: VaultSession, defaultRemindBefore: number): KeyRecord[] {
   return selectKeys(
     session,
-    `FROM keys WHERE (${HAS_DEADLINE_SQL} AND ${DUE_FROM_SQL} <= @today)
-        OR id IN (SELECT key_id FROM reminders WHERE last_notified_state IS NOT NULL)`,
+    `FROM keys WHERE rowid IN (SELECT rowid FROM keys WHERE ${WINDOW_BEGUN_SQL}
+        UNION ALL SELECT rowid FROM keys WHERE id IN (SELECT key_id FROM reminders WHERE last_notified_state IS NOT NULL))`,
     { window: defaultRemindBefore },
   )
 }
 
+/** reminderFor's order of the states of a key whose window has begun: expired, overdue, then due. */
+const STATE_ORDER_SQL = 'CASE WHEN expires_at < @today THEN 0 WHEN rotation_due < @today THEN 1 ELSE 2 END'
+
 /**
- * Keys (not revoked) whose reminder window has begun — due, overdue or expired — read whole; every other key is
- * ok by reminderFor's rule and is not read at all (the health report at 100k keys).
+ * Keys whose reminder window has begun: how many, and the first `limit` — expired, overdue, then due, soonest
+ * first — read whole (Needs attention). The order is chosen in SQL over the deadline index's few columns.
  */
-export function selectWindowBegun(session: VaultSession, defaultRemindBefore: number): KeyRecord[] {
-  const where = `status != 'revoked' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL) AND ${DUE_FROM_SQL} <= @today`
-  return selectKeys(session, `FROM keys WHERE ${where}`, { window: defaultRemindBefore })
+export function keysInWindow(session: VaultSession, defaultRemindBefore: number, limit: number): { keys: KeyRecord[]; total: number } {
+  const total = countNeedingAttention(session, defaultRemindBefore)
+  if (total === 0) return { keys: [], total }
+  const from = `FROM (SELECT * FROM keys WHERE ${WINDOW_BEGUN_SQL}
+    ORDER BY ${STATE_ORDER_SQL}, deadline, provider, name LIMIT @limit) AS keys`
+  return { keys: selectKeys(session, from, { window: defaultRemindBefore, limit: Math.min(limit, total) }), total }
+}
+
+/** Active keys past their expiry day; or past their rotation day and not expired (reminderFor's order). */
+const PAST_DEADLINE = {
+  expired: "keys INDEXED BY keys_expiry WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at < @today",
+  overdue: `keys INDEXED BY keys_rotation_due WHERE status = 'active' AND rotate_every_days IS NOT NULL
+              AND rotation_due < @today AND NOT coalesce(expires_at < @today, 0)`,
+} as const
+
+/**
+ * Expired or overdue keys: how many (counted in their index) and the first `limit` by provider and name, read whole.
+ * (An expiry kept as a time of day compares below `@today` exactly when its day has passed.)
+ */
+export function keysPastDeadline(session: VaultSession, state: keyof typeof PAST_DEADLINE, limit: number): { keys: KeyRecord[]; total: number } {
+  const params = { today: today(session) }
+  const total = session.sql(`SELECT count(*) FROM ${PAST_DEADLINE[state]}`).pluck().get(params) as number
+  if (total === 0) return { keys: [], total }
+  const from = `FROM (SELECT * FROM ${PAST_DEADLINE[state]} ORDER BY provider, name LIMIT @limit) AS keys`
+  return { keys: selectKeys(session, from, { limit: Math.min(limit, total) }).sort(byProviderAndName), total }
 }
 
 export interface KeyRow {
@@ -268,11 +301,18 @@ export interface KeyRow {
   readonly ref: string
 }
 
-/** Keys (not revoked) with neither an expiry date nor a rotation period: the first `limit` by ref, and how many. */
+/**
+ * Active keys with neither date, through their own partial index: without statistics the planner would otherwise
+ * walk every active key's row in the `(status, …)` indexes (a 100k-key scan).
+ */
+const UNDATED_KEYS = "keys INDEXED BY keys_undated WHERE status = 'active' AND expires_at IS NULL AND rotate_every_days IS NULL"
+
+/** Keys (not revoked) with neither an expiry date nor a rotation period: the first `limit` by name, and how many. */
 export function refsWithoutDeadline(session: VaultSession, limit: number): { rows: KeyRow[]; total: number } {
-  const where = "WHERE status != 'revoked' AND expires_at IS NULL AND rotate_every_days IS NULL"
-  const total = session.sql(`SELECT count(*) FROM keys ${where}`).pluck().get() as number
-  const rows = session.sql(`SELECT id, provider || '/' || name AS ref FROM keys ${where} ORDER BY ref LIMIT ?`).all(Math.min(limit, total)) as KeyRow[]
+  const total = session.sql(`SELECT count(*) FROM ${UNDATED_KEYS}`).pluck().get() as number
+  const rows = session
+    .sql(`SELECT id, provider || '/' || name AS ref FROM ${UNDATED_KEYS} ORDER BY provider, name LIMIT ?`)
+    .all(Math.min(limit, total)) as KeyRow[]
   return { rows, total }
 }
 
@@ -291,52 +331,78 @@ export function sharedValueRefs(session: VaultSession): (KeyRow & { fingerprint:
 }
 
 /**
- * Keys (not revoked) last used before `cutoff`: the provider's last use, else the last local reveal or export, else
- * creation — and which of those it was.
+ * Keys (not revoked) last used before `cutoff`, longest unused first (the first `limit`, and how many): the
+ * provider's last use, else the last local reveal or export, else creation — and which of those it was.
  */
-export function unusedSince(session: VaultSession, cutoff: string): (KeyRow & { last: string; reported: 0 | 1 })[] {
-  return session
+export function unusedSince(
+  session: VaultSession,
+  cutoff: string,
+  limit: number,
+): { rows: (KeyRow & { last: string; reported: 0 | 1 })[]; total: number } {
+  const where = "status = 'active' AND last_use <= @cutoff"
+  const total = session.sql(`SELECT count(*) FROM keys WHERE ${where}`).pluck().get({ cutoff }) as number
+  const rows = session
     .sql(
-      `SELECT id, ref, last, reported FROM (
-         SELECT id, provider || '/' || name AS ref, last_used_at IS NOT NULL AS reported,
-                coalesce(last_used_at,
-                         (SELECT max(at) FROM events WHERE events.key_id = keys.id AND action IN ('revealed', 'exported')),
-                         created_at) AS last
-         FROM keys WHERE status != 'revoked')
-       WHERE last <= @cutoff ORDER BY ref`,
+      `SELECT id, provider || '/' || name AS ref, last_use AS last, last_used_at IS NOT NULL AS reported
+       FROM keys WHERE ${where} ORDER BY last_use, ref LIMIT @limit`,
     )
-    .all({ cutoff }) as (KeyRow & { last: string; reported: 0 | 1 })[]
+    .all({ cutoff, limit: Math.min(limit, total) }) as (KeyRow & { last: string; reported: 0 | 1 })[]
+  return { rows, total }
 }
 
 /** Keys that are not revoked: what the health report checks. */
 export function countNotRevoked(session: VaultSession): number {
-  return session.sql("SELECT count(*) FROM keys WHERE status != 'revoked'").pluck().get() as number
+  return session.sql("SELECT count(*) FROM keys WHERE status = 'active'").pluck().get() as number
 }
 
 /** Active keys with neither an expiry date nor a rotation period (at most `limit`), and how many there are. */
 export function keysWithoutDeadline(session: VaultSession, limit: number): { count: number; keys: KeyRecord[] } {
-  const where = "WHERE status = 'active' AND expires_at IS NULL AND rotate_every_days IS NULL"
-  const count = session.sql(`SELECT count(*) FROM keys ${where}`).pluck().get() as number
+  const count = session.sql(`SELECT count(*) FROM ${UNDATED_KEYS}`).pluck().get() as number
   if (count === 0) return { count, keys: [] }
   // The aggregate takes its rows unordered: the first `limit` by name are picked in a subquery, then sorted.
-  const from = `FROM (SELECT * FROM keys ${where} ORDER BY provider, name LIMIT @limit) AS keys`
+  const from = `FROM (SELECT * FROM ${UNDATED_KEYS} ORDER BY provider, name LIMIT @limit) AS keys`
   return { count, keys: selectKeys(session, from, { limit }).sort(byProviderAndName) }
 }
 
-/** Expiry days and next rotation days of active keys between two days (inclusive), in date order. */
-export function deadlinesBetween(session: VaultSession, from: string, to: string, limit: number): { id: KeyId; ref: string; date: string; kind: 'expiry' | 'rotation' }[] {
-  return session
-    .sql(
-      `SELECT id, ref, date, kind FROM (
-         SELECT id, provider || '/' || name AS ref, expires_at AS date, 'expiry' AS kind FROM keys
-           WHERE status = 'active' AND expires_at IS NOT NULL
-         UNION ALL
-         SELECT id, provider || '/' || name AS ref,
-                date(coalesce(rotated_at, created_at), '+' || rotate_every_days || ' days') AS date, 'rotation' AS kind FROM keys
-           WHERE status = 'active' AND rotate_every_days IS NOT NULL)
-       WHERE date BETWEEN @from AND @to ORDER BY date, ref LIMIT @limit`,
-    )
-    .all({ from, to, limit }) as { id: KeyId; ref: string; date: string; kind: 'expiry' | 'rotation' }[]
+export interface Deadline {
+  readonly id: KeyId
+  readonly ref: string
+  readonly date: string
+  readonly kind: 'expiry' | 'rotation'
+}
+
+/** Each arm of the timeline: active keys' expiry days, and their next rotation days (both indexed). */
+const DEADLINE_ARMS = [
+  ['expires_at', "'expiry'", 'expires_at IS NOT NULL'],
+  ['rotation_due', "'rotation'", 'rotate_every_days IS NOT NULL'],
+] as const
+
+/**
+ * Expiry days and next rotation days of active keys between two days (inclusive): the first `limit` in date order,
+ * and how many there are per week from `from` (week 0 is `from` and the six days after it). Each arm walks its own
+ * index in date order and stops at `limit`; the week counts read only the indexes.
+ */
+export function deadlinesBetween(
+  session: VaultSession,
+  from: string,
+  to: string,
+  limit: number,
+): { first: Deadline[]; weeks: { week: number; kind: Deadline['kind']; count: number }[] } {
+  const arm = ([column, kind, present]: (typeof DEADLINE_ARMS)[number]) =>
+    `SELECT * FROM (SELECT id, provider || '/' || name AS ref, ${column} AS date, ${kind} AS kind FROM keys
+       WHERE status = 'active' AND ${present} AND ${column} BETWEEN @from AND @to ORDER BY ${column} LIMIT @limit)`
+  const first = session
+    .sql(`${DEADLINE_ARMS.map(arm).join(' UNION ALL ')} ORDER BY date, ref LIMIT @limit`)
+    .all({ from, to, limit }) as Deadline[]
+  const count = ([column, kind, present]: (typeof DEADLINE_ARMS)[number]) =>
+    `SELECT CAST((julianday(date(${column})) - julianday(@from)) / 7 AS INTEGER) AS week, ${kind} AS kind, count(*) AS count
+       FROM keys WHERE status = 'active' AND ${present} AND ${column} BETWEEN @from AND @to GROUP BY week`
+  const weeks = session.sql(DEADLINE_ARMS.map(count).join(' UNION ALL ')).all({ from, to }) as {
+    week: number
+    kind: Deadline['kind']
+    count: number
+  }[]
+  return { first, weeks }
 }
 
 /** The first day of each active key's reminder window (dates only), for the header's due digest. */
@@ -347,7 +413,7 @@ export function dueFromDays(session: VaultSession, defaultRemindBefore: number):
 /** Active keys whose reminder window has begun (due, overdue or expired): reminderFor's "not ok", counted in SQL. */
 export function countNeedingAttention(session: VaultSession, defaultRemindBefore: number): number {
   return session
-    .sql(`SELECT count(*) FROM keys WHERE ${HAS_DEADLINE_SQL} AND ${DUE_FROM_SQL} <= @today`)
+    .sql(`SELECT count(*) FROM keys WHERE ${WINDOW_BEGUN_SQL}`)
     .pluck()
     .get({ window: defaultRemindBefore, today: today(session) }) as number
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileExposure, type ExposureKind } from '../dotenv/fileExposure'
-import { countNotRevoked, filesByKey, refsWithoutDeadline, selectWindowBegun, sharedValueRefs, unusedSince } from '../keys/keyStore'
+import { countNotRevoked, filesByKey, keysPastDeadline, refsWithoutDeadline, sharedValueRefs, unusedSince } from '../keys/keyStore'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
 import { reminderFor } from './reminderState'
@@ -28,18 +28,23 @@ const entry = (key: { id: string; ref: string }, detail: string): HealthEntry =>
 
 /**
  * The vault's hygiene: what is overdue or expired, keys that never expire (providers advise against them), keys
- * unused for 90+ days (provider-reported last use, else the last local reveal/export), duplicate values (by
- * fingerprint), and keys written to files that git tracks or does not ignore, or that others may read. Each
- * section is one query that reads only the keys it reports (the window asks again after every fix).
+ * unused for 90+ days (provider-reported last use, else the last local reveal/export; longest unused first),
+ * duplicate values (by fingerprint), and keys written to files that git tracks or does not ignore, or that others
+ * may read. Each section is one indexed query that reads only the keys it reports (the window asks again after
+ * every fix).
  */
 export function healthReport(session: VaultSession, limit = Number.POSITIVE_INFINITY): HealthReport {
   const now = session.clock.now()
   const window = remindBeforeDefault(session)
-  const reminders = selectWindowBegun(session, window)
-    .map((key) => ({ key, reminder: reminderFor(key, now, window) }))
-    .sort((a, b) => a.key.ref.localeCompare(b.key.ref))
+  const past = (state: 'expired' | 'overdue') => {
+    const { keys, total } = keysPastDeadline(session, state, limit)
+    return { total, entries: keys.map((key) => entry(key, reminderFor(key, now, window).reason)) }
+  }
+  const overdue = past('overdue')
+  const expired = past('expired')
   const cutoff = new Date(now.getTime() - UNUSED_DAYS * DAY_MS).toISOString()
-  const unused = unusedSince(session, cutoff).map((key) => {
+  const unused = unusedSince(session, cutoff, limit)
+  const unusedEntries = unused.rows.map((key) => {
     const days = Math.floor((now.getTime() - Date.parse(key.last)) / DAY_MS)
     return entry(key, `last used ${key.last.slice(0, 10)} (${days} days ago${key.reported === 1 ? '' : ', as far as Keyward saw'})`)
   })
@@ -57,24 +62,22 @@ export function healthReport(session: VaultSession, limit = Number.POSITIVE_INFI
     return found.map((exposure) => ({ keyId: id, ref, detail: exposure.message, file, exposure: exposure.kind }))
   })
   const undated = refsWithoutDeadline(session, limit)
-  const overdue = reminders.filter(({ reminder }) => reminder.state === 'overdue').map(({ key, reminder }) => entry(key, reminder.reason))
-  const expired = reminders.filter(({ reminder }) => reminder.state === 'expired').map(({ key, reminder }) => entry(key, reminder.reason))
   const cut = (list: readonly HealthEntry[]) => list.slice(0, limit)
   return {
     keys: countNotRevoked(session),
     totals: {
-      overdue: overdue.length,
-      expired: expired.length,
+      overdue: overdue.total,
+      expired: expired.total,
       'no expiry': undated.total,
-      'unused 90+ days': unused.length,
+      'unused 90+ days': unused.total,
       'duplicate values': duplicates.length,
       'exposed .env files': exposed.length,
     },
     sections: {
-      overdue: cut(overdue),
-      expired: cut(expired),
+      overdue: overdue.entries,
+      expired: expired.entries,
       'no expiry': undated.rows.map((key) => entry(key, 'no expiry date and no rotation period: set one')),
-      'unused 90+ days': cut(unused),
+      'unused 90+ days': unusedEntries,
       'duplicate values': cut(duplicates),
       'exposed .env files': cut(exposed),
     },

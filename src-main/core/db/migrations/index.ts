@@ -3,7 +3,8 @@ import { settings } from './0020-settings'
 import { valueKeys } from './0030-value-keys'
 import { eventsByKey } from './0040-events-by-key'
 import { rotations } from './0050-rotations'
+import { dashboardIndexes } from './0060-dashboard-indexes'
 import type { Migration } from './migration'
 
 /** Every migration, in order. */
-export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations]
+export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations, dashboardIndexes]

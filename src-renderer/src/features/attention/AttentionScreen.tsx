@@ -104,11 +104,11 @@ export function AttentionScreen() {
   return (
     <section className="page attention">
       <h1>Needs attention</h1>
-      <Timeline today={data.today} deadlines={data.timeline} />
+      <Timeline timeline={data.timeline} />
       <p className="notice" role="status">
         {notice ?? ''}
       </p>
-      <h2>Due, overdue and expired ({data.items.length})</h2>
+      <h2>Due, overdue and expired ({data.itemsTotal})</h2>
       {data.items.length === 0 ? (
         <p className="all-clear">Nothing is due. {nextDate(data)}</p>
       ) : (
@@ -118,6 +118,9 @@ export function AttentionScreen() {
           ))}
         </ul>
       )}
+      {data.itemsTotal > data.items.length ? (
+        <p className="muted">{`And ${data.itemsTotal - data.items.length} more: fix these first, or see them all with keyward due.`}</p>
+      ) : null}
       <h2>No expiry date ({data.noExpiry.count})</h2>
       {data.noExpiry.count === 0 ? (
         <p className="muted">Every key has an expiry date or a rotation period.</p>
@@ -139,6 +142,6 @@ export function AttentionScreen() {
 }
 
 function nextDate(data: Attention): string {
-  const next = data.timeline[0]
+  const next = data.timeline.dates[0]
   return next === undefined ? 'No date in the next 90 days.' : `Next: ${next.ref}, ${next.date}.`
 }

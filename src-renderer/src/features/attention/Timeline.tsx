@@ -1,40 +1,30 @@
 import type { ResponseOf } from '../../../../src-preload/contract'
 
-type Deadline = ResponseOf<'reminders:attention'>['timeline'][number]
+type TimelineData = ResponseOf<'reminders:attention'>['timeline']
 
-const DAY_MS = 86_400_000
 const WEEKS = 13
 const WIDTH = 640
 const HEIGHT = 120
 const BASE = 96
 const COLUMN = WIDTH / WEEKS
 
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
-
 function shortDate(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' })
 }
 
 /**
- * The coming 90 days as 13 weekly columns: expiries and rotation dates stacked per week, drawn by React as SVG
- * (no chart library, nothing injected: clean under the CSP). The picture is for the eye; the same dates are listed
- * as text below it for screen readers and for reading.
+ * The coming 90 days as 13 weekly columns (counted in main): expiries and rotation dates stacked per week, drawn by
+ * React as SVG (no chart library, nothing injected: clean under the CSP). The picture is for the eye; the dates are
+ * listed as text below it for screen readers and for reading.
  */
-export function Timeline({ today, deadlines }: { readonly today: string; readonly deadlines: readonly Deadline[] }) {
-  const weeks = Array.from({ length: WEEKS }, (_, week) => {
-    const from = addDays(today, week * 7)
-    const to = addDays(today, week * 7 + 6)
-    const inWeek = deadlines.filter((deadline) => deadline.date >= from && deadline.date <= to)
-    return { from, expiry: inWeek.filter((d) => d.kind === 'expiry').length, rotation: inWeek.filter((d) => d.kind === 'rotation').length }
-  })
+export function Timeline({ timeline }: { readonly timeline: TimelineData }) {
+  const { weeks, dates, total } = timeline
   const most = Math.max(1, ...weeks.map((week) => week.expiry + week.rotation))
   const scale = (count: number) => (count / most) * (BASE - 16)
   const summary =
-    deadlines.length === 0
+    total === 0
       ? 'No expiry or rotation date in the next 90 days.'
-      : `${deadlines.length} date${deadlines.length === 1 ? '' : 's'} in the next 90 days; the busiest week has ${most}.`
+      : `${total} date${total === 1 ? '' : 's'} in the next 90 days; the busiest week has ${most}.`
   return (
     <figure className="timeline">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={summary}>
@@ -67,11 +57,11 @@ export function Timeline({ today, deadlines }: { readonly today: string; readonl
       <figcaption>
         <span className="legend legend-expiry">Expiries</span> <span className="legend legend-rotation">Rotations</span> · weeks from today
       </figcaption>
-      {deadlines.length === 0 ? null : (
+      {total === 0 ? null : (
         <details>
-          <summary>All {deadlines.length} dates</summary>
+          <summary>{dates.length === total ? `All ${total} dates` : `The first ${dates.length} of ${total} dates`}</summary>
           <ul className="plain" aria-label="Coming dates">
-            {deadlines.map((deadline) => (
+            {dates.map((deadline) => (
               <li key={`${deadline.id}-${deadline.kind}`}>
                 {deadline.date} · {deadline.ref} · {deadline.kind === 'expiry' ? 'expires' : 'rotation due'}
               </li>
