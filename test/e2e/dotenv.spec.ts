@@ -133,3 +133,34 @@ test('import .env: a preview per variable, untick a line, create; keyboard only'
   await expect(list).not.toContainText('openai-api-key')
   expect(app.problems()).toEqual([])
 })
+
+test('import of a 1,000-line file: a few dozen rows in the DOM, Tab reaches the rows below, the last one by scrolling', async () => {
+  const { app, dir } = launched
+  const { page } = app
+  const file = path.join(dir, 'big.env')
+  const variable = (i: number) => `SERVICE_${String(i).padStart(4, '0')}_KEY`
+  writeFileSync(file, Array.from({ length: 1000 }, (_, i) => `${variable(i)}=sk_live_${String(i).padStart(24, '0')}`).join('\n'))
+  chosen = file
+  await page.getByRole('button', { name: 'Import .env…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Import .env' })
+  await dialog.getByRole('button', { name: 'Choose…' }).click()
+  await expect(dialog.getByRole('button', { name: 'Create 1000 keys' })).toBeVisible()
+  const table = dialog.getByRole('table', { name: 'What the import would do' })
+  await expect(table).toHaveAttribute('aria-rowcount', '1001')
+  expect(await dialog.getByRole('checkbox').count()).toBeLessThan(80)
+
+  await dialog.getByRole('checkbox', { name: `Import ${variable(0)}` }).focus()
+  for (let press = 0; press < 60; press++) await page.keyboard.press('Tab')
+  await expect(dialog.getByRole('checkbox', { name: `Import ${variable(60)}` })).toBeFocused()
+  await expect(dialog.getByRole('row', { name: new RegExp(variable(60)) })).toHaveAttribute('aria-rowindex', '62')
+
+  await page.locator('.import-scroll').evaluate((scroller) => scroller.scrollTo(0, scroller.scrollHeight))
+  const last = dialog.getByRole('checkbox', { name: `Import ${variable(999)}` })
+  await expect(last).toBeVisible()
+  expect(await dialog.getByRole('checkbox').count()).toBeLessThan(80)
+  await last.click()
+  await dialog.getByRole('button', { name: 'Create 999 keys' }).click()
+  await expect(page.getByText(`Created 999 keys from ${file}.`)).toBeVisible()
+  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'All keys 999' })).toBeVisible()
+  expect(app.problems()).toEqual([])
+})

@@ -3,25 +3,10 @@ import type { ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
 import { Modal } from '../keys/Modal'
 import { ChooseFile } from './ChooseFile'
+import { ImportPreviewTable } from './ImportPreviewTable'
 import { StepActions } from './StepActions'
 
 type Preview = ResponseOf<'dotenv:importPreview'>
-type Row = Preview['rows'][number]
-
-function outcome(row: Row): string {
-  switch (row.action) {
-    case 'create':
-      return `New key ${row.ref ?? ''}`
-    case 'duplicate':
-      return `Already stored as ${row.ref ?? ''}: skipped`
-    case 'conflict':
-      return `The name ${row.ref ?? ''} is taken: skipped`
-    case 'placeholder':
-      return 'A placeholder, not a key: left out'
-    case 'unrecognised':
-      return 'No known key format: left out'
-  }
-}
 
 /**
  * "Import .env…": pick a file, see per variable what would be created, skipped (already stored, name taken) or
@@ -82,46 +67,16 @@ export function ImportEnvDialog({ onClose }: { readonly onClose: (notice: string
               </button>
             </div>
           ) : null}
-          <table className="diff import-preview">
-            <caption className="visually-hidden">What the import would do</caption>
-            <thead>
-              <tr>
-                <th scope="col">Import</th>
-                <th scope="col">Variable</th>
-                <th scope="col">Provider</th>
-                <th scope="col">Value</th>
-                <th scope="col">What happens</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row) => (
-                <tr key={row.variable} className={`import-${row.action}`}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Import ${row.variable}`}
-                      disabled={row.action !== 'create'}
-                      checked={ticked.has(row.variable)}
-                      onChange={(event) => {
-                        const next = new Set(ticked)
-                        if (event.target.checked) next.add(row.variable)
-                        else next.delete(row.variable)
-                        setTicked(next)
-                      }}
-                    />
-                  </td>
-                  <th scope="row">
-                    <code>{row.variable}</code>
-                  </th>
-                  <td>{row.provider ?? '—'}</td>
-                  <td>
-                    <code>{row.masked}</code>
-                  </td>
-                  <td>{outcome(row)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ImportPreviewTable
+            rows={preview.rows}
+            ticked={ticked}
+            onToggle={(variable, on) => {
+              const next = new Set(ticked)
+              if (on) next.add(variable)
+              else next.delete(variable)
+              setTicked(next)
+            }}
+          />
         </>
       )}
       <StepActions
