@@ -302,8 +302,8 @@ export function skipRotationStep(session: VaultSession, id: KeyId): RotationJour
 
 /**
  * `keyward rotate`: every step in a row — the .env files that held the old value all updated, a failed verification
- * or retirement reported (the new key is stored either way: the old one may already be dead), the proof left to
- * `keyward verify`. The journal is cleared at the end.
+ * or retirement reported (the new key is stored either way: the old one may already be dead), and a deleted old key
+ * verified once more, the provider's answer in the summary. The journal is cleared at the end.
  */
 export async function rotateKey(session: VaultSession, id: KeyId, deps: RotationDeps): Promise<KeyOperation> {
   const { retireOld } = await startRotation(session, id, deps)
@@ -322,7 +322,13 @@ export async function rotateKey(session: VaultSession, id: KeyId, deps: Rotation
   if (journal.retire === 'api') {
     journal = await retireOldKey(session, id, unabortable, { retireOld })
     const retired = journal.log.find((entry) => entry.step === 'retire')
-    summary += retired?.outcome === 'done' ? ' The old key was deleted at the provider.' : ` Deleting the old key at the provider failed (${retired?.message ?? 'error'}): delete it in the dashboard.`
+    if (retired?.outcome === 'done') {
+      // The window's last step too: the old value asked once more, so "deleted" is the provider's word, not ours.
+      journal = await proveOldRejected(session, id, unabortable)
+      summary += ` The old key was deleted at the provider. ${journal.log.find((entry) => entry.step === 'prove')?.message ?? ''}`
+    } else {
+      summary += ` Deleting the old key at the provider failed (${retired?.message ?? 'error'}): delete it in the dashboard.`
+    }
   }
   session.sql('DELETE FROM rotations WHERE key_id = ?').run(id)
   return { key: readKeyById(session, id), summary }

@@ -227,7 +227,7 @@ describe('rotation by API', () => {
     const http = via('sendgrid', await startSendgridSimulator(keys), '/v3')
     createKey(session, { provider: 'sendgrid', name: 'mail' }, old)
     const id = keyIdOf(session, 'sendgrid/mail')
-    expect((await rotateKey(session, id, http)).summary).toMatch(/old key was deleted at the provider/)
+    expect((await rotateKey(session, id, http)).summary).toMatch(/old key was deleted at the provider\. .*the old key is dead\.$/)
     const fresh = revealValue(session, id)
     expect([...keys.keys()]).toEqual([fresh])
     expect(keys.get(fresh)).toMatchObject({ name: 'prod mail', scopes })
