@@ -267,7 +267,8 @@ const STATE_ORDER_SQL = 'CASE WHEN expires_at < @today THEN 0 WHEN rotation_due 
 
 /**
  * Keys whose reminder window has begun: how many, and the first `limit` — expired, overdue, then due, soonest
- * first — read whole (Needs attention). The order is chosen in SQL over the deadline index's few columns.
+ * first — read whole (Needs attention). The first are chosen in SQL over the deadline index; they come back in no
+ * particular order (the aggregate takes rows as they come), and the caller sorts the few it got.
  */
 export function keysInWindow(session: VaultSession, defaultRemindBefore: number, limit: number): { keys: KeyRecord[]; total: number } {
   const total = countNeedingAttention(session, defaultRemindBefore)
@@ -302,8 +303,9 @@ export interface KeyRow {
 }
 
 /**
- * Active keys with neither date, through their own partial index: without statistics the planner would otherwise
- * walk every active key's row in the `(status, …)` indexes (a 100k-key scan).
+ * Active keys with neither date, through their own partial index: without statistics the planner would count them
+ * through `keys_last_use` and read every active key's row (a 100k-row walk). The dashboards' queries name their
+ * index (INDEXED BY) so that no plan change can turn one back into a scan; the attention test checks every plan.
  */
 const UNDATED_KEYS = "keys INDEXED BY keys_undated WHERE status = 'active' AND expires_at IS NULL AND rotate_every_days IS NULL"
 
