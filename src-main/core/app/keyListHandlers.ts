@@ -1,6 +1,7 @@
 import type { Handlers } from '../ipc/handle'
 import { findKeys } from '../keys/keyQuery'
-import { countKeys, countNeedingAttention, countsBy, firstNamedLike, positionOf, selectWindow } from '../keys/keyStore'
+import { countNeedingAttention } from '../keys/deadlineStore'
+import { countKeys, countsBy, firstNamedLike, positionOf, selectWindow } from '../keys/keyStore'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
 import { idOf, summarize } from './keySummary'

@@ -1,4 +1,4 @@
-import { keysInWindow } from '../keys/keyStore'
+import { keysInWindow } from '../keys/deadlineStore'
 import { providerFor } from '../providers/customProviders'
 import { verifyKey } from '../providers/keyOperations'
 import type { HttpDeps } from '../providers/providerHttp'

@@ -1,4 +1,4 @@
-import { deadlinesBetween, keysInWindow, keysWithoutDeadline, type Deadline } from '../keys/keyStore'
+import { deadlinesBetween, keysInWindow, keysWithoutDeadline, type Deadline } from '../keys/deadlineStore'
 import { byProviderAndName, type KeyRecord } from '../keys/keyRecord'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'

@@ -1,4 +1,4 @@
-import { dueFromDays } from '../keys/keyStore'
+import { dueFromDays } from '../keys/deadlineStore'
 import { updateHeader } from '../vault/header'
 import type { VaultSession } from '../vault/VaultSession'
 import { DEFAULT_REMIND_BEFORE_DAYS } from './reminderState'

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileExposure, type ExposureKind } from '../dotenv/fileExposure'
-import { countNotRevoked, filesByKey, keysPastDeadline, refsWithoutDeadline, sharedValueRefs, unusedSince } from '../keys/keyStore'
+import { countNotRevoked, filesByKey, keysPastDeadline, refsWithoutDeadline, sharedValueRefs, unusedSince } from '../keys/deadlineStore'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
 import { reminderFor } from './reminderState'

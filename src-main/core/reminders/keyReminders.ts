@@ -1,7 +1,7 @@
 import type { KeyId } from '../keys/keyId'
 import { readKeyById } from '../keys/keyRepository'
 import { byProviderAndName } from '../keys/keyRecord'
-import { selectReminderCandidates } from '../keys/keyStore'
+import { selectReminderCandidates } from '../keys/deadlineStore'
 import type { Notice } from '../ports/Notifier'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
