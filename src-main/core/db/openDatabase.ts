@@ -120,17 +120,28 @@ export function sqlString(value: string): string {
 
 /**
  * Writes a copy of `db` to `target` encrypted under `newKey`: `VACUUM INTO` (a consistent snapshot, still under the
- * current key), then the copy is re-keyed in place, in rollback-journal mode, and flushed to disk. Nothing touches
- * `db`'s own file: a crash at any point leaves the original as it was and a copy that is simply thrown away.
+ * current key; owner-only at once, whatever the umask), then the copy is re-keyed in place, in rollback-journal
+ * mode, `change` runs on it (in its own transactions), and it is flushed to disk. Nothing touches `db`'s own file:
+ * a crash at any point leaves the original as it was and a copy that is simply thrown away.
  */
-export function writeRekeyedCopy(db: Database.Database, target: string, currentKey: Uint8Array, newKey: Uint8Array, nativeBinding?: string): void {
+export function writeRekeyedCopy(
+  db: Database.Database,
+  target: string,
+  currentKey: Uint8Array,
+  newKey: Uint8Array,
+  nativeBinding: string | undefined,
+  change: (copy: Database.Database) => void,
+): void {
   db.exec(`VACUUM INTO ${sqlString(target)}`)
+  if (process.platform !== 'win32') chmodSync(target, 0o600)
   const copy = connect(target, true, nativeBinding)
   try {
     applyKey(copy, currentKey, 'key')
     // SQLite3 Multiple Ciphers re-keys only outside WAL mode.
     copy.pragma('journal_mode = DELETE')
     applyKey(copy, newKey, 'rekey')
+    copy.pragma('synchronous = FULL')
+    change(copy)
     copy.pragma('journal_mode = WAL')
     copy.prepare('SELECT count(*) FROM sqlite_master').get()
   } finally {

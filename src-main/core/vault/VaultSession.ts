@@ -5,6 +5,7 @@ import { deriveSubkey } from './sealing'
 import { wipe } from './secretBuffer'
 import type { VaultHeader } from './header'
 import type { VaultFiles } from './vaultFiles'
+import { takeVaultLock, type LockMode, type LockWait, type VaultLock } from './vaultLock'
 
 /** Who acts on the vault, for the audit trail. */
 export type Actor = 'cli' | 'app'
@@ -20,6 +21,15 @@ export class VaultSession {
   /** Pending-rotation records this unlock could not apply, moved aside (see pendingRotations.ts). */
   quarantinedRotations: readonly string[] = []
   private locked = false
+  /** How this process waits for the vault lock (set at unlock from its deps; see openSession.lockWait). */
+  lockWaits: Readonly<Record<LockMode, LockWait>> | null = null
+  /**
+   * Set by the unlock that settled a password change a crash had interrupted: whether it had taken effect
+   * ('finished') or not ('dropped'), and which secret was typed — the surfaces say so out loud.
+   */
+  settledChange: { readonly outcome: 'finished' | 'dropped'; readonly typed: 'current' | 'rekey' } | null = null
+  /** The vault lock this session holds (vaultLock.ts): shared while open, exclusive during a password change. */
+  private vaultLock: VaultLock | null = null
   private readonly statements = new Map<string, Statement>()
   private database: Database
 
@@ -59,6 +69,7 @@ export class VaultSession {
       }).immediate()
       return this.loadValueKeys()
     }
+    wipe(this.keys.secret ?? undefined, this.keys.fingerprint ?? undefined)
     this.keys.secret = Buffer.from(stored.get('secret-values') ?? Buffer.alloc(0))
     this.keys.fingerprint = Buffer.from(stored.get('value-fingerprints') ?? Buffer.alloc(0))
     for (const key of stored.values()) wipe(key)
@@ -80,6 +91,40 @@ export class VaultSession {
     }
     wipe(this.keys.database)
     next.copy(this.keys.database)
+  }
+
+  /** Takes over `lock`, held until this session locks. */
+  adoptLock(lock: VaultLock): void {
+    this.vaultLock?.release()
+    this.vaultLock = lock
+  }
+
+  get lockMode(): LockMode | null {
+    return this.vaultLock?.held === true ? this.vaultLock.mode : null
+  }
+
+  /**
+   * Trades the vault lock for one in `mode` (a password change: shared → exclusive, and back). The old one is let
+   * go first — SQLite cannot turn a shared lock into a held exclusive one — so whoever called must re-read the
+   * header afterwards. If even the way back to a shared lock fails, the session locks: it must not go on unguarded.
+   */
+  async switchLock(mode: LockMode): Promise<void> {
+    this.usable()
+    const waits = this.lockWaits
+    if (waits === null) throw new Error('switchLock before the session knows how to wait')
+    const previous = this.vaultLock?.mode ?? 'shared'
+    this.vaultLock?.release()
+    this.vaultLock = null
+    try {
+      this.vaultLock = await takeVaultLock(this.files, mode, waits[mode])
+    } catch (error) {
+      try {
+        this.vaultLock = await takeVaultLock(this.files, previous, waits[previous])
+      } catch {
+        this.lock()
+      }
+      throw error
+    }
   }
 
   private valueKey(key: Buffer | null): Buffer {
@@ -135,6 +180,9 @@ export class VaultSession {
       if (this.database.open) this.database.close()
     } finally {
       wipe(this.keys.secret ?? undefined, this.keys.fingerprint ?? undefined, this.keys.database)
+      // Only after vault.db is closed: a password change may start the moment this lets go.
+      this.vaultLock?.release()
+      this.vaultLock = null
     }
   }
 }

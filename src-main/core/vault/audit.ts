@@ -13,6 +13,8 @@ export const auditActions = [
   'unlocked',
   'password-changed',
   'recovered',
+  'password-change-settled',
+  'recovery-code-issued',
   'device-unlock-enabled',
   'device-unlock-disabled',
   'backup',

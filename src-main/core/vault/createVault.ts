@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync } from 'node:fs'
 import { applyMigrations, pendingMigrations } from '../db/migrate'
 import { openDatabase } from '../db/openDatabase'
 import { KeywardError } from '../errors'
 import { recordEvent } from './audit'
 import { HEADER_FORMAT, writeHeader, type VaultHeader } from './header'
-import type { SessionDeps } from './openSession'
+import { lockWait, type SessionDeps } from './openSession'
 import { calibrateKdf, explicitKdfCost, type KdfCost } from './passwordKdf'
 import { newRecoveryCode } from './recoveryCode'
 import { randomSecret } from './secretBuffer'
@@ -13,6 +13,7 @@ import { passwordSlot, recoverySlot } from './slots'
 import { NO_FAILURES } from './throttle'
 import { VaultSession } from './VaultSession'
 import { vaultFiles } from './vaultFiles'
+import { takeVaultLock } from './vaultLock'
 
 export interface CreateOptions {
   /** Explicit Argon2id cost (tests, benchmarks); without it the KDF is calibrated to ≈0.5 s on this machine. */
@@ -37,7 +38,8 @@ export async function createVault(dir: string, password: string, options: Create
   }
   if (password.length === 0) throw new KeywardError('INVALID_INPUT', 'The master password cannot be empty.')
   const cost = options.kdf === undefined ? await calibrateKdf() : explicitKdfCost(options.kdf)
-  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  ownerOnlyDirectory(dir)
+  const vaultLock = await takeVaultLock(files, 'shared', lockWait(deps, 'shared'))
 
   const databaseKey = randomSecret(32)
   const vaultId = randomUUID()
@@ -56,10 +58,18 @@ export async function createVault(dir: string, password: string, options: Create
     dueDigest: [],
   }
 
-  const db = openDatabase(files.database, databaseKey, { create: true, nativeBinding: deps.nativeBinding, restoreHint: '' })
-  const session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
+  let session: VaultSession
   try {
-    applyMigrations(db, pendingMigrations(0))
+    const db = openDatabase(files.database, databaseKey, { create: true, nativeBinding: deps.nativeBinding, restoreHint: '' })
+    session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
+  } catch (error) {
+    vaultLock.release()
+    throw error
+  }
+  session.adoptLock(vaultLock)
+  session.lockWaits = { shared: lockWait(deps, 'shared'), exclusive: lockWait(deps, 'exclusive') }
+  try {
+    applyMigrations(session.db, pendingMigrations(0))
     session.loadValueKeys()
     recordEvent(session, 'vault-created', {}, { kdf: cost })
     writeHeader(files, header)
@@ -68,4 +78,18 @@ export async function createVault(dir: string, password: string, options: Create
     throw error
   }
   return { session, recoveryCode }
+}
+
+/**
+ * The vault's directory, owner-only: created 0700, or an existing one (chosen with --vault, made by hand) set to
+ * 0700 — not only reported later by doctor. One that cannot be made so is refused, saying why.
+ */
+function ownerOnlyDirectory(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  if (process.platform === 'win32') return
+  try {
+    chmodSync(dir, 0o700)
+  } catch {
+    throw new KeywardError('INVALID_INPUT', `${dir} cannot be made private to you (it belongs to another user, or is read-only). Choose a directory of your own.`)
+  }
 }

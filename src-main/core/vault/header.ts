@@ -10,10 +10,12 @@ import type { VaultFiles } from './vaultFiles'
 export const HEADER_FORMAT = 1
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/)
+/** Salts and wrapped keys are never empty: an empty one is damage, not a value to derive from. */
+const filledBase64 = base64.min(4)
 
 const slot = z.object({
   /** AES-256-GCM box of the database key; AAD = `<vaultId>:<slot name>`. */
-  wrappedKey: base64,
+  wrappedKey: filledBase64,
 })
 
 const kdfSchema = z.object({
@@ -21,7 +23,7 @@ const kdfSchema = z.object({
   memoryKiB: z.number().int().positive(),
   iterations: z.number().int().positive(),
   parallelism: z.number().int().positive(),
-  salt: base64,
+  salt: filledBase64,
 })
 
 const headerSchema = z.object({
@@ -32,7 +34,7 @@ const headerSchema = z.object({
   slots: z.object({
     password: slot,
     /** The recovery code is high-entropy (150 bits): HKDF with this salt is enough, no slow KDF. */
-    recovery: slot.extend({ salt: base64 }),
+    recovery: slot.extend({ salt: filledBase64 }),
     /** Unlock with this device: `keychainSealedKey` is opened by the OS keychain (safeStorage). */
     device: slot
       .extend({
@@ -44,6 +46,16 @@ const headerSchema = z.object({
   }),
   throttle: z.object({ failures: z.number().int().nonnegative(), notBefore: z.string().nullable() }),
   /**
+   * Counts password changes (absent = 0, a vault from before it was counted). vault.db holds the same number
+   * (`vault_state`), so an opener knows the header it unwrapped the key with belongs to the database it opened.
+   */
+  generation: z.number().int().nonnegative().optional(),
+  /**
+   * Set when an unlock finished a password change a crash had interrupted: the recovery code of that change may
+   * never have been shown, so the next unlock that can show one (a terminal, the window) issues a new one.
+   */
+  recoveryCodeUnseen: z.literal(true).optional(),
+  /**
    * Present only while a password change re-keys the database (see rekey.ts): the new database key's slots (new
    * password, new recovery code) and its KDF, and the two keys boxed under each other, so an unlock interrupted by
    * a crash at any point finds the key the database is under and finishes (or undoes) the change.
@@ -51,11 +63,13 @@ const headerSchema = z.object({
   rekey: z
     .object({
       kdf: kdfSchema,
-      slots: z.object({ password: slot, recovery: slot.extend({ salt: base64 }) }),
+      slots: z.object({ password: slot, recovery: slot.extend({ salt: filledBase64 }) }),
       /** The new database key, sealed under the current one; AAD `<vaultId>:rekey-next`. */
       next: base64,
       /** The current database key, sealed under the new one; AAD `<vaultId>:rekey-previous`. */
       previous: base64,
+      /** The generation the vault has once the change is finished. */
+      generation: z.number().int().positive().optional(),
     })
     .optional(),
   /**

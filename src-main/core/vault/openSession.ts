@@ -5,11 +5,13 @@ import { refreshDueDigest } from '../reminders/dueDigest'
 import { remindBeforeDefault } from './settings'
 import { recordEvent } from './audit'
 import { restoreHint } from './backups'
-import type { VaultHeader } from './header'
+import { KeywardError } from '../errors'
+import { readHeader, type VaultHeader } from './header'
 import { prepareInWorker } from './prepareInWorker'
 import { prepareVault } from './prepareVault'
 import { VaultSession, type Actor } from './VaultSession'
 import type { VaultFiles } from './vaultFiles'
+import { CHANGER_WAIT_MS, OPENER_WAIT_MS, type LockMode, type LockWait, type VaultLock } from './vaultLock'
 
 export interface SessionDeps {
   readonly clock: Clock
@@ -20,6 +22,46 @@ export interface SessionDeps {
    * a worker thread; without it (the CLI, which blocks nobody) they run on the session's own connection.
    */
   readonly vaultWorker?: string
+  /** Told once an unlock or a password change has waited a second for the vault lock (see vaultLock.ts). */
+  readonly onLockWait?: (mode: LockMode) => void
+  /** Test seam: how long to wait for the vault lock before VAULT_BUSY (defaults: 60 s shared, 3 s exclusive). */
+  readonly lockWaitMs?: { readonly shared?: number; readonly exclusive?: number }
+}
+
+/** How this process waits for the vault lock in `mode`: in real time — it waits for another process. */
+export function lockWait(deps: SessionDeps, mode: LockMode): LockWait {
+  const waitMs = mode === 'shared' ? (deps.lockWaitMs?.shared ?? OPENER_WAIT_MS) : (deps.lockWaitMs?.exclusive ?? CHANGER_WAIT_MS)
+  return {
+    waitMs,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    ...(deps.onLockWait === undefined ? {} : { onWait: deps.onLockWait }),
+    ...(deps.nativeBinding === undefined ? {} : { nativeBinding: deps.nativeBinding }),
+  }
+}
+
+/** The password-change generation vault.db holds (0 for a vault never changed, or from before it was counted). */
+export function storedGeneration(db: VaultSession['db']): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vault_state'").get()
+  if (table === undefined) return 0
+  return (db.prepare("SELECT value FROM vault_state WHERE name = 'generation'").pluck().get() as number | undefined) ?? 0
+}
+
+/**
+ * The header and the database must be one pair: the same generation. When they are not, or the key opened nothing,
+ * a header that changed on disk since it was read means a password change got in between (say so: never "damaged",
+ * whose advice — restore a backup — would throw the change away); an unchanged one means the files do not belong
+ * together.
+ */
+function mismatch(files: VaultFiles, header: VaultHeader, damage: KeywardError | null): KeywardError {
+  let onDisk: VaultHeader | null = null
+  try {
+    onDisk = readHeader(files)
+  } catch {
+    // An unreadable header now is the damage itself.
+  }
+  const moved = onDisk !== null && (onDisk.generation !== header.generation || onDisk.slots.password.wrappedKey !== header.slots.password.wrappedKey || onDisk.rekey !== undefined)
+  if (moved) return new KeywardError('VAULT_BUSY', 'The master password was changed while this unlock was under way. Unlock again with the password that is current now.')
+  return damage ?? new KeywardError('VAULT_CORRUPT', `${files.header} and ${files.database} do not belong together (password changes ${header.generation ?? 0} and a database of another). ${restoreHint(files)}`)
 }
 
 /**
@@ -27,14 +69,31 @@ export interface SessionDeps {
  * takes the daily backup — each after a full integrity check — applies pending rotations and records the unlock.
  * Takes ownership of `databaseKey`: it is wiped on any failure.
  */
-export async function openSession(files: VaultFiles, header: VaultHeader, databaseKey: Buffer, deps: SessionDeps, method: string): Promise<VaultSession> {
+export async function openSession(
+  files: VaultFiles,
+  header: VaultHeader,
+  databaseKey: Buffer,
+  deps: SessionDeps,
+  method: string,
+  vaultLock: VaultLock,
+): Promise<VaultSession> {
   let session: VaultSession | undefined
   try {
     const now = deps.clock.now()
-    const preparedInWorker = deps.vaultWorker === undefined ? null : await prepareInWorker(deps.vaultWorker, files, databaseKey, now, deps.nativeBinding)
-    const db = openDatabase(files.database, databaseKey, { create: false, nativeBinding: deps.nativeBinding, restoreHint: restoreHint(files) })
-    session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
-    const { backups } = preparedInWorker ?? prepareVault(db, files, now)
+    let prepared: { backups: readonly string[] }
+    try {
+      const preparedInWorker = deps.vaultWorker === undefined ? null : await prepareInWorker(deps.vaultWorker, files, databaseKey, now, deps.nativeBinding)
+      const db = openDatabase(files.database, databaseKey, { create: false, nativeBinding: deps.nativeBinding, restoreHint: restoreHint(files) })
+      session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
+      session.adoptLock(vaultLock)
+      session.lockWaits = { shared: lockWait(deps, 'shared'), exclusive: lockWait(deps, 'exclusive') }
+      prepared = preparedInWorker ?? prepareVault(db, files, now)
+      if (storedGeneration(db) !== (header.generation ?? 0)) throw mismatch(files, header, null)
+    } catch (error) {
+      if (error instanceof KeywardError && error.code === 'VAULT_CORRUPT') throw mismatch(files, header, error)
+      throw error
+    }
+    const { backups } = prepared
     session.loadValueKeys()
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
@@ -44,7 +103,10 @@ export async function openSession(files: VaultFiles, header: VaultHeader, databa
     if (pending.applied.length > 0) refreshDueDigest(session, remindBeforeDefault(session))
     return session
   } catch (error) {
-    if (session === undefined) databaseKey.fill(0)
+    if (session === undefined) {
+      databaseKey.fill(0)
+      vaultLock.release()
+    }
     session?.lock()
     throw error
   }

@@ -20,7 +20,8 @@ export const DEFAULT_FLOOR = { memoryKiB: 64 * 1024, iterations: 3, parallelism:
 /** Explicit flags (tests, benchmarks) may go down to OWASP's minimum for Argon2id, never lower. */
 export const OWASP_FLOOR = { memoryKiB: 19 * 1024, iterations: 2 } as const
 const CALIBRATION_TARGET_MS = 500
-const MAX_MEMORY_KIB = 1024 * 1024
+/** DESIGN §3: every CLI command and unlock pays the memory, so calibration stops here and raises iterations. */
+export const CALIBRATION_MAX_MEMORY_KIB = 256 * 1024
 
 export async function derivePasswordKey(password: string, params: KdfParams): Promise<Buffer> {
   return hashRaw(Buffer.from(password.normalize('NFC'), 'utf8'), {
@@ -53,7 +54,7 @@ export function explicitKdfCost(cost: Partial<KdfCost>): KdfCost {
 
 /** Every cost Keyward writes lies inside these; a header asking for more is damaged or planted, never obeyed. */
 export const KDF_BOUNDS = {
-  memoryKiB: { min: OWASP_FLOOR.memoryKiB, max: 4 * MAX_MEMORY_KIB },
+  memoryKiB: { min: OWASP_FLOOR.memoryKiB, max: 4 * 1024 * 1024 },
   iterations: { min: OWASP_FLOOR.iterations, max: 64 },
   parallelism: { min: 1, max: 16 },
 } as const
@@ -86,18 +87,19 @@ async function timeKdf(cost: KdfCost): Promise<number> {
 
 /**
  * Chooses parameters that take about half a second on this machine, starting at the floor (64 MiB, t=3, p=4):
- * memory grows first (it is what hurts GPU attackers), then iterations once memory reaches 1 GiB.
+ * memory grows first (it is what hurts GPU attackers), then iterations once memory reaches 256 MiB — never more
+ * memory than that, never below the floor. `time` is a test seam (a machine faster or slower than this one).
  */
-export async function calibrateKdf(): Promise<KdfCost> {
+export async function calibrateKdf(time: (cost: KdfCost) => Promise<number> = timeKdf): Promise<KdfCost> {
   let cost: KdfCost = { ...DEFAULT_FLOOR }
-  let elapsed = await timeKdf(cost)
-  while (elapsed < CALIBRATION_TARGET_MS * 0.7) {
+  let elapsed = await time(cost)
+  while (elapsed < CALIBRATION_TARGET_MS * 0.7 && cost.iterations < KDF_BOUNDS.iterations.max) {
     const factor = Math.min(2, CALIBRATION_TARGET_MS / Math.max(elapsed, 1))
     cost =
-      cost.memoryKiB < MAX_MEMORY_KIB
-        ? { ...cost, memoryKiB: Math.min(MAX_MEMORY_KIB, Math.round((cost.memoryKiB * factor) / 1024) * 1024) }
-        : { ...cost, iterations: Math.ceil(cost.iterations * factor) }
-    elapsed = await timeKdf(cost)
+      cost.memoryKiB < CALIBRATION_MAX_MEMORY_KIB
+        ? { ...cost, memoryKiB: Math.min(CALIBRATION_MAX_MEMORY_KIB, Math.round((cost.memoryKiB * factor) / 1024) * 1024) }
+        : { ...cost, iterations: Math.min(KDF_BOUNDS.iterations.max, Math.ceil(cost.iterations * factor)) }
+    elapsed = await time(cost)
   }
   return cost
 }

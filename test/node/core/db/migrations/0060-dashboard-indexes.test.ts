@@ -18,7 +18,7 @@ describe('migration 0060 dashboard indexes', () => {
     db.prepare(insertEvent).run('2026-03-01T10:00:00Z', 'exported', 'a')
     db.prepare(insertEvent).run('2026-04-01T10:00:00Z', 'copied', 'a')
 
-    applyMigrations(db, migrations.filter((migration) => migration.version > 50))
+    applyMigrations(db, migrations.filter((migration) => migration.version > 50 && migration.version <= 60))
     expect(schemaVersion(db)).toBe(60)
     const row = (id: string) => db.prepare('SELECT rotation_due, deadline, local_used_at, last_use FROM keys WHERE id = ?').get(id)
     expect(row('a')).toEqual({ rotation_due: '2026-01-31', deadline: '2026-01-31', local_used_at: '2026-03-01T10:00:00Z', last_use: '2026-03-01T10:00:00Z' })
