@@ -83,7 +83,7 @@ export async function vaultBenchmarks(): Promise<{ measurements: Measurement[]; 
     const slot = await measure('unlock 10k vault: KDF + unwrap', async () => (databaseKey = await openPasswordSlot(header, PASSWORD)), { iterations: 5, warmup: 1 })
     const rest = await measure('unlock 10k vault: everything after the KDF', async () => {
       const key = Buffer.from(databaseKey ?? Buffer.alloc(32))
-      const held = await takeVaultLock(files, 'shared', lockWait(deps, 'shared'))
+      const held = await takeVaultLock(files, 'shared', lockWait(deps, 'opener'))
       ;(await openSession(files, header, key, deps, 'bench', held)).lock()
     }, { iterations: 20, warmup: 2 })
     measurements.push(slot, rest)

@@ -230,7 +230,11 @@ export const channels = {
       z.strictObject({ method: z.literal('recovery-code'), code: z.string().min(1).max(200), newPassword: password }),
       z.strictObject({ method: z.literal('device') }),
     ]),
-    response: z.object({ newRecoveryCode: z.string().nullable() }),
+    /**
+     * `newRecoveryCode`: after a recovery, or when this unlock finished a password change a crash had interrupted
+     * (its own code was never shown) — shown as the recovery kit. `notice`: what happened to such a change.
+     */
+    response: z.object({ newRecoveryCode: z.string().nullable(), notice: z.string().nullable() }),
   },
   /** Locks now: work in flight ends first, the clipboard is cleared if it still holds a copied key. */
   'vault:lock': { request: noArguments, response: empty },

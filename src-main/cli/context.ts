@@ -4,6 +4,7 @@ import { vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
 import type { HttpDeps } from '../core/providers/providerHttp'
 import type { UnlockDeps } from '../core/vault/unlockVault'
+import { settleNotice } from '../core/vault/changeNotice'
 import { VaultService } from '../core/vault/VaultService'
 import type { VaultSession } from '../core/vault/VaultSession'
 import { readPassword } from './secrets'
@@ -28,6 +29,8 @@ export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOpti
       actor: 'cli',
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onThrottleWait: (ms) => terminal.err(`Waiting ${Math.ceil(ms / 1000)} s after repeated wrong passwords…`),
+      onLockWait: (who) =>
+        terminal.err(who === 'opener' ? 'Waiting for a password change in another Keyward to finish…' : 'Waiting for other Keyward commands to close the vault…'),
     },
     vaultDir: () => {
       const option = vaultOption()
@@ -50,8 +53,27 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
   })
   await service.unlock({ password })
   try {
+    await announceSettledChange(context, service)
     return await service.run(({ session }) => work(session))
   } finally {
     await service.lock('command-done')
+  }
+}
+
+/**
+ * After an unlock that met an interrupted password change: says what became of it, and shows the new recovery
+ * code it owes — on a terminal only (stderr, which a script's pipe of stdout never carries); a script is told to
+ * run any command on a terminal, and the code stays owed until then.
+ */
+export async function announceSettledChange(context: CliContext, service: VaultService): Promise<void> {
+  const canShow = context.terminal.interactive
+  const notice = await service.run(({ session }) => settleNotice(session, canShow))
+  if (notice === null) return
+  context.terminal.err(notice.message)
+  if (notice.recoveryCode !== null) {
+    context.terminal.err('New recovery code — write it down and keep it apart from this computer; the previous one no longer works. It is shown only this once:')
+    context.terminal.err(notice.recoveryCode)
+  } else if (notice.recoveryCodeDue) {
+    context.terminal.err('Run any keyward command on a terminal, or unlock the app, to see your new recovery code: until then no recovery code opens this vault.')
   }
 }

@@ -18,9 +18,10 @@ import { CommandPalette } from './features/palette/CommandPalette'
 function Screen() {
   const vaultState = useKeywardStore((state) => state.vaultState)
   const recoveryCode = useKeywardStore((state) => state.recoveryCode)
+  const recoveryNotice = useKeywardStore((state) => state.recoveryNotice)
   const statusError = useKeywardStore((state) => state.statusError)
   if (statusError !== null) return <ErrorCard title="Keyward cannot reach its vault" error={statusError} />
-  if (recoveryCode !== null) return <RecoveryKit code={recoveryCode} />
+  if (recoveryCode !== null) return <RecoveryKit code={recoveryCode} notice={recoveryNotice} />
   if (vaultState === null) return <p className="muted">Loading…</p>
   if (vaultState === 'no-vault') return <CreateVault />
   if (vaultState === 'unlocked') return <KeysScreen />

@@ -55,6 +55,15 @@ async function collectChecks(context: CliContext): Promise<Check[]> {
     if (!(error instanceof KeywardError) || error.code !== 'VAULT_CORRUPT') throw error
     checks.push({ check: 'database integrity', ok: false, detail: error.message })
   }
+  // Read again: on a terminal the unlock above has just shown a recovery code that was owed.
+  const owed = readHeader(files).recoveryCodeUnseen === true
+  checks.push({
+    check: 'recovery code',
+    ok: !owed,
+    detail: owed
+      ? 'none you have seen opens this vault: an interrupted password change was finished and its new code was never shown. Run any keyward command on a terminal, or unlock the app, to get a new one.'
+      : 'set',
+  })
   const quarantined = quarantinedRotations(files)
   checks.push({
     check: 'interrupted rotations',

@@ -2,10 +2,10 @@ import type { Command } from 'commander'
 import { auditEvents, recordEvent } from '../../core/vault/audit'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
-import { belowDefaultFloor, DEFAULT_FLOOR } from '../../core/vault/passwordKdf'
+import { belowDefaultFloor, DEFAULT_FLOOR, type KdfCost } from '../../core/vault/passwordKdf'
 import { VaultService } from '../../core/vault/VaultService'
 import { changeMasterKey } from '../../core/vault/rekey'
-import { withVault, type CliContext } from '../context'
+import { announceSettledChange, withVault, type CliContext } from '../context'
 import { json, table } from '../render'
 import type { Terminal } from '../terminal'
 import { wholeNumber } from '../wholeNumber'
@@ -19,6 +19,23 @@ function newKeyMessage(terminal: Terminal, done: string, recoveryCode: string): 
   terminal.out(recoveryCode)
 }
 
+interface KdfFlags {
+  readonly kdfMemory?: string
+  readonly kdfIterations?: string
+  readonly kdfParallelism?: string
+}
+
+/** Explicit Argon2id costs from `--kdf-*` (tests, benchmarks), or undefined to calibrate on this machine. */
+function explicitKdf(flags: KdfFlags): Partial<KdfCost> | undefined {
+  const memory = wholeNumber('--kdf-memory', flags.kdfMemory)
+  if (memory === undefined && flags.kdfIterations === undefined && flags.kdfParallelism === undefined) return undefined
+  return {
+    memoryKiB: memory === undefined ? undefined : memory * 1024,
+    iterations: wholeNumber('--kdf-iterations', flags.kdfIterations),
+    parallelism: wholeNumber('--kdf-parallelism', flags.kdfParallelism),
+  }
+}
+
 export function registerVaultCommands(program: Command, context: CliContext): void {
   const { terminal, env } = context
 
@@ -29,16 +46,9 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .option('--kdf-iterations <N>', 'Argon2id iterations (at least 2)')
     .option('--kdf-parallelism <P>', 'Argon2id lanes')
     .option('--json', 'print {vaultDir, recoveryCode, kdf} as JSON')
-    .action(async (flags: { kdfMemory?: string; kdfIterations?: string; kdfParallelism?: string; json?: boolean }) => {
-      const memory = wholeNumber('--kdf-memory', flags.kdfMemory)
-      const explicit = memory !== undefined || flags.kdfIterations !== undefined || flags.kdfParallelism !== undefined
-      const kdf = explicit
-        ? {
-            memoryKiB: memory === undefined ? undefined : memory * 1024,
-            iterations: wholeNumber('--kdf-iterations', flags.kdfIterations),
-            parallelism: wholeNumber('--kdf-parallelism', flags.kdfParallelism),
-          }
-        : undefined
+    .action(async (flags: KdfFlags & { json?: boolean }) => {
+      const kdf = explicitKdf(flags)
+      const explicit = kdf !== undefined
       const password = await readNewPassword(terminal, env)
       if (!explicit) terminal.err('Calibrating the key derivation to about half a second on this machine…')
       const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
@@ -57,8 +67,12 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
   program
     .command('passwd')
     .description('change the master password: a new database key and a new recovery code (printed once)')
-    .action(async () => {
-      const code = await withVault(context, async (session) => changeMasterKey(session, await readNewPassword(terminal, env)))
+    .option('--kdf-memory <MiB>', 'Argon2id memory (tests, benchmarks; at least 19)')
+    .option('--kdf-iterations <N>', 'Argon2id iterations (at least 2)')
+    .option('--kdf-parallelism <P>', 'Argon2id lanes')
+    .action(async (flags: KdfFlags) => {
+      const kdf = explicitKdf(flags)
+      const code = await withVault(context, async (session) => changeMasterKey(session, await readNewPassword(terminal, env), kdf))
       newKeyMessage(terminal, 'Password changed', code)
     })
 
@@ -70,6 +84,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
       const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
       await service.unlock({ recoveryCode: code })
       try {
+        await announceSettledChange(context, service)
         const password = await readNewPassword(terminal, env)
         const newCode = await service.run(({ session }) => changeMasterKey(session, password, undefined, 'recovered'))
         newKeyMessage(terminal, 'New password set', newCode)

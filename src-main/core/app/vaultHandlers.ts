@@ -11,6 +11,7 @@ import type { Clock } from '../ports/Clock'
 import type { KdfCost } from '../vault/passwordKdf'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader } from '../vault/header'
+import { settleNotice } from '../vault/changeNotice'
 import { changeMasterKey } from '../vault/rekey'
 import { waitBeforeAttempt } from '../vault/throttle'
 import { deviceUnlockState, disableDeviceUnlock, enableDeviceUnlock } from '../vault/vaultSecurity'
@@ -68,17 +69,14 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       }),
     'vault:create': async ({ password }) => ({ recoveryCode: await vault.create(password, deps.kdf === undefined ? {} : { kdf: deps.kdf }) }),
     'vault:unlock': async (request) => {
-      if (request.method === 'password') {
-        await vault.unlock({ password: request.password }, { maxWaitMs: 0 })
-        return { newRecoveryCode: null }
-      }
-      if (request.method === 'device') {
-        await vault.unlock({ device: deps.deviceKeys })
-        return { newRecoveryCode: null }
-      }
-      await vault.unlock({ recoveryCode: request.code })
+      if (request.method === 'password') await vault.unlock({ password: request.password }, { maxWaitMs: 0 })
+      else if (request.method === 'device') await vault.unlock({ device: deps.deviceKeys })
+      else await vault.unlock({ recoveryCode: request.code })
+      // The window can always show a recovery kit: an interrupted password change's unseen code is replaced here.
+      const notice = await vault.run(({ session }) => settleNotice(session, request.method !== 'recovery-code'))
+      if (request.method !== 'recovery-code') return { newRecoveryCode: notice?.recoveryCode ?? null, notice: notice?.message ?? null }
       const newRecoveryCode = await vault.run(({ session }) => changeMasterKey(session, request.newPassword, undefined, 'recovered'))
-      return { newRecoveryCode }
+      return { newRecoveryCode, notice: notice?.message ?? null }
     },
     'vault:lock': async () => {
       await vault.lock('user')

@@ -1,9 +1,11 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { sqlString } from '../db/openDatabase'
+import { KeywardError } from '../errors'
 import { fsyncDirectory } from '../fs/atomicWrite'
+import { readHeader } from './header'
 import type { VaultFiles } from './vaultFiles'
 
 export const BACKUPS_KEPT = 10
@@ -48,13 +50,17 @@ export function restoreHint(files: VaultFiles): string {
 export function backupVault(db: Database, files: VaultFiles, now: Date, reason: string): BackupInfo {
   // The app and the CLI may both take the daily backup at the same moment: names never collide, and a backup
   // appears under its name only once complete.
+  // Never a header holding a password change's record: with it, the old password would open the new database.
+  // (An opener holds the vault lock, so no change is under way; a record left by a crash is settled at unlock.)
+  const header = readHeader(files)
+  if (header.rekey !== undefined) throw new KeywardError('VAULT_BUSY', 'A password change is not finished yet, so no backup was taken. Unlock again to finish it, then back up.')
   const name = `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${reason}`
   const dir = path.join(files.backups, name)
   const staging = path.join(files.backups, `.${name}.partial`)
   mkdirSync(staging, { recursive: true, mode: 0o700 })
   try {
     db.exec(`VACUUM INTO ${sqlString(path.join(staging, 'vault.db'))}`)
-    copyFileSync(files.header, path.join(staging, 'vault.json'))
+    writeFileSync(path.join(staging, 'vault.json'), `${JSON.stringify(header, null, 2)}\n`, { mode: 0o600 })
     if (process.platform !== 'win32') for (const file of ['vault.db', 'vault.json']) chmodSync(path.join(staging, file), 0o600)
     fsyncDirectory(staging)
     renameSync(staging, dir)

@@ -39,7 +39,7 @@ export async function createVault(dir: string, password: string, options: Create
   if (password.length === 0) throw new KeywardError('INVALID_INPUT', 'The master password cannot be empty.')
   const cost = options.kdf === undefined ? await calibrateKdf() : explicitKdfCost(options.kdf)
   ownerOnlyDirectory(dir)
-  const vaultLock = await takeVaultLock(files, 'shared', lockWait(deps, 'shared'))
+  const vaultLock = await takeVaultLock(files, 'shared', lockWait(deps, 'opener'))
 
   const databaseKey = randomSecret(32)
   const vaultId = randomUUID()
@@ -67,7 +67,7 @@ export async function createVault(dir: string, password: string, options: Create
     throw error
   }
   session.adoptLock(vaultLock)
-  session.lockWaits = { shared: lockWait(deps, 'shared'), exclusive: lockWait(deps, 'exclusive') }
+  session.lockWaits = { shared: lockWait(deps, 'opener'), exclusive: lockWait(deps, 'changer') }
   try {
     applyMigrations(session.db, pendingMigrations(0))
     session.loadValueKeys()

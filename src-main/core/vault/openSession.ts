@@ -11,7 +11,7 @@ import { prepareInWorker } from './prepareInWorker'
 import { prepareVault } from './prepareVault'
 import { VaultSession, type Actor } from './VaultSession'
 import type { VaultFiles } from './vaultFiles'
-import { CHANGER_WAIT_MS, OPENER_WAIT_MS, type LockMode, type LockWait, type VaultLock } from './vaultLock'
+import { CHANGER_WAIT_MS, OPENER_WAIT_MS, type LockWait, type VaultLock } from './vaultLock'
 
 export interface SessionDeps {
   readonly clock: Clock
@@ -22,19 +22,26 @@ export interface SessionDeps {
    * a worker thread; without it (the CLI, which blocks nobody) they run on the session's own connection.
    */
   readonly vaultWorker?: string
-  /** Told once an unlock or a password change has waited a second for the vault lock (see vaultLock.ts). */
-  readonly onLockWait?: (mode: LockMode) => void
-  /** Test seam: how long to wait for the vault lock before VAULT_BUSY (defaults: 60 s shared, 3 s exclusive). */
-  readonly lockWaitMs?: { readonly shared?: number; readonly exclusive?: number }
+  /**
+   * Told once an unlock has waited a second for a password change to finish (`'opener'`), or a password change
+   * for other openers to close the vault (`'changer'`) — see vaultLock.ts.
+   */
+  readonly onLockWait?: (who: 'opener' | 'changer') => void
+  /** Test seam: how long to wait for the vault lock before VAULT_BUSY (defaults: 60 s opener, 3 s changer). */
+  readonly lockWaitMs?: { readonly opener?: number; readonly changer?: number }
 }
 
-/** How this process waits for the vault lock in `mode`: in real time — it waits for another process. */
-export function lockWait(deps: SessionDeps, mode: LockMode): LockWait {
-  const waitMs = mode === 'shared' ? (deps.lockWaitMs?.shared ?? OPENER_WAIT_MS) : (deps.lockWaitMs?.exclusive ?? CHANGER_WAIT_MS)
+/**
+ * How this process waits for the vault lock: an opener (in either mode: an unlock that settles a crashed change
+ * takes it exclusive) waits for a password change, a password change for the openers; in real time — it waits for
+ * another process.
+ */
+export function lockWait(deps: SessionDeps, who: 'opener' | 'changer'): LockWait {
+  const { onLockWait } = deps
   return {
-    waitMs,
+    waitMs: who === 'opener' ? (deps.lockWaitMs?.opener ?? OPENER_WAIT_MS) : (deps.lockWaitMs?.changer ?? CHANGER_WAIT_MS),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    ...(deps.onLockWait === undefined ? {} : { onWait: deps.onLockWait }),
+    ...(onLockWait === undefined ? {} : { onWait: () => onLockWait(who) }),
     ...(deps.nativeBinding === undefined ? {} : { nativeBinding: deps.nativeBinding }),
   }
 }
@@ -86,7 +93,7 @@ export async function openSession(
       const db = openDatabase(files.database, databaseKey, { create: false, nativeBinding: deps.nativeBinding, restoreHint: restoreHint(files) })
       session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
       session.adoptLock(vaultLock)
-      session.lockWaits = { shared: lockWait(deps, 'shared'), exclusive: lockWait(deps, 'exclusive') }
+      session.lockWaits = { shared: lockWait(deps, 'opener'), exclusive: lockWait(deps, 'changer') }
       prepared = preparedInWorker ?? prepareVault(db, files, now)
       if (storedGeneration(db) !== (header.generation ?? 0)) throw mismatch(files, header, null)
     } catch (error) {

@@ -73,7 +73,7 @@ async function unlockUnderLock(
 ): Promise<VaultSession> {
   let mode: LockMode = readHeader(files).rekey === undefined ? 'shared' : 'exclusive'
   for (let attempt = 0; attempt < 3; attempt++) {
-    const lock = await takeVaultLock(files, mode, lockWait(deps, mode))
+    const lock = await takeVaultLock(files, mode, lockWait(deps, 'opener'))
     let handedOver = false
     try {
       const header = readHeader(files)
@@ -103,7 +103,7 @@ async function unlockUnderLock(
  */
 async function backToShared(files: VaultFiles, exclusive: VaultLock, settled: Settled, deps: SessionDeps): Promise<VaultLock> {
   exclusive.release()
-  const shared = await takeVaultLock(files, 'shared', lockWait(deps, 'shared'))
+  const shared = await takeVaultLock(files, 'shared', lockWait(deps, 'opener'))
   const now = readHeader(files)
   if (now.rekey === undefined && now.generation === settled.header.generation && now.slots.password.wrappedKey === settled.header.slots.password.wrappedKey) return shared
   shared.release()

@@ -23,7 +23,7 @@ export interface LockWait {
   readonly waitMs: number
   readonly sleep: (ms: number) => Promise<void>
   /** Told once, after the first second of waiting, so a terminal or window can say why nothing happens. */
-  readonly onWait?: (mode: LockMode) => void
+  readonly onWait?: () => void
   readonly nativeBinding?: string
 }
 
@@ -97,7 +97,7 @@ export async function takeVaultLock(files: VaultFiles, mode: LockMode, wait: Loc
     if (waited >= wait.waitMs) throw busy(mode)
     if (!told && waited >= TELL_AFTER_MS) {
       told = true
-      wait.onWait?.(mode)
+      wait.onWait?.()
     }
     await wait.sleep(RETRY_MS)
     waited += RETRY_MS

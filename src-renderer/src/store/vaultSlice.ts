@@ -24,6 +24,8 @@ export interface VaultSlice {
   readonly deviceAvailable: boolean
   /** Shown once after create (or recovery), until the user confirms the kit. */
   readonly recoveryCode: string | null
+  /** Why a recovery kit is shown after an unlock (an interrupted password change was settled), or null. */
+  readonly recoveryNotice: string | null
   readonly copyChip: CopyChip | null
   /** Which page the window shows; a lock always returns from Settings to the vault. */
   readonly page: Page
@@ -41,7 +43,7 @@ export interface VaultSlice {
   loadStatus(): Promise<void>
   /** Starts listening for vault and clipboard events; returns the function that stops. */
   listen(): () => void
-  showRecoveryCode(code: string | null): void
+  showRecoveryCode(code: string | null, notice?: string | null): void
   copy(key: KeySummary): Promise<void>
   clearClipboard(): Promise<void>
   lock(): Promise<void>
@@ -54,6 +56,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   device: 'off',
   deviceAvailable: false,
   recoveryCode: null,
+  recoveryNotice: null,
   copyChip: null,
   page: 'vault',
   pendingRotation: null,
@@ -110,8 +113,8 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
     ]
     return () => stops.forEach((stop) => stop())
   },
-  showRecoveryCode(code) {
-    set({ recoveryCode: code })
+  showRecoveryCode(code, notice = null) {
+    set({ recoveryCode: code, recoveryNotice: code === null ? null : notice })
   },
   async copy(key) {
     const { clearsInMs } = await call('key:copy', { id: key.id })

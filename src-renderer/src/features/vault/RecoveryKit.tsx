@@ -9,8 +9,11 @@ function pickGroups(count: number): [number, number] {
   return first < second ? [first, second] : [second, first]
 }
 
-/** The recovery code as a kit: large, grouped, printable; confirmed by typing back two random groups. */
-export function RecoveryKit({ code }: { readonly code: string }) {
+/**
+ * The recovery code as a kit: large, grouped, printable; confirmed by typing back two random groups. `notice` says
+ * why it appears after an unlock (an interrupted password change was finished).
+ */
+export function RecoveryKit({ code, notice = null }: { readonly code: string; readonly notice?: string | null }) {
   const showRecoveryCode = useKeywardStore((state) => state.showRecoveryCode)
   const groups = code.split('-')
   const [asked] = useState(() => pickGroups(groups.length))
@@ -29,6 +32,11 @@ export function RecoveryKit({ code }: { readonly code: string }) {
   return (
     <section className="card narrow" aria-labelledby="kit-title">
       <h1 id="kit-title">Save your recovery kit</h1>
+      {notice === null ? null : (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
       <p>
         If you forget your master password, this code is the only way back into your vault. Write it down or print
         this page, and keep it apart from this computer. It is shown only now.

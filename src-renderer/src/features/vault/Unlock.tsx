@@ -45,14 +45,16 @@ export function Unlock() {
     setBusy(true)
     setError(null)
     try {
-      if (method === 'password') {
-        await call('vault:unlock', { method: 'password', password })
-      } else if (method === 'device') {
-        await call('vault:unlock', { method: 'device' })
-      } else {
-        const { newRecoveryCode } = await call('vault:unlock', { method: 'recovery-code', code, newPassword })
-        showRecoveryCode(newRecoveryCode)
-      }
+      const request =
+        method === 'password'
+          ? ({ method: 'password', password } as const)
+          : method === 'device'
+            ? ({ method: 'device' } as const)
+            : ({ method: 'recovery-code', code, newPassword } as const)
+      // A recovery always brings a new code; a password or device unlock does when it finished a password change
+      // a crash had interrupted (that change's own code was never shown).
+      const { newRecoveryCode, notice } = await call('vault:unlock', request)
+      if (newRecoveryCode !== null) showRecoveryCode(newRecoveryCode, notice)
       setPassword('')
     } catch (caught) {
       const info = errorInfo(caught)
