@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module'
-import type * as RedosDetector from 'redos-detector'
+import { RE2JS } from 're2js'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
 import { hasHiddenCharacters } from '../security/terminalText'
@@ -8,18 +7,20 @@ import type { VaultSession } from '../vault/VaultSession'
 import type { ProviderAdapter } from './adapters/adapter'
 import { adapters } from './adapters'
 import { findProvider } from './builtinProviders'
-import type { ProviderDefinition } from './providerDefinition'
+import type { KeyPattern, ProviderDefinition } from './providerDefinition'
 
 /**
- * redos-detector's verdict; an invalid pattern is left to the validity check beside this one. Loaded on first use:
- * importing it costs every `keyward` start ~30 ms, and only `provider add` needs it.
+ * A custom key pattern, matched by RE2 (re2js, the linear-time engine's JavaScript port): it runs on every pasted
+ * value and every imported line, and no pattern a user types can make it backtrack — `^(a+)+$` against 50,000 a's
+ * and a "!" takes milliseconds, where a JavaScript RegExp would hang the app. Null when RE2 cannot read it
+ * (look-around, back-references): refused when a provider is saved; one stored earlier simply detects nothing.
  */
-function cannotBacktrack(pattern: string): boolean {
-  const { isSafePattern } = createRequire(import.meta.url)('redos-detector') as typeof RedosDetector
+export function linearPattern(pattern: string): KeyPattern | null {
   try {
-    return isSafePattern(pattern, { timeout: 1000 }).safe
+    const compiled = RE2JS.compile(pattern)
+    return { test: (value) => compiled.matcher(value).find() }
   } catch {
-    return true
+    return null
   }
 }
 
@@ -44,16 +45,7 @@ export const customProviderSchema = z.object({
   keyPattern: z
     .string()
     .max(200)
-    .refine((pattern) => {
-      try {
-        new RegExp(pattern)
-        return true
-      } catch {
-        return false
-      }
-    }, 'not a valid regular expression')
-    // Run on every pasted value: a pattern that can backtrack catastrophically (`^(a+)+$`) would freeze the app.
-    .refine(cannotBacktrack, 'a pattern that can backtrack catastrophically (nested or overlapping repetition); simplify it')
+    .refine((pattern) => linearPattern(pattern) !== null, 'not a regular expression Keyward can match (RE2 syntax: no look-around or back-references)')
     .nullable(),
   envVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
   // Opened in the user's browser: https only, no credentials in it.
@@ -76,7 +68,7 @@ function toDefinition(custom: CustomProvider): ProviderDefinition {
     docsUrl: null,
     baseUrl: custom.baseUrl.replace(/\/+$/, ''),
     auth: custom.auth,
-    keyPattern: custom.keyPattern === null ? null : new RegExp(custom.keyPattern),
+    keyPattern: custom.keyPattern === null ? null : linearPattern(custom.keyPattern),
     keyFormat: custom.keyPattern,
     envVar: custom.envVar,
     rotationDays: null,

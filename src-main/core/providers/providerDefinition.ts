@@ -40,7 +40,7 @@ export interface ProviderDefinition {
   readonly baseUrl: string | null
   readonly auth: AuthScheme | null
   /** The documented key format: used to detect a pasted key and to catch typos. Null when undocumented. */
-  readonly keyPattern: RegExp | null
+  readonly keyPattern: KeyPattern | null
   readonly keyFormat: string | null
   readonly envVar: string
   readonly rotationDays: number | null
@@ -78,4 +78,9 @@ export function baseUrlFor(provider: ProviderDefinition, env: Readonly<Record<st
     throw new KeywardError('INVALID_INPUT', `${variable} points at ${url?.host ?? 'something that is not a URL'}: it is accepted only for a local simulator (127.0.0.1, ::1, localhost). Unset it to use ${provider.name}.`)
   }
   return override.replace(/\/+$/, '')
+}
+
+/** What a key format is matched with: a built-in RegExp, or a custom provider's RE2 pattern (linear time). */
+export interface KeyPattern {
+  test(value: string): boolean
 }
