@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { importDotenv, planDotenvImport, writeKeysToDotenv, type KeySelection } from '../dotenv/envKeys'
+import { importDotenv, planDotenvImport, selectKeys, writeKeysToDotenv, type KeySelection } from '../dotenv/envKeys'
 import { fixExposure } from '../dotenv/fileExposure'
-import { isKnownDotenvFile, recentDotenvFiles } from '../dotenv/usages'
+import { recentDotenvFiles, writtenBefore } from '../dotenv/usages'
 import { fileDigest, previewWrite } from '../dotenv/writePreview'
 import { KeywardError } from '../errors'
 import type { Handlers } from '../ipc/handle'
@@ -44,11 +44,14 @@ export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, Do
   vault.onState((state) => {
     if (state !== 'unlocked') chosen.clear()
   })
-  const allowed = (session: VaultSession, file: string, purpose: Purpose): string => {
+  // Picked in the dialog for this purpose (a file picked to write to may be imported from too), or — for writing —
+  // one Keyward wrote these keys to before (any key, for the exposure fixes). Importing grants no writing.
+  const allowed = (session: VaultSession, file: string, purpose: Purpose, selection?: KeySelection): string => {
     const absolute = path.resolve(file)
     const picked = chosen.get(absolute)
     const granted = picked?.has(purpose) === true || (purpose === 'import' && picked !== undefined)
-    if (!path.isAbsolute(file) || (!granted && !isKnownDotenvFile(session, absolute))) {
+    const known = purpose === 'write' && path.isAbsolute(file) && writtenBefore(session, absolute, selection === undefined ? undefined : selectKeys(session, selection).map(({ key }) => key.id))
+    if (!path.isAbsolute(file) || (!granted && !known)) {
       throw new KeywardError('INVALID_INPUT', 'Choose the .env file first (Choose…); nothing was read or written.')
     }
     return absolute
@@ -62,12 +65,12 @@ export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, Do
     'dotenv:recent': () => vault.run(({ session }) => ({ files: recentDotenvFiles(session, 20) })),
     'dotenv:preview': ({ file, selection }) =>
       vault.run(({ session }) => {
-        const preview = previewWrite(session, allowed(session, file, 'write'), selectionOf(selection))
+        const preview = previewWrite(session, allowed(session, file, 'write', selectionOf(selection)), selectionOf(selection))
         return { ...preview, lines: [...preview.lines], exposure: [...preview.exposure] }
       }),
     'dotenv:write': ({ file, selection, digest }) =>
       vault.run(({ session }) => {
-        const target = previewWrite(session, allowed(session, file, 'write'), selectionOf(selection)).file
+        const target = previewWrite(session, allowed(session, file, 'write', selectionOf(selection)), selectionOf(selection)).file
         // The user approved a diff of this content; if anything touched the file since, they see the new diff first.
         if (fileDigest(target) !== digest) throw new KeywardError('CONFLICT', `${target} changed since the preview; look at the new diff before writing.`)
         const written = writeKeysToDotenv(session, target, selectionOf(selection), false)

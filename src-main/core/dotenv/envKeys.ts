@@ -196,7 +196,7 @@ export function importDotenv(
     importKeys(session, entries)
     if (options.track === true) {
       const usages = entries.map((entry) => ({ keyId: keyIdOf(session, `${entry.key.provider}/${entry.key.name}`), variable: entry.key.envVar ?? '' }))
-      recordUsages(session, path.resolve(file), usages)
+      recordUsages(session, path.resolve(file), usages, 'imported')
     }
   }
   const of = (action: ImportRow['action']) => plan.rows.filter((row) => row.action === action)

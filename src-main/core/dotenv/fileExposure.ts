@@ -1,4 +1,4 @@
-import { appendFileSync, chmodSync, existsSync, readFileSync, statSync, type Stats } from 'node:fs'
+import { appendFileSync, chmodSync, existsSync, lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import { KeywardError } from '../errors'
 import { gitStatus } from '../process/safeGit'
@@ -48,10 +48,12 @@ export function fileExposure(file: string): Exposure[] {
 export function fixExposure(file: string, fix: ExposureFix): Exposure[] {
   if (fix === 'chmod') {
     if (!existsSync(file)) throw new KeywardError('NOT_FOUND', `${file} does not exist.`)
+    staysInFolder(file, path.dirname(file))
     chmodSync(file, 0o600)
   } else {
     // A file about to be created may be ignored first: only its directory needs to exist.
     const ignore = path.join(path.dirname(file), '.gitignore')
+    staysInFolder(ignore, path.dirname(file))
     const entry = `/${path.basename(file)}`
     const current = existsSync(ignore) ? readFileSync(ignore, 'utf8') : ''
     if (!current.split(/\r?\n/).includes(entry)) {
@@ -60,4 +62,27 @@ export function fixExposure(file: string, fix: ExposureFix): Exposure[] {
     }
   }
   return fileExposure(file)
+}
+
+/**
+ * The fixes change the granted file and the .gitignore beside it — never, through a symbolic link, a file in
+ * another folder (`.env -> ~/.ssh/config` must not become 0600 or grow a line). A link within the folder is fine.
+ */
+function staysInFolder(target: string, folder: string): void {
+  let link: boolean
+  try {
+    link = lstatSync(target).isSymbolicLink()
+  } catch {
+    return // Not there yet: it is created in the folder itself.
+  }
+  if (!link) return
+  let real: string
+  try {
+    real = realpathSync(target)
+  } catch {
+    throw new KeywardError('DOTENV_UNSAFE', `${target} is a link to nothing; Keyward changes nothing through it.`)
+  }
+  if (path.dirname(real) !== realpathSync(folder)) {
+    throw new KeywardError('DOTENV_UNSAFE', `${target} is a link to ${real}, outside ${folder}; Keyward changes nothing through it.`)
+  }
 }

@@ -5,7 +5,8 @@ import { eventsByKey } from './0040-events-by-key'
 import { rotations } from './0050-rotations'
 import { dashboardIndexes } from './0060-dashboard-indexes'
 import { vaultState } from './0070-vault-state'
+import { usageOrigin } from './0080-usage-origin'
 import type { Migration } from './migration'
 
 /** Every migration, in order. */
-export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations, dashboardIndexes, vaultState]
+export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations, dashboardIndexes, vaultState, usageOrigin]

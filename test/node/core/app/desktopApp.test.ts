@@ -1,7 +1,7 @@
 // The desktop app's channels through the real composition and the one handle(): sender check, validation, the
 // vault service, real SQLCipher files. Values cross only where the contract says so.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'dotenv'
 import fc from 'fast-check'
@@ -220,6 +220,32 @@ describe('the vault in the window, through the contract', () => {
     const created = (await value('keys:search', { query: 'github-token', limit: 5 })).keys[0]
     expect(created).toMatchObject({ environment: 'imported', envVar: 'GITHUB_TOKEN' })
     expect((await value('key:detail', { id: created?.id ?? '' })).usages).toMatchObject([{ file, variable: 'GITHUB_TOKEN', state: 'current' }])
+    // Importing from a file is no grant to write there: once the dialog's grants end (a lock), the window must pick
+    // it again, and it is not offered as a recent place to write.
+    await value('vault:lock', {})
+    await value('vault:unlock', { method: 'password', password: 'window password' })
+    expect(await call('dotenv:preview', { file, selection: { ids: [created?.id ?? ''] } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('dotenv:fix', { file, fix: 'chmod' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect((await value('dotenv:recent', {})).files).not.toContain(file)
+  })
+
+  it('.env fixes never follow a link out of the granted file\'s folder', async () => {
+    const project = path.join(temp.dir, 'linked')
+    const elsewhere = path.join(temp.dir, 'elsewhere')
+    mkdirSync(project)
+    mkdirSync(elsewhere)
+    const outside = path.join(elsewhere, 'config')
+    writeFileSync(outside, 'not a .env file\n', { mode: 0o644 })
+    chmodSync(outside, 0o644)
+    const file = path.join(project, '.env')
+    symlinkSync(outside, file)
+    symlinkSync(outside, path.join(project, '.gitignore'))
+    dialogAnswer = file
+    await value('dotenv:choose', { purpose: 'write' })
+    expect(await call('dotenv:fix', { file, fix: 'chmod' })).toMatchObject({ ok: false, error: { code: 'DOTENV_UNSAFE' } })
+    expect(await call('dotenv:fix', { file, fix: 'gitignore' })).toMatchObject({ ok: false, error: { code: 'DOTENV_UNSAFE' } })
+    expect(statSync(outside).mode & 0o777).toBe(0o644)
+    expect(readFileSync(outside, 'utf8')).toBe('not a .env file\n')
   })
 
   it('needs attention, snooze, schedule and health through the contract', async () => {
