@@ -149,6 +149,16 @@ function fail(code: ConstructorParameters<typeof KeywardError>[0], message: stri
   throw new KeywardError(code, message)
 }
 
+/** Where a redirect points, resolved against the request's URL; null when its Location is missing or no URL. */
+function redirectTarget(location: string | null, from: URL): URL | null {
+  if (location === null) return null
+  try {
+    return parseUrl(new URL(location, from).href)
+  } catch {
+    return null
+  }
+}
+
 /**
  * Calls a provider's key API with the key in the provider's auth scheme. The key goes only to the configured
  * origin: redirects are followed by hand and only within it. Timeouts, 429 with Retry-After (bounded), a
@@ -193,7 +203,7 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
       }
       const status = response.status
       if (status >= 300 && status < 400) {
-        const target = parseUrl(new URL(response.headers.get('location') ?? '', url).href)
+        const target = redirectTarget(response.headers.get('location'), url)
         if (target === null || target.origin !== baseUrl.origin || ++redirects > MAX_REDIRECTS) {
           fail('PROVIDER_REDIRECT', `${provider.name} redirected to ${target?.origin ?? 'an invalid address'}; the key was not sent there.`)
         }

@@ -26,6 +26,8 @@ beforeAll(async () => {
       case '/down/meter/balance': return { status: 502, body: {} }
       case '/garbled/meter/balance': return { status: 200, raw: '{"tier": "pa', headers: { 'Content-Type': 'application/json' } }
       case '/moved/meter/balance': return { status: 307, headers: { Location: `${other.origin}/meter/balance` } }
+      // A Location that is no URL at all (an unclosed IPv6 literal): a provider error, never "This is a bug".
+      case '/unparseable/meter/balance': return { status: 302, headers: { Location: 'http://[::1' } }
       default: return { status: 404, body: {} }
     }
   })
@@ -53,6 +55,7 @@ describe('verify failure modes', () => {
     ['down', 'PROVIDER_ERROR', 'PROVIDER_ERROR', /HTTP 502/],
     ['garbled', 'PROVIDER_BAD_RESPONSE', 'PROVIDER_BAD_RESPONSE', /not JSON/],
     ['moved', 'PROVIDER_REDIRECT', 'PROVIDER_REDIRECT', /redirected to http:\/\/127\.0\.0\.1:\d+; the key was not sent there/],
+    ['unparseable', 'PROVIDER_REDIRECT', 'PROVIDER_REDIRECT', /redirected to an invalid address; the key was not sent there/],
   ])('%s → %s, value and metadata untouched, result stored', async (path, code, stored, message) => {
     const before = other.requests.length
     await expect(verifyKey(session, keyIdOf(session, 'k'), deps(path))).rejects.toMatchObject({ code, message: expect.stringMatching(message) })
