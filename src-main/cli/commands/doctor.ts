@@ -3,6 +3,8 @@ import { schemaVersion, latestVersion } from '../../core/db/migrate'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { KeywardError } from '../../core/errors'
 import { countKeys } from '../../core/keys/keyStore'
+import { recentDotenvFiles } from '../../core/dotenv/usages'
+import { removeStaleTemps } from '../../core/fs/atomicWrite'
 import { listBackups, restoreHint } from '../../core/vault/backups'
 import { quarantinedRotations } from '../../core/providers/pendingRotations'
 import { readHeader } from '../../core/vault/header'
@@ -48,9 +50,12 @@ async function collectChecks(context: CliContext): Promise<Check[]> {
     const summary = await withVault(context, (session) => {
       checkIntegrity(session.db, session.files.database, restoreHint(session.files))
       const keys = countKeys(session)
-      return { version: schemaVersion(session.db), keys }
+      // Temps a killed write left beside a .env file Keyward writes to (or beside the header) hold secrets: gone.
+      const temps = [files.header, ...recentDotenvFiles(session, 10_000)].reduce((sum, file) => sum + removeStaleTemps(file), 0)
+      return { version: schemaVersion(session.db), keys, temps }
     })
     checks.push({ check: 'database integrity', ok: true, detail: `ok; schema ${summary.version} of ${latestVersion()}, ${summary.keys} keys` })
+    checks.push({ check: 'leftover temp files', ok: true, detail: summary.temps === 0 ? 'none' : `${summary.temps} left by an interrupted write, removed` })
   } catch (error) {
     if (!(error instanceof KeywardError) || error.code !== 'VAULT_CORRUPT') throw error
     checks.push({ check: 'database integrity', ok: false, detail: error.message })

@@ -1,7 +1,7 @@
 // The files `env write`, `env import` and `env example` are pointed at: regular files only, clear errors for the
 // rest, and a warning when others can read the secrets.
-import { execFileSync } from 'node:child_process'
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { initVault, keyward } from '../helpers/cli'
@@ -55,4 +55,23 @@ it('env example of a file that does not exist says so', async () => {
   const run = await keyward(['env', 'example', path.join(temp.dir, 'nothing.env')])
   expect({ code: run.code, bug: /This is a bug/.test(run.stderr) }).toEqual({ code: 4, bug: false })
   expect(run.stderr).toMatch(/nothing\.env does not exist/)
+})
+
+it('a temp left by a write killed before its rename is ignored by .env* rules, and gone after the next write or doctor', async () => {
+  const project = path.join(temp.dir, 'stale')
+  mkdirSync(project)
+  execFileSync('git', ['init', '-q', project])
+  writeFileSync(path.join(project, '.gitignore'), '.env*\n')
+  const file = path.join(project, '.env')
+  // What a writer killed between its temp write and its rename leaves: the whole new file, under a dead pid.
+  const dead = spawnSync(process.execPath, ['-e', '0']).pid ?? 999_999
+  const stale = () => path.join(project, `.env.keyward-${dead}-${'0'.repeat(12)}.tmp`)
+  writeFileSync(stale(), 'STRIPE_SECRET_KEY=sk_live_EnvFilesTest000000001\n')
+  expect(execFileSync('git', ['-C', project, 'status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' })).not.toMatch(/keyward/)
+  expect((await keyward(['env', 'write', file, '--keys', 'prod'], { env })).code).toBe(0)
+  expect(existsSync(stale())).toBe(false)
+  writeFileSync(stale(), 'STRIPE_SECRET_KEY=sk_live_EnvFilesTest000000001\n')
+  const doctor = await keyward(['doctor'], { env })
+  expect(doctor.stdout).toMatch(/leftover temp files: 1 left by an interrupted write, removed/)
+  expect(existsSync(stale())).toBe(false)
 })
