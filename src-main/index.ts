@@ -20,7 +20,7 @@ import { ElectronNotifier } from './electron/ElectronNotifier'
 import { ElectronFileDialog } from './electron/ElectronFileDialog'
 import { electronPowerEvents } from './electron/electronPowerEvents'
 import { createTray } from './electron/tray'
-import { vaultDirFromEnvironment } from './core/paths'
+import { deviceStateDir, vaultDirFromEnvironment } from './core/paths'
 import { startLockedReminders } from './core/reminders/lockedReminders'
 import { readHeader } from './core/vault/header'
 
@@ -48,6 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     // The one composition the e2e harness runs too; only Electron's transport and adapters are swapped there.
     const desktop = composeDesktopApp({
       vaultDir: vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }),
+      seenVaults: path.join(deviceStateDir({ platform: process.platform, env: process.env, homedir: os.homedir() }), 'seen-vaults.json'),
       clock: systemClock,
       timers: globalThis,
       power: electronPowerEvents,

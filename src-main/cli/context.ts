@@ -1,10 +1,12 @@
 import os from 'node:os'
 import { KeywardError } from '../core/errors'
-import { vaultDirFromEnvironment } from '../core/paths'
+import path from 'node:path'
+import { deviceStateDir, vaultDirFromEnvironment } from '../core/paths'
 import { systemClock } from '../core/ports/Clock'
 import type { HttpDeps } from '../core/providers/providerHttp'
 import type { UnlockDeps } from '../core/vault/unlockVault'
 import { settleNotice } from '../core/vault/changeNotice'
+import { rollbackMessage } from '../core/vault/seenVaults'
 import { VaultService } from '../core/vault/VaultService'
 import type { VaultSession } from '../core/vault/VaultSession'
 import { readPassword } from './secrets'
@@ -29,6 +31,7 @@ export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOpti
       actor: 'cli',
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onThrottleWait: (ms) => terminal.err(`Waiting ${Math.ceil(ms / 1000)} s after repeated wrong passwords…`),
+      seenVaults: path.join(deviceStateDir({ platform: process.platform, env, homedir: os.homedir() }), 'seen-vaults.json'),
       onLockWait: (who) =>
         terminal.err(who === 'opener' ? 'Waiting for a password change in another Keyward to finish…' : 'Waiting for other Keyward commands to close the vault…'),
     },
@@ -67,7 +70,8 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
  */
 export async function announceSettledChange(context: CliContext, service: VaultService): Promise<void> {
   const canShow = context.terminal.interactive
-  const notice = await service.run(({ session }) => settleNotice(session, canShow))
+  const { notice, rollback } = await service.run(({ session }) => ({ notice: settleNotice(session, canShow), rollback: session.rollback }))
+  if (rollback !== null) context.terminal.err(`Warning: ${rollbackMessage(rollback)} keyward doctor lists it until you accept it (keyward doctor --accept-restore).`)
   if (notice === null) return
   context.terminal.err(notice.message)
   if (notice.recoveryCode !== null) {

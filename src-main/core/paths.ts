@@ -29,3 +29,16 @@ export function vaultDirFromEnvironment(machine: PathEnvironment): string {
   const override = machine.env.KEYWARD_VAULT_DIR
   return override !== undefined && override !== '' ? path.resolve(override) : defaultVaultDir(machine)
 }
+
+/**
+ * Where this device keeps what it knows about vaults outside them (the newest state of each vault it opened, to
+ * notice one put back to an older copy): `$KEYWARD_STATE_DIR`, else the OS's per-user state folder.
+ */
+export function deviceStateDir(machine: PathEnvironment): string {
+  const override = machine.env.KEYWARD_STATE_DIR
+  if (override !== undefined && path.isAbsolute(override)) return override
+  if (machine.platform === 'win32') return path.win32.join(machine.env.LOCALAPPDATA ?? path.win32.join(machine.homedir, 'AppData', 'Local'), 'Keyward')
+  if (machine.platform === 'darwin') return path.posix.join(appDataDir(machine), 'Keyward', 'device')
+  const xdg = machine.env.XDG_STATE_HOME
+  return path.posix.join(xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.posix.join(machine.homedir, '.local', 'state'), 'keyward')
+}

@@ -9,6 +9,7 @@ import { listBackups, restoreHint } from '../../core/vault/backups'
 import { quarantinedRotations } from '../../core/providers/pendingRotations'
 import { readHeader } from '../../core/vault/header'
 import { belowDefaultFloor, DEFAULT_FLOOR } from '../../core/vault/passwordKdf'
+import { acceptRollback, pendingRollback, rollbackMessage } from '../../core/vault/seenVaults'
 import { vaultFiles } from '../../core/vault/vaultFiles'
 import { withVault, type CliContext } from '../context'
 import { EXIT } from '../exitCodes'
@@ -31,7 +32,7 @@ function permissionChecks(paths: readonly [string, number][]): Check[] {
     })
 }
 
-async function collectChecks(context: CliContext): Promise<Check[]> {
+async function collectChecks(context: CliContext, acceptRestore: boolean): Promise<Check[]> {
   const files = vaultFiles(context.vaultDir())
   const checks: Check[] = []
   const header = readHeader(files)
@@ -60,6 +61,17 @@ async function collectChecks(context: CliContext): Promise<Check[]> {
     if (!(error instanceof KeywardError) || error.code !== 'VAULT_CORRUPT') throw error
     checks.push({ check: 'database integrity', ok: false, detail: error.message })
   }
+  const seen = context.deps.seenVaults
+  const latest = readHeader(files)
+  if (seen !== undefined && acceptRestore) acceptRollback(seen, files, latest)
+  const rollback = seen === undefined ? null : pendingRollback(seen, files, latest)
+  checks.push({
+    check: 'vault history',
+    ok: rollback === null,
+    detail: rollback === null
+      ? 'not older than this device last saw it'
+      : `${rollbackMessage(rollback)} (Noticed ${rollback.noticedAt.slice(0, 10)}: password changes ${rollback.found.generation} and audit entry ${rollback.found.eventId}, where this device had seen ${rollback.seen.generation} and ${rollback.seen.eventId}.) Once checked, run keyward doctor --accept-restore.`,
+  })
   // Read again: on a terminal the unlock above has just shown a recovery code that was owed.
   const owed = readHeader(files).recoveryCodeUnseen === true
   checks.push({
@@ -87,8 +99,8 @@ async function collectChecks(context: CliContext): Promise<Check[]> {
   return checks
 }
 
-export async function runDoctor(context: CliContext, asJson: boolean): Promise<void> {
-  const checks = await collectChecks(context)
+export async function runDoctor(context: CliContext, asJson: boolean, acceptRestore = false): Promise<void> {
+  const checks = await collectChecks(context, acceptRestore)
   const healthy = checks.every((check) => check.ok)
   if (asJson) json(context.terminal, { healthy, checks })
   else for (const check of checks) context.terminal.out(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.check}: ${check.detail}`)

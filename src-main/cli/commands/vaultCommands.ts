@@ -124,5 +124,6 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .command('doctor')
     .description('check the header, the database integrity and the backups')
     .option('--json', 'print the report as JSON')
-    .action(async (flags: { json?: boolean }) => runDoctor(context, flags.json === true))
+    .option('--accept-restore', 'stop listing a vault put back to an older copy (once you have checked it)')
+    .action(async (flags: { json?: boolean; acceptRestore?: boolean }) => runDoctor(context, flags.json === true, flags.acceptRestore === true))
 }

@@ -37,6 +37,8 @@ export interface DesktopPorts {
   readonly nativeBinding?: string
   /** The built vaultWorker.js: unlock's slow part runs there, off the main thread. */
   readonly vaultWorker?: string
+  /** This device's record of how far each vault had got, outside the vault folder (seenVaults.ts). */
+  readonly seenVaults?: string
   /** Whether screenshots may capture the window (a preference; the app applies it to its window). */
   readonly screenshots: ScreenshotPolicy
   /** The OS keychain, for "unlock with this device" (Electron safeStorage in the app). */
@@ -87,6 +89,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     sleep,
     nativeBinding: ports.nativeBinding,
     vaultWorker: ports.vaultWorker,
+    seenVaults: ports.seenVaults,
     timers: ports.timers,
     power: ports.power,
   })

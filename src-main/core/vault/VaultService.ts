@@ -9,6 +9,7 @@ import { recordEvent } from './audit'
 import { restoreHint } from './backups'
 import { createVault, type CreateOptions } from './createVault'
 import { readHeader } from './header'
+import { markOf, markSeen } from './seenVaults'
 import { readSetting, remindBeforeDefault, writeSetting } from './settings'
 import { unlockWithDevice, unlockWithPassword, unlockWithRecoveryCode, type UnlockDeps, type UnlockOptions } from './unlockVault'
 import type { VaultSession } from './VaultSession'
@@ -225,6 +226,8 @@ export class VaultService {
       try {
         if (totalChanges(session) !== this.digestAt) this.refreshDigest(session)
         if (reason !== 'command-done') recordEvent(session, 'locked', {}, { reason })
+        const seen = this.deps.seenVaults
+        if (seen !== undefined) markSeen(seen, session.files, session.header, markOf(session.header, session.db, this.deps.clock.now()))
       } catch {
         // A damaged or busy database must not keep the vault open: lock regardless.
       } finally {

@@ -4,6 +4,7 @@ import type { Clock } from '../ports/Clock'
 import { deriveSubkey } from './sealing'
 import { wipe } from './secretBuffer'
 import type { VaultHeader } from './header'
+import type { Rollback } from './seenVaults'
 import type { VaultFiles } from './vaultFiles'
 import { takeVaultLock, type LockMode, type LockWait, type VaultLock } from './vaultLock'
 
@@ -28,6 +29,8 @@ export class VaultSession {
    * ('finished') or not ('dropped'), and which secret was typed — the surfaces say so out loud.
    */
   settledChange: { readonly outcome: 'finished' | 'dropped'; readonly typed: 'current' | 'rekey' } | null = null
+  /** Set by an unlock that found the vault older than this device last saw it (seenVaults.ts). */
+  rollback: Rollback | null = null
   /** The vault lock this session holds (vaultLock.ts): shared while open, exclusive during a password change. */
   private vaultLock: VaultLock | null = null
   private readonly statements = new Map<string, Statement>()

@@ -9,6 +9,7 @@ import { KeywardError } from '../errors'
 import { readHeader, type VaultHeader } from './header'
 import { prepareInWorker } from './prepareInWorker'
 import { prepareVault } from './prepareVault'
+import { checkSeen, markOf, markSeen } from './seenVaults'
 import { VaultSession, type Actor } from './VaultSession'
 import type { VaultFiles } from './vaultFiles'
 import { CHANGER_WAIT_MS, OPENER_WAIT_MS, type LockWait, type VaultLock } from './vaultLock'
@@ -27,6 +28,8 @@ export interface SessionDeps {
    * for other openers to close the vault (`'changer'`) — see vaultLock.ts.
    */
   readonly onLockWait?: (who: 'opener' | 'changer') => void
+  /** This device's record of how far each vault had got (seenVaults.ts), to notice one put back; unset: not kept. */
+  readonly seenVaults?: string
   /** Test seam: how long to wait for the vault lock before VAULT_BUSY (defaults: 60 s opener, 3 s changer). */
   readonly lockWaitMs?: { readonly opener?: number; readonly changer?: number }
 }
@@ -101,9 +104,11 @@ export async function openSession(
       throw error
     }
     const { backups } = prepared
+    if (deps.seenVaults !== undefined) session.rollback = checkSeen(deps.seenVaults, files, header, markOf(header, session.db, now))
     session.loadValueKeys()
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
+    if (deps.seenVaults !== undefined) markSeen(deps.seenVaults, files, header, markOf(header, session.db, now))
     const pending = applyPendingRotations(session)
     session.quarantinedRotations = pending.quarantined
     // A recovered rotation moved a key's dates: the locked reminders' digest follows at once.
