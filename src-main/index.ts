@@ -3,6 +3,7 @@ import { app, protocol, session, shell, type BrowserWindow } from 'electron'
 import { existsSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { appMenu } from './core/app/appMenu'
 import { composeDesktopApp } from './core/app/desktopApp'
 import { describeApp } from './core/app/appInfo'
 import { probeStorageEngine } from './core/db/storageEngine'
@@ -12,6 +13,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveAppScheme } from './
 import { ElectronStorePreferences } from './electron/ElectronStorePreferences'
 import { SafeStorageDeviceKeyStore } from './electron/SafeStorageDeviceKeyStore'
 import { denyAllPermissions, lockDownAllWebContents } from './electron/hardening'
+import { setApplicationMenu } from './electron/applicationMenu'
 import { registerIpc, windowEvents } from './electron/ipc'
 import { focusWindow, openMainWindow } from './electron/mainWindow'
 import { electronNativeBinding } from './electron/nativeDriver'
@@ -39,6 +41,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit())
 
   void app.whenReady().then(() => {
+    // Our own menu: no Reload on Ctrl/⌘+R (the window's reveal shortcut), no developer tools in a packaged build.
+    setApplicationMenu(appMenu(process.platform, app.isPackaged))
     const policy = trustOrigins(devServerUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, devServerUrl])
     serveAppScheme(protocol, path.join(mainDir, '../renderer'))
     denyAllPermissions(session.defaultSession)

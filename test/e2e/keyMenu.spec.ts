@@ -73,3 +73,20 @@ test('Rotate… from the menu on a key Keyward cannot rotate says so in the deta
   await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText('custom keys are not rotated by Keyward')
   expect(app.problems()).toEqual([])
 })
+
+test('notes and provider text show bidi overrides and zero-width characters as escapes, never reordering the text', async () => {
+  const { page } = app
+  // "Trojan Source" in a note: an override that would show "…txt.exe" as "…exe.txt", and a zero-width space.
+  await app.desktop?.handlers['key:add']({
+    provider: 'custom', name: 'trojan', envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null,
+    remindBeforeDays: null, tags: [], notes: 'invoice\u202Etxt.exe and\u200Bmore', value: 'trojan-value-000000000', formatCheck: false,
+  })
+  await page.getByLabel('Search keys').fill('trojan')
+  const grid = page.getByRole('grid', { name: 'Keys' })
+  await expect(grid.getByRole('row')).toHaveCount(1)
+  await grid.getByRole('row').first().click()
+  const detail = page.getByRole('complementary', { name: 'Key detail' })
+  await expect(detail).toContainText('invoice⟨U+202E⟩txt.exe and⟨U+200B⟩more')
+  expect(await detail.textContent()).not.toMatch(/[\u202E\u200B]/)
+  expect(app.problems()).toEqual([])
+})

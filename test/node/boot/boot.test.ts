@@ -130,6 +130,15 @@ describe('the built main process', () => {
     expect(window?.focusCount).toBe(before + 1)
   })
 
+  it('replaces Electron\'s default menu: nothing on Ctrl/⌘+R (the reveal shortcut); reload and devtools only unpackaged, on F5/F12', () => {
+    expect(recorded.appMenus).toHaveLength(1)
+    const menu = JSON.stringify(recorded.appMenus[0])
+    expect(menu).not.toMatch(/CmdOrCtrl\+R|CmdOrCtrl\+Shift\+I|forceReload/)
+    // This boot is unpackaged (isPackaged: false): the developer entries are there, on keys the window leaves alone.
+    expect(menu).toMatch(/"role":"reload","accelerator":"F5"/)
+    expect(menu).toMatch(/"role":"toggleDevTools","accelerator":"F12"/)
+  })
+
   it('shows a tray icon with Open and Quit; locks the vault on suspend and screen lock; re-checks reminders on resume', () => {
     expect(recorded.trays).toHaveLength(1)
     expect(JSON.stringify(recorded.trayMenus[0])).toMatch(/Open Keyward.*Quit Keyward/)

@@ -49,6 +49,8 @@ export interface Recorded {
   quitCalls: number
   readonly trays: { tooltip: string }[]
   readonly trayMenus: unknown[]
+  /** Application menus set (Menu.setApplicationMenu), as their templates. */
+  readonly appMenus: unknown[]
   readonly notifications: { title: string; body: string }[]
   readonly powerListeners: [string, Listener][]
 }
@@ -85,6 +87,7 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
     quitCalls: 0,
     trays: [],
     trayMenus: [],
+    appMenus: [],
     notifications: [],
     powerListeners: [],
   }
@@ -157,7 +160,10 @@ export function createElectronStandIn(options: { userData: string; appPath: stri
   const electron = {
     app,
     Tray,
-    Menu: { buildFromTemplate: (template: unknown[]) => ({ template }) },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: (menu: unknown) => void recorded.appMenus.push(menu),
+    },
     nativeImage: { createFromPath: (file: string) => ({ file, resize: () => ({ file }) }) },
     Notification: Object.assign(
       class extends EventEmitter {

@@ -3,6 +3,7 @@ import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call } from '../../lib/call'
 import { ProviderActions } from './ProviderActions'
 import { statusOf } from './keyStatus'
+import { shownText } from '../../lib/shownText'
 
 type Detail = ResponseOf<'key:detail'>
 
@@ -95,7 +96,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
         <dt>Tags</dt>
         <dd>{key.tags.join(', ') || '—'}</dd>
         <dt>Notes</dt>
-        <dd>{key.notes || '—'}</dd>
+        <dd>{shownText(key.notes) || '—'}</dd>
       </dl>
       {detail === null ? null : (
         <>
@@ -116,7 +117,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
               {detail.metadata.map((row) => (
                 <div key={row.name} className="fact">
                   <dt>{row.name}</dt>
-                  <dd className="mono">{row.value}</dd>
+                  <dd className="mono">{shownText(row.value)}</dd>
                 </div>
               ))}
             </dl>

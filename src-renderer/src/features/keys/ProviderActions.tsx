@@ -5,6 +5,7 @@ import { useKeywardStore } from '../../store'
 import { GuidedRotationDialog } from './GuidedRotationDialog'
 import { RevokeDialog } from './RevokeDialog'
 import { RotationStepper } from './RotationStepper'
+import { shownText } from '../../lib/shownText'
 
 type Outcome = ResponseOf<'key:verify'>
 type Provider = ResponseOf<'key:detail'>['provider']
@@ -40,7 +41,7 @@ export function ProviderActions({
   /** The answer in view, and the list and detail re-read (the result and metadata are stored with the key). */
   function show(outcome: Outcome, okLabel = LABEL.ok) {
     const label = outcome.outcome === 'ok' ? okLabel : LABEL[outcome.outcome]
-    setAnswer({ tone: outcome.outcome, text: `${label}: ${outcome.message}` })
+    setAnswer({ tone: outcome.outcome, text: `${label}: ${shownText(outcome.message)}` })
     onChanged(`${keySummary.name}: ${label.toLowerCase()}.`)
   }
 
@@ -50,7 +51,7 @@ export function ProviderActions({
     try {
       show(await call(action === 'verify' ? 'key:verify' : 'key:sync', { id: keySummary.id }))
     } catch (caught) {
-      setAnswer({ tone: 'error', text: errorInfo(caught).message })
+      setAnswer({ tone: 'error', text: shownText(errorInfo(caught).message) })
     } finally {
       setBusy(null)
     }

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
 import { Modal } from './Modal'
+import { shownText } from '../../lib/shownText'
 
 type Outcome = ResponseOf<'key:verify'>['outcome']
 const NAMES: Record<Outcome, string> = { ok: 'live', restricted: 'restricted', invalid: 'invalid', error: 'not checked' }
@@ -31,12 +32,12 @@ export function VerifyAllDialog({ onClose }: { readonly onClose: (notice: string
           if (current.stopped) return setState('cancelled')
           const answer = await call('key:verify', { id })
           setCounts((current) => ({ ...current, [answer.outcome]: current[answer.outcome] + 1 }))
-          if (answer.outcome === 'invalid' || answer.outcome === 'error') setProblems((list) => [...list, `${answer.key.ref}: ${answer.message}`])
+          if (answer.outcome === 'invalid' || answer.outcome === 'error') setProblems((list) => [...list, `${answer.key.ref}: ${shownText(answer.message)}`])
           setDone((count) => count + 1)
         }
         setState('finished')
       } catch (caught) {
-        setProblems((list) => [...list, errorInfo(caught).message])
+        setProblems((list) => [...list, shownText(errorInfo(caught).message)])
         setState('cancelled')
       }
     })()

@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { call, errorInfo } from '../../lib/call'
 import { useKeywardStore } from '../../store'
-import { MINIMUM_SCORE, passwordScore, STRENGTH_LABELS } from './passwordStrength'
+import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields'
 
 /** First run: a master password (with a strength meter and a confirmation), then the recovery kit. */
 export function CreateVault() {
@@ -9,33 +9,17 @@ export function CreateVault() {
   const vaultDir = useKeywardStore((state) => state.vaultDir)
   const [password, setPassword] = useState('')
   const [confirmation, setConfirmation] = useState('')
-  const [score, setScore] = useState(0)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const strengthId = useId()
   const errorId = useId()
-
-  useEffect(() => {
-    let current = true
-    void passwordScore(password).then((next) => {
-      if (current) setScore(next)
-    })
-    return () => {
-      current = false
-    }
-  }, [password])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
     setBusy(true)
     setError(null)
     try {
-      // Scored again here, not read from the meter: pressed before the checker's dictionary has loaded (a fast
-      // typist, a slow machine), the meter still shows the last answer; this waits for the real one.
-      if ((await passwordScore(password)) < MINIMUM_SCORE) {
-        return setError(`Choose a stronger password: it must rate at least "${STRENGTH_LABELS[MINIMUM_SCORE]}".`)
-      }
-      if (password !== confirmation) return setError('The two passwords differ.')
+      const problem = await newPasswordProblem(password, confirmation)
+      if (problem !== null) return setError(problem)
       const { recoveryCode } = await call('vault:create', { password })
       setPassword('')
       setConfirmation('')
@@ -54,27 +38,14 @@ export function CreateVault() {
         Your keys are encrypted on this computer, in <code>{vaultDir}</code>. Keyward cannot reset this password.
       </p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <label htmlFor="new-password">Master password</label>
-        <input
-          id="new-password"
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          label="Master password"
+          password={password}
+          confirmation={confirmation}
+          onPassword={setPassword}
+          onConfirmation={setConfirmation}
           autoFocus
-          value={password}
-          aria-describedby={`${strengthId} ${error === null ? '' : errorId}`}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-        <div className="strength" id={strengthId}>
-          <meter min={0} max={4} low={2} high={3} optimum={4} value={score} aria-label="Password strength" />
-          <span>{password === '' ? 'Strength' : STRENGTH_LABELS[score]}</span>
-        </div>
-        <label htmlFor="confirm-password">Confirm the password</label>
-        <input
-          id="confirm-password"
-          type="password"
-          autoComplete="new-password"
-          value={confirmation}
-          onChange={(event) => setConfirmation(event.target.value)}
+          {...(error === null ? {} : { errorId })}
         />
         {error === null ? null : (
           <p className="error" role="alert" id={errorId}>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { call, errorInfo } from '../../lib/call'
 import { useKeywardStore } from '../../store'
+import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields'
 
 type Method = 'password' | 'recovery-code' | 'device'
 
@@ -25,6 +26,7 @@ export function Unlock() {
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
   const [newPassword, setNewPassword] = useState('')
+  const [newConfirmation, setNewConfirmation] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const passwordField = useRef<HTMLInputElement>(null)
@@ -45,6 +47,9 @@ export function Unlock() {
     setBusy(true)
     setError(null)
     try {
+      // A new password set with the recovery code is held to the same rule as a vault's first one, typed twice.
+      const problem = method === 'recovery-code' ? await newPasswordProblem(newPassword, newConfirmation) : null
+      if (problem !== null) return setError(problem)
       const request =
         method === 'password'
           ? ({ method: 'password', password } as const)
@@ -114,14 +119,12 @@ export function Unlock() {
           <>
             <label htmlFor="recovery-code">Recovery code</label>
             <input id="recovery-code" className="mono" autoComplete="off" spellCheck={false} autoFocus value={code} onChange={(event) => setCode(event.target.value)} />
-            <label htmlFor="replacement-password">New master password</label>
-            <input
-              id="replacement-password"
-              ref={passwordField}
-              type="password"
-              autoComplete="new-password"
-              value={newPassword}
-              onChange={(event) => setNewPassword(event.target.value)}
+            <NewPasswordFields
+              label="New master password"
+              password={newPassword}
+              confirmation={newConfirmation}
+              onPassword={setNewPassword}
+              onConfirmation={setNewConfirmation}
             />
             <p className="muted">A new recovery code is issued; the old one and the old password stop working.</p>
           </>
