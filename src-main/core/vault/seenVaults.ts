@@ -64,8 +64,8 @@ function updateOrThrow<T>(stateFile: string, change: (vaults: Record<string, Ent
     }
     const result = change(vaults)
     // Vaults whose folder is gone are forgotten, so the file does not grow with every temporary vault.
-    for (const [key, value] of Object.entries(vaults)) if (!existsSync(value.dir)) delete vaults[key]
-    writeFileAtomic(stateFile, `${JSON.stringify({ vaults }, null, 2)}\n`)
+    const kept = Object.fromEntries(Object.entries(vaults).filter(([, value]) => existsSync(value.dir)))
+    writeFileAtomic(stateFile, `${JSON.stringify({ vaults: kept }, null, 2)}\n`)
     return result
   })
 }
