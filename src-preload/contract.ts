@@ -88,7 +88,7 @@ export const channelNames = [
   'provider:save',
   'provider:remove',
 ] as const
-export const eventNames = ['app:ping', 'vault:state', 'keys:changed', 'clipboard:cleared', 'key:focus', 'view:open'] as const
+export const eventNames = ['app:ping', 'vault:state', 'vault:waiting', 'keys:changed', 'clipboard:cleared', 'key:focus', 'view:open'] as const
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]
 
@@ -561,6 +561,11 @@ export const events = {
   'app:ping': z.object({ seq: z.number().int().positive(), sentAt: z.string() }),
   /** The vault locked, unlocked, or is on its way. */
   'vault:state': z.object({ state: vaultState }),
+  /**
+   * An unlock has waited a second for a password change in another Keyward to finish (`password-change`), or a
+   * password change for other Keywards to close the vault (`openers`); the window says why nothing happens yet.
+   */
+  'vault:waiting': z.object({ for: z.enum(['password-change', 'openers']) }),
   /** Keys changed: in this window, or by another process (the CLI). */
   'keys:changed': z.object({}),
   /** The clipboard no longer holds a copied key (cleared after the delay, on lock, or replaced by the user). */

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { updateHeader } from '../../src-main/core/vault/header'
 import { unlockWithRecoveryCode } from '../../src-main/core/vault/unlockVault'
 import { vaultFiles } from '../../src-main/core/vault/vaultFiles'
+import { VaultLock } from '../../src-main/core/vault/vaultLock'
 import { appWithVault, WINDOW_PASSWORD } from './appWithVault'
 
 const context = appWithVault('keyward-e2e-passwd-')
@@ -25,5 +26,20 @@ test('an unlock that owes a recovery code shows it as the kit, says why, and the
   await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
   const session = await unlockWithRecoveryCode(path.join(context.dir, 'vault'), code, { clock: { now: () => new Date() }, actor: 'cli', sleep: async () => undefined })
   session.lock()
+  expect(context.app.problems()).toEqual([])
+})
+
+test('an unlock while another Keyward changes the password waits, says so after a second, then opens', async () => {
+  const { page } = context.app
+  await page.getByRole('button', { name: 'Lock' }).click()
+  // Another process's password change holds the vault to itself (the lock it takes; released when it is done).
+  const change = VaultLock.tryTake(vaultFiles(path.join(context.dir, 'vault')), 'exclusive')
+  expect(change).not.toBeNull()
+  await page.getByLabel('Master password').fill(WINDOW_PASSWORD)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('status')).toContainText('Waiting for a password change in another Keyward', { timeout: 10_000 })
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
+  change?.release()
+  await expect(page.getByRole('heading', { name: 'Your keys' })).toBeVisible({ timeout: 15_000 })
   expect(context.app.problems()).toEqual([])
 })

@@ -90,6 +90,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     nativeBinding: ports.nativeBinding,
     vaultWorker: ports.vaultWorker,
     seenVaults: ports.seenVaults,
+    onLockWait: (who) => ports.events.emit('vault:waiting', { for: who === 'opener' ? 'password-change' : 'openers' }),
     timers: ports.timers,
     power: ports.power,
   })

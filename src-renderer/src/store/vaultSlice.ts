@@ -24,6 +24,8 @@ export interface VaultSlice {
   readonly deviceAvailable: boolean
   /** Shown once after create (or recovery), until the user confirms the kit. */
   readonly recoveryCode: string | null
+  /** Why an unlock or a recovery is taking long: another Keyward is changing the password, or has the vault open. */
+  readonly vaultWaiting: 'password-change' | 'openers' | null
   /** Why a recovery kit is shown after an unlock (an interrupted password change was settled), or null. */
   readonly recoveryNotice: string | null
   readonly copyChip: CopyChip | null
@@ -57,6 +59,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   deviceAvailable: false,
   recoveryCode: null,
   recoveryNotice: null,
+  vaultWaiting: null,
   copyChip: null,
   page: 'vault',
   pendingRotation: null,
@@ -86,7 +89,9 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   },
   listen() {
     const stops = [
+      window.keyward.subscribe('vault:waiting', (waiting) => set({ vaultWaiting: waiting.for })),
       window.keyward.subscribe('vault:state', ({ state }) => {
+        if (state !== 'unlocking') set({ vaultWaiting: null })
         if (state !== 'unlocked') get().resetList()
         set((current) => ({ vaultState: state, page: state !== 'unlocked' && current.page !== 'about' ? 'vault' : current.page }))
         if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show

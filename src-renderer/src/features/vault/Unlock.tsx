@@ -22,6 +22,7 @@ export function Unlock() {
   const afterUnlock = useKeywardStore((state) => state.afterUnlock)
   const showRecoveryCode = useKeywardStore((state) => state.showRecoveryCode)
   const device = useKeywardStore((state) => state.device)
+  const waiting = useKeywardStore((state) => state.vaultWaiting)
   const [method, setMethod] = useState<Method>(device === 'ready' ? 'device' : 'password')
   const [password, setPassword] = useState('')
   const [code, setCode] = useState('')
@@ -137,6 +138,13 @@ export function Unlock() {
         {waitSeconds > 0 && method !== 'device' ? (
           <p className="muted" aria-live="off" data-testid="unlock-wait">
             Try again in {waitSeconds} s.
+          </p>
+        ) : null}
+        {busy && waiting !== null ? (
+          <p className="muted" role="status">
+            {waiting === 'password-change'
+              ? 'Waiting for a password change in another Keyward (the app or a command) to finish…'
+              : 'Waiting for other Keyward commands to close the vault…'}
           </p>
         ) : null}
         <button type="submit" className="primary" disabled={busy || (waitSeconds > 0 && method !== 'device')}>
