@@ -142,7 +142,6 @@ export function writeRekeyedCopy(
     applyKey(copy, newKey, 'rekey')
     copy.pragma('synchronous = FULL')
     change(copy)
-    copy.pragma('journal_mode = WAL')
     copy.prepare('SELECT count(*) FROM sqlite_master').get()
   } finally {
     copy.close()

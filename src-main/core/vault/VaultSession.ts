@@ -96,6 +96,24 @@ export class VaultSession {
     next.copy(this.keys.database)
   }
 
+  /**
+   * Closes the connection and opens a new one with the same key: its page cache starts empty. A password change
+   * does this once it holds the vault to itself — while it waited, other processes committed through the WAL,
+   * and a connection that lived through that kept pages that, read by VACUUM INTO beside fresh ones, made a copy
+   * whose table and indexes disagreed (found by the soak).
+   */
+  reconnect(open: (key: Buffer) => Database): void {
+    this.usable()
+    this.statements.clear()
+    this.database.close()
+    try {
+      this.database = open(this.keys.database)
+    } catch (error) {
+      this.lock()
+      throw error
+    }
+  }
+
   /** Takes over `lock`, held until this session locks. */
   adoptLock(lock: VaultLock): void {
     this.vaultLock?.release()

@@ -18,15 +18,18 @@ export interface BackupInfo {
   readonly bytes: number
 }
 
-/** Backups, newest first. A backup is a folder holding an encrypted vault.db snapshot and the header it opens with. */
+/**
+ * Backups, newest first. A backup is a folder holding an encrypted vault.db snapshot and the header it opens with.
+ * One that another Keyward prunes while this one looks (two unlocks taking the daily backup at once) is skipped.
+ */
 export function listBackups(files: VaultFiles): BackupInfo[] {
   if (!existsSync(files.backups)) return []
   return readdirSync(files.backups, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && existsSync(path.join(files.backups, entry.name, 'vault.db')))
-    .map((entry) => {
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .flatMap((entry) => {
       const dir = path.join(files.backups, entry.name)
-      const db = statSync(path.join(dir, 'vault.db'))
-      return { name: entry.name, path: dir, createdAt: db.mtime.toISOString(), bytes: db.size }
+      const db = statSync(path.join(dir, 'vault.db'), { throwIfNoEntry: false })
+      return db === undefined ? [] : [{ name: entry.name, path: dir, createdAt: db.mtime.toISOString(), bytes: db.size }]
     })
     .sort((a, b) => b.name.localeCompare(a.name))
 }
@@ -69,9 +72,11 @@ export function backupVault(db: Database, files: VaultFiles, now: Date, reason: 
     rmSync(staging, { recursive: true, force: true })
     throw error
   }
-  for (const old of listBackups(files).slice(BACKUPS_KEPT)) rmSync(old.path, { recursive: true, force: true })
-  const made = listBackups(files).find((backup) => backup.name === name)
-  if (made === undefined) throw new Error('backup vanished while being written')
+  // Never the one just made, even when its name sorts oldest (a clock set back, another process's clock ahead).
+  const all = listBackups(files)
+  for (const old of all.filter((backup) => backup.name !== name).slice(BACKUPS_KEPT - 1)) rmSync(old.path, { recursive: true, force: true })
+  const made = all.find((backup) => backup.name === name)
+  if (made === undefined) throw new KeywardError('VAULT_BUSY', `The backup ${name} was removed while it was being written (by another Keyward pruning old backups). Back up again.`)
   return made
 }
 

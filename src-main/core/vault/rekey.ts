@@ -81,10 +81,12 @@ function clearSidecars(files: VaultFiles): void {
  * halfway, leaves a journal that rolls back under neither key (seen in the kill -9 test).
  */
 function rekeyByCopy(session: VaultSession, next: Buffer, generation: number): void {
-  const db = session.db
   const files = session.files
   const staged = stagedCopy(files)
   rmSync(staged, { force: true })
+  // A connection with an empty page cache: this one lived through other processes' commits while it waited.
+  session.reconnect((key) => openDatabase(files.database, key, { create: false, nativeBinding: session.nativeBinding, restoreHint: restoreHint(files) }))
+  const db = session.db
   leaveWal(db)
   const fresh = { secret: randomSecret(32), fingerprint: randomSecret(32) }
   try {

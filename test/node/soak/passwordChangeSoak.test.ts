@@ -1,6 +1,6 @@
 // The soak of issue 18: `keyward passwd` again and again beside a random mix of `add`, `list`, `backup` and the
-// app's unlock path (VaultService with the built vault worker, a daily backup due on every unlock), while another
-// process keeps a core busy. Whatever the interleaving: no key reported added is lost, one of the two passwords
+// app's unlock path (VaultService with the built vault worker, a daily backup due on every unlock — one at a time,
+// as the single-instance app has one), while another process keeps a core busy. Whatever the interleaving: no key reported added is lost, one of the two passwords
 // always opens the vault, its integrity check passes, and nothing ever says "damaged".
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -54,20 +54,26 @@ it(`passwd ${ITERATIONS} times beside add, list, backup and the app's unlock, on
     const env = (password: string) => ({ env: { KEYWARD_PASSWORD: password } })
     const pick = () => (Math.random() < 0.5 ? current : next)
     const others: Promise<Outcome>[] = []
+    let appRunning = false
     for (let n = 0; n < 1 + Math.floor(Math.random() * 3); n++) {
-      const roll = Math.random()
+      // The app is single-instance with one vault service: at most one app-path unlock at a time in this process.
+      const roll = appRunning ? Math.random() * 0.75 : Math.random()
       if (roll < 0.35) {
         const name = `k${i}-${n}`
         others.push(keyward(['--vault', vaultDir, 'add', name, '--provider', 'solo', '--value-stdin'], { ...env(pick()), input: `value-${name}-0000` }).then((run) => ({ kind: `add ${name}`, run })))
       } else if (roll < 0.55) others.push(keyward(['--vault', vaultDir, 'list'], env(pick())).then((run) => ({ kind: 'list', run })))
       else if (roll < 0.75) others.push(keyward(['--vault', vaultDir, 'backup'], env(pick())).then((run) => ({ kind: 'backup', run })))
-      else others.push(appUnlock(pick(), i))
+      else {
+        appRunning = true
+        others.push(appUnlock(pick(), i))
+      }
     }
     const passwd = keyward(['--vault', vaultDir, 'passwd', ...FAST], { env: { KEYWARD_PASSWORD: current, KEYWARD_NEW_PASSWORD: next } })
     const outcomes = [{ kind: 'passwd', run: await passwd }, ...(await Promise.all(others))]
     for (const { kind, run } of outcomes) {
       if (/damaged|integrity/i.test(run.stderr)) counts.damaged += 1
       if (/This is a bug/.test(run.stderr)) counts.unexpected += 1
+      if (process.env.KEYWARD_SOAK_DEBUG !== undefined && /damaged|integrity|bug/i.test(run.stderr)) console.log(i, kind, run.stderr)
       if (!kind.startsWith('add')) continue
       counts.adds += 1
       if (/Added /.test(run.stderr)) added.add(kind.slice(4))
@@ -82,7 +88,11 @@ it(`passwd ${ITERATIONS} times beside add, list, backup and the app's unlock, on
     try {
       const session = await unlockWithPassword(vaultDir, current, testDeps())
       try {
-        if (session.db.pragma('integrity_check', { simple: true }) !== 'ok') counts.integrityFailures += 1
+        const integrity = session.db.pragma('integrity_check', { simple: true })
+        if (integrity !== 'ok') {
+          counts.integrityFailures += 1
+          if (process.env.KEYWARD_SOAK_DEBUG !== undefined) console.log(i, 'integrity', integrity, JSON.stringify(outcomes.map(({ kind, run }) => [kind, run.code, run.stderr.slice(0, 300)])))
+        }
         const names = new Set(listKeys(session).map((key) => key.name))
         counts.lost += [...added].filter((name) => !names.has(name)).length
       } finally {
