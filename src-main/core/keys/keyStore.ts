@@ -1,9 +1,7 @@
-import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { randomUUID } from 'node:crypto'
 import { KeywardError } from '../errors'
-import { fingerprint, seal, unsealOrCorrupt } from '../vault/sealing'
+import { fingerprint, seal, secretAad, unsealOrCorrupt } from '../vault/sealing'
 import type { VaultSession } from '../vault/VaultSession'
-import { wipe } from '../vault/secretBuffer'
 import type { KeyId } from './keyId'
 import { valueHint, type KeyFields } from './keyInput'
 import { escapeLike } from '../db/escapeLike'
@@ -12,12 +10,8 @@ import { KEY_RECORD_SQL, keyRecordsQuery, toKeyRecord, type KeyRecord } from './
 /**
  * Every statement on `keys` and `secret_versions` but those on keys' dates and use (deadlineStore.ts), and nothing
  * else: validation, audit and workflows live in the modules above (keyRepository, keyOperations, …). Values are
- * sealed here and only here.
+ * sealed here and only here — and re-sealed, all at once, by a password change (vault/resealValues.ts).
  */
-
-function secretAad(secretId: string): string {
-  return `secret:${secretId}`
-}
 
 export function today(session: VaultSession): string {
   return session.clock.now().toISOString().slice(0, 10)
@@ -236,35 +230,4 @@ export function fingerprints(session: VaultSession, activeOnly: boolean): { id: 
   return session
     .sql(`SELECT id, provider || '/' || name AS ref, fingerprint FROM keys ${activeOnly ? "WHERE status = 'active'" : ''} ORDER BY ref`)
     .all() as { id: KeyId; ref: string; fingerprint: string }[]
-}
-
-/** The two keys every value is sealed and fingerprinted under (`value_keys`). */
-export interface ValueKeys {
-  readonly secret: Buffer
-  readonly fingerprint: Buffer
-}
-
-/**
- * Re-seals every value version under `to` and fingerprints it again, and stores `to` as the value keys — on `db`,
- * the re-keyed copy a password change is about to put in place (rekey.ts), inside one transaction. A backup from
- * before the change then holds value keys that open nothing written after it.
- */
-export function resealValues(db: Database, from: ValueKeys, to: ValueKeys): void {
-  const rows = db.prepare('SELECT id, sealed FROM secret_versions').all() as { id: string; sealed: Buffer }[]
-  const update = db.prepare('UPDATE secret_versions SET sealed = ?, fingerprint = ? WHERE id = ?')
-  db.transaction(() => {
-    for (const row of rows) {
-      const value = unsealOrCorrupt(from.secret, row.sealed, secretAad(row.id))
-      try {
-        update.run(seal(to.secret, value, secretAad(row.id)), fingerprint(to.fingerprint, value.toString('utf8')), row.id)
-      } finally {
-        wipe(value)
-      }
-    }
-    db.exec(`UPDATE keys SET fingerprint = coalesce((SELECT fingerprint FROM secret_versions AS s
-      WHERE s.key_id = keys.id AND s.retired_at IS NULL), fingerprint)`)
-    const store = db.prepare('UPDATE value_keys SET key = ? WHERE purpose = ?')
-    store.run(to.secret, 'secret-values')
-    store.run(to.fingerprint, 'value-fingerprints')
-  })()
 }

@@ -227,7 +227,7 @@ export class VaultService {
         if (totalChanges(session) !== this.digestAt) this.refreshDigest(session)
         if (reason !== 'command-done') recordEvent(session, 'locked', {}, { reason })
         const seen = this.deps.seenVaults
-        if (seen !== undefined) markSeen(seen, session.files, session.header, markOf(session.header, session.db, this.deps.clock.now()))
+        if (seen !== undefined) markSeen(seen, session.files, session.header, () => markOf(session.header, session.db, this.deps.clock.now()))
       } catch {
         // A damaged or busy database must not keep the vault open: lock regardless.
       } finally {

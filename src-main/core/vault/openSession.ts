@@ -104,11 +104,12 @@ export async function openSession(
       throw error
     }
     const { backups } = prepared
-    if (deps.seenVaults !== undefined) session.rollback = checkSeen(deps.seenVaults, files, header, markOf(header, session.db, now))
+    const opened = session
+    if (deps.seenVaults !== undefined) session.rollback = checkSeen(deps.seenVaults, files, header, () => markOf(header, opened.db, now))
     session.loadValueKeys()
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
-    if (deps.seenVaults !== undefined) markSeen(deps.seenVaults, files, header, markOf(header, session.db, now))
+    if (deps.seenVaults !== undefined) markSeen(deps.seenVaults, files, header, () => markOf(header, opened.db, now))
     const pending = applyPendingRotations(session)
     session.quarantinedRotations = pending.quarantined
     // A recovered rotation moved a key's dates: the locked reminders' digest follows at once.

@@ -44,3 +44,8 @@ export function deriveSubkey(key: Uint8Array, purpose: string, salt: Uint8Array 
 export function fingerprint(key: Uint8Array, value: string): string {
   return createHmac('sha256', key).update(value, 'utf8').digest('hex')
 }
+
+/** A sealed value's AAD: the id of its `secret_versions` row, so a box cannot be moved to another row. */
+export function secretAad(secretId: string): string {
+  return `secret:${secretId}`
+}

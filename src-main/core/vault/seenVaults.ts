@@ -73,9 +73,12 @@ function updateOrThrow<T>(stateFile: string, change: (vaults: Record<string, Ent
 /**
  * At unlock, before the unlock records anything: the vault compared with the newest this device saw. Older → the
  * rollback is recorded (and returned, for the unlock to say so); either way the mark becomes what is found now.
+ * `measure` reads the vault inside the state file's lock: read before it, a mark another process raised after its
+ * own commit, in between, would make a vault that only moved on look older.
  */
-export function checkSeen(stateFile: string, files: VaultFiles, header: VaultHeader, found: SeenMark): Rollback | null {
+export function checkSeen(stateFile: string, files: VaultFiles, header: VaultHeader, measure: () => SeenMark): Rollback | null {
   return update(stateFile, (vaults) => {
+    const found = measure()
     const key = keyOf(files, header)
     const previous = vaults[key]
     const wentBack = previous !== undefined && older(found, previous) ? { noticedAt: found.seenAt, seen: strip(previous), found } : null
@@ -85,9 +88,10 @@ export function checkSeen(stateFile: string, files: VaultFiles, header: VaultHea
   }, null)
 }
 
-/** Raises the mark (after an unlock's own events, and at lock): never lowers it. */
-export function markSeen(stateFile: string, files: VaultFiles, header: VaultHeader, now: SeenMark): void {
+/** Raises the mark (after an unlock's own events, and at lock), measured inside the lock: never lowers it. */
+export function markSeen(stateFile: string, files: VaultFiles, header: VaultHeader, measure: () => SeenMark): void {
   update(stateFile, (vaults) => {
+    const now = measure()
     const key = keyOf(files, header)
     const previous = vaults[key]
     if (previous !== undefined && !older(previous, now)) return

@@ -141,8 +141,9 @@ describe('passwd killed at each step: the next unlock says what became of the ch
 
   for (const typed of ['old', 'new'] as const) {
     it(`killed after the rename (the change took effect), then unlocked with the ${typed} password: it is finished out loud and a new recovery code is owed`, async () => {
-      // The second look at vault.db in passwd's process is the re-keyed file being opened, after the rename.
-      const passwd = await startKeyward(['--vault', vaultDir, 'passwd', ...FAST], { KEYWARD_PASSWORD: OLD, KEYWARD_NEW_PASSWORD: NEW }, { pauseAt: at('existsSync', 'vault.db', 2) })
+      // passwd looks at vault.db as it opens it: at unlock, for the fresh connection the copy is read through, and —
+      // the third time — as it opens the re-keyed file, after the rename.
+      const passwd = await startKeyward(['--vault', vaultDir, 'passwd', ...FAST], { KEYWARD_PASSWORD: OLD, KEYWARD_NEW_PASSWORD: NEW }, { pauseAt: at('existsSync', 'vault.db', 3) })
       await passwd.reached()
       passwd.kill()
       await passwd.done
