@@ -51,6 +51,8 @@ export function App() {
   const [palette, setPalette] = useState(false)
   const listen = useKeywardStore((state) => state.listen)
   const lock = useKeywardStore((state) => state.lock)
+  const unlockNotice = useKeywardStore((state) => state.unlockNotice)
+  const showUnlockNotice = useKeywardStore((state) => state.showUnlockNotice)
   useEffect(() => listen(), [listen])
   useEffect(() => applyTheme(savedTheme()), [])
   useEffect(() => {
@@ -94,6 +96,15 @@ export function App() {
           About
         </button>
       </header>
+      {unlockNotice !== null && vaultState === 'unlocked' ? (
+        // What the unlock found that the user must know (a vault put back to an older copy), until dismissed.
+        <div className="notice" role="status" aria-label="After unlocking">
+          <span>{unlockNotice}</span>{' '}
+          <button type="button" onClick={() => showUnlockNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
       <main className="app-main">
         {page === 'about' ? <AboutScreen /> : vaultState === 'unlocked' && page !== 'vault' ? <UnlockedPage page={page} /> : <Screen />}
       </main>

@@ -124,6 +124,8 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
   // The app's own composition, with fakes only at the platform ports (clipboard, power events).
   const desktop = composeDesktopApp({
     vaultDir,
+    // This device's record of how far the vault had got, beside the spec's vault (never the user's state folder).
+    seenVaults: path.join(path.dirname(vaultDir), 'device-state', 'seen-vaults.json'),
     clock: options.clock ?? systemClock,
     timers: globalThis,
     power: quietPower,

@@ -1,6 +1,7 @@
 // The window after a password change a crash interrupted (issue 18): the unlock that meets a change whose recovery
 // code was never shown shows a new one as the recovery kit, with why — and that code opens the vault.
 import { expect, test } from '@playwright/test'
+import { cpSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { updateHeader } from '../../src-main/core/vault/header'
 import { unlockWithRecoveryCode } from '../../src-main/core/vault/unlockVault'
@@ -41,5 +42,28 @@ test('an unlock while another Keyward changes the password waits, says so after 
   await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
   change?.release()
   await expect(page.getByRole('heading', { name: 'Your keys' })).toBeVisible({ timeout: 15_000 })
+  expect(context.app.problems()).toEqual([])
+})
+
+test('a vault put back to an older copy is said after the unlock, until dismissed', async () => {
+  const { page } = context.app
+  const vault = path.join(context.dir, 'vault')
+  const older = path.join(context.dir, 'older')
+  await page.getByRole('button', { name: 'Lock' }).click()
+  mkdirSync(older)
+  for (const file of ['vault.db', 'vault.json']) cpSync(path.join(vault, file), path.join(older, file))
+  // The vault moves on (an unlock and a lock are in its audit trail), then the older copy is put back.
+  await page.getByLabel('Master password').fill(WINDOW_PASSWORD)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('heading', { name: 'Your keys' })).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByRole('status', { name: 'After unlocking' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Lock' }).click()
+  for (const file of ['vault.db', 'vault.json']) cpSync(path.join(older, file), path.join(vault, file))
+  await page.getByLabel('Master password').fill(WINDOW_PASSWORD)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  const notice = page.getByRole('status', { name: 'After unlocking' })
+  await expect(notice).toContainText('This vault is older than the one this device opened on')
+  await notice.getByRole('button', { name: 'Dismiss' }).click()
+  await expect(notice).toHaveCount(0)
   expect(context.app.problems()).toEqual([])
 })

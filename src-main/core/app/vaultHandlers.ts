@@ -12,6 +12,7 @@ import type { KdfCost } from '../vault/passwordKdf'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader } from '../vault/header'
 import { settleNotice } from '../vault/changeNotice'
+import { rollbackMessage } from '../vault/seenVaults'
 import { changeMasterKey } from '../vault/rekey'
 import { waitBeforeAttempt } from '../vault/throttle'
 import { deviceUnlockState, disableDeviceUnlock, enableDeviceUnlock } from '../vault/vaultSecurity'
@@ -73,10 +74,15 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       else if (request.method === 'device') await vault.unlock({ device: deps.deviceKeys })
       else await vault.unlock({ recoveryCode: request.code })
       // The window can always show a recovery kit: an interrupted password change's unseen code is replaced here.
-      const notice = await vault.run(({ session }) => settleNotice(session, request.method !== 'recovery-code'))
-      if (request.method !== 'recovery-code') return { newRecoveryCode: notice?.recoveryCode ?? null, notice: notice?.message ?? null }
+      const { settled, rollback } = await vault.run(({ session }) => ({
+        settled: settleNotice(session, request.method !== 'recovery-code'),
+        rollback: session.rollback,
+      }))
+      const said = [settled?.message, rollback === null ? undefined : rollbackMessage(rollback)].filter((text) => text !== undefined)
+      const notice = said.length === 0 ? null : said.join(' ')
+      if (request.method !== 'recovery-code') return { newRecoveryCode: settled?.recoveryCode ?? null, notice }
       const newRecoveryCode = await vault.run(({ session }) => changeMasterKey(session, request.newPassword, undefined, 'recovered'))
-      return { newRecoveryCode, notice: notice?.message ?? null }
+      return { newRecoveryCode, notice }
     },
     'vault:lock': async () => {
       await vault.lock('user')

@@ -24,6 +24,9 @@ export interface VaultSlice {
   readonly deviceAvailable: boolean
   /** Shown once after create (or recovery), until the user confirms the kit. */
   readonly recoveryCode: string | null
+  /** What the last unlock must say beyond opening (the vault is older than this device saw it), until dismissed. */
+  readonly unlockNotice: string | null
+  showUnlockNotice(notice: string | null): void
   /** Why an unlock or a recovery is taking long: another Keyward is changing the password, or has the vault open. */
   readonly vaultWaiting: 'password-change' | 'openers' | null
   /** Why a recovery kit is shown after an unlock (an interrupted password change was settled), or null. */
@@ -59,6 +62,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   deviceAvailable: false,
   recoveryCode: null,
   recoveryNotice: null,
+  unlockNotice: null,
   vaultWaiting: null,
   copyChip: null,
   page: 'vault',
@@ -92,6 +96,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
       window.keyward.subscribe('vault:waiting', (waiting) => set({ vaultWaiting: waiting.for })),
       window.keyward.subscribe('vault:state', ({ state }) => {
         if (state !== 'unlocking') set({ vaultWaiting: null })
+        if (state === 'locked' || state === 'no-vault') set({ unlockNotice: null })
         if (state !== 'unlocked') get().resetList()
         set((current) => ({ vaultState: state, page: state !== 'unlocked' && current.page !== 'about' ? 'vault' : current.page }))
         if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show
@@ -117,6 +122,9 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
       window.keyward.subscribe('clipboard:cleared', () => set({ copyChip: null })),
     ]
     return () => stops.forEach((stop) => stop())
+  },
+  showUnlockNotice(notice) {
+    set({ unlockNotice: notice })
   },
   showRecoveryCode(code, notice = null) {
     set({ recoveryCode: code, recoveryNotice: code === null ? null : notice })

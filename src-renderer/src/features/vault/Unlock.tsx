@@ -21,6 +21,7 @@ export function Unlock() {
   const vaultDir = useKeywardStore((state) => state.vaultDir)
   const afterUnlock = useKeywardStore((state) => state.afterUnlock)
   const showRecoveryCode = useKeywardStore((state) => state.showRecoveryCode)
+  const showUnlockNotice = useKeywardStore((state) => state.showUnlockNotice)
   const device = useKeywardStore((state) => state.device)
   const waiting = useKeywardStore((state) => state.vaultWaiting)
   const [method, setMethod] = useState<Method>(device === 'ready' ? 'device' : 'password')
@@ -61,6 +62,7 @@ export function Unlock() {
       // a crash had interrupted (that change's own code was never shown).
       const { newRecoveryCode, notice } = await call('vault:unlock', request)
       if (newRecoveryCode !== null) showRecoveryCode(newRecoveryCode, notice)
+      else showUnlockNotice(notice)
       setPassword('')
     } catch (caught) {
       const info = errorInfo(caught)
