@@ -65,11 +65,11 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
 
 /**
  * After an unlock that met an interrupted password change: says what became of it, and shows the new recovery
- * code it owes — on a terminal only (stderr, which a script's pipe of stdout never carries); a script is told to
- * run any command on a terminal, and the code stays owed until then.
+ * code it owes — only when stderr is a terminal a person reads (never a script's pipe or a log file a redirect
+ * writes); otherwise the user is told to run any command on a terminal, and the code stays owed until then.
  */
 export async function announceSettledChange(context: CliContext, service: VaultService): Promise<void> {
-  const canShow = context.terminal.interactive
+  const canShow = context.terminal.interactive && process.stderr.isTTY === true
   const { notice, rollback } = await service.run(({ session }) => ({ notice: settleNotice(session, canShow), rollback: session.rollback }))
   if (rollback !== null) context.terminal.err(`Warning: ${rollbackMessage(rollback)} keyward doctor lists it until you accept it (keyward doctor --accept-restore).`)
   if (notice === null) return

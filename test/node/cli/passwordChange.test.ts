@@ -2,10 +2,11 @@
 // the middle waits for it or is refused — it never writes into the file about to be replaced, shares its -wal, backs
 // up the change record, or calls the vault damaged. Each race is forced: the preload stops a process at a named
 // file-system call (helpers/pauseAtCall.ts) while the other acts, so no test depends on timing luck.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { keyward, initVault } from '../helpers/cli'
+import { keywardOnTerminal } from '../helpers/onTerminal'
 import { startKeyward } from '../helpers/pausedKeyward'
 import { tempDir } from '../helpers/testVault'
 
@@ -160,4 +161,19 @@ describe('passwd killed at each step: the next unlock says what became of the ch
       expect(doctor.stdout).toMatch(/^FAIL +recovery code/m)
     }, 120_000)
   }
+})
+
+describe('the recovery code a finished change owes', () => {
+  it('is shown on a terminal, once, and opens the vault; the header stops asking', async () => {
+    const header = path.join(vaultDir, 'vault.json')
+    writeFileSync(header, JSON.stringify({ ...JSON.parse(readFileSync(header, 'utf8')), recoveryCodeUnseen: true }))
+    const { code, screen } = await keywardOnTerminal(['--vault', vaultDir, 'list'], as(OLD), [])
+    expect(code, screen).toBe(0)
+    expect(screen).toMatch(/its new recovery code was never shown/)
+    const shown = /[0-9A-Z]{5}(?:-[0-9A-Z]{5}){5}/.exec(screen)?.[0] ?? ''
+    expect(JSON.parse(readFileSync(header, 'utf8'))).not.toHaveProperty('recoveryCodeUnseen')
+    expect((await keyward(['--vault', vaultDir, 'list'], { env: as(OLD) })).stderr).not.toMatch(/recovery code/)
+    const recovered = await keyward(['--vault', vaultDir, 'recover'], { env: { KEYWARD_RECOVERY_CODE: shown, KEYWARD_NEW_PASSWORD: NEW } })
+    expect(recovered.code, recovered.stderr).toBe(0)
+  }, 60_000)
 })
