@@ -21,7 +21,12 @@ if (spec !== undefined && gate !== undefined) {
   calls[call] = function paused(this: unknown, ...args: unknown[]) {
     if (String(args[0]) === target && ++seen === Number(nth)) {
       write(path.join(gate, 'reached'), String(process.pid))
-      while (!exists(path.join(gate, 'go'))) Atomics.wait(sleeper, 0, 0, 10)
+      // Waits for the test — and gives up with it: a run killed mid-test must not leave this process waiting forever.
+      const parent = process.ppid
+      while (!exists(path.join(gate, 'go'))) {
+        if (process.ppid !== parent) process.exit(1)
+        Atomics.wait(sleeper, 0, 0, 10)
+      }
     }
     return original.apply(this, args)
   }

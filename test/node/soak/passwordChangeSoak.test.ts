@@ -22,7 +22,9 @@ let burner: ChildProcess | null = null
 beforeAll(async () => {
   await initVault(vaultDir, 'password-0')
   // The busy machine: one core spinning for as long as the soak runs.
-  burner = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
+  // It ends itself once this process is gone (a test run killed before afterAll must not leave a core spinning).
+  const spin = `for (let i = 0; ; i++) if (i % 1e7 === 0 && process.ppid !== ${process.pid}) process.exit()`
+  burner = spawn(process.execPath, ['-e', spin], { stdio: 'ignore' })
 })
 afterAll(() => {
   burner?.kill('SIGKILL')
