@@ -22,8 +22,8 @@ export class VaultSession {
   /** Pending-rotation records this unlock could not apply, moved aside (see pendingRotations.ts). */
   quarantinedRotations: readonly string[] = []
   private locked = false
-  /** How this process waits for the vault lock (set at unlock from its deps; see openSession.lockWait). */
-  lockWaits: Readonly<Record<LockMode, LockWait>> | null = null
+  /** How this process waits when the session trades its vault lock (set with the lock; see openSession). */
+  private lockWaits: Readonly<Record<LockMode, LockWait>> | null = null
   /**
    * Set by the unlock that settled a password change a crash had interrupted: whether it had taken effect
    * ('finished') or not ('dropped'), and which secret was typed — the surfaces say so out loud.
@@ -114,14 +114,11 @@ export class VaultSession {
     }
   }
 
-  /** Takes over `lock`, held until this session locks. */
-  adoptLock(lock: VaultLock): void {
+  /** Takes over `lock`, held until this session locks, and how to wait when it is traded (`switchLock`). */
+  adoptLock(lock: VaultLock, waits: Readonly<Record<LockMode, LockWait>>): void {
     this.vaultLock?.release()
     this.vaultLock = lock
-  }
-
-  get lockMode(): LockMode | null {
-    return this.vaultLock?.held === true ? this.vaultLock.mode : null
+    this.lockWaits = waits
   }
 
   /**

@@ -5,7 +5,7 @@ import { openDatabase } from '../db/openDatabase'
 import { KeywardError } from '../errors'
 import { recordEvent } from './audit'
 import { HEADER_FORMAT, writeHeader, type VaultHeader } from './header'
-import { lockWait, type SessionDeps } from './openSession'
+import { lockWait, sessionLockWaits, type SessionDeps } from './openSession'
 import { calibrateKdf, explicitKdfCost, type KdfCost } from './passwordKdf'
 import { newRecoveryCode } from './recoveryCode'
 import { randomSecret } from './secretBuffer'
@@ -66,8 +66,7 @@ export async function createVault(dir: string, password: string, options: Create
     vaultLock.release()
     throw error
   }
-  session.adoptLock(vaultLock)
-  session.lockWaits = { shared: lockWait(deps, 'opener'), exclusive: lockWait(deps, 'changer') }
+  session.adoptLock(vaultLock, sessionLockWaits(deps))
   try {
     applyMigrations(session.db, pendingMigrations(0))
     session.loadValueKeys()

@@ -119,6 +119,19 @@ export function readHeader(files: VaultFiles): VaultHeader {
   return parsed.data
 }
 
+/**
+ * Whether `later` is still the header `earlier` was as far as the database key goes: no password change recorded
+ * since, none finished (the same generation and password slot). Throttle, digest or recovery-slot updates do not
+ * count: they leave the key vault.db is under alone.
+ */
+export function sameKeyHeader(earlier: VaultHeader, later: VaultHeader): boolean {
+  return (
+    later.rekey === undefined &&
+    (later.generation ?? 0) === (earlier.generation ?? 0) &&
+    later.slots.password.wrappedKey === earlier.slots.password.wrappedKey
+  )
+}
+
 /** Writes a new vault's first header. Every later change goes through `updateHeader`. */
 export function writeHeader(files: VaultFiles, header: VaultHeader): void {
   writeFileAtomic(files.header, `${JSON.stringify(headerSchema.parse(header), null, 2)}\n`)

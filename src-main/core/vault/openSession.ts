@@ -6,13 +6,13 @@ import { remindBeforeDefault } from './settings'
 import { recordEvent } from './audit'
 import { restoreHint } from './backups'
 import { KeywardError } from '../errors'
-import { readHeader, type VaultHeader } from './header'
+import { readHeader, sameKeyHeader, type VaultHeader } from './header'
 import { prepareInWorker } from './prepareInWorker'
 import { prepareVault } from './prepareVault'
 import { checkSeen, markOf, markSeen } from './seenVaults'
 import { VaultSession, type Actor } from './VaultSession'
 import type { VaultFiles } from './vaultFiles'
-import { CHANGER_WAIT_MS, OPENER_WAIT_MS, type LockWait, type VaultLock } from './vaultLock'
+import { CHANGER_WAIT_MS, OPENER_WAIT_MS, type LockMode, type LockWait, type VaultLock } from './vaultLock'
 
 export interface SessionDeps {
   readonly clock: Clock
@@ -49,10 +49,16 @@ export function lockWait(deps: SessionDeps, who: 'opener' | 'changer'): LockWait
   }
 }
 
-/** The password-change generation vault.db holds (0 for a vault never changed, or from before it was counted). */
+/** How a session waits when it trades its lock: as an opener for the shared lock, as a changer for the exclusive. */
+export function sessionLockWaits(deps: SessionDeps): Record<LockMode, LockWait> {
+  return { shared: lockWait(deps, 'opener'), exclusive: lockWait(deps, 'changer') }
+}
+
+/**
+ * The password-change generation vault.db holds (0 for a vault never changed, or from before it was counted). Read
+ * once migrations have run, so the table is there.
+ */
 export function storedGeneration(db: VaultSession['db']): number {
-  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'vault_state'").get()
-  if (table === undefined) return 0
   return (db.prepare("SELECT value FROM vault_state WHERE name = 'generation'").pluck().get() as number | undefined) ?? 0
 }
 
@@ -69,8 +75,7 @@ function mismatch(files: VaultFiles, header: VaultHeader, damage: KeywardError |
   } catch {
     // An unreadable header now is the damage itself.
   }
-  const moved = onDisk !== null && (onDisk.generation !== header.generation || onDisk.slots.password.wrappedKey !== header.slots.password.wrappedKey || onDisk.rekey !== undefined)
-  if (moved) return new KeywardError('VAULT_BUSY', 'The master password was changed while this unlock was under way. Unlock again with the password that is current now.')
+  if (onDisk !== null && !sameKeyHeader(header, onDisk)) return new KeywardError('VAULT_BUSY', 'The master password was changed while this unlock was under way. Unlock again with the password that is current now.')
   return damage ?? new KeywardError('VAULT_CORRUPT', `${files.header} and ${files.database} do not belong together (password changes ${header.generation ?? 0} and a database of another). ${restoreHint(files)}`)
 }
 
@@ -95,8 +100,7 @@ export async function openSession(
       const preparedInWorker = deps.vaultWorker === undefined ? null : await prepareInWorker(deps.vaultWorker, files, databaseKey, now, deps.nativeBinding)
       const db = openDatabase(files.database, databaseKey, { create: false, nativeBinding: deps.nativeBinding, restoreHint: restoreHint(files) })
       session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
-      session.adoptLock(vaultLock)
-      session.lockWaits = { shared: lockWait(deps, 'opener'), exclusive: lockWait(deps, 'changer') }
+      session.adoptLock(vaultLock, sessionLockWaits(deps))
       prepared = preparedInWorker ?? prepareVault(db, files, now)
       if (storedGeneration(db) !== (header.generation ?? 0)) throw mismatch(files, header, null)
     } catch (error) {

@@ -7,7 +7,7 @@ import { restoreHint } from './backups'
 import { KeywardError } from '../errors'
 import { recordEvent } from './audit'
 import { resealValues } from './resealValues'
-import { readHeader, updateHeader, type VaultHeader } from './header'
+import { readHeader, sameKeyHeader, updateHeader, type VaultHeader } from './header'
 import { calibrateKdf, explicitKdfCost, type KdfCost } from './passwordKdf'
 import { newRecoveryCode } from './recoveryCode'
 import { seal, unseal } from './sealing'
@@ -146,7 +146,7 @@ function refuseWhileRotationPending(session: VaultSession): void {
 
 /** The header now must be the one this session opened with: no change recorded, none finished since. */
 function sameVault(session: VaultSession, latest: VaultHeader): void {
-  if (latest.rekey === undefined && (latest.generation ?? 0) === (session.header.generation ?? 0)) return
+  if (sameKeyHeader(session.header, latest)) return
   throw new KeywardError('VAULT_BUSY', 'The master password was changed by another Keyward since this vault was unlocked. Unlock again, then retry.')
 }
 

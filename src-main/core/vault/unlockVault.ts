@@ -1,6 +1,6 @@
 import { KeywardError } from '../errors'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
-import { readHeader, updateHeader, type VaultHeader } from './header'
+import { readHeader, sameKeyHeader, updateHeader, type VaultHeader } from './header'
 import { lockWait, openSession, type SessionDeps } from './openSession'
 import { settleRekey, type Settled } from './rekey'
 import { deviceUnlockState, recordPasswordCheck } from './vaultSecurity'
@@ -105,7 +105,7 @@ async function backToShared(files: VaultFiles, exclusive: VaultLock, settled: Se
   exclusive.release()
   const shared = await takeVaultLock(files, 'shared', lockWait(deps, 'opener'))
   const now = readHeader(files)
-  if (now.rekey === undefined && now.generation === settled.header.generation && now.slots.password.wrappedKey === settled.header.slots.password.wrappedKey) return shared
+  if (sameKeyHeader(settled.header, now)) return shared
   shared.release()
   settled.key.fill(0)
   throw new KeywardError('VAULT_BUSY', 'The master password was changed again while this unlock was under way. Unlock again with the password that is current now.')

@@ -67,10 +67,6 @@ export class VaultLock {
     }
   }
 
-  get held(): boolean {
-    return this.connection.open
-  }
-
   /** Ends the transaction and closes the file: the lock is gone. Safe to call twice. */
   release(): void {
     if (!this.connection.open) return
