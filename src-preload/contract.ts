@@ -104,6 +104,7 @@ const password = z.string().min(1, 'The password cannot be empty.').max(1024)
 
 /** A key's metadata as the window shows it. Never the value: `hint` is its last 4 characters at most. */
 const capability = z.enum(['api', 'guided', 'none'])
+const keyStateKind = z.enum(['revoked', 'expired', 'rejected', 'overdue', 'due', 'unreachable', 'restricted', 'unverified', 'ok'])
 const keySummary = z.object({
   id: z.string(),
   ref: z.string(),
@@ -124,10 +125,11 @@ const keySummary = z.object({
   notes: z.string(),
   hint: z.string(),
   /**
-   * The reminder state main derives from the dates and the vault's remind-before setting (the same rule as the CLI's
-   * `due` and the notifications), so the window never redoes that arithmetic with different defaults.
+   * The key's state as main derives it (core/reminders/keyState: the dates, the vault's remind-before setting and
+   * the provider's last answer — the same rule as the CLI's `list`, `due` and the notifications), so the window never
+   * redoes that work with different rules. `attention`: it counts in Needs attention.
    */
-  reminder: z.object({ state: z.enum(['ok', 'due', 'overdue', 'expired']), reason: z.string(), deadline: z.string().nullable() }),
+  state: z.object({ kind: keyStateKind, reason: z.string(), deadline: z.string().nullable(), attention: z.boolean() }),
 })
 /** What a provider said about a key: live (ok), restricted, invalid, or an error — and why, in one line. */
 const providerOutcome = z.object({
@@ -252,6 +254,7 @@ export const channels = {
     response: z.object({
       total: z.number().int().min(0),
       attention: z.number().int().min(0),
+      rejected: z.number().int().min(0),
       providers: z.array(viewCount).max(10_000),
       environments: z.array(viewCount).max(10_000),
       tags: z.array(viewCount).max(10_000),
@@ -491,7 +494,7 @@ export const channels = {
     response: z.object({ created: z.array(z.string()) }),
   },
   /**
-   * "Needs attention": expired, overdue and due keys (with days left and snooze), keys with neither expiry nor rotation
+   * "Needs attention": expired, rejected, overdue and due keys (with days left and snooze), keys with neither expiry nor rotation
    * period, and the coming 90 days for the timeline: counted per week, with the first 500 dates listed.
    */
   'reminders:attention': {
@@ -502,8 +505,9 @@ export const channels = {
         .array(
           z.object({
             key: keySummary,
-            state: z.enum(['expired', 'overdue', 'due']),
-            days: z.number().int(),
+            state: z.enum(['expired', 'rejected', 'overdue', 'due']),
+            reason: z.string(),
+            days: z.number().int().nullable(),
             snoozedUntil: z.string().nullable(),
           }),
         )
@@ -533,9 +537,11 @@ export const channels = {
     request: noArguments,
     response: z.object({
       keys: z.number().int().min(0),
+      /** False while a recovery code shown in the window waits for its kit to be confirmed (typed back). */
+      recoveryKitConfirmed: z.boolean(),
       sections: z.array(
         z.object({
-          id: z.enum(['overdue', 'expired', 'no-expiry', 'unused', 'duplicates', 'exposed']),
+          id: z.enum(['rejected', 'overdue', 'expired', 'no-expiry', 'unused', 'duplicates', 'exposed']),
           title: z.string(),
           entries: z
             .array(z.object({ keyId: z.string(), ref: z.string(), detail: z.string(), file: z.string().nullable(), exposure: exposure.shape.kind.nullable() }))

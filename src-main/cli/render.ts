@@ -1,4 +1,5 @@
 import type { KeyRecord } from '../core/keys/keyRecord'
+import { STATE_WORDS, type KeyWithState } from '../core/reminders/keyState'
 import { terminalSafe } from '../core/security/terminalText'
 import type { Terminal } from './terminal'
 
@@ -24,7 +25,7 @@ export function hintText(key: Pick<KeyRecord, 'hint'>): string {
   return key.hint === '' ? '' : `…${key.hint}`
 }
 
-export function keyTable(terminal: Terminal, keys: readonly KeyRecord[]): void {
+export function keyTable(terminal: Terminal, keys: readonly KeyWithState[]): void {
   if (keys.length === 0) {
     terminal.err('No keys.')
     return
@@ -36,7 +37,7 @@ export function keyTable(terminal: Terminal, keys: readonly KeyRecord[]): void {
       key.ref,
       key.envVar ?? '',
       key.environment,
-      key.status,
+      STATE_WORDS[key.state.kind],
       key.expiresAt ?? '',
       key.rotateEveryDays === null ? '' : `${key.rotateEveryDays}d`,
       hintText(key),
@@ -44,12 +45,12 @@ export function keyTable(terminal: Terminal, keys: readonly KeyRecord[]): void {
   )
 }
 
-export function keyDetails(terminal: Terminal, key: KeyRecord): void {
+export function keyDetails(terminal: Terminal, key: KeyWithState): void {
   const lines: [string, string][] = [
     ['Key', key.ref],
     ['Env var', key.envVar ?? '—'],
     ['Environment', key.environment],
-    ['Status', key.status],
+    ['Status', `${STATE_WORDS[key.state.kind]}: ${key.state.reason}`],
     ['Value', `${hintText(key) || 'hidden'} (keyward get ${key.ref} prints it)`],
     ['Expires', key.expiresAt ?? 'never'],
     ['Rotate every', key.rotateEveryDays === null ? '—' : `${key.rotateEveryDays} days`],

@@ -9,6 +9,7 @@ import { detectProvider } from '../../core/providers/detectProvider'
 import { providerForNewValue } from '../../core/providers/providerForNewValue'
 import { withVault, type CliContext } from '../context'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
+import { withStates } from '../../core/reminders/keyState'
 import { json, keyDetails, keyTable, table } from '../render'
 import { readValue } from '../secrets'
 import { newKeyMetadata } from './newKeyMetadata'
@@ -49,7 +50,9 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .option('--environment <ENV>', 'only this environment')
     .option('--json', 'print a JSON array')
     .action(async (flags: { provider?: string; environment?: string; json?: boolean }) => {
-      const keys = await withVault(context, (session) => listKeys(session, { provider: flags.provider, environment: flags.environment }))
+      const keys = await withVault(context, (session) =>
+        listKeys(session, { provider: flags.provider, environment: flags.environment }).map(withStates(session)),
+      )
       if (flags.json === true) json(terminal, keys)
       else keyTable(terminal, keys)
     })
@@ -59,7 +62,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .description('show a key\'s metadata (never its value)')
     .option('--json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }) => {
-      const key = await withVault(context, (session) => getKey(session, keyIdOf(session, ref)))
+      const key = await withVault(context, (session) => withStates(session)(getKey(session, keyIdOf(session, ref))))
       if (flags.json === true) json(terminal, key)
       else keyDetails(terminal, key)
     })
@@ -80,7 +83,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .action(async (query: string, flags: { limit: string; json?: boolean }) => {
       const limit = Number(flags.limit)
       if (!Number.isInteger(limit) || limit < 1) throw new KeywardError('INVALID_INPUT', '--limit takes a positive whole number.')
-      const keys = await withVault(context, (session) => searchKeys(session, query, limit))
+      const keys = await withVault(context, (session) => searchKeys(session, query, limit).map(withStates(session)))
       if (flags.json === true) json(terminal, keys)
       else keyTable(terminal, keys)
     })

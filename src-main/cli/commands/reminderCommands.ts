@@ -1,7 +1,8 @@
 import type { Command } from 'commander'
-import { listKeys } from '../../core/keys/keyRepository'
 import { healthReport } from '../../core/reminders/health'
-import { DEFAULT_REMIND_BEFORE_DAYS, dueKeys } from '../../core/reminders/reminderState'
+import { dueWithin } from '../../core/reminders/attention'
+import { STATE_WORDS } from '../../core/reminders/keyState'
+import { DEFAULT_REMIND_BEFORE_DAYS } from '../../core/reminders/reminderState'
 import { readSetting, remindBeforeDefault, setRemindBeforeDefault, writeSetting } from '../../core/vault/settings'
 import { withVault, type CliContext } from '../context'
 import { json, table } from '../render'
@@ -12,15 +13,15 @@ export function registerReminderCommands(program: Command, context: CliContext):
 
   program
     .command('due')
-    .description('keys that expired, are overdue for rotation, or fall due within the window (default 14 days)')
+    .description('keys that need attention (expired, rejected by the provider, overdue, due), and those due within the window (default 14 days)')
     .option('--within <DAYS>', 'window in days', String(DEFAULT_REMIND_BEFORE_DAYS))
     .option('--json', 'print a JSON array')
     .action(async (flags: { within: string; json?: boolean }) => {
       const within = wholeNumber('--within', flags.within, 'days') ?? DEFAULT_REMIND_BEFORE_DAYS
-      const due = await withVault(context, (session) => dueKeys(listKeys(session), session.clock.now(), within, remindBeforeDefault(session)))
+      const due = await withVault(context, (session) => dueWithin(session, within))
       if (flags.json === true) return json(terminal, due)
-      if (due.length === 0) return terminal.err(`Nothing expires or is due for rotation within ${flags.within} days.`)
-      table(terminal, ['KEY', 'STATE', 'WHY'], due.map((reminder) => [reminder.ref, reminder.state, reminder.reason]))
+      if (due.length === 0) return terminal.err(`Nothing needs attention, expires or is due for rotation within ${flags.within} days.`)
+      table(terminal, ['KEY', 'STATE', 'WHY'], due.map((state) => [state.ref, STATE_WORDS[state.kind], state.reason]))
     })
 
   program

@@ -1,6 +1,6 @@
 import type { Handlers } from '../ipc/handle'
 import { findKeys } from '../keys/keyQuery'
-import { countNeedingAttention } from '../keys/deadlineStore'
+import { countNeedingAttention, keysRejected } from '../keys/deadlineStore'
 import { countKeys, countsBy, firstNamedLike, positionOf, selectWindow } from '../keys/keyStore'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
@@ -20,6 +20,7 @@ export function createKeyListHandlers(vault: VaultService): Pick<Handlers, KeyLi
       vault.run(({ session }) => ({
         total: countKeys(session),
         attention: countNeedingAttention(session, remindBeforeDefault(session)),
+        rejected: keysRejected(session, 0).total,
         providers: countsBy(session, 'provider'),
         environments: countsBy(session, 'environment'),
         tags: countsBy(session, 'tag'),

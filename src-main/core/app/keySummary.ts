@@ -2,20 +2,19 @@ import type { KeySummary } from '../../../src-preload/contract'
 import { KeywardError } from '../errors'
 import { parseKeyId, type KeyId } from '../keys/keyId'
 import type { KeyRecord } from '../keys/keyRecord'
-import { reminderFor } from '../reminders/reminderState'
+import { keyStateOf } from '../reminders/keyState'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
 
 /**
- * Key records as the contract's summaries, with each key's reminder state (today, under the vault's remind-before
+ * Key records as the contract's summaries, with each key's state (keyState) (today, under the vault's remind-before
  * setting); plain arrays. The response schema drops what it does not declare.
  */
 export function summarize(session: VaultSession): (key: KeyRecord) => KeySummary {
   const now = session.clock.now()
   const window = remindBeforeDefault(session)
   return (key) => {
-    const { state, reason, deadline } = reminderFor(key, now, window)
-    return { ...key, tags: [...key.tags], reminder: { state, reason, deadline } }
+    return { ...key, tags: [...key.tags], state: keyStateOf(key, now, window) }
   }
 }
 

@@ -3,6 +3,7 @@ import { editKey } from '../keys/keyRepository'
 import { attention } from '../reminders/attention'
 import { healthReport, type HealthReport } from '../reminders/health'
 import { snoozeKey } from '../reminders/keyReminders'
+import { readSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
 import { idOf, summarize } from './keySummary'
 
@@ -10,6 +11,7 @@ export type ReminderChannel = 'reminders:attention' | 'key:snooze' | 'key:schedu
 
 /** The window's ids and titles for the CLI's health sections, in the order the Health screen shows them. */
 const SECTIONS = [
+  ['rejected', 'rejected', 'Rejected by the provider'],
   ['expired', 'expired', 'Expired'],
   ['overdue', 'overdue', 'Overdue rotation'],
   ['exposed', 'exposed .env files', 'Exposed .env files'],
@@ -50,6 +52,7 @@ export function createReminderHandlers(vault: VaultService): Pick<Handlers, Remi
         const report = healthReport(session, MAX_ENTRIES)
         return {
           keys: report.keys,
+          recoveryKitConfirmed: readSetting(session, 'recoveryKitPending') === 0,
           sections: SECTIONS.map(([id, section, title]) => {
             return { id, title, entries: [...report.sections[section]], total: report.totals[section] }
           }),

@@ -1,4 +1,4 @@
-import { keysInWindow } from '../keys/deadlineStore'
+import { keysNeedingAttention } from '../keys/deadlineStore'
 import { providerFor } from '../providers/customProviders'
 import { verifyKey } from '../providers/keyOperations'
 import type { HttpDeps } from '../providers/providerHttp'
@@ -39,7 +39,7 @@ export async function trayMenu(vault: VaultService, lockedDueCount: number): Pro
  */
 export async function verifyDueKeys(vault: VaultService, http: HttpDeps): Promise<string> {
   const ids = await vault.run(({ session }) =>
-    keysInWindow(session, remindBeforeDefault(session), Number.POSITIVE_INFINITY)
+    keysNeedingAttention(session, remindBeforeDefault(session), Number.POSITIVE_INFINITY)
       .keys.filter((key) => providerFor(session, key.provider)?.provider.capabilities.verify === 'api')
       .map((key) => key.id),
   )

@@ -22,6 +22,15 @@ const WINDOW_BEGUN_SQL = `status = 'active'
   AND deadline < date(@today, '+' || (max(@window, coalesce((SELECT max(remind_before_days) FROM keys), 0)) + 1) || ' days')
   AND ${DUE_FROM_SQL} <= @today`
 const HAS_DEADLINE_SQL = "status = 'active' AND (expires_at IS NOT NULL OR rotate_every_days IS NOT NULL)"
+/** Keys the provider rejected at their last verify, through their partial index (migration 0090). */
+const REJECTED_SQL = "keys INDEXED BY keys_rejected WHERE status = 'active' AND last_verify_result = 'invalid'"
+/**
+ * Needs attention, the one definition (keyState's ATTENTION_KINDS): keys whose reminder window has begun, and keys
+ * the provider rejected. Each arm reads its own index (named: inside a UNION the planner would scan the table);
+ * the rowids are merged.
+ */
+const ATTENTION_ROWIDS_SQL = `SELECT rowid FROM keys INDEXED BY keys_deadline WHERE ${WINDOW_BEGUN_SQL}
+  UNION SELECT rowid FROM ${REJECTED_SQL}`
 
 /**
  * Keys a notification pass must look at: those whose reminder window has begun, and those notified before (whose
@@ -30,26 +39,41 @@ const HAS_DEADLINE_SQL = "status = 'active' AND (expires_at IS NOT NULL OR rotat
 export function selectReminderCandidates(session: VaultSession, defaultRemindBefore: number): KeyRecord[] {
   return selectKeys(
     session,
-    `FROM keys WHERE rowid IN (SELECT rowid FROM keys WHERE ${WINDOW_BEGUN_SQL}
+    `FROM keys WHERE rowid IN (${ATTENTION_ROWIDS_SQL}
         UNION ALL SELECT rowid FROM keys WHERE id IN (SELECT key_id FROM reminders WHERE last_notified_state IS NOT NULL))`,
     { window: defaultRemindBefore },
   )
 }
 
-/** reminderFor's order of the states of a key whose window has begun: expired, overdue, then due. */
-const STATE_ORDER_SQL = 'CASE WHEN expires_at < @today THEN 0 WHEN rotation_due < @today THEN 1 ELSE 2 END'
+/** keyStateOf's order of the states that need attention: expired, rejected, overdue, then due. */
+const STATE_ORDER_SQL = `CASE WHEN expires_at < @today THEN 0 WHEN last_verify_result = 'invalid' THEN 1
+  WHEN rotation_due < @today THEN 2 ELSE 3 END`
 
 /**
- * Keys whose reminder window has begun: how many, and the first `limit` — expired, overdue, then due, soonest
- * first — read whole (Needs attention). The first are chosen in SQL over the deadline index; they come back in no
- * particular order (the aggregate takes rows as they come), and the caller sorts the few it got.
+ * Keys that need attention (keyState's ATTENTION_KINDS): how many, and the first `limit` — expired, rejected,
+ * overdue, then due, soonest first — read whole (Needs attention, its sidebar view, the tray, `keyward due`). The first
+ * are chosen in SQL; they come back in no particular order (the aggregate takes rows as they come), and the caller
+ * sorts the few it got.
  */
-export function keysInWindow(session: VaultSession, defaultRemindBefore: number, limit: number): { keys: KeyRecord[]; total: number } {
+export function keysNeedingAttention(session: VaultSession, defaultRemindBefore: number, limit: number): { keys: KeyRecord[]; total: number } {
   const total = countNeedingAttention(session, defaultRemindBefore)
   if (total === 0) return { keys: [], total }
-  const from = `FROM (SELECT * FROM keys WHERE ${WINDOW_BEGUN_SQL}
+  const from = `FROM (SELECT * FROM keys WHERE rowid IN (${ATTENTION_ROWIDS_SQL})
     ORDER BY ${STATE_ORDER_SQL}, deadline, provider, name LIMIT @limit) AS keys`
   return { keys: selectKeys(session, from, { window: defaultRemindBefore, limit: Math.min(limit, total) }), total }
+}
+
+/** Active keys whose deadline (the sooner of expiry and next rotation) is on or before `day`, through its index. */
+export function keysWithDeadlineBy(session: VaultSession, day: string): KeyRecord[] {
+  return selectKeys(session, "FROM keys INDEXED BY keys_deadline WHERE status = 'active' AND deadline <= @day", { day })
+}
+
+/** Active keys the provider rejected at their last verify: how many, and the first `limit` by provider and name. */
+export function keysRejected(session: VaultSession, limit: number): { keys: KeyRecord[]; total: number } {
+  const total = session.sql(`SELECT count(*) FROM ${REJECTED_SQL}`).pluck().get() as number
+  if (total === 0) return { keys: [], total }
+  const from = `FROM (SELECT * FROM ${REJECTED_SQL} ORDER BY provider, name LIMIT @limit) AS keys`
+  return { keys: selectKeys(session, from, { limit: Math.min(limit, total) }).sort(byProviderAndName), total }
 }
 
 /** Active keys past their expiry day; or past their rotation day and not expired (reminderFor's order). */
@@ -181,15 +205,27 @@ export function deadlinesBetween(
   return { first, weeks }
 }
 
-/** The first day of each active key's reminder window (dates only), for the header's due digest. */
+/** The day a rejected key is due from in the digest: it needs attention on every day, so the locked count has it. */
+export const REJECTED_DUE_FROM = '0000-01-01'
+
+/**
+ * The first day each active key needs attention (dates only), for the header's due digest: its reminder window's
+ * first day, or REJECTED_DUE_FROM for a key the provider rejected.
+ */
 export function dueFromDays(session: VaultSession, defaultRemindBefore: number): string[] {
-  return session.sql(`SELECT ${DUE_FROM_SQL} AS due_from FROM keys WHERE ${HAS_DEADLINE_SQL} ORDER BY due_from`).pluck().all({ window: defaultRemindBefore }) as string[]
+  return session
+    .sql(
+      `SELECT CASE WHEN last_verify_result = 'invalid' THEN '${REJECTED_DUE_FROM}' ELSE ${DUE_FROM_SQL} END AS due_from
+         FROM keys WHERE ${HAS_DEADLINE_SQL} OR (status = 'active' AND last_verify_result = 'invalid') ORDER BY due_from`,
+    )
+    .pluck()
+    .all({ window: defaultRemindBefore }) as string[]
 }
 
-/** Active keys whose reminder window has begun (due, overdue or expired): reminderFor's "not ok", counted in SQL. */
+/** Keys that need attention (keyState's ATTENTION_KINDS), counted in SQL. */
 export function countNeedingAttention(session: VaultSession, defaultRemindBefore: number): number {
   return session
-    .sql(`SELECT count(*) FROM keys WHERE ${WINDOW_BEGUN_SQL}`)
+    .sql(`SELECT count(*) FROM (${ATTENTION_ROWIDS_SQL})`)
     .pluck()
     .get({ window: defaultRemindBefore, today: today(session) }) as number
 }

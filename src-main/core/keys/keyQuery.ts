@@ -1,13 +1,14 @@
 import { KeywardError } from '../errors'
-import { reminderFor } from '../reminders/reminderState'
+import { KEY_STATE_KINDS, keyStateOf, type KeyStateKind } from '../reminders/keyState'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
+import { keysNeedingAttention, keysRejected } from './deadlineStore'
 import type { KeyRecord } from './keyRecord'
 import { listKeys } from './keyRepository'
 import { MAX_QUERY_LENGTH, searchKeys } from './keySearch'
 
 /** `is:` filters the window's search understands (the sidebar's views are these queries). */
-const STATES = ['expired', 'due', 'overdue', 'attention', 'revoked', 'active', 'unverified'] as const
+const STATES = ['expired', 'due', 'overdue', 'attention', 'rejected', 'unreachable', 'restricted', 'revoked', 'active', 'unverified'] as const
 type State = (typeof STATES)[number]
 
 interface Parsed {
@@ -40,41 +41,66 @@ export function parseKeyQuery(query: string): Parsed {
   return { ...parsed, provider, environment }
 }
 
-function matchesState(key: KeyRecord, state: State, reminder: ReturnType<typeof reminderFor>): boolean {
+function matchesState(key: KeyRecord, state: State, kind: KeyStateKind, attention: boolean): boolean {
   switch (state) {
-    case 'expired':
-    case 'due':
-    case 'overdue':
-      return reminder.state === state
     case 'attention':
-      return reminder.state !== 'ok'
-    case 'revoked':
-      return key.status === 'revoked'
+      return attention
     case 'active':
       return key.status === 'active'
+    case 'revoked':
+      return key.status === 'revoked'
     case 'unverified':
       return key.lastVerifiedAt === null
+    default:
+      return kind === state
   }
 }
 
 /**
+ * The keys a filtered search starts from: for `is:attention` and `is:rejected`, their indexed SQL (a 100k vault's
+ * sidebar view reads only those keys); otherwise the provider's or environment's keys.
+ */
+function candidatesOf(session: VaultSession, parsed: Parsed, limit: number): { keys: KeyRecord[]; exact: boolean } {
+  const alone = parsed.words.length === 0 && parsed.provider === null && parsed.environment === null && parsed.tags.length === 0
+  const only = alone && parsed.states.length === 1 ? parsed.states[0] : undefined
+  if (parsed.words.length > 0) return { keys: searchKeys(session, parsed.words.join(' '), 10_000), exact: false }
+  if (parsed.states.includes('attention')) {
+    const found = keysNeedingAttention(session, remindBeforeDefault(session), only === 'attention' ? limit : Number.POSITIVE_INFINITY)
+    return { keys: found.keys, exact: only === 'attention' }
+  }
+  if (parsed.states.includes('rejected')) {
+    return { keys: keysRejected(session, only === 'rejected' ? limit : Number.POSITIVE_INFINITY).keys, exact: false }
+  }
+  const filters = { provider: parsed.provider ?? undefined, environment: parsed.environment ?? undefined }
+  return { keys: listKeys(session, filters), exact: false }
+}
+
+/**
  * The window's search: free words as `searchKeys` finds them (names first, trigram index), narrowed by
- * `provider:`, `env:`, `tag:` and `is:` filters (expired, due, overdue, attention, revoked, active, unverified).
+ * `provider:`, `env:`, `tag:` and `is:` filters (keyState's kinds, attention, active, unverified).
  */
 export function findKeys(session: VaultSession, query: string, limit: number): KeyRecord[] {
   if (query.length > MAX_QUERY_LENGTH) throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_LENGTH} characters.`)
   const parsed = parseKeyQuery(query)
   const filtered = parsed.provider !== null || parsed.environment !== null || parsed.tags.length > 0 || parsed.states.length > 0
   if (!filtered) return searchKeys(session, parsed.words.join(' '), limit)
-  const candidates =
-    parsed.words.length > 0
-      ? searchKeys(session, parsed.words.join(' '), 10_000)
-      : listKeys(session, { provider: parsed.provider ?? undefined, environment: parsed.environment ?? undefined })
+  const { keys, exact } = candidatesOf(session, parsed, limit)
   const now = session.clock.now()
   const window = remindBeforeDefault(session)
-  return candidates
+  if (exact) {
+    // The attention view in urgency order (expired, rejected, overdue, due), soonest first: the few it read.
+    const ranked = keys.map((key) => ({ key, state: keyStateOf(key, now, window) }))
+    const rank = (item: (typeof ranked)[number]) => KEY_STATE_KINDS.indexOf(item.state.kind)
+    ranked.sort((a, b) => rank(a) - rank(b) || (a.state.deadline ?? '~').localeCompare(b.state.deadline ?? '~') || a.key.ref.localeCompare(b.key.ref))
+    return ranked.map((item) => item.key)
+  }
+  return keys
     .filter((key) => (parsed.provider === null || key.provider === parsed.provider) && (parsed.environment === null || key.environment === parsed.environment))
     .filter((key) => parsed.tags.every((tag) => key.tags.some((own) => own.toLowerCase() === tag)))
-    .filter((key) => parsed.states.length === 0 || parsed.states.every((state) => matchesState(key, state, reminderFor(key, now, window))))
+    .filter((key) => {
+      if (parsed.states.length === 0) return true
+      const state = keyStateOf(key, now, window)
+      return parsed.states.every((wanted) => matchesState(key, wanted, state.kind, state.attention))
+    })
     .slice(0, limit)
 }

@@ -158,8 +158,18 @@ export function updateColumns(session: VaultSession, id: KeyId, columns: readonl
 export function replaceValue(session: VaultSession, id: KeyId, value: string, reason: string, now: string): string {
   session.sql('UPDATE secret_versions SET retired_at = ?, retired_reason = ? WHERE key_id = ? AND retired_at IS NULL').run(now, reason, id)
   const { fingerprint: print, hint } = insertSecret(session, id, value, now)
-  session.sql('UPDATE keys SET fingerprint = ?, hint = ?, rotated_at = ?, updated_at = ? WHERE id = ?').run(print, hint, now, now, id)
+  // What the provider said was about the old value: the new one is not verified until it is asked.
+  session
+    .sql(`UPDATE keys SET fingerprint = ?, hint = ?, rotated_at = ?, updated_at = ?, last_verified_at = NULL,
+            last_verify_result = NULL WHERE id = ?`)
+    .run(print, hint, now, now, id)
   return print
+}
+
+/** Whether `value` is the key's current value or one it held before (by fingerprint: nothing is decrypted). */
+export function heldBefore(session: VaultSession, id: KeyId, value: string): boolean {
+  const print = fingerprint(session.fingerprintKey, value)
+  return session.sql('SELECT 1 FROM secret_versions WHERE key_id = ? AND fingerprint = ?').get(id, print) !== undefined
 }
 
 /** The current value, decrypted. VAULT_CORRUPT when a key has none or its box does not open. */

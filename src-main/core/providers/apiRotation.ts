@@ -5,7 +5,7 @@ import { keyUsages, trackedText } from '../dotenv/usages'
 import { KeywardError, vaultLocked } from '../errors'
 import type { KeyId } from '../keys/keyId'
 import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
-import { currentValueSince, latestRetiredValue } from '../keys/keyStore'
+import { currentValueSince, latestRetiredValue, storeProviderResult } from '../keys/keyStore'
 import type { VaultSession } from '../vault/VaultSession'
 import type { Rotation } from './adapters/adapter'
 import {
@@ -192,6 +192,10 @@ export function storeNewKey(session: VaultSession, id: KeyId, deps: Pick<Rotatio
     throw new KeywardError('PROVIDER_ERROR', `${provider} rotated the key but storing the new value failed. It is kept sealed in ${pending.file} and will be applied at the next unlock; the old key no longer works.`)
   }
   clearPendingRotation(pending.file)
+  // A new value clears the provider's last answer; the verify step just asked about this very value.
+  if (journal.log.some((entry) => entry.step === 'verify' && entry.outcome === 'done')) {
+    storeProviderResult(session, id, 'ok', {}, session.clock.now().toISOString())
+  }
   return record(session, journal, 'store', started, 'done', 'Stored as the current value; the old one is kept as retired.')
 }
 

@@ -1,8 +1,8 @@
-import { deadlinesBetween, keysInWindow, keysWithoutDeadline, type Deadline } from '../keys/deadlineStore'
+import { deadlinesBetween, keysNeedingAttention, keysWithDeadlineBy, keysWithoutDeadline, type Deadline } from '../keys/deadlineStore'
 import { byProviderAndName, type KeyRecord } from '../keys/keyRecord'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
-import { reminderFor } from './reminderState'
+import { KEY_STATE_KINDS, keyStateOf, type KeyState } from './keyState'
 
 const DAY_MS = 86_400_000
 export const TIMELINE_DAYS = 90
@@ -11,9 +11,11 @@ const TIMELINE_WEEKS = 13
 
 export interface AttentionItem {
   readonly key: KeyRecord
-  readonly state: 'expired' | 'overdue' | 'due'
-  /** Days to the deadline: negative once it has passed. */
-  readonly days: number
+  readonly state: 'expired' | 'rejected' | 'overdue' | 'due'
+  /** Why, in the user's words. */
+  readonly reason: string
+  /** Days to the deadline: negative once it has passed; null for a rejected key with no date. */
+  readonly days: number | null
   /** An ISO time, `state:<state>` (until the key's state changes), or null. */
   readonly snoozedUntil: string | null
 }
@@ -35,11 +37,13 @@ export interface Timeline {
   readonly total: number
 }
 
-const ORDER = { expired: 0, overdue: 1, due: 2 } as const
+const isAttentionKind = (kind: string): kind is AttentionItem['state'] => kind in ORDER
+
+const ORDER = { expired: 0, rejected: 1, overdue: 2, due: 3 } as const
 
 /**
- * What needs attention today, by the same rule as `keyward due` and the notifications: expired, overdue, then due
- * keys, soonest first (a snoozed key stays listed, with its snooze: snoozing silences notifications, not the facts);
+ * What needs attention today, by the same rule as `keyward due`, the tray and the notifications (keyState): expired,
+ * rejected by the provider, overdue, then due keys, soonest first (a snoozed key stays listed, with its snooze: snoozing silences notifications, not the facts);
  * keys with no date at all; and the expiry and rotation dates of the coming 90 days for the timeline.
  */
 export function attention(session: VaultSession, limits = { items: 500, noExpiry: 200, dates: 500 }): Attention {
@@ -50,20 +54,21 @@ export function attention(session: VaultSession, limits = { items: 500, noExpiry
     (session.sql('SELECT key_id, snoozed_until FROM reminders WHERE snoozed_until IS NOT NULL').all() as { key_id: string; snoozed_until: string }[])
       .map((row) => [row.key_id, row.snoozed_until]),
   )
-  const inWindow = keysInWindow(session, window, limits.items)
-  const items = inWindow.keys.flatMap((key): AttentionItem[] => {
-    const reminder = reminderFor(key, now, window)
-    if (reminder.state === 'ok' || reminder.deadline === null) return []
-    const days = Math.round((Date.parse(`${reminder.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS)
+  const needing = keysNeedingAttention(session, window, limits.items)
+  const items = needing.keys.flatMap((key): AttentionItem[] => {
+    const state = keyStateOf(key, now, window)
+    if (!isAttentionKind(state.kind)) return []
+    const days = state.deadline === null ? null : Math.round((Date.parse(`${state.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS)
     const snooze = snoozes.get(key.id) ?? null
-    const active = snooze !== null && (snooze.startsWith('state:') ? snooze === `state:${reminder.state}` : Date.parse(snooze) > now.getTime())
-    return [{ key, state: reminder.state, days, snoozedUntil: active ? snooze : null }]
+    const active = snooze !== null && (snooze.startsWith('state:') ? snooze === `state:${state.kind}` : Date.parse(snooze) > now.getTime())
+    return [{ key, state: state.kind, reason: state.reason, days, snoozedUntil: active ? snooze : null }]
   })
-  items.sort((a, b) => ORDER[a.state] - ORDER[b.state] || a.days - b.days || byProviderAndName(a.key, b.key))
+  const soonest = (item: AttentionItem) => item.days ?? Number.MAX_SAFE_INTEGER
+  items.sort((a, b) => ORDER[a.state] - ORDER[b.state] || soonest(a) - soonest(b) || byProviderAndName(a.key, b.key))
   return {
     today,
     items,
-    itemsTotal: inWindow.total,
+    itemsTotal: needing.total,
     noExpiry: keysWithoutDeadline(session, limits.noExpiry),
     timeline: timeline(session, today, limits.dates),
   }
@@ -81,4 +86,20 @@ function timeline(session: VaultSession, today: string, limit: number): Timeline
     rotation: count(week, 'rotation'),
   }))
   return { weeks: perWeek, dates: first, total: weeks.reduce((sum, row) => sum + row.count, 0) }
+}
+
+/**
+ * `keyward due`: every key that needs attention (the same indexed SQL as the window's view and the tray), and those
+ * whose expiry or next rotation falls within `withinDays` — most urgent first, soonest first.
+ */
+export function dueWithin(session: VaultSession, withinDays: number): (KeyState & { readonly ref: string })[] {
+  const now = session.clock.now()
+  const window = remindBeforeDefault(session)
+  const byId = new Map<string, KeyRecord>()
+  for (const key of keysNeedingAttention(session, window, Number.POSITIVE_INFINITY).keys) byId.set(key.id, key)
+  for (const key of keysWithDeadlineBy(session, addDays(now.toISOString().slice(0, 10), withinDays))) byId.set(key.id, key)
+  const rank = (state: KeyState) => KEY_STATE_KINDS.indexOf(state.kind)
+  return [...byId.values()]
+    .map((key) => ({ ref: key.ref, ...keyStateOf(key, now, window) }))
+    .sort((a, b) => rank(a) - rank(b) || (a.deadline ?? '~').localeCompare(b.deadline ?? '~') || a.ref.localeCompare(b.ref))
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs'
 import { fileExposure, type ExposureKind } from '../dotenv/fileExposure'
-import { countNotRevoked, filesByKey, keysPastDeadline, refsWithoutDeadline, sharedValueRefs, unusedSince } from '../keys/deadlineStore'
+import { countNotRevoked, filesByKey, keysPastDeadline, keysRejected, refsWithoutDeadline, sharedValueRefs, unusedSince } from '../keys/deadlineStore'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
+import { keyStateOf } from './keyState'
 import { reminderFor } from './reminderState'
 
 export interface HealthEntry {
@@ -18,7 +19,7 @@ export interface HealthReport {
   readonly keys: number
   /** How many entries each section has; `sections` holds the first `limit` of each (all, by default). */
   readonly totals: Readonly<Record<keyof HealthReport['sections'], number>>
-  readonly sections: Readonly<Record<'overdue' | 'expired' | 'no expiry' | 'unused 90+ days' | 'duplicate values' | 'exposed .env files', readonly HealthEntry[]>>
+  readonly sections: Readonly<Record<'rejected' | 'overdue' | 'expired' | 'no expiry' | 'unused 90+ days' | 'duplicate values' | 'exposed .env files', readonly HealthEntry[]>>
 }
 
 const UNUSED_DAYS = 90
@@ -27,7 +28,7 @@ const DAY_MS = 86_400_000
 const entry = (key: { id: string; ref: string }, detail: string): HealthEntry => ({ keyId: key.id, ref: key.ref, detail, file: null, exposure: null })
 
 /**
- * The vault's hygiene: what is overdue or expired, keys that never expire (providers advise against them), keys
+ * The vault's hygiene: keys the provider rejected at their last verify, what is overdue or expired, keys that never expire (providers advise against them), keys
  * unused for 90+ days (provider-reported last use, else the last local reveal/export; longest unused first),
  * duplicate values (by fingerprint), and keys written to files that git tracks or does not ignore, or that others
  * may read. Each section is one indexed query that reads only the keys it reports (the window asks again after
@@ -40,6 +41,8 @@ export function healthReport(session: VaultSession, limit = Number.POSITIVE_INFI
     const { keys, total } = keysPastDeadline(session, state, limit)
     return { total, entries: keys.map((key) => entry(key, reminderFor(key, now, window).reason)) }
   }
+  const rejectedKeys = keysRejected(session, limit)
+  const rejected = rejectedKeys.keys.map((key) => entry(key, keyStateOf(key, now, window).reason))
   const overdue = past('overdue')
   const expired = past('expired')
   const cutoff = new Date(now.getTime() - UNUSED_DAYS * DAY_MS).toISOString()
@@ -66,6 +69,7 @@ export function healthReport(session: VaultSession, limit = Number.POSITIVE_INFI
   return {
     keys: countNotRevoked(session),
     totals: {
+      rejected: rejectedKeys.total,
       overdue: overdue.total,
       expired: expired.total,
       'no expiry': undated.total,
@@ -74,6 +78,7 @@ export function healthReport(session: VaultSession, limit = Number.POSITIVE_INFI
       'exposed .env files': exposed.length,
     },
     sections: {
+      rejected,
       overdue: overdue.entries,
       expired: expired.entries,
       'no expiry': undated.rows.map((key) => entry(key, 'no expiry date and no rotation period: set one')),

@@ -5,14 +5,14 @@ import { selectReminderCandidates } from '../keys/deadlineStore'
 import type { Notice } from '../ports/Notifier'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
-import { reminderFor, type ReminderState } from './reminderState'
+import { keyStateOf, type KeyStateKind } from './keyState'
 
 export type Snooze = '1d' | '1w' | 'next-state'
 
 export interface KeyNotice extends Notice {
   readonly keyId: string
   readonly ref: string
-  readonly state: ReminderState
+  readonly state: KeyStateKind
 }
 
 const SNOOZE_MS: Record<Exclude<Snooze, 'next-state'>, number> = { '1d': 86_400_000, '1w': 7 * 86_400_000 }
@@ -23,12 +23,16 @@ interface ReminderRow {
   last_notified_state: string | null
 }
 
-function title(state: ReminderState): string {
-  return state === 'expired' ? 'Key expired' : state === 'overdue' ? 'Key overdue for rotation' : 'Key due soon'
+const TITLES: Partial<Record<KeyStateKind, string>> = {
+  expired: 'Key expired',
+  rejected: 'Key rejected by its provider',
+  overdue: 'Key overdue for rotation',
+  due: 'Key due soon',
 }
 
 /**
- * The notifications due while the vault is unlocked: one per key per state change (ok → due → overdue/expired),
+ * The notifications due while the vault is unlocked: one per key per state change (ok → due → overdue/expired, or
+ * rejected by its provider: keyState's attention kinds),
  * unless snoozed — for a day, a week, or until the key's next state. Returning to ok re-arms a key. Each notice is
  * recorded in `reminders`, so neither the app nor the next start repeats it.
  */
@@ -39,19 +43,20 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
   const window = remindBeforeDefault(session)
   const candidates = selectReminderCandidates(session, window).sort(byProviderAndName)
   for (const key of candidates) {
-    const reminder = reminderFor(key, now, window)
+    const reminder = keyStateOf(key, now, window)
+    const title = TITLES[reminder.kind]
     const row = rows.get(key.id)
-    if (reminder.state === 'ok') {
+    if (title === undefined) {
       if (row?.last_notified_state !== undefined && row.last_notified_state !== null) session.sql('UPDATE reminders SET last_notified_state = NULL WHERE key_id = ?').run(key.id)
       continue
     }
-    if (row?.last_notified_state === reminder.state) continue
+    if (row?.last_notified_state === reminder.kind) continue
     const snoozed = row?.snoozed_until
-    if (snoozed !== null && snoozed !== undefined && (snoozed.startsWith('state:') ? snoozed === `state:${reminder.state}` : Date.parse(snoozed) > now.getTime())) continue
+    if (snoozed !== null && snoozed !== undefined && (snoozed.startsWith('state:') ? snoozed === `state:${reminder.kind}` : Date.parse(snoozed) > now.getTime())) continue
     session
       .sql('INSERT INTO reminders (key_id, last_notified_state, last_notified_at) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET last_notified_state = excluded.last_notified_state, last_notified_at = excluded.last_notified_at')
-      .run(key.id, reminder.state, now.toISOString())
-    notices.push({ keyId: key.id, ref: key.ref, state: reminder.state, title: title(reminder.state), body: `${key.ref}: ${reminder.reason}.` })
+      .run(key.id, reminder.kind, now.toISOString())
+    notices.push({ keyId: key.id, ref: key.ref, state: reminder.kind, title, body: `${key.ref}: ${reminder.reason}.` })
   }
   return notices
 }
@@ -61,7 +66,7 @@ export function snoozeKey(session: VaultSession, keyId: KeyId, snooze: Snooze): 
   const now = session.clock.now()
   const key = readKeyById(session, keyId)
   const until = snooze === 'next-state'
-    ? `state:${reminderFor(key, now, remindBeforeDefault(session)).state}`
+    ? `state:${keyStateOf(key, now, remindBeforeDefault(session)).kind}`
     : new Date(now.getTime() + SNOOZE_MS[snooze]).toISOString()
   session
     .sql('INSERT INTO reminders (key_id, snoozed_until) VALUES (?, ?) ON CONFLICT (key_id) DO UPDATE SET snoozed_until = excluded.snoozed_until')

@@ -17,6 +17,11 @@ const SETTINGS = {
   lockOnSuspend: { fallback: 1, min: 0, max: 1, what: 'Lock on sleep is on (1) or off (0).' },
   /** 1 = lock when the screen locks, 0 = do not. */
   lockOnScreenLock: { fallback: 1, min: 0, max: 1, what: 'Lock on screen lock is on (1) or off (0).' },
+  /**
+   * 1 while a recovery code the window showed waits for its kit to be confirmed (typed back): Health says so until
+   * a new kit is confirmed. The CLI prints its codes and cannot tell; it leaves this alone.
+   */
+  recoveryKitPending: { fallback: 0, min: 0, max: 1, what: 'The recovery kit is pending (1) or confirmed (0).' },
 } as const
 
 export type SettingName = keyof typeof SETTINGS

@@ -35,8 +35,11 @@ export interface VaultSlice {
   /** Which page the window shows; a lock always returns from Settings to the vault. */
   readonly page: Page
   setPage(page: Page): void
-  /** Shows a key in the vault's list and detail (from Needs attention, Health), its rotation begun if asked. */
-  openKey(id: string, then?: 'rotate'): Promise<void>
+  /** Shows a key in the vault's list and detail (from Needs attention, Health), its rotation or deletion begun if asked. */
+  openKey(id: string, then?: 'rotate' | 'delete'): Promise<void>
+  /** A deletion the keys screen opens when it shows this key (Health's "Delete…"), then clears. */
+  readonly pendingDelete: string | null
+  clearPendingDelete(): void
   /** A rotation the detail pane starts when it shows this key (Health's "Rotate…"), then clears. */
   readonly pendingRotation: string | null
   /** A dialog of the keys screen asked for from elsewhere (the command palette); null once it closes. */
@@ -67,6 +70,7 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   copyChip: null,
   page: 'vault',
   pendingRotation: null,
+  pendingDelete: null,
   afterUnlock: null,
   requestedDialog: null,
   requestDialog(dialog) {
@@ -75,8 +79,11 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   clearPendingRotation() {
     set({ pendingRotation: null })
   },
+  clearPendingDelete() {
+    set({ pendingDelete: null })
+  },
   async openKey(id, then) {
-    set({ page: 'vault', pendingRotation: then === 'rotate' ? id : null })
+    set({ page: 'vault', pendingRotation: then === 'rotate' ? id : null, pendingDelete: then === 'delete' ? id : null })
     await get().focusKey(id)
   },
   setPage(page) {

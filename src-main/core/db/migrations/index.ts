@@ -6,7 +6,8 @@ import { rotations } from './0050-rotations'
 import { dashboardIndexes } from './0060-dashboard-indexes'
 import { vaultState } from './0070-vault-state'
 import { usageOrigin } from './0080-usage-origin'
+import { rejectedKeys } from './0090-rejected-keys'
 import type { Migration } from './migration'
 
 /** Every migration, in order. */
-export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations, dashboardIndexes, vaultState, usageOrigin]
+export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations, dashboardIndexes, vaultState, usageOrigin, rejectedKeys]

@@ -17,9 +17,11 @@ const SNOOZES = [
 type Snooze = (typeof SNOOZES)[number][0]
 
 function when(item: Item): string {
+  if (item.days === null) return 'Rejected by the provider'
   const days = Math.abs(item.days)
   const plural = `${days} day${days === 1 ? '' : 's'}`
   if (item.state === 'expired') return `Expired ${plural} ago`
+  if (item.state === 'rejected') return `Rejected by the provider · ${item.days < 0 ? `date passed ${plural} ago` : `next date in ${plural}`}`
   if (item.state === 'overdue') return `Rotation overdue by ${plural}`
   return item.days === 0 ? 'Due today' : `Due in ${plural}`
 }
@@ -77,7 +79,7 @@ function AttentionRow({ item, onChanged }: { readonly item: { key: KeySummary } 
           keySummary={key}
           onDone={(saved) => {
             setOpen(null)
-            if (saved !== null) onChanged(`${saved.ref}: ${saved.reminder.reason}.`)
+            if (saved !== null) onChanged(`${saved.ref}: ${saved.state.reason}.`)
           }}
         />
       ) : null}

@@ -10,6 +10,7 @@ type Section = Report['sections'][number]
 type Entry = Section['entries'][number]
 
 const ADVICE: Record<Section['id'], string> = {
+  rejected: 'The provider answered "invalid" when these were last verified: rotate them, or delete them.',
   expired: 'The provider no longer accepts these: rotate them, or delete what you no longer use.',
   overdue: 'Past their rotation date: rotate them.',
   exposed: 'Files holding keys that git may commit or other users may read.',
@@ -55,6 +56,17 @@ function Fix({ section, entry, onChanged }: { readonly section: Section['id']; r
       >
         Rotate every 90 days
       </button>
+    )
+  if (section === 'rejected')
+    return (
+      <>
+        <button type="button" onClick={() => void openKey(entry.keyId, 'rotate')}>
+          Rotate…
+        </button>{' '}
+        <button type="button" onClick={() => void openKey(entry.keyId, 'delete')}>
+          Delete…
+        </button>
+      </>
     )
   if (section === 'expired' || section === 'overdue')
     return (

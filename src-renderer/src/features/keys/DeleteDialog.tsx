@@ -13,7 +13,7 @@ export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keyS
   const titleId = useId()
   const [typed, setTyped] = useState('')
   const [error, setError] = useState<string | null>(null)
-  const alive = keySummary.status === 'active' && keySummary.reminder.state !== 'expired'
+  const alive = keySummary.status === 'active' && keySummary.state.kind !== 'expired' && keySummary.state.kind !== 'rejected'
 
   async function submit(event: FormEvent) {
     event.preventDefault()

@@ -21,7 +21,6 @@ interface Props {
   readonly onProviderAnswer: (notice: string) => void
 }
 
-const REMINDER_TEXT: Record<KeySummary['reminder']['state'], string> = { ok: 'OK', due: 'Due soon', overdue: 'Rotation overdue', expired: 'Expired' }
 
 /**
  * The selected key: its metadata and reminder state at once (from the list's summary), then — loaded for it alone —
@@ -87,8 +86,8 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
             <span aria-hidden="true">{status.icon}</span> {status.text}
           </span>
         </dd>
-        <dt>Reminder</dt>
-        <dd>{`${REMINDER_TEXT[key.reminder.state]}: ${key.reminder.reason}`}</dd>
+        <dt>Why</dt>
+        <dd>{key.state.reason}</dd>
         <dt>Rotate every</dt>
         <dd>{key.rotateEveryDays === null ? '—' : `${key.rotateEveryDays} days`}</dd>
         <dt>Last verified</dt>

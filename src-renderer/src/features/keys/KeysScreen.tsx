@@ -59,8 +59,12 @@ export function KeysScreen() {
   // A dialog asked for from outside the screen (the command palette) shows until it closes.
   const requested = useKeywardStore((state) => state.requestedDialog)
   const clearRequested = useKeywardStore((state) => state.requestDialog)
+  // Health's "Delete…": once the key is shown, its Delete dialog opens (until it closes).
+  const pendingDelete = useKeywardStore((state) => state.pendingDelete)
+  const clearPendingDelete = useKeywardStore((state) => state.clearPendingDelete)
   const dialog: Dialog =
     ownDialog ??
+    (pendingDelete !== null && selected?.id === pendingDelete ? { kind: 'delete', key: selected } : null) ??
     (requested === null
       ? null
       : requested === 'write-env'
@@ -96,6 +100,7 @@ export function KeysScreen() {
   function closeDialog() {
     setDialog(null)
     if (requested !== null) clearRequested(null)
+    if (pendingDelete !== null) clearPendingDelete()
   }
 
   /** Verify from the menu: the provider's answer as the list's notice (the detail shows it in full). */

@@ -16,7 +16,14 @@ function sectionsOf(counts: KeyCounts | null): Section[] {
   if (counts === null) return []
   const views = (prefix: string, list: KeyCounts['tags']) => list.map(({ value, count }) => ({ label: value, query: `${prefix}:${value}`, count }))
   return [
-    { title: 'Views', views: [{ label: 'All keys', query: '', count: counts.total }, { label: 'Needs attention', query: 'is:attention', count: counts.attention }] },
+    {
+      title: 'Views',
+      views: [
+        { label: 'All keys', query: '', count: counts.total },
+        { label: 'Needs attention', query: 'is:attention', count: counts.attention },
+        { label: 'Rejected by provider', query: 'is:rejected', count: counts.rejected },
+      ],
+    },
     { title: 'Providers', views: views('provider', counts.providers) },
     { title: 'Environments', views: views('env', counts.environments) },
     { title: 'Tags', views: views('tag', counts.tags) },
@@ -24,7 +31,8 @@ function sectionsOf(counts: KeyCounts | null): Section[] {
 }
 
 /**
- * The views, each a search the list runs in main: all keys, needs attention (expired, due, overdue), by provider, by
+ * The views, each a search the list runs in main: all keys, needs attention (expired, rejected, overdue, due),
+ * rejected by the provider, by provider, by
  * environment, by tag — with counts main keeps up to date (the window never holds every key to count them).
  */
 export function Sidebar({ counts, query, onView }: { readonly counts: KeyCounts | null; readonly query: string; readonly onView: (query: string) => void }) {

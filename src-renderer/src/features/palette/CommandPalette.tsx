@@ -86,7 +86,7 @@ export function CommandPalette({ onClose }: { readonly onClose: () => void }) {
             <Command.Group heading="Keys">
               {keys.map((key) => (
                 <Command.Item key={key.id} value={`key ${key.id}`} onSelect={then(() => void openKey(key.id))}>
-                  {key.ref} <span className="muted">{`${key.environment}${key.reminder.state === 'ok' ? '' : ` · ${key.reminder.state}`}`}</span>
+                  {key.ref} <span className="muted">{`${key.environment}${key.state.attention ? ` · ${key.state.kind}` : ''}`}</span>
                 </Command.Item>
               ))}
             </Command.Group>

@@ -103,7 +103,7 @@ describe('the vault in the window, through the contract', () => {
     await value('key:setValue', { id: key.id, value: 'ghp_26C7e42F292c6912E7710c838347Ae178B4b' })
     const detail = await value('key:detail', { id: key.id })
     expect(detail.versions.map((version) => [version.current, version.hint])).toEqual([[true, '8B4b'], [false, '8B4a']])
-    expect(detail.key.reminder).toMatchObject({ state: 'ok' })
+    expect(detail.key.state).toMatchObject({ kind: 'unverified', attention: false })
     expect(detail.activity.map((event) => event.action)).toEqual(['value-changed', 'edited', 'created'])
     expect(JSON.stringify(detail)).not.toContain('ghp_')
     const settings = await value('settings:get', {})
@@ -129,7 +129,7 @@ describe('the vault in the window, through the contract', () => {
     const attention = await value('keys:search', { query: 'is:attention', limit: 500 })
     // Main counts in SQL what reminderFor decides per key: the two must agree (one expired key here).
     expect(counts.attention).toBe(attention.keys.length)
-    expect(counts.attention).toBe(all.keys.filter((key) => key.reminder.state !== 'ok').length)
+    expect(counts.attention).toBe(all.keys.filter((key) => key.state.attention).length)
     expect(counts.total).toBe(all.total)
     expect(counts.tags).toEqual([{ value: 'billing', count: 2 }, { value: 'ci', count: 1 }, { value: 'old', count: 1 }])
     expect(counts.providers.reduce((sum, view) => sum + view.count, 0)).toBe(all.total)
@@ -261,7 +261,7 @@ describe('the vault in the window, through the contract', () => {
     expect(Date.parse(snoozedUntil) - Date.now()).toBeGreaterThan(6 * 86_400_000)
     expect((await value('reminders:attention', {})).items.find((item) => item.key.id === key.id)?.snoozedUntil).toBe(snoozedUntil)
     const health = await value('health:report', {})
-    expect(health.sections.map((section) => section.id)).toEqual(['expired', 'overdue', 'exposed', 'duplicates', 'no-expiry', 'unused'])
+    expect(health.sections.map((section) => section.id)).toEqual(['rejected', 'expired', 'overdue', 'exposed', 'duplicates', 'no-expiry', 'unused'])
     const noExpiry = health.sections.find((section) => section.id === 'no-expiry')
     const forever = noExpiry?.entries[0]
     expect(forever).toMatchObject({ keyId: expect.any(String), file: null })
@@ -279,8 +279,9 @@ describe('the vault in the window, through the contract', () => {
     const due = menu.find((item) => item.kind === 'due')
     expect(due?.kind === 'due' ? due.keys.map((key) => key.label) : []).toContain('solenoid-meter/due-meter — due')
     expect(JSON.stringify(menu)).not.toContain(METER_KEY)
-    // Only the due key whose provider verifies by API is asked (the custom ones are not).
-    expect(await app.verifyDue()).toBe('1 due key verified: 1 live, 0 invalid, 0 not checked.')
+    // Only the keys needing attention whose provider verifies by API are asked (the custom ones are not): the due
+    // meter key, and the one an earlier test saw rejected (asked again: still rejected).
+    expect(await app.verifyDue()).toBe('2 due keys verified: 1 live, 1 invalid, 0 not checked.')
     await value('vault:lock', {})
     expect(await app.trayMenu(3)).toEqual([{ kind: 'open' }, { kind: 'unlock' }, { kind: 'due', count: 3, keys: [] }, { kind: 'separator' }, { kind: 'quit' }])
     await value('vault:unlock', { method: 'password', password: 'window password' })

@@ -1,0 +1,190 @@
+// The window tells the truth (issue 19): what the provider last said is the key's status everywhere; guided
+// rotation never takes the key the user already has; the recovery kit leaves the renderer with any lock; Health,
+// Needs attention and Activity follow changes made by the CLI. Each test failed on the code before the fix.
+import { expect, test, type Page } from '@playwright/test'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { keyward } from '../node/helpers/cli'
+import type { RunningSimulator } from '../simulators/simulatorServer'
+import { startSoloSimulator, type SoloKey } from '../simulators/solo'
+import { startSolenoidMeterSimulator } from '../simulators/solenoidMeter'
+import { appWithVault, WINDOW_PASSWORD } from './appWithVault'
+import { expectAccessibleInBothThemes } from './axe'
+import { repoRoot } from './harness'
+
+const LIVE = 'sm_truth_live_0000000001'
+const DEAD = 'sm_truth_dead_0000000002'
+const SOLO = 'solo_truth_current_00001'
+const shots = path.join(repoRoot, 'test-results', 'screenshots')
+let simulators: RunningSimulator[] = []
+let envFile = ''
+const providerEnv: Record<string, string> = {}
+
+test.beforeEach(async () => {
+  const meter = await startSolenoidMeterSimulator(new Set([LIVE]))
+  const soloKeys = new Map<string, SoloKey>([
+    [SOLO, { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+  ])
+  const solo = await startSoloSimulator(soloKeys)
+  simulators = [meter, solo]
+  providerEnv.KEYWARD_SOLENOID_METER_BASE_URL = meter.baseUrl
+  providerEnv.KEYWARD_SOLO_BASE_URL = solo.baseUrl
+})
+test.afterEach(async () => {
+  await Promise.all(simulators.map((simulator) => simulator.close()))
+})
+
+const launched = appWithVault('keyward-e2e-truth-', () => ({
+  providerEnv,
+  fileDialog: { chooseEnvFile: async () => envFile },
+}))
+
+async function add(page: Page, value: string, name: string, provider?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await page.getByLabel('Key', { exact: true }).fill(value)
+  if (provider !== undefined) await page.getByLabel('Provider', { exact: true }).selectOption({ label: provider })
+  await page.getByLabel('Name', { exact: true }).fill(name)
+  await page.getByRole('button', { name: 'Save key' }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+}
+
+const row = (page: Page, name: string) =>
+  page.getByRole('grid', { name: 'Keys' }).getByRole('row').filter({ hasText: name })
+
+test('1. a key the provider rejected reads "Rejected" in its row, its detail, Needs attention and the sidebar', async () => {
+  const { page } = launched.app
+  await add(page, LIVE, 'meter-live')
+  await add(page, DEAD, 'meter-dead')
+  await expect(row(page, 'meter-dead')).toContainText('Not verified')
+  await page.getByRole('button', { name: 'Verify all' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Verify all' })
+  await expect(dialog.getByRole('status')).toHaveText('2 of 2 verified · 1 live · 1 invalid')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  await expect(row(page, 'meter-dead')).toContainText('Rejected')
+  await expect(row(page, 'meter-live')).toContainText('Live')
+  await expect(page.getByRole('grid', { name: 'Keys' })).not.toContainText('OK')
+  await row(page, 'meter-dead').click()
+  await expect(page.getByRole('definition').filter({ hasText: /^✕ Rejected$/ })).toBeVisible()
+  const views = page.getByRole('navigation', { name: 'Views' })
+  await expect(views.getByRole('button', { name: /^Needs attention/ })).toHaveText(/Needs attention\s*1$/)
+  await views.getByRole('button', { name: /^Rejected by provider/ }).click()
+  await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1)
+  await expect(row(page, 'meter-dead')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Needs attention' }).first().click()
+  await expect(page.getByRole('main')).toContainText('meter-dead')
+  await expect(page.getByRole('main')).toContainText('Rejected')
+  await page.getByRole('button', { name: 'Health' }).click()
+  await expect(page.getByRole('region', { name: /^Rejected/ })).toContainText('meter-dead')
+
+  // A new value clears the old answer: not verified again, no longer counted.
+  await page.getByRole('button', { name: 'Health' }).click()
+  await row(page, 'meter-dead').click()
+  await page.getByRole('button', { name: 'New value…' }).click()
+  await page.getByLabel('New value', { exact: true }).fill(`${LIVE}x`)
+  await page.getByRole('button', { name: /^Save|^Store/ }).click()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(views.getByRole('button', { name: /^Needs attention/ })).toHaveText(/Needs attention\s*0$/)
+  await expectAccessibleInBothThemes(page, 'statuses from the provider')
+  expect(launched.app.problems()).toEqual([])
+})
+
+test('2. guided rotation refuses the key Keyward already has, before verify, store or any .env write', async () => {
+  const { page } = launched.app
+  envFile = path.join(launched.dir, 'project.env')
+  await add(page, SOLO, 'solo-ci', 'Solo (solomail.io)')
+  const id = (await launched.app.desktop?.handlers['keys:window']({ offset: 0, limit: 1 }))?.keys[0]?.id ?? ''
+  const desktop = launched.app.desktop
+  if (desktop === undefined) throw new Error('chromium harness only')
+  writeFileSync(envFile, 'PORT=8080\n')
+  await desktop.handlers['dotenv:choose']({ purpose: 'write' })
+  const selection = { ids: [id] }
+  const { digest } = await desktop.handlers['dotenv:preview']({ file: envFile, selection })
+  await desktop.handlers['dotenv:write']({ file: envFile, selection, digest })
+  const written = readFileSync(envFile, 'utf8')
+  const requestsBefore = simulators[1]?.requests.length ?? 0
+
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Rotate solo-ci' })
+  await dialog.getByLabel('New key').fill(`  ${SOLO}  `)
+  await dialog.getByRole('button', { name: 'Verify and store' }).click()
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'That is the key Keyward already has — create a new one at Solo (solomail.io) first. Nothing was stored.',
+  )
+  await expect(dialog.getByLabel('New key')).toBeFocused()
+  await expect(dialog).not.toContainText('Delete the OLD key')
+  expect(simulators[1]?.requests.length ?? 0).toBe(requestsBefore)
+  expect(readFileSync(envFile, 'utf8')).toBe(written)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('list', { name: 'Value history' }).getByRole('listitem')).toHaveCount(1)
+  expect(launched.app.problems()).toEqual([])
+})
+
+test('3. the recovery kit: the only thing on screen while it waits; any lock takes the code out of the window', async () => {
+  const { page } = launched.app
+  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('button', { name: 'New recovery code…' }).click()
+  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible()
+  const code = (await page.locator('.code-group').allTextContents()).join('-')
+  expect(code).toMatch(/^[A-Z0-9]{4,}(-[A-Z0-9]{4,})+$/)
+  // Only the kit: no page buttons, no Lock, no palette.
+  await expect(page.getByRole('banner').getByRole('button')).toHaveCount(0)
+  await page.keyboard.press('Control+k')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+
+  // A lock from elsewhere (auto-lock, the tray) still works, and takes the code with it.
+  await launched.app.desktop?.vault.lock('idle')
+  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
+  expect(await page.content()).not.toContain(code.split('-')[0])
+  await page.getByLabel('Master password').fill(WINDOW_PASSWORD)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByRole('grid', { name: 'Keys' })).toBeVisible()
+  expect(await page.content()).not.toContain(code.split('-')[0])
+
+  // Never confirmed: Health says so, and its fix issues a new code and shows the kit again.
+  await page.getByRole('button', { name: 'Health' }).click()
+  const card = page.getByRole('region', { name: 'Recovery kit not confirmed' })
+  await expect(card).toBeVisible()
+  await card.getByRole('button', { name: 'Show a new recovery kit…' }).click()
+  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible()
+  const fresh = (await page.locator('.code-group').allTextContents()).join('-')
+  expect(fresh).not.toBe(code)
+  for (const label of await page.getByText(/^Group \d$/).allTextContents())
+    await page.getByLabel(label).fill(fresh.split('-')[Number(label.slice(6)) - 1] ?? '')
+  await page.getByRole('button', { name: 'I saved it — continue' }).click()
+  await page.getByRole('button', { name: 'Health' }).click()
+  await expect(page.getByRole('heading', { name: /^Health/ })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Recovery kit not confirmed' })).toHaveCount(0)
+  expect(launched.app.problems()).toEqual([])
+})
+
+test('4. Health, Needs attention and Activity follow add, set-value and rm made by the CLI', async () => {
+  const { page } = launched.app
+  const vault = path.join(launched.dir, 'vault')
+  const cli = (args: string[], input = '') =>
+    keyward(['--vault', vault, ...args], { env: { KEYWARD_PASSWORD: WINDOW_PASSWORD }, input })
+  const within = { timeout: 2_000 }
+  for (const [button, heading] of [
+    ['Needs attention', /^Needs attention/],
+    ['Health', /^Health/],
+    ['Activity', /^Activity/],
+  ] as const) {
+    await page.getByRole('banner').getByRole('button', { name: button }).click()
+    await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible()
+    const main = page.getByRole('main')
+    const name = `cli-${button.toLowerCase().replace(/\s+/g, '-')}`
+    const added = await cli(['add', '--provider', 'stripe', name, '--value-stdin', '--expires', '2020-01-01'], `sk_live_${name}00000001`)
+    expect(added.code).toBe(0)
+    await expect(main).toContainText(name, within)
+    const changed = await cli(['set-value', `stripe/${name}`, '--value-stdin'], `sk_live_${name}00000002`)
+    expect(changed.code).toBe(0)
+    if (button === 'Activity') await expect(main.getByRole('row').nth(1)).toContainText('value-changed', within)
+    const removed = await cli(['rm', `stripe/${name}`, '--yes'])
+    expect(removed.code).toBe(0)
+    if (button === 'Activity') await expect(main.getByRole('row').nth(1)).toContainText('deleted', within)
+    else await expect(main).not.toContainText(name, within)
+  }
+  await page.screenshot({ path: path.join(shots, 'activity-live.png') })
+  expect(launched.app.problems()).toEqual([])
+})
