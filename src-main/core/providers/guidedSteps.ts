@@ -3,6 +3,7 @@ import { KeywardError } from '../errors'
 import type { KeyId } from '../keys/keyId'
 import { editKey, markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
 import type { KeyRecord } from '../keys/keyRecord'
+import { heldBefore } from '../keys/keyStore'
 import type { VaultSession } from '../vault/VaultSession'
 import { providerFor } from './customProviders'
 import { verifyCandidate, verifyKey } from './keyOperations'
@@ -85,6 +86,11 @@ export class GuidedRotation {
     if (this.state.step !== 'create-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was already stored.')
     const value = candidate.trim()
     if (value === '') throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
+    // The key the user already has (or had) is no new key: storing it, then "delete the old key at the provider",
+    // would cost them their only live key. Refused by fingerprint, before the provider is asked or a file written.
+    if (heldBefore(this.session, this.key.id, value)) {
+      throw new KeywardError('CONFLICT', `That is the key Keyward already has — create a new one at ${this.provider.name} first.`)
+    }
     const metadata = this.provider.pair === undefined ? null : { ...this.key.metadata, ...pairMetadata(this.provider, pairId ?? null) }
     const candidateKey = metadata === null ? this.key : { ...this.key, metadata }
     const canVerify = this.provider.capabilities.verify === 'api'

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { call, errorInfo } from '../../lib/call'
 import { ScheduleForm } from '../attention/ScheduleForm'
@@ -32,6 +32,7 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
   const [busy, setBusy] = useState(false)
   const [check, setCheck] = useState<ResponseOf<'rotation:checkOld'> | null>(null)
   const [dated, setDated] = useState(false)
+  const valueField = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     call('rotation:guidedStart', { id: keySummary.id }).then(setStart, (caught: unknown) => setError(errorInfo(caught).message))
@@ -59,6 +60,7 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
       setStored(answer)
     } catch (caught) {
       setError(`${errorInfo(caught).message} Nothing was stored.`)
+      valueField.current?.focus()
     } finally {
       setBusy(false)
     }
@@ -95,7 +97,7 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
                 </>
               ) : null}
               <label htmlFor="rotate-value">New key</label>
-              <input id="rotate-value" type="password" autoComplete="off" spellCheck={false} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
+              <input id="rotate-value" ref={valueField} type="password" autoComplete="off" spellCheck={false} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
             </li>
           </ol>
           <FormFooter error={error} onCancel={() => onClose(null)} submitLabel={busy ? 'Verifying…' : 'Verify and store'} disabled={busy || start === null || value.trim() === ''} />

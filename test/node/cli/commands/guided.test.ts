@@ -93,6 +93,21 @@ describe('the core step machine', () => {
     expect(rotation.confirmOldRevoked(true)).toEqual({ step: 'done', oldRevoked: true })
   })
 
+  it('refuses the key Keyward already has, or had, before asking the provider or storing anything', async () => {
+    const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
+    const id = keyIdOf(session, 'prod')
+    const asked = simulator.requests.length
+    const rotation = GuidedRotation.start(session, id, http)
+    const same = { code: 'CONFLICT', message: 'That is the key Keyward already has — create a new one at AIsoule first.' }
+    await expect(rotation.submitCandidate(' ak_live_old_000000000000\n')).rejects.toMatchObject(same)
+    expect(simulator.requests.length).toBe(asked)
+    expect(keyHistory(session, id).versions).toHaveLength(1)
+    expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({ step: 'revoke-old-in-dashboard' })
+    // The retired value is no new key either.
+    await expect(GuidedRotation.start(session, id, http).submitCandidate('ak_live_old_000000000000')).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(keyHistory(session, id).versions).toHaveLength(2)
+  })
+
   it('answers api | guided | none per provider, the same for the CLI and the app', () => {
     expect(['solenoid-meter', 'aisoule', 'github'].map((id) => rotationPlan(findProvider(id)))).toEqual(['api', 'guided', expect.stringMatching(/guided|none/)])
     expect(rotationPlan(undefined)).toBe('none')
