@@ -35,6 +35,26 @@ const cspBreakingImports = [
   { name: 'radix-ui', importNames: ['Select', 'ScrollArea'], message: `${cspMessage} (crash under Trusted Types)` },
 ]
 
+// Components read through the store (useRead) and change through its commands, so a change refreshes every view it
+// touches (issue 19): the call helper and window.keyward stay inside src-renderer/src/store.
+const storeMessage = 'Only src-renderer/src/store calls main: read with useRead, change with command() (store/commands).'
+const storeOnlyCall = { group: ['**/store/mainCall'], message: storeMessage }
+const noWindowKeyward = { selector: "MemberExpression[object.name='window'][property.name='keyward']", message: storeMessage }
+/** The renderer's import rules; `extra` adds patterns (the call helper, outside the store). */
+const rendererImports = (extra) =>
+  restrictImports(
+    [noElectron, ...cspBreakingImports],
+    [
+      { group: ['**/src-main/**'], message: 'The renderer imports nothing from src-main (DESIGN §1).' },
+      {
+        group: ['**/src-preload/**'],
+        allowTypeImports: true,
+        message: 'The renderer may import only types from src-preload/contract.ts; values come through window.keyward.',
+      },
+      ...extra,
+    ],
+  )
+
 /** One `no-restricted-imports` per area: flat config replaces (does not merge) a rule's options per file. */
 const restrictImports = (paths, patterns = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
@@ -89,17 +109,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrictImports(
-        [noElectron, ...cspBreakingImports],
-        [
-          { group: ['**/src-main/**'], message: 'The renderer imports nothing from src-main (DESIGN §1).' },
-          {
-            group: ['**/src-preload/**'],
-            allowTypeImports: true,
-            message: 'The renderer may import only types from src-preload/contract.ts; values come through window.keyward.',
-          },
-        ],
-      ),
+      ...rendererImports([storeOnlyCall]),
+      'no-restricted-syntax': ['error', noIpcMemberAccess, noWindowKeyward, ...trustedTypesSinks],
+    },
+  },
+  // The store is the renderer's one caller of main: its slices, reads and commands use the call helper.
+  {
+    files: ['src-renderer/src/store/**'],
+    rules: {
+      ...rendererImports([]),
       'no-restricted-syntax': ['error', noIpcMemberAccess, ...trustedTypesSinks],
     },
   },

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['test/node/**/*.test.ts'],
+    include: ['test/node/**/*.test.ts', 'test/renderer/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     // Setup builds vaults and child bundles: vitest's 10 s default would report a slow machine's suite as skipped.

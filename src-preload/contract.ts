@@ -45,6 +45,8 @@ export const channelNames = [
   'vault:create',
   'vault:unlock',
   'vault:lock',
+  'vault:newRecoveryCode',
+  'vault:kitConfirmed',
   'keys:window',
   'keys:counts',
   'keys:locate',
@@ -240,6 +242,10 @@ export const channels = {
   },
   /** Locks now: work in flight ends first, the clipboard is cleared if it still holds a copied key. */
   'vault:lock': { request: noArguments, response: empty },
+  /** A new recovery code (the old one stops working at once), to show as the kit; pending until confirmed. */
+  'vault:newRecoveryCode': { request: noArguments, response: z.object({ recoveryCode: z.string() }) },
+  /** The user typed the kit's groups back: the recovery code the window showed last is written down. */
+  'vault:kitConfirmed': { request: noArguments, response: empty },
   /**
    * Rows `offset`… of the whole list in (provider, name) order, and how many there are: the list fetches only the
    * rows it shows, so a 100k vault never crosses IPC whole.

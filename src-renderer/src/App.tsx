@@ -53,13 +53,16 @@ export function App() {
   const lock = useKeywardStore((state) => state.lock)
   const unlockNotice = useKeywardStore((state) => state.unlockNotice)
   const showUnlockNotice = useKeywardStore((state) => state.showUnlockNotice)
+  // While the recovery kit waits for confirmation the window shows only the kit: no pages, no Lock, no palette
+  // (a lock from elsewhere still works, and clears it).
+  const kitShown = useKeywardStore((state) => state.recoveryCode !== null)
   useEffect(() => listen(), [listen])
   useEffect(() => applyTheme(savedTheme()), [])
   useEffect(() => {
     // From anywhere while unlocked: Ctrl/⌘+Shift+H opens Health (KeePassXC's reports shortcut), Ctrl/⌘+K or
     // Ctrl/⌘+Shift+P the command palette (UI.md §4.15–4.16).
     function onKeyDown(event: KeyboardEvent) {
-      if (vaultState !== 'unlocked' || !(event.ctrlKey || event.metaKey)) return
+      if (vaultState !== 'unlocked' || kitShown || !(event.ctrlKey || event.metaKey)) return
       const key = event.key.toLowerCase()
       if (event.shiftKey && key === 'h') setPage('health')
       // Not over another dialog: one modal at a time.
@@ -69,7 +72,7 @@ export function App() {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [vaultState, setPage])
+  }, [vaultState, kitShown, setPage])
   useEffect(() => {
     void loadStatus()
   }, [loadStatus])
@@ -80,7 +83,7 @@ export function App() {
         <span className="brand">Keyward</span>
         <span className="tagline">Your API keys, kept and tracked on this machine</span>
         <span className="spacer" />
-        {vaultState === 'unlocked' ? (
+        {kitShown ? null : vaultState === 'unlocked' ? (
           <>
             {PAGES.map(([id, label, shortcut]) => (
               <button key={id} type="button" aria-pressed={page === id} title={shortcut} onClick={() => setPage(page === id ? 'vault' : id)}>
@@ -92,11 +95,13 @@ export function App() {
             </button>
           </>
         ) : null}
-        <button type="button" aria-pressed={page === 'about'} onClick={() => setPage(page === 'about' ? 'vault' : 'about')}>
-          About
-        </button>
+        {kitShown ? null : (
+          <button type="button" aria-pressed={page === 'about'} onClick={() => setPage(page === 'about' ? 'vault' : 'about')}>
+            About
+          </button>
+        )}
       </header>
-      {unlockNotice !== null && vaultState === 'unlocked' ? (
+      {unlockNotice !== null && vaultState === 'unlocked' && !kitShown ? (
         // What the unlock found that the user must know (a vault put back to an older copy), until dismissed.
         <div className="notice" role="status" aria-label="After unlocking">
           <span>{unlockNotice}</span>{' '}
@@ -106,9 +111,9 @@ export function App() {
         </div>
       ) : null}
       <main className="app-main">
-        {page === 'about' ? <AboutScreen /> : vaultState === 'unlocked' && page !== 'vault' ? <UnlockedPage page={page} /> : <Screen />}
+        {kitShown ? <Screen /> : page === 'about' ? <AboutScreen /> : vaultState === 'unlocked' && page !== 'vault' ? <UnlockedPage page={page} /> : <Screen />}
       </main>
-      {palette && vaultState === 'unlocked' ? <CommandPalette onClose={() => setPalette(false)} /> : null}
+      {palette && vaultState === 'unlocked' && !kitShown ? <CommandPalette onClose={() => setPalette(false)} /> : null}
     </div>
   )
 }

@@ -121,44 +121,6 @@ test('2. guided rotation refuses the key Keyward already has, before verify, sto
   expect(launched.app.problems()).toEqual([])
 })
 
-test('3. the recovery kit: the only thing on screen while it waits; any lock takes the code out of the window', async () => {
-  const { page } = launched.app
-  await page.getByRole('button', { name: 'Settings' }).click()
-  await page.getByRole('button', { name: 'New recovery code…' }).click()
-  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible()
-  const code = (await page.locator('.code-group').allTextContents()).join('-')
-  expect(code).toMatch(/^[A-Z0-9]{4,}(-[A-Z0-9]{4,})+$/)
-  // Only the kit: no page buttons, no Lock, no palette.
-  await expect(page.getByRole('banner').getByRole('button')).toHaveCount(0)
-  await page.keyboard.press('Control+k')
-  await expect(page.getByRole('dialog')).toHaveCount(0)
-
-  // A lock from elsewhere (auto-lock, the tray) still works, and takes the code with it.
-  await launched.app.desktop?.vault.lock('idle')
-  await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
-  expect(await page.content()).not.toContain(code.split('-')[0])
-  await page.getByLabel('Master password').fill(WINDOW_PASSWORD)
-  await page.getByRole('button', { name: 'Unlock' }).click()
-  await expect(page.getByRole('grid', { name: 'Keys' })).toBeVisible()
-  expect(await page.content()).not.toContain(code.split('-')[0])
-
-  // Never confirmed: Health says so, and its fix issues a new code and shows the kit again.
-  await page.getByRole('button', { name: 'Health' }).click()
-  const card = page.getByRole('region', { name: 'Recovery kit not confirmed' })
-  await expect(card).toBeVisible()
-  await card.getByRole('button', { name: 'Show a new recovery kit…' }).click()
-  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible()
-  const fresh = (await page.locator('.code-group').allTextContents()).join('-')
-  expect(fresh).not.toBe(code)
-  for (const label of await page.getByText(/^Group \d$/).allTextContents())
-    await page.getByLabel(label).fill(fresh.split('-')[Number(label.slice(6)) - 1] ?? '')
-  await page.getByRole('button', { name: 'I saved it — continue' }).click()
-  await page.getByRole('button', { name: 'Health' }).click()
-  await expect(page.getByRole('heading', { name: /^Health/ })).toBeVisible()
-  await expect(page.getByRole('region', { name: 'Recovery kit not confirmed' })).toHaveCount(0)
-  expect(launched.app.problems()).toEqual([])
-})
-
 test('4. Health, Needs attention and Activity follow add, set-value and rm made by the CLI', async () => {
   const { page } = launched.app
   const vault = path.join(launched.dir, 'vault')
@@ -174,10 +136,10 @@ test('4. Health, Needs attention and Activity follow add, set-value and rm made 
     await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible()
     const main = page.getByRole('main')
     const name = `cli-${button.toLowerCase().replace(/\s+/g, '-')}`
-    const added = await cli(['add', '--provider', 'stripe', name, '--value-stdin', '--expires', '2020-01-01'], `sk_live_${name}00000001`)
+    const added = await cli(['add', '--provider', 'stripe', name, '--value-stdin', '--expires', '2020-01-01'], `sk_live_${name.replaceAll('-', '')}00000001`)
     expect(added.code).toBe(0)
     await expect(main).toContainText(name, within)
-    const changed = await cli(['set-value', `stripe/${name}`, '--value-stdin'], `sk_live_${name}00000002`)
+    const changed = await cli(['set-value', `stripe/${name}`, '--value-stdin'], `sk_live_${name.replaceAll('-', '')}00000002`)
     expect(changed.code).toBe(0)
     if (button === 'Activity') await expect(main.getByRole('row').nth(1)).toContainText('value-changed', within)
     const removed = await cli(['rm', `stripe/${name}`, '--yes'])

@@ -13,11 +13,12 @@ import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import { readHeader } from '../vault/header'
 import { settleNotice } from '../vault/changeNotice'
 import { rollbackMessage } from '../vault/seenVaults'
-import { changeMasterKey } from '../vault/rekey'
+import { changeMasterKey, issueRecoveryCode } from '../vault/rekey'
 import { waitBeforeAttempt } from '../vault/throttle'
 import { deviceUnlockState, disableDeviceUnlock, enableDeviceUnlock } from '../vault/vaultSecurity'
-import { readSetting } from '../vault/settings'
+import { readSetting, writeSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
+import type { VaultSession } from '../vault/VaultSession'
 import { idOf, summarize } from './keySummary'
 
 export type VaultChannel =
@@ -25,6 +26,8 @@ export type VaultChannel =
   | 'vault:create'
   | 'vault:unlock'
   | 'vault:lock'
+  | 'vault:newRecoveryCode'
+  | 'vault:kitConfirmed'
   | 'key:detect'
   | 'providers:list'
   | 'key:add'
@@ -48,6 +51,11 @@ export interface VaultHandlerDeps {
  * locked, waited for by a lock), counted as user activity for auto-lock. Values cross only in `key:add` (in) and
  * `key:reveal` (out); `key:copy` copies in main.
  */
+/** Whether a recovery code the window showed still waits for its kit to be confirmed (Health says so). */
+function kitPending(session: VaultSession, pending: boolean): void {
+  writeSetting(session, 'recoveryKitPending', pending ? 1 : 0)
+}
+
 export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, VaultChannel> {
   const { vault } = deps
   return {
@@ -68,7 +76,18 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
         else disableDeviceUnlock(session)
         return { device: deviceUnlockState(readHeader(session.files), deps.clock.now()) }
       }),
-    'vault:create': async ({ password }) => ({ recoveryCode: await vault.create(password, deps.kdf === undefined ? {} : { kdf: deps.kdf }) }),
+    'vault:create': async ({ password }) => {
+      const recoveryCode = await vault.create(password, deps.kdf === undefined ? {} : { kdf: deps.kdf })
+      await vault.run(({ session }) => kitPending(session, true))
+      return { recoveryCode }
+    },
+    'vault:newRecoveryCode': () =>
+      vault.run(({ session }) => {
+        const recoveryCode = issueRecoveryCode(session)
+        kitPending(session, true)
+        return { recoveryCode }
+      }),
+    'vault:kitConfirmed': () => vault.run(({ session }) => (kitPending(session, false), {})),
     'vault:unlock': async (request) => {
       if (request.method === 'password') await vault.unlock({ password: request.password }, { maxWaitMs: 0 })
       else if (request.method === 'device') await vault.unlock({ device: deps.deviceKeys })
@@ -80,8 +99,16 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       }))
       const said = [settled?.message, rollback === null ? undefined : rollbackMessage(rollback)].filter((text) => text !== undefined)
       const notice = said.length === 0 ? null : said.join(' ')
-      if (request.method !== 'recovery-code') return { newRecoveryCode: settled?.recoveryCode ?? null, notice }
-      const newRecoveryCode = await vault.run(({ session }) => changeMasterKey(session, request.newPassword, undefined, 'recovered'))
+      if (request.method !== 'recovery-code') {
+        const newRecoveryCode = settled?.recoveryCode ?? null
+        if (newRecoveryCode !== null) await vault.run(({ session }) => kitPending(session, true))
+        return { newRecoveryCode, notice }
+      }
+      const newRecoveryCode = await vault.run(({ session }) => {
+        const code = changeMasterKey(session, request.newPassword, undefined, 'recovered')
+        kitPending(session, true)
+        return code
+      })
       return { newRecoveryCode, notice }
     },
     'vault:lock': async () => {

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs'
 import { isCorruption } from '../db/openDatabase'
 import { KeywardError, vaultLocked } from '../errors'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
@@ -54,6 +54,11 @@ export interface AutoLockSettings {
 export const DEFAULT_AUTO_LOCK: AutoLockSettings = { idleMs: 5 * 60_000, onSuspend: true, onScreenLock: true }
 /** How often the change feed looks at `PRAGMA data_version` and vault.json's mtime (and auto-lock at the clock). */
 export const CHANGE_POLL_MS = 2_000
+/**
+ * Between the ticks, a write to the vault's folder (another process's commit touches vault.db or its WAL) makes the
+ * feed look this soon after the last write: the window shows a CLI change at once, not up to a tick later.
+ */
+export const CHANGE_SETTLE_MS = 50
 
 interface InFlight {
   readonly controller: AbortController
@@ -77,6 +82,7 @@ export class VaultService {
   private lastActivity = 0
   private autoLock: AutoLockSettings = DEFAULT_AUTO_LOCK
   private ticker: unknown = null
+  private watcher: FSWatcher | null = null
   private seen = { dataVersion: 0, headerMtime: 0 }
   /** total_changes() when the due digest was last brought up to date (the digest depends only on what is stored). */
   private digestAt = 0
@@ -171,7 +177,10 @@ export class VaultService {
     this.seen = this.watermarks(session)
     this.setState('unlocked')
     if (session.quarantinedRotations.length > 0) this.emit({ kind: 'rotations-quarantined', files: session.quarantinedRotations })
-    if (this.deps.timers !== undefined) this.ticker = this.deps.timers.setInterval(() => this.tick(), CHANGE_POLL_MS)
+    if (this.deps.timers !== undefined) {
+      this.ticker = this.deps.timers.setInterval(() => this.tick(), CHANGE_POLL_MS)
+      this.watchFolder(this.deps.timers)
+    }
     const pending = this.lockAfterUnlock
     this.lockAfterUnlock = null
     if (pending !== null) void this.lock(pending)
@@ -290,6 +299,30 @@ export class VaultService {
   private stopTicker(): void {
     if (this.ticker !== null) this.deps.timers?.clearInterval(this.ticker)
     this.ticker = null
+    this.watcher?.close()
+    this.watcher = null
+  }
+
+  /** Looks for changes shortly after the vault's folder is written to; the tick stays the fallback. */
+  private watchFolder(timers: IntervalTimers): void {
+    let settle: unknown = null
+    try {
+      this.watcher = watch(this.files.dir, { persistent: false }, () => {
+        if (settle !== null) timers.clearTimeout(settle)
+        settle = timers.setTimeout(() => {
+          settle = null
+          try {
+            this.checkForChanges()
+          } catch {
+            // As in the tick: a busy file is looked at again on the next write or tick.
+          }
+        }, CHANGE_SETTLE_MS)
+      })
+      this.watcher.on('error', () => this.watcher?.close())
+    } catch {
+      // No file watching here (a network file system): the tick alone finds changes.
+      this.watcher = null
+    }
   }
 
   private watermarks(session: VaultSession): { dataVersion: number; headerMtime: number } {

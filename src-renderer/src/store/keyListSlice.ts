@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { KeyCounts, KeySummary } from '../../../src-preload/contract'
-import { call } from '../lib/call'
+import { call } from './mainCall'
 import type { KeywardStore } from './index'
 
 /** Rows are fetched in blocks of this many, aligned, so scrolling asks for each block once. */

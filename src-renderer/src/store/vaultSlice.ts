@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { ErrorInfo, KeySummary, VaultState } from '../../../src-preload/contract'
-import { call, errorInfo } from '../lib/call'
+import { errorInfo } from '../lib/errors'
+import { call } from './mainCall'
 import type { KeywardStore } from './index'
 
 export interface CopyChip {
@@ -52,6 +53,10 @@ export interface VaultSlice {
   /** Starts listening for vault and clipboard events; returns the function that stops. */
   listen(): () => void
   showRecoveryCode(code: string | null, notice?: string | null): void
+  /** The kit was typed back: main records it (Health stops asking), and the code leaves the window. */
+  confirmRecoveryKit(): Promise<void>
+  /** A new recovery code (the old one stops working), shown as the kit. */
+  newRecoveryKit(): Promise<void>
   copy(key: KeySummary): Promise<void>
   clearClipboard(): Promise<void>
   lock(): Promise<void>
@@ -104,6 +109,10 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
       window.keyward.subscribe('vault:state', ({ state }) => {
         if (state !== 'unlocking') set({ vaultWaiting: null })
         if (state === 'locked' || state === 'no-vault') set({ unlockNotice: null })
+        // Any lock, manual or automatic, takes the recovery code out of the window (Health offers a new kit).
+        if (state !== 'unlocked') set({ recoveryCode: null, recoveryNotice: null })
+        if (state !== 'unlocked') get().dropReads()
+        else get().refreshReads(['keys', 'audit', 'settings', 'providers'])
         if (state !== 'unlocked') get().resetList()
         set((current) => ({ vaultState: state, page: state !== 'unlocked' && current.page !== 'about' ? 'vault' : current.page }))
         if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show
@@ -125,7 +134,11 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
         if (get().vaultState === 'unlocked') set({ page: 'attention' })
         else set({ afterUnlock: { kind: 'attention', due } })
       }),
-      window.keyward.subscribe('keys:changed', () => void get().loadKeys().catch(() => undefined)),
+      // Another process changed the vault (the CLI, the tray's verify): the list and every shown view follow.
+      window.keyward.subscribe('keys:changed', () => {
+        void get().loadKeys().catch(() => undefined)
+        get().refreshReads(['keys', 'audit'])
+      }),
       window.keyward.subscribe('clipboard:cleared', () => set({ copyChip: null })),
     ]
     return () => stops.forEach((stop) => stop())
@@ -135,6 +148,14 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   },
   showRecoveryCode(code, notice = null) {
     set({ recoveryCode: code, recoveryNotice: code === null ? null : notice })
+  },
+  async confirmRecoveryKit() {
+    set({ recoveryCode: null, recoveryNotice: null })
+    await call('vault:kitConfirmed', {})
+  },
+  async newRecoveryKit() {
+    const { recoveryCode } = await call('vault:newRecoveryCode', {})
+    set({ recoveryCode, recoveryNotice: null })
   },
   async copy(key) {
     const { clearsInMs } = await call('key:copy', { id: key.id })

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { useRead } from '../../store/useRead'
 
 type Page = ResponseOf<'audit:page'>
 type AuditRow = Page['events'][number]
@@ -13,33 +15,29 @@ type AuditRow = Page['events'][number]
 export function ActivityScreen() {
   const [action, setAction] = useState('')
   const [keyRef, setKeyRef] = useState('')
-  const [rows, setRows] = useState<readonly AuditRow[]>([])
-  const [actions, setActions] = useState<readonly string[]>([])
-  const [more, setMore] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const seq = useRef(0)
+  const filter = { action: action === '' ? null : action, keyRef: keyRef.trim() === '' ? null : keyRef.trim() }
+  // The newest page follows the trail (refreshed by the store after any change here, in the CLI or the tray).
+  const newest = useRead('audit:page', { beforeId: null, ...filter })
+  // Older pages, asked for with "Show older": they belong to the newest page they were fetched after.
+  const [older, setOlder] = useState<{ after: Page; events: readonly AuditRow[]; more: boolean } | null>(null)
+  const [olderError, setOlderError] = useState<string | null>(null)
+  const extra = older !== null && older.after === newest.data ? older : null
+  const rows = [...(newest.data?.events ?? []), ...(extra?.events ?? [])]
+  const more = extra === null ? (newest.data?.more ?? false) : extra.more
+  const actions = newest.data?.actions ?? []
+  const error = olderError ?? newest.error?.message ?? null
 
-  /** A page from main, shown when it is still the latest request (a newer filter's answer wins). */
-  const load = useCallback(
-    (beforeId: number | null) => {
-      const mine = ++seq.current
-      call('audit:page', { beforeId, action: action === '' ? null : action, keyRef: keyRef.trim() === '' ? null : keyRef.trim() }).then(
-        (page) => {
-          if (mine !== seq.current) return
-          setActions(page.actions)
-          setRows((current) => (beforeId === null ? page.events : [...current, ...page.events]))
-          setMore(page.more)
-          setError(null)
-        },
-        (caught: unknown) => {
-          if (mine === seq.current) setError(errorInfo(caught).message)
-        },
-      )
-    },
-    [action, keyRef],
-  )
-
-  useEffect(() => load(null), [load])
+  async function showOlder() {
+    const after = newest.data
+    if (after === null) return
+    try {
+      const page = await command('audit:page', { beforeId: rows.at(-1)?.id ?? null, ...filter })
+      setOlder({ after, events: [...(extra?.events ?? []), ...page.events], more: page.more })
+      setOlderError(null)
+    } catch (caught) {
+      setOlderError(errorInfo(caught).message)
+    }
+  }
 
   return (
     <section className="activity" aria-labelledby="activity-title">
@@ -84,7 +82,7 @@ export function ActivityScreen() {
         </table>
       )}
       {more ? (
-        <button type="button" onClick={() => load(rows.at(-1)?.id ?? null)}>
+        <button type="button" onClick={() => void showOlder()}>
           Show older
         </button>
       ) : null}

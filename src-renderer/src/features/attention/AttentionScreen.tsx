@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { ErrorCard } from '../../components/ErrorCard'
-import { call, errorInfo } from '../../lib/call'
-import { useLoaded } from '../../lib/useLoaded'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { useRead } from '../../store/useRead'
 import { useKeywardStore } from '../../store'
 import { ScheduleForm } from './ScheduleForm'
 import { Timeline } from './Timeline'
@@ -38,7 +39,7 @@ function AttentionRow({ item, onChanged }: { readonly item: { key: KeySummary } 
 
   async function snooze(choice: Snooze, label: string) {
     try {
-      await call('key:snooze', { id: key.id, snooze: choice })
+      await command('key:snooze', { id: key.id, snooze: choice })
       setOpen(null)
       onChanged(`${key.ref}: reminders snoozed (${label.toLowerCase()}).`)
     } catch (caught) {
@@ -88,18 +89,14 @@ function AttentionRow({ item, onChanged }: { readonly item: { key: KeySummary } 
 }
 
 /**
- * "Needs attention": expired, overdue and due keys (soonest first), keys with no dates, and the next 90 days as a
+ * "Needs attention": expired, rejected, overdue and due keys (soonest first), keys with no dates, and the next 90 days as a
  * timeline — the same rule main uses for `keyward due` and the notifications.
  */
 export function AttentionScreen() {
-  const load = useCallback(() => call('reminders:attention', {}), [])
-  const { data, error, reload } = useLoaded(load)
+  // Refreshed by the store after a snooze or new dates here, and when the CLI or the tray changes a key.
+  const { data, error } = useRead('reminders:attention', {})
   const [notice, setNotice] = useState<string | null>(null)
-
-  function changed(text: string) {
-    setNotice(text)
-    reload()
-  }
+  const changed = setNotice
 
   if (error !== null) return <ErrorCard title="Keyward cannot read what is due" error={error} />
   if (data === null) return <p className="muted">Loading…</p>
@@ -110,7 +107,7 @@ export function AttentionScreen() {
       <p className="notice" role="status">
         {notice ?? ''}
       </p>
-      <h2>Due, overdue and expired ({data.itemsTotal})</h2>
+      <h2>Expired, rejected, overdue and due ({data.itemsTotal})</h2>
       {data.items.length === 0 ? (
         <p className="all-clear">Nothing is due. {nextDate(data)}</p>
       ) : (

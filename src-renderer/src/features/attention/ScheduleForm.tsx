@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
 import { ErrorLine } from '../../components/ErrorLine'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 
 /** Expiry date and rotation period, set in place (Needs attention, Health): one request, checked in main. */
 export function ScheduleForm({
@@ -21,7 +22,7 @@ export function ScheduleForm({
     const days = rotateEvery.trim() === '' ? null : Number(rotateEvery)
     if (days !== null && (!Number.isInteger(days) || days < 1 || days > 3650)) return setError('Rotate every 1 to 3650 days, or leave it empty.')
     try {
-      const { key } = await call('key:schedule', { id: keySummary.id, expiresAt: expiresAt === '' ? null : expiresAt, rotateEveryDays: days })
+      const { key } = await command('key:schedule', { id: keySummary.id, expiresAt: expiresAt === '' ? null : expiresAt, rotateEveryDays: days })
       onDone(key)
     } catch (caught) {
       setError(errorInfo(caught).message)

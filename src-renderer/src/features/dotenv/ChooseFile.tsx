@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { useRead } from '../../store/useRead'
 
 /**
  * Which file: the files keys were written to (most recent first) for a write, then "Choose…", the OS picker in
@@ -14,22 +15,13 @@ export function ChooseFile({
   readonly onChosen: (file: string) => void
   readonly onError: (message: string) => void
 }) {
-  const [recent, setRecent] = useState<readonly string[]>([])
-  useEffect(() => {
-    if (purpose !== 'write') return
-    let live = true
-    call('dotenv:recent', {}).then(
-      ({ files }) => live && setRecent(files),
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [purpose])
+  // Files written before, offered again for a write (never for an import: importing is no consent to write).
+  const written = useRead('dotenv:recent', {}).data?.files ?? []
+  const recent = purpose === 'write' ? written : []
 
   async function choose() {
     try {
-      const { file } = await call('dotenv:choose', { purpose })
+      const { file } = await command('dotenv:choose', { purpose })
       if (file !== null) onChosen(file)
     } catch (caught) {
       onError(errorInfo(caught).message)

@@ -1,5 +1,6 @@
 import type { ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 
 type Exposure = ResponseOf<'dotenv:preview'>['exposure'][number]
 
@@ -18,7 +19,7 @@ export function ExposureList({
   if (exposure.length === 0) return null
   async function fix(kind: 'gitignore' | 'chmod') {
     try {
-      onFixed((await call('dotenv:fix', { file, fix: kind })).exposure)
+      onFixed((await command('dotenv:fix', { file, fix: kind })).exposure)
     } catch (caught) {
       onError(errorInfo(caught).message)
     }

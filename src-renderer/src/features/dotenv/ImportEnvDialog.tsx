@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { Modal } from '../keys/Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { Modal } from '../../components/Modal'
 import { ChooseFile } from './ChooseFile'
 import { ImportPreviewTable } from './ImportPreviewTable'
 import { StepActions } from './StepActions'
@@ -23,7 +24,7 @@ export function ImportEnvDialog({ onClose }: { readonly onClose: (notice: string
   async function show(file: string) {
     setError(null)
     try {
-      const found = await call('dotenv:importPreview', { file, environment: environment.trim() || 'development' })
+      const found = await command('dotenv:importPreview', { file, environment: environment.trim() || 'development' })
       setPreview(found)
       setTicked(new Set(found.rows.filter((row) => row.action === 'create').map((row) => row.variable)))
     } catch (caught) {
@@ -34,7 +35,7 @@ export function ImportEnvDialog({ onClose }: { readonly onClose: (notice: string
   async function create(current: Preview) {
     setBusy(true)
     try {
-      const { created } = await call('dotenv:import', { file: current.file, environment: environment.trim() || 'development', variables: [...ticked] })
+      const { created } = await command('dotenv:import', { file: current.file, environment: environment.trim() || 'development', variables: [...ticked] })
       onClose(`Created ${created.length} key${created.length === 1 ? '' : 's'} from ${current.file}.`)
     } catch (caught) {
       setError(errorInfo(caught).message)

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
 import { ErrorLine } from '../../components/ErrorLine'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 
 type Line = ResponseOf<'dotenv:preview'>['lines'][number]
 
@@ -30,7 +31,7 @@ export function PreviewTable({ lines }: { readonly lines: readonly Line[] }) {
       return setRevealed(next)
     }
     try {
-      const { value } = await call('key:reveal', { id: line.keyId })
+      const { value } = await command('key:reveal', { id: line.keyId })
       setRevealed(new Map(revealed).set(line.keyId, value))
     } catch (caught) {
       setError(errorInfo(caught).message)

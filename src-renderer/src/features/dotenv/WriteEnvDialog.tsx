@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import type { KeySummary, RequestOf, ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { Modal } from '../keys/Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { Modal } from '../../components/Modal'
 import { ChooseFile } from './ChooseFile'
 import { ExposureList } from './ExposureList'
 import { PreviewTable } from './PreviewTable'
@@ -34,7 +35,7 @@ export function WriteEnvDialog({
   async function show(file: string, note: string | null = null) {
     setError(note)
     try {
-      setPreview(await call('dotenv:preview', { file, selection }))
+      setPreview(await command('dotenv:preview', { file, selection }))
     } catch (caught) {
       setError(errorInfo(caught).message)
     }
@@ -43,7 +44,7 @@ export function WriteEnvDialog({
   async function write(current: Preview) {
     setBusy(true)
     try {
-      const done = await call('dotenv:write', { file: current.file, selection, digest: current.digest })
+      const done = await command('dotenv:write', { file: current.file, selection, digest: current.digest })
       const count = done.added.length + done.updated.length
       onClose(count === 0 ? `${done.file} already held these values.` : `Wrote ${count} variable${count === 1 ? '' : 's'} to ${done.file}.`)
     } catch (caught) {

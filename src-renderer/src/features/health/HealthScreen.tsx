@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
 import { ErrorCard } from '../../components/ErrorCard'
-import { call, errorInfo } from '../../lib/call'
-import { useLoaded } from '../../lib/useLoaded'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { useRead } from '../../store/useRead'
 import { useKeywardStore } from '../../store'
 
 type Report = ResponseOf<'health:report'>
@@ -34,13 +35,13 @@ function Fix({ section, entry, onChanged }: { readonly section: Section['id']; r
   if (section === 'exposed') {
     if (entry.exposure === 'not-ignored')
       return (
-        <button type="button" onClick={() => void run(() => call('dotenv:fix', { file, fix: 'gitignore' }), `${file} is now ignored by git.`)}>
+        <button type="button" onClick={() => void run(() => command('dotenv:fix', { file, fix: 'gitignore' }), `${file} is now ignored by git.`)}>
           Add to .gitignore
         </button>
       )
     if (entry.exposure === 'readable')
       return (
-        <button type="button" onClick={() => void run(() => call('dotenv:fix', { file, fix: 'chmod' }), `${file} is now readable by you only (0600).`)}>
+        <button type="button" onClick={() => void run(() => command('dotenv:fix', { file, fix: 'chmod' }), `${file} is now readable by you only (0600).`)}>
           Set 0600
         </button>
       )
@@ -51,7 +52,7 @@ function Fix({ section, entry, onChanged }: { readonly section: Section['id']; r
       <button
         type="button"
         onClick={() =>
-          void run(() => call('key:schedule', { id: entry.keyId, expiresAt: null, rotateEveryDays: 90 }), `${entry.ref}: rotation every 90 days.`)
+          void run(() => command('key:schedule', { id: entry.keyId, expiresAt: null, rotateEveryDays: 90 }), `${entry.ref}: rotation every 90 days.`)
         }
       >
         Rotate every 90 days
@@ -81,19 +82,38 @@ function Fix({ section, entry, onChanged }: { readonly section: Section['id']; r
   )
 }
 
+/** A recovery code the window showed was never typed back: the kit may not exist. Its fix issues a new one. */
+function RecoveryKitCard() {
+  const newRecoveryKit = useKeywardStore((state) => state.newRecoveryKit)
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <section className="health-section" aria-labelledby="health-recovery-kit">
+      <h2 id="health-recovery-kit">Recovery kit not confirmed</h2>
+      <p className="muted">
+        The recovery code shown last was never typed back, so it may not be written down — and it is the only way in
+        if you forget your master password. A new code replaces it (the old one stops working).
+      </p>
+      <button type="button" onClick={() => newRecoveryKit().catch((caught: unknown) => setError(errorInfo(caught).message))}>
+        Show a new recovery kit…
+      </button>
+      {error === null ? null : (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  )
+}
+
 /**
  * The health report (the CLI's `keyward health` sections), as cards that lead to their entries, each entry with its
  * fix one click away. KeePassXC's Health Check and 1Password's Watchtower are the models.
  */
 export function HealthScreen() {
-  const load = useCallback(() => call('health:report', {}), [])
-  const { data: report, error, reload } = useLoaded(load)
+  // Refreshed by the store after a fix here, and when the CLI or the tray changes a key.
+  const { data: report, error } = useRead('health:report', {})
   const [notice, setNotice] = useState<string | null>(null)
-
-  function changed(text: string) {
-    setNotice(text)
-    reload()
-  }
+  const changed = setNotice
 
   if (error !== null) return <ErrorCard title="Keyward cannot compute the health report" error={error} />
   if (report === null) return <p className="muted">Loading…</p>
@@ -118,7 +138,8 @@ export function HealthScreen() {
       <p className="notice" role="status">
         {notice ?? ''}
       </p>
-      {problems === 0 ? <p className="all-clear">Nothing to fix: every key is current, dated, used, unique and kept out of git.</p> : null}
+      {report.recoveryKitConfirmed ? null : <RecoveryKitCard />}
+      {problems === 0 && report.recoveryKitConfirmed ? <p className="all-clear">Nothing to fix: every key is current, dated, used, unique and kept out of git.</p> : null}
       {report.sections
         .filter((section) => section.total > 0)
         .map((section) => (

@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { FormFooter } from './FormFooter'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { useRead } from '../../store/useRead'
+import { FormFooter } from '../../components/FormFooter'
+import { Modal } from '../../components/Modal'
 
 const ENVIRONMENTS = ['development', 'staging', 'production'] as const
 
@@ -33,17 +35,13 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
   const [notes, setNotes] = useState('')
   const [skipFormatCheck, setSkipFormatCheck] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const [providers, setProviders] = useState<readonly ProviderChoice[]>([])
+  const providers: readonly ProviderChoice[] = useRead('providers:list', {}).data?.providers ?? []
   const [chosen, setChosen] = useState('')
   const [pairId, setPairId] = useState('')
   /** Elastic Email: the account's key names (null: not asked yet; 'none': the key may not list them). */
   const [remoteNames, setRemoteNames] = useState<readonly string[] | 'none' | null>(null)
   const [remoteName, setRemoteName] = useState('')
   const detectSeq = useRef(0)
-
-  useEffect(() => {
-    call('providers:list', {}).then(({ providers: list }) => setProviders(list), () => setProviders([]))
-  }, [])
 
   const providerId = chosen !== '' ? chosen : (detected?.provider ?? null)
   const pairLabel = providers.find((provider) => provider.id === providerId)?.pairLabel ?? null
@@ -70,7 +68,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
     const seq = ++detectSeq.current
     if (next.trim() === '') return setDetected(null)
     try {
-      const found = await call('key:detect', { value: next })
+      const found = await command('key:detect', { value: next })
       if (seq !== detectSeq.current) return
       setDetected({ provider: found.provider, providerName: found.providerName })
       prefill(found)
@@ -89,7 +87,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
       return setError('Rotate every and remind before take whole numbers of days (or stay empty).')
     }
     try {
-      const { key, duplicates } = await call('key:add', {
+      const { key, duplicates } = await command('key:add', {
         provider: providerId,
         name: name.trim(),
         envVar: envVar.trim() === '' ? null : envVar.trim(),
@@ -149,7 +147,7 @@ export function AddKeyDialog({ onClose, onAdded }: { readonly onClose: () => voi
             names={remoteNames}
             picked={remoteName}
             onFind={() =>
-              call('key:remoteNames', { provider: 'elastic-email', value }).then(
+              command('key:remoteNames', { provider: 'elastic-email', value }).then(
                 ({ names }) => setRemoteNames(names === null || names.length === 0 ? 'none' : names),
                 (caught: unknown) => setError(errorInfo(caught).message),
               )

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { FormFooter } from './FormFooter'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { FormFooter } from '../../components/FormFooter'
+import { Modal } from '../../components/Modal'
 
 /**
  * Delete. Deleting from Keyward does not revoke a key at its provider: while the key is still alive there (active,
@@ -18,7 +19,7 @@ export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keyS
   async function submit(event: FormEvent) {
     event.preventDefault()
     try {
-      await call('key:delete', { id: keySummary.id })
+      await command('key:delete', { id: keySummary.id })
       onDeleted()
     } catch (caught) {
       setError(errorInfo(caught).message)

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { FormFooter } from './FormFooter'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { FormFooter } from '../../components/FormFooter'
+import { Modal } from '../../components/Modal'
 
 /** Edit a key's metadata. The value is not edited here: "Replace value…" keeps the old one in the history. */
 export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onSaved: () => void }) {
@@ -21,7 +22,7 @@ export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly key
     const days = rotateEvery.trim() === '' ? null : Number(rotateEvery)
     if (days !== null && (!Number.isInteger(days) || days < 1)) return setError('Rotate every: a whole number of days, or empty.')
     try {
-      await call('key:edit', {
+      await command('key:edit', {
         id: key.id,
         name: name.trim(),
         envVar: envVar.trim() === '' ? null : envVar.trim(),

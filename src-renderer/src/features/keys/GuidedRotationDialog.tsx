@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 import { ScheduleForm } from '../attention/ScheduleForm'
-import { FormFooter } from './FormFooter'
-import { Modal } from './Modal'
+import { FormFooter } from '../../components/FormFooter'
+import { Modal } from '../../components/Modal'
 
 type Start = ResponseOf<'rotation:guidedStart'>
 type Stored = ResponseOf<'rotation:guidedSubmit'>
@@ -35,14 +36,14 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
   const valueField = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
-    call('rotation:guidedStart', { id: keySummary.id }).then(setStart, (caught: unknown) => setError(errorInfo(caught).message))
+    command('rotation:guidedStart', { id: keySummary.id }).then(setStart, (caught: unknown) => setError(errorInfo(caught).message))
   }, [keySummary.id])
 
   /** "I deleted it": the old value asked again, where the provider can be asked; it must be rejected. */
   async function checkOld() {
     setBusy(true)
     try {
-      setCheck(await call('rotation:checkOld', { id: keySummary.id }))
+      setCheck(await command('rotation:checkOld', { id: keySummary.id }))
     } catch (caught) {
       setCheck({ outcome: 'unknown', message: errorInfo(caught).message })
     } finally {
@@ -55,7 +56,7 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
     setBusy(true)
     setError(null)
     try {
-      const answer = await call('rotation:guidedSubmit', { id: keySummary.id, value: value.trim(), pairId: start?.pairLabel == null ? null : pairId.trim() })
+      const answer = await command('rotation:guidedSubmit', { id: keySummary.id, value: value.trim(), pairId: start?.pairLabel == null ? null : pairId.trim() })
       setValue('')
       setStored(answer)
     } catch (caught) {

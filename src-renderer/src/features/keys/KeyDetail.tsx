@@ -1,11 +1,8 @@
-import { useEffect, useState } from 'react'
-import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
-import { call } from '../../lib/call'
+import type { KeySummary } from '../../../../src-preload/contract'
+import { useRead } from '../../store/useRead'
 import { ProviderActions } from './ProviderActions'
 import { statusOf } from './keyStatus'
 import { shownText } from '../../lib/shownText'
-
-type Detail = ResponseOf<'key:detail'>
 
 interface Props {
   readonly keySummary: KeySummary
@@ -14,8 +11,6 @@ interface Props {
   readonly onEdit: () => void
   readonly onReplace: () => void
   readonly onWriteEnv: () => void
-  /** Bumped when a dialog changed something the pane shows but the key's summary does not (a .env write). */
-  readonly version: number
   readonly onDelete: () => void
   /** A provider answered (verify, sync, revoke): the list re-reads the key. */
   readonly onProviderAnswer: (notice: string) => void
@@ -29,25 +24,10 @@ interface Props {
 /** Whether a file still holds the key, as read when the pane opened. */
 const USAGE_TEXT = { current: 'current', changed: 'changed by hand', missing: 'missing' } as const
 
-export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onWriteEnv, onDelete, onProviderAnswer, version }: Props) {
-  const [detail, setDetail] = useState<Detail | null>(null)
-  const [reloads, setReloads] = useState(0)
+export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onWriteEnv, onDelete, onProviderAnswer }: Props) {
+  // Refreshed by the store when the key changes here, in the CLI or in the tray (its history, files, activity).
+  const detail = useRead('key:detail', { id: key.id }).data
   const status = statusOf(key)
-
-  useEffect(() => {
-    let live = true
-    call('key:detail', { id: key.id }).then(
-      (loaded) => {
-        if (live) setDetail(loaded)
-      },
-      () => {
-        if (live) setDetail(null)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [key.id, key.updatedAt, reloads, version])
 
   return (
     <section className="detail" aria-labelledby="detail-title">
@@ -103,10 +83,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
             key={key.id}
             keySummary={key}
             provider={detail.provider}
-            onChanged={(notice) => {
-              setReloads((count) => count + 1)
-              onProviderAnswer(notice)
-            }}
+            onChanged={onProviderAnswer}
           />
           <h3>At {detail.provider.name}</h3>
           {detail.metadata.length === 0 ? (

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
 import { AddKeyDialog } from './AddKeyDialog'
 import { CopyChip } from './CopyChip'
@@ -70,7 +71,6 @@ export function KeysScreen() {
       : requested === 'write-env'
         ? { kind: 'write-env', key: selected?.status === 'active' ? selected : null }
         : { kind: requested })
-  const [changes, setChanges] = useState(0)
   const [menu, setMenu] = useState<{ key: KeySummary; at: { x: number; y: number } } | null>(null)
   const openKey = useKeywardStore((state) => state.openKey)
   const closeMenu = useCallback(() => {
@@ -106,7 +106,7 @@ export function KeysScreen() {
   /** Verify from the menu: the provider's answer as the list's notice (the detail shows it in full). */
   async function verify(key: KeySummary) {
     try {
-      const answer = await call('key:verify', { id: key.id })
+      const answer = await command('key:verify', { id: key.id })
       setNotice(`${key.ref}: ${answer.message}`)
       void loadKeys().catch(() => undefined)
     } catch (caught) {
@@ -117,7 +117,6 @@ export function KeysScreen() {
   /** A dialog's change is stored: close it, say so, re-read the list (and show the key it added). */
   function finish(notice: string, focusId?: string) {
     closeDialog()
-    setChanges((count) => count + 1)
     setNotice(notice)
     void loadKeys()
       .then(() => (focusId === undefined ? undefined : focusKey(focusId)))
@@ -236,7 +235,6 @@ export function KeysScreen() {
             onEdit={() => setDialog({ kind: 'edit', key: selected })}
             onReplace={() => setDialog({ kind: 'replace', key: selected })}
             onWriteEnv={() => setDialog({ kind: 'write-env', key: selected })}
-            version={changes}
           />
         )}
       </aside>

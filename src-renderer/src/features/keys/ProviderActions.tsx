@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
 import { GuidedRotationDialog } from './GuidedRotationDialog'
 import { RevokeDialog } from './RevokeDialog'
@@ -49,7 +50,7 @@ export function ProviderActions({
     setBusy(action)
     setAnswer(null)
     try {
-      show(await call(action === 'verify' ? 'key:verify' : 'key:sync', { id: keySummary.id }))
+      show(await command(action === 'verify' ? 'key:verify' : 'key:sync', { id: keySummary.id }))
     } catch (caught) {
       setAnswer({ tone: 'error', text: shownText(errorInfo(caught).message) })
     } finally {

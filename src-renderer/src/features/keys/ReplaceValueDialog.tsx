@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { FormFooter } from './FormFooter'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { FormFooter } from '../../components/FormFooter'
+import { Modal } from '../../components/Modal'
 
 /** A new value for a key (pasted after rotating it elsewhere): the old one stays in the history, sealed. */
 export function ReplaceValueDialog({ keySummary: key, onClose, onSaved }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onSaved: () => void }) {
@@ -13,7 +14,7 @@ export function ReplaceValueDialog({ keySummary: key, onClose, onSaved }: { read
   async function submit(event: FormEvent) {
     event.preventDefault()
     try {
-      await call('key:setValue', { id: key.id, value: value.trim() })
+      await command('key:setValue', { id: key.id, value: value.trim() })
       setValue('')
       onSaved()
     } catch (caught) {

@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { Modal } from '../../components/Modal'
 
 export const REVEAL_MS = 30_000
 const MASK = '••••••••'
@@ -22,7 +23,7 @@ export function RevealDialog({ keySummary, onClose, onCopy }: { readonly keySumm
 
   useEffect(() => {
     let live = true
-    call('key:reveal', { id: keySummary.id }).then(
+    command('key:reveal', { id: keySummary.id }).then(
       ({ value: revealed }) => {
         if (!live) return
         setValue(revealed)

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { FormFooter } from './FormFooter'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { FormFooter } from '../../components/FormFooter'
+import { Modal } from '../../components/Modal'
 
 type Outcome = ResponseOf<'key:revoke'>
 
@@ -30,7 +31,7 @@ export function RevokeDialog({
     event.preventDefault()
     setBusy(true)
     try {
-      onDone(await call('key:revoke', { id: keySummary.id, confirmName: typed }))
+      onDone(await command('key:revoke', { id: keySummary.id, confirmName: typed }))
     } catch (caught) {
       setError(errorInfo(caught).message)
       setBusy(false)

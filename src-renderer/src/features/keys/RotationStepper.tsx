@@ -1,8 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { ErrorLine } from '../../components/ErrorLine'
-import { call, errorInfo } from '../../lib/call'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { Modal } from '../../components/Modal'
 
 type View = ResponseOf<'rotation:state'>
 type Step = NonNullable<Exclude<View['next'], 'done'>>
@@ -52,7 +53,7 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
 
   useEffect(() => {
     open.current = true
-    call('rotation:state', { id: keySummary.id }).then(
+    command('rotation:state', { id: keySummary.id }).then(
       (found) => open.current && setView(found),
       (caught: unknown) => open.current && setError(errorInfo(caught).message),
     )
@@ -67,10 +68,10 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
     setError(null)
     try {
       const files = extra.files?.map(({ file, variable }) => ({ file, variable }))
-      let current = await call('rotation:step', { id: keySummary.id, action, files, confirmed: extra.confirmed })
+      let current = await command('rotation:step', { id: keySummary.id, action, files, confirmed: extra.confirmed })
       setView(current)
       while (open.current && runsAlone(current)) {
-        current = await call('rotation:step', { id: keySummary.id, action: 'run', files: [] })
+        current = await command('rotation:step', { id: keySummary.id, action: 'run', files: [] })
         setView(current)
       }
     } catch (caught) {

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { Modal } from './Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { Modal } from '../../components/Modal'
 import { shownText } from '../../lib/shownText'
 
 type Outcome = ResponseOf<'key:verify'>['outcome']
@@ -26,11 +27,11 @@ export function VerifyAllDialog({ onClose }: { readonly onClose: (notice: string
     run.current = current
     void (async () => {
       try {
-        const { ids } = await call('keys:verifiable', {})
+        const { ids } = await command('keys:verifiable', {})
         setTotal(ids.length)
         for (const id of ids) {
           if (current.stopped) return setState('cancelled')
-          const answer = await call('key:verify', { id })
+          const answer = await command('key:verify', { id })
           setCounts((current) => ({ ...current, [answer.outcome]: current[answer.outcome] + 1 }))
           if (answer.outcome === 'invalid' || answer.outcome === 'error') setProblems((list) => [...list, `${answer.key.ref}: ${shownText(answer.message)}`])
           setDone((count) => count + 1)

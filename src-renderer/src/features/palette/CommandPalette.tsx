@@ -1,10 +1,10 @@
 import { Command } from 'cmdk'
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { call } from '../../lib/call'
+import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
 import type { Page } from '../../store/vaultSlice'
-import { Modal } from '../keys/Modal'
+import { Modal } from '../../components/Modal'
 
 interface Action {
   readonly label: string
@@ -48,7 +48,7 @@ export function CommandPalette({ onClose }: { readonly onClose: () => void }) {
     setQuery(next)
     const mine = ++seq.current
     if (next.trim() === '') return setKeys([])
-    call('keys:search', { query: next, limit: KEYS_SHOWN }).then(
+    command('keys:search', { query: next, limit: KEYS_SHOWN }).then(
       ({ keys: found }) => mine === seq.current && setKeys(found),
       () => mine === seq.current && setKeys([]),
     )

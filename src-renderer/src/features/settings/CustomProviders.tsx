@@ -1,8 +1,9 @@
-import { useCallback, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { ErrorLine } from '../../components/ErrorLine'
-import { call, errorInfo } from '../../lib/call'
-import { useLoaded } from '../../lib/useLoaded'
-import { Modal } from '../keys/Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { useRead } from '../../store/useRead'
+import { Modal } from '../../components/Modal'
 import { ProviderForm, type CustomProvider } from './ProviderForm'
 
 /** The confirmation before a custom provider goes: its keys stay, but can no longer be verified. */
@@ -11,7 +12,7 @@ function RemoveProvider({ provider, onClose }: { readonly provider: CustomProvid
   const [error, setError] = useState<string | null>(null)
   async function remove() {
     try {
-      await call('provider:remove', { id: provider.id })
+      await command('provider:remove', { id: provider.id })
       onClose(`Removed ${provider.name}; its keys stay in the vault.`)
     } catch (caught) {
       setError(errorInfo(caught).message)
@@ -36,8 +37,7 @@ function RemoveProvider({ provider, onClose }: { readonly provider: CustomProvid
 
 /** Settings → Providers: the vault's custom providers, added, edited and removed as with `keyward provider`. */
 export function CustomProviders() {
-  const load = useCallback(() => call('providers:custom', {}), [])
-  const { data, error, reload } = useLoaded(load)
+  const { data, error } = useRead('providers:custom', {})
   const providers = data?.providers ?? null
   const [dialog, setDialog] = useState<{ kind: 'edit'; provider: CustomProvider | null } | { kind: 'remove'; provider: CustomProvider } | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
@@ -46,7 +46,6 @@ export function CustomProviders() {
     setDialog(null)
     if (text === null) return
     setNotice(text)
-    reload()
   }
 
   return (

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { ResponseOf } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
-import { FormFooter } from '../keys/FormFooter'
-import { Modal } from '../keys/Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { FormFooter } from '../../components/FormFooter'
+import { Modal } from '../../components/Modal'
 
 export type CustomProvider = ResponseOf<'providers:custom'>['providers'][number]
 
@@ -31,7 +32,7 @@ export function ProviderForm({ editing, onClose }: { readonly editing: CustomPro
     event.preventDefault()
     const envVar = draft.envVar.trim() || `${draft.id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`
     try {
-      const { provider } = await call('provider:save', { provider: { ...draft, envVar } })
+      const { provider } = await command('provider:save', { provider: { ...draft, envVar } })
       onClose(`Saved custom provider ${provider.name}.`)
     } catch (caught) {
       setError(errorInfo(caught).message)

@@ -1,37 +1,57 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Settings } from '../../../../src-preload/contract'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
+import { useRead } from '../../store/useRead'
 import { CustomProviders } from './CustomProviders'
 import { applyTheme, savedTheme, type Theme } from './theme'
 
-/** Settings: auto-lock, clipboard, reminders, screenshots (kept in the vault or as a preference), and the theme. */
+/** A new recovery code (1Password's "new Emergency Kit"): asked twice, since the current code stops working. */
+function NewRecoveryCode() {
+  const newRecoveryKit = useKeywardStore((state) => state.newRecoveryKit)
+  const [asked, setAsked] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  if (!asked)
+    return (
+      <button type="button" onClick={() => setAsked(true)}>
+        New recovery code…
+      </button>
+    )
+  return (
+    <div role="group" aria-label="New recovery code">
+      <p>The current recovery code stops working at once; the new one is shown as a kit to write down.</p>
+      <button type="button" onClick={() => setAsked(false)}>
+        Cancel
+      </button>{' '}
+      <button type="button" className="primary" autoFocus onClick={() => newRecoveryKit().catch((caught: unknown) => setError(errorInfo(caught).message))}>
+        Issue a new code
+      </button>
+      {error === null ? null : (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/**
+ * Settings: auto-lock, clipboard, reminders, screenshots (kept in the vault or as a preference), a new recovery code,
+ * and the theme.
+ */
 export function SettingsScreen() {
   const device = useKeywardStore((state) => state.device)
   const deviceAvailable = useKeywardStore((state) => state.deviceAvailable)
   const loadStatus = useKeywardStore((state) => state.loadStatus)
-  const [settings, setSettings] = useState<Settings | null>(null)
+  const { data: settings, error } = useRead('settings:get', {})
   const [theme, setTheme] = useState<Theme>(savedTheme)
-  const [message, setMessage] = useState<string | null>(null)
-
-  useEffect(() => {
-    let live = true
-    call('settings:get', {}).then(
-      (loaded) => {
-        if (live) setSettings(loaded)
-      },
-      (error: unknown) => {
-        if (live) setMessage(errorInfo(error).message)
-      },
-    )
-    return () => {
-      live = false
-    }
-  }, [])
+  const [saved, setMessage] = useState<string | null>(null)
+  const message = saved ?? error?.message ?? null
 
   async function change(next: Partial<Settings>) {
     try {
-      setSettings(await call('settings:set', next))
+      await command('settings:set', next)
       setMessage('Saved.')
     } catch (error) {
       setMessage(errorInfo(error).message)
@@ -87,7 +107,7 @@ export function SettingsScreen() {
                 checked={device !== 'off'}
                 onChange={(event) => {
                   const enable = event.target.checked
-                  call('vault:device', { enable }).then(
+                  command('vault:device', { enable }).then(
                     () => {
                       setMessage(enable ? 'Device unlock is on.' : 'Device unlock is off.')
                       void loadStatus()
@@ -99,6 +119,7 @@ export function SettingsScreen() {
               Unlock with this device (the password is still asked every 14 days)
             </label>
           ) : null}
+          <NewRecoveryCode />
         </>
       )}
       <h2>Appearance</h2>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
 import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields'
 
@@ -20,7 +21,7 @@ export function CreateVault() {
     try {
       const problem = await newPasswordProblem(password, confirmation)
       if (problem !== null) return setError(problem)
-      const { recoveryCode } = await call('vault:create', { password })
+      const { recoveryCode } = await command('vault:create', { password })
       setPassword('')
       setConfirmation('')
       showRecoveryCode(recoveryCode)

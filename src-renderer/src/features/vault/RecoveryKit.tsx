@@ -14,7 +14,7 @@ function pickGroups(count: number): [number, number] {
  * why it appears after an unlock (an interrupted password change was finished).
  */
 export function RecoveryKit({ code, notice = null }: { readonly code: string; readonly notice?: string | null }) {
-  const showRecoveryCode = useKeywardStore((state) => state.showRecoveryCode)
+  const confirmRecoveryKit = useKeywardStore((state) => state.confirmRecoveryKit)
   const groups = code.split('-')
   const [asked] = useState(() => pickGroups(groups.length))
   const [answers, setAnswers] = useState<[string, string]>(['', ''])
@@ -26,7 +26,8 @@ export function RecoveryKit({ code, notice = null }: { readonly code: string; re
     const normal = (text: string) => text.trim().toUpperCase()
     const right = asked.every((group, i) => normal(answers[i] ?? '') === groups[group - 1])
     if (!right) return setError('That does not match the code. Check what you wrote down.')
-    showRecoveryCode(null)
+    // Locked meanwhile: the code has left the window anyway, and Health will offer a new kit.
+    confirmRecoveryKit().catch(() => undefined)
   }
 
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
-import { call, errorInfo } from '../../lib/call'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
 import { NewPasswordFields, newPasswordProblem } from './NewPasswordFields'
 
@@ -37,7 +38,7 @@ export function Unlock() {
   const waitSeconds = useSecondsUntil(retryAt)
 
   const readWait = () =>
-    call('vault:status', {}).then(
+    command('vault:status', {}).then(
       ({ unlockWaitMs }) => setRetryAt(unlockWaitMs > 0 ? Date.now() + unlockWaitMs : 0),
       () => undefined, // the status is shown elsewhere if it cannot be read
     )
@@ -60,7 +61,7 @@ export function Unlock() {
             : ({ method: 'recovery-code', code, newPassword } as const)
       // A recovery always brings a new code; a password or device unlock does when it finished a password change
       // a crash had interrupted (that change's own code was never shown).
-      const { newRecoveryCode, notice } = await call('vault:unlock', request)
+      const { newRecoveryCode, notice } = await command('vault:unlock', request)
       if (newRecoveryCode !== null) showRecoveryCode(newRecoveryCode, notice)
       else showUnlockNotice(notice)
       setPassword('')
