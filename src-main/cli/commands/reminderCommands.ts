@@ -19,7 +19,8 @@ export function registerReminderCommands(program: Command, context: CliContext):
     .action(async (flags: { within: string; json?: boolean }) => {
       const within = wholeNumber('--within', flags.within, 'days') ?? DEFAULT_REMIND_BEFORE_DAYS
       const due = await withVault(context, (session) => dueWithin(session, within))
-      if (flags.json === true) return json(terminal, due)
+      // `state` as before (now any kind of keyState: a rejected key is due too), `attention` whether it needs it.
+      if (flags.json === true) return json(terminal, due.map(({ ref, kind, reason, deadline, attention }) => ({ ref, state: kind, reason, deadline, attention })))
       if (due.length === 0) return terminal.err(`Nothing needs attention, expires or is due for rotation within ${flags.within} days.`)
       table(terminal, ['KEY', 'STATE', 'WHY'], due.map((state) => [state.ref, STATE_WORDS[state.kind], state.reason]))
     })

@@ -45,8 +45,9 @@ describe('keyward', () => {
 
   it('show --json and list --json give the documented key shape, without the value', async () => {
     const shown = JSON.parse((await keyward(['show', 'prod', '--json'], { env })).stdout) as Record<string, unknown>
-    expect(Object.keys(shown).sort()).toEqual(['createdAt', 'envVar', 'environment', 'expiresAt', 'hint', 'id', 'lastUsedAt', 'lastVerifiedAt', 'lastVerifyResult', 'metadata', 'name', 'notes', 'provider', 'ref', 'remindBeforeDays', 'rotateEveryDays', 'rotatedAt', 'status', 'tags', 'updatedAt', 'usageCount'])
+    expect(Object.keys(shown).sort()).toEqual(['createdAt', 'envVar', 'environment', 'expiresAt', 'hint', 'id', 'lastUsedAt', 'lastVerifiedAt', 'lastVerifyResult', 'metadata', 'name', 'notes', 'provider', 'ref', 'remindBeforeDays', 'rotateEveryDays', 'rotatedAt', 'state', 'status', 'tags', 'updatedAt', 'usageCount'])
     expect(shown).toMatchObject({ ref: 'stripe/prod', envVar: 'STRIPE_SECRET_KEY', environment: 'production', expiresAt: '2027-06-30', rotateEveryDays: 90, tags: ['payments', 'billing'], notes: 'main account', hint: '1234', status: 'active' })
+    expect(shown.state).toMatchObject({ kind: 'unverified', reason: 'never verified with the provider', attention: false })
     const listed = JSON.parse((await keyward(['list', '--json'], { env })).stdout) as unknown[]
     expect(listed).toEqual([shown])
   })

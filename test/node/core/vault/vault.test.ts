@@ -314,7 +314,7 @@ describe('migrating an existing vault', () => {
     const { session } = await newTestVault(temp.dir)
     // Back to schema 10: what migrations 20 and later created goes.
     session.db.exec('DROP TABLE settings; DROP TABLE value_keys; DROP INDEX events_by_key; DROP TABLE rotations')
-    for (const index of ['deadline', 'expiry', 'rotation_due', 'remind_before', 'undated', 'last_use']) session.db.exec(`DROP INDEX keys_${index}`)
+    for (const index of ['deadline', 'expiry', 'rotation_due', 'remind_before', 'undated', 'last_use', 'rejected']) session.db.exec(`DROP INDEX keys_${index}`)
     session.db.exec('DROP TRIGGER keys_local_use; DROP TABLE vault_state; ALTER TABLE usages DROP COLUMN origin')
     for (const column of ['last_use', 'deadline', 'rotation_due', 'local_used_at']) session.db.exec(`ALTER TABLE keys DROP COLUMN ${column}`)
     session.db.pragma('user_version = 10')
