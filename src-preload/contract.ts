@@ -282,6 +282,11 @@ export const channels = {
       envVar: z.string().nullable(),
       /** The provider's recommended rotation period, prefilled in the form. */
       rotationDays: z.number().nullable(),
+      /** What the key's documented prefix says it is ("live secret key"), and the environment it suggests. */
+      kind: z.string().nullable(),
+      environment: z.enum(['production', 'development']).nullable(),
+      /** A key that already holds this very value (by fingerprint), so the form can say so before saving. */
+      storedAs: z.object({ id: z.string(), ref: z.string() }).nullable(),
     }),
   },
   /** The providers a key can be added under (built-in and custom), for the add form's choice. */

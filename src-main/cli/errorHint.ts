@@ -26,5 +26,7 @@ export function renderHint(hint: ErrorHint | undefined): string {
       return ' Use --environment ENV or --keys REF,REF…'
     case 'guided':
       return ` Run keyward ${hint.operation} ${hint.ref} on a terminal to be guided.`
+    case 'fix-field':
+      return '' // the window's forms only: the CLI's own flags are checked before a request is made
   }
 }

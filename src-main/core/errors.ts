@@ -58,6 +58,8 @@ export type ErrorHint =
   /** A pair's public id goes in the key's metadata under `field` (AWS accessKeyId, Twilio keySid). */
   | { readonly action: 'give-pair-id'; readonly field: string }
   | { readonly action: 'guided'; readonly operation: 'rotate' | 'revoke'; readonly ref: string }
+  /** A request field at fault (a form shows the message beside it and focuses it). */
+  | { readonly action: 'fix-field'; readonly field: string }
 
 /** What a failed call returns: a code to branch on, a message that says what to do next, and maybe a hint. */
 export interface ErrorInfo {

@@ -83,7 +83,7 @@ test('verify answers live or invalid, with why; what the provider reported shows
   await expect(page.getByText('Live: Solenoid Meter key is live (balance 1250).')).toBeVisible()
   const reported = page.getByRole('definition').filter({ hasText: 'usr_7f3a' })
   await expect(reported).toBeVisible()
-  await expect(page.getByText(/^\d{4}-\d{2}-\d{2} \(ok\)$/)).toBeVisible()
+  await expect(page.getByText(/^\d{4}-\d{2}-\d{2} \(live\)$/)).toBeVisible()
   simulators[0]?.requests.splice(0)
   // The same key, now unknown to the provider: invalid, stored as such.
   await page.getByRole('button', { name: 'New value…' }).click()
@@ -92,7 +92,7 @@ test('verify answers live or invalid, with why; what the provider reported shows
   await expect(page.getByRole('dialog')).toBeHidden()
   await page.getByRole('button', { name: 'Verify', exact: true }).click()
   await expect(page.getByText(/^Invalid: Solenoid Meter rejected the key/)).toBeVisible()
-  await expect(page.getByText(/\(invalid\)$/)).toBeVisible()
+  await expect(page.getByText(/\(rejected\)$/)).toBeVisible()
   expect(await page.content()).not.toContain('sm_window_')
   expect(app.problems()).toEqual([])
 })

@@ -2,11 +2,13 @@ import { existsSync } from 'node:fs'
 import type { SecretClipboard } from '../clipboard/secretClipboard'
 import type { Handlers } from '../ipc/handle'
 import { createKey, deleteKey, revealValue } from '../keys/keyRepository'
+import { keysHolding } from '../keys/keyStore'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders, providerFor } from '../providers/customProviders'
 import { detectProvider } from '../providers/detectProvider'
 import { pairMetadata } from '../providers/newKeyDetails'
 import { providerForNewValue } from '../providers/providerForNewValue'
+import { variantOf } from '../providers/providerDefinition'
 import type { Clock } from '../ports/Clock'
 import type { KdfCost } from '../vault/passwordKdf'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
@@ -119,7 +121,16 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       vault.run(({ session }) => {
         const id = detectProvider(value, allProviders(session, builtinProviders))
         const provider = id === 'unknown' ? undefined : providerFor(session, id)?.provider
-        return { provider: provider?.id ?? null, providerName: provider?.name ?? null, envVar: provider?.envVar ?? null, rotationDays: provider?.rotationDays ?? null }
+        const variant = provider === undefined ? null : variantOf(provider, value.trim())
+        return {
+          provider: provider?.id ?? null,
+          providerName: provider?.name ?? null,
+          envVar: provider?.envVar ?? null,
+          rotationDays: provider?.rotationDays ?? null,
+          kind: variant?.label ?? null,
+          environment: variant?.environment ?? null,
+          storedAs: value.trim() === '' ? null : (keysHolding(session, value.trim())[0] ?? null),
+        }
       }),
     'providers:list': () =>
       vault.run(({ session }) => ({

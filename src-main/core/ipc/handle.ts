@@ -7,6 +7,7 @@ import {
   type ResponseOf,
   type Result,
 } from '../../../src-preload/contract'
+import { requestRefused } from './issueWords'
 import { KeywardError } from '../errors'
 import { logError } from '../log'
 import type { SenderPolicy } from './senderPolicy'
@@ -30,11 +31,6 @@ function failure(error: ErrorInfo): Result<never> {
   return { ok: false, error }
 }
 
-function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
-    .join('; ')
-}
 
 /**
  * Runs one call the way every channel is run: (1) the sender frame must be one of Keyward's own pages, (2) the
@@ -57,10 +53,7 @@ export async function runHandler<C extends ChannelName>(
   const spec = channels[channel]
   const request = spec.request.safeParse(payload)
   if (!request.success) {
-    return failure({
-      code: 'INVALID_INPUT',
-      message: `Invalid request for ${channel}: ${describeIssues(request.error.issues)}.`,
-    })
+    return failure(requestRefused(request.error.issues))
   }
   try {
     const value = await handler(request.data as ParsedRequestOf<C>)

@@ -166,6 +166,14 @@ export function replaceValue(session: VaultSession, id: KeyId, value: string, re
   return print
 }
 
+/** The keys whose current value is `value` (by fingerprint: nothing is decrypted), by ref. */
+export function keysHolding(session: VaultSession, value: string): { id: KeyId; ref: string }[] {
+  const print = fingerprint(session.fingerprintKey, value)
+  return session
+    .sql("SELECT id, provider || '/' || name AS ref FROM keys WHERE fingerprint = ? ORDER BY provider, name")
+    .all(print) as { id: KeyId; ref: string }[]
+}
+
 /** Whether `value` is the key's current value or one it held before (by fingerprint: nothing is decrypted). */
 export function heldBefore(session: VaultSession, id: KeyId, value: string): boolean {
   const print = fingerprint(session.fingerprintKey, value)

@@ -50,6 +50,22 @@ export interface ProviderDefinition {
   readonly advice: readonly string[]
   /** Set for providers whose credential is an id + secret pair. */
   readonly pair?: CredentialPair
+  /**
+   * What a key's documented prefix says about it (Stripe's `sk_live_` is a live-mode secret key), and the
+   * environment a new key of that kind defaults to. The first matching prefix wins.
+   */
+  readonly variants?: readonly KeyVariant[]
+}
+
+export interface KeyVariant {
+  readonly prefix: string
+  readonly label: string
+  readonly environment?: 'production' | 'development'
+}
+
+/** The variant a value's prefix names, if its provider documents one. */
+export function variantOf(provider: ProviderDefinition, value: string): KeyVariant | null {
+  return provider.variants?.find((variant) => value.startsWith(variant.prefix)) ?? null
 }
 
 /** The public id of a pair credential, from the key's metadata; null when none is recorded. */

@@ -36,6 +36,12 @@ const entries: readonly WellKnown[] = [
     envVar: 'OPENAI_API_KEY',
     keyPattern: /^sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9_-]*T3BlbkFJ[A-Za-z0-9_-]*)$/,
     keyFormat: 'sk-proj-…, sk-svcacct-…, sk-…T3BlbkFJ…',
+    // https://platform.openai.com/docs/api-reference/authentication: project, service account and admin keys.
+    variants: [
+      { prefix: 'sk-proj-', label: 'project key' },
+      { prefix: 'sk-svcacct-', label: 'service account key' },
+      { prefix: 'sk-admin-', label: 'admin key' },
+    ],
     baseUrl: 'https://api.openai.com/v1',
     auth: { kind: 'bearer' },
     dashboardUrl: 'https://platform.openai.com/api-keys',
@@ -48,6 +54,13 @@ const entries: readonly WellKnown[] = [
     envVar: 'STRIPE_SECRET_KEY',
     keyPattern: /^(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}$/,
     keyFormat: 'sk_live_…, sk_test_…, rk_live_…',
+    // https://docs.stripe.com/keys: secret (sk_) and restricted (rk_) keys, each for live or test mode.
+    variants: [
+      { prefix: 'sk_live_', label: 'live secret key', environment: 'production' },
+      { prefix: 'rk_live_', label: 'live restricted key', environment: 'production' },
+      { prefix: 'sk_test_', label: 'test secret key', environment: 'development' },
+      { prefix: 'rk_test_', label: 'test restricted key', environment: 'development' },
+    ],
     baseUrl: 'https://api.stripe.com/v1',
     auth: { kind: 'bearer' },
     dashboardUrl: 'https://dashboard.stripe.com/apikeys',
@@ -63,6 +76,15 @@ const entries: readonly WellKnown[] = [
     envVar: 'GITHUB_TOKEN',
     keyPattern: /^(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})$/,
     keyFormat: 'ghp_…, gho_…, github_pat_…',
+    // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
+    variants: [
+      { prefix: 'github_pat_', label: 'fine-grained personal access token' },
+      { prefix: 'ghp_', label: 'personal access token (classic)' },
+      { prefix: 'gho_', label: 'OAuth access token' },
+      { prefix: 'ghu_', label: 'GitHub App user token' },
+      { prefix: 'ghs_', label: 'GitHub App installation token' },
+      { prefix: 'ghr_', label: 'refresh token' },
+    ],
     baseUrl: 'https://api.github.com',
     auth: { kind: 'bearer' },
     dashboardUrl: 'https://github.com/settings/tokens',
@@ -113,6 +135,12 @@ const entries: readonly WellKnown[] = [
     keyPattern:
       /^(?:xox[bp]-\d{10,13}-\d{10,13}[A-Za-z0-9-]*|xoxb-\d{8,14}-[A-Za-z0-9]{18,26}|xapp-\d-[A-Z0-9]+-\d+-[a-z0-9]+)$/,
     keyFormat: 'xoxb-…, xoxp-…, xapp-…',
+    // https://api.slack.com/concepts/token-types
+    variants: [
+      { prefix: 'xoxb-', label: 'bot token' },
+      { prefix: 'xoxp-', label: 'user token' },
+      { prefix: 'xapp-', label: 'app-level token' },
+    ],
     baseUrl: 'https://slack.com/api',
     auth: { kind: 'bearer' },
     dashboardUrl: 'https://api.slack.com/apps',

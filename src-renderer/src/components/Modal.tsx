@@ -20,8 +20,15 @@ export function Modal({
   useEffect(() => {
     const node = dialog.current
     if (node === null) return
+    // Focus goes back to what opened the dialog (Reveal, Delete…), or — when that is gone (a deleted key's row) —
+    // to the screen's own place for it: never to the page.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!node.open) node.showModal()
-    return () => node.close()
+    return () => {
+      node.close()
+      const back = opener?.isConnected === true ? opener : document.querySelector<HTMLElement>('[data-focus-home]')
+      back?.focus()
+    }
   }, [])
   return (
     <dialog

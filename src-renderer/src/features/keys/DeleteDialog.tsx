@@ -1,29 +1,54 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
-import { errorInfo } from '../../lib/errors'
-import { command } from '../../store/commands'
 import { FormFooter } from '../../components/FormFooter'
 import { Modal } from '../../components/Modal'
+import { errorInfo } from '../../lib/errors'
+import { command } from '../../store/commands'
+import { useRead } from '../../store/useRead'
+
+/** Why a key that is not alive at its provider may go with a plain confirmation. */
+function notAliveText(key: KeySummary): string {
+  if (key.status === 'revoked') return `It is revoked at ${key.provider}.`
+  if (key.state.kind === 'rejected') return `${key.provider} rejected it when it was last verified.`
+  return `It is expired at ${key.provider}.`
+}
 
 /**
- * Delete. Deleting from Keyward does not revoke a key at its provider: while the key is still alive there (active,
- * not expired) the dialog says so and asks for its name typed (GitHub-style), since the vault may be the only record
- * of a working key. A revoked or expired key is deleted with a plain confirmation.
+ * Delete. Deleting from Keyward does not revoke a key at its provider: while the key may still work there (active,
+ * not expired, not rejected) the dialog says so, asks for its name typed (GitHub-style), and — where the provider
+ * revokes by API — offers "Revoke at <provider> and delete". It lists the .env files that still hold the key, which
+ * deleting it here does not clean. A revoked, expired or rejected key is deleted with a plain confirmation.
  */
 export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onDeleted: () => void }) {
   const titleId = useId()
   const [typed, setTyped] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const detail = useRead('key:detail', { id: keySummary.id }).data
   const alive = keySummary.status === 'active' && keySummary.state.kind !== 'expired' && keySummary.state.kind !== 'rejected'
+  const files = detail?.usages.filter((usage) => usage.state === 'current') ?? []
+  const provider = detail?.provider.name ?? keySummary.provider
+  const canRevoke = alive && detail?.provider.revoke === 'api'
+  const confirmed = !alive || typed === keySummary.name
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function remove(revokeFirst: boolean) {
+    setBusy(true)
+    setError(null)
     try {
+      // Revoked first: if the provider refuses, nothing is deleted and the user is told why.
+      if (revokeFirst) await command('key:revoke', { id: keySummary.id, confirmName: typed })
       await command('key:delete', { id: keySummary.id })
       onDeleted()
     } catch (caught) {
       setError(errorInfo(caught).message)
+    } finally {
+      setBusy(false)
     }
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    void remove(false)
   }
 
   return (
@@ -31,16 +56,35 @@ export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keyS
       <h2 id={titleId}>Delete {keySummary.name}?</h2>
       <p>
         Every stored version of its value is erased.{' '}
-        {alive ? `The key itself keeps working at ${keySummary.provider} until you revoke it there.` : `It is ${keySummary.status === 'active' ? 'expired' : 'revoked'} at ${keySummary.provider}.`}
+        {alive ? `The key itself keeps working at ${provider} until you revoke it there.` : notAliveText(keySummary)}
       </p>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      {files.length === 0 ? null : (
+        <>
+          <p>{`Still in ${files.length === 1 ? 'this file' : `these ${files.length} files`} (deleting it here leaves them as they are):`}</p>
+          <ul className="plain" aria-label="Files that still hold the key">
+            {files.map((usage) => (
+              <li key={usage.file + usage.variable}>
+                <code>{usage.file}</code> ({usage.variable})
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <form onSubmit={submit} noValidate>
         {alive ? (
           <>
             <label htmlFor="delete-confirm">Type the key&apos;s name, {keySummary.name}, to delete it</label>
             <input id="delete-confirm" autoComplete="off" spellCheck={false} autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
           </>
         ) : null}
-        <FormFooter error={error} onCancel={onClose} submitLabel="Delete key" danger disabled={alive && typed !== keySummary.name} />
+        {canRevoke ? (
+          <p>
+            <button type="button" className="danger" disabled={busy || !confirmed} onClick={() => void remove(true)}>
+              {`Revoke at ${provider} and delete`}
+            </button>
+          </p>
+        ) : null}
+        <FormFooter error={error} onCancel={onClose} submitLabel="Delete key" danger disabled={busy || !confirmed} />
       </form>
     </Modal>
   )

@@ -21,6 +21,14 @@ interface Props {
  * The selected key: its metadata and reminder state at once (from the list's summary), then — loaded for it alone —
  * the value history (when each value was set and retired, never a value), where it was written, and its activity.
  */
+/** The provider's last answer in words (a stored error code is never shown as such). */
+function verifyWords(result: string | null): string {
+  if (result === 'ok') return 'live'
+  if (result === 'restricted') return 'live, restricted'
+  if (result === 'invalid') return 'rejected'
+  return 'no answer'
+}
+
 /** Whether a file still holds the key, as read when the pane opened. */
 const USAGE_TEXT = { current: 'current', changed: 'changed by hand', missing: 'missing' } as const
 
@@ -71,7 +79,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
         <dt>Rotate every</dt>
         <dd>{key.rotateEveryDays === null ? '—' : `${key.rotateEveryDays} days`}</dd>
         <dt>Last verified</dt>
-        <dd>{key.lastVerifiedAt === null ? 'never' : `${key.lastVerifiedAt.slice(0, 10)} (${key.lastVerifyResult ?? ''})`}</dd>
+        <dd>{key.lastVerifiedAt === null ? 'never' : `${key.lastVerifiedAt.slice(0, 10)} (${verifyWords(key.lastVerifyResult)})`}</dd>
         <dt>Tags</dt>
         <dd>{key.tags.join(', ') || '—'}</dd>
         <dt>Notes</dt>

@@ -127,6 +127,7 @@ export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange
     <div
       ref={scroller}
       className="key-list"
+      data-focus-home
       role="grid"
       aria-label="Keys"
       aria-rowcount={count}

@@ -79,6 +79,10 @@ export function KeysScreen() {
   }, [])
   const [notice, setNotice] = useState<string | null>(null)
   const searchField = useRef<HTMLInputElement>(null)
+  // Arriving at the keys (after the unlock, the vault's creation, the recovery kit), focus starts in the search.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) searchField.current?.focus()
+  }, [])
   const count = results === null ? total : results.length
   const rowAt = useCallback((index: number) => (results === null ? rows.get(index) : results[index]), [results, rows])
   const onRange = useCallback(
@@ -119,7 +123,12 @@ export function KeysScreen() {
     closeDialog()
     setNotice(notice)
     void loadKeys()
-      .then(() => (focusId === undefined ? undefined : focusKey(focusId)))
+      .then(async () => {
+        if (focusId === undefined) return
+        // The key just added: selected, and focus on its row in the list.
+        await focusKey(focusId)
+        document.querySelector<HTMLElement>('[data-focus-home]')?.focus()
+      })
       .catch(() => undefined) // locked meanwhile: the lock clears the list
   }
 
@@ -244,6 +253,10 @@ export function KeysScreen() {
           onAdded={(key, duplicates) =>
             finish(duplicates.length > 0 ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.` : `Added ${key.ref}.`, key.id)
           }
+          onOpen={(id) => {
+            closeDialog()
+            void focusKey(id).catch(() => undefined)
+          }}
         />
       ) : null}
       {dialog?.kind === 'reveal' ? <RevealDialog keySummary={dialog.key} onClose={() => closeDialog()} onCopy={() => copy(dialog.key)} /> : null}

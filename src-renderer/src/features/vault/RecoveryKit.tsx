@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useKeywardStore } from '../../store'
 
 /** Two different group numbers (1-based) to type back: proof the code was written down, not just seen. */
@@ -20,6 +20,9 @@ export function RecoveryKit({ code, notice = null }: { readonly code: string; re
   const [answers, setAnswers] = useState<[string, string]>(['', ''])
   const [error, setError] = useState<string | null>(null)
   const ids = [useId(), useId()]
+  // The kit replaces the screen that was focused (the create form, the unlock): focus starts at its title.
+  const title = useRef<HTMLHeadingElement>(null)
+  useEffect(() => title.current?.focus(), [])
 
   function confirm(event: FormEvent) {
     event.preventDefault()
@@ -32,7 +35,9 @@ export function RecoveryKit({ code, notice = null }: { readonly code: string; re
 
   return (
     <section className="card narrow" aria-labelledby="kit-title">
-      <h1 id="kit-title">Save your recovery kit</h1>
+      <h1 id="kit-title" tabIndex={-1} ref={title}>
+        Save your recovery kit
+      </h1>
       {notice === null ? null : (
         <p className="notice" role="status">
           {notice}
