@@ -8,6 +8,7 @@ import { keyward } from '../node/helpers/cli'
 import type { RunningSimulator } from '../simulators/simulatorServer'
 import { startSoloSimulator, type SoloKey } from '../simulators/solo'
 import { startSolenoidMeterSimulator } from '../simulators/solenoidMeter'
+import { startGitlabSimulator, type GitlabToken } from '../simulators/wellKnown/gitlab'
 import { appWithVault, WINDOW_PASSWORD } from './appWithVault'
 import { expectAccessibleInBothThemes } from './axe'
 import { repoRoot } from './harness'
@@ -15,6 +16,8 @@ import { repoRoot } from './harness'
 const LIVE = 'sm_truth_live_0000000001'
 const DEAD = 'sm_truth_dead_0000000002'
 const SOLO = 'solo_truth_current_00001'
+const GITLAB = 'glpat-TruthWindowToken00000001'
+let gitlabTokens = new Map<string, GitlabToken>()
 const shots = path.join(repoRoot, 'test-results', 'screenshots')
 let simulators: RunningSimulator[] = []
 let envFile = ''
@@ -26,7 +29,12 @@ test.beforeEach(async () => {
     [SOLO, { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
   ])
   const solo = await startSoloSimulator(soloKeys)
-  simulators = [meter, solo]
+  gitlabTokens = new Map([
+    [GITLAB, { id: 7, name: 'ci', scopes: ['api'], created_at: '2026-11-01T00:00:00Z', expires_at: '2027-02-01', revoked: false }],
+  ])
+  const gitlab = await startGitlabSimulator(gitlabTokens)
+  simulators = [meter, solo, gitlab]
+  providerEnv.KEYWARD_GITLAB_BASE_URL = `${gitlab.origin}/api/v4`
   providerEnv.KEYWARD_SOLENOID_METER_BASE_URL = meter.baseUrl
   providerEnv.KEYWARD_SOLO_BASE_URL = solo.baseUrl
 })
@@ -148,5 +156,74 @@ test('4. Health, Needs attention and Activity follow add, set-value and rm made 
     else await expect(main).not.toContainText(name, within)
   }
   await page.screenshot({ path: path.join(shots, 'activity-live.png') })
+  expect(launched.app.problems()).toEqual([])
+})
+
+test('5. Add key: the prefix tells live from test, a stored value is said before saving, errors in words by their field', async () => {
+  const { page } = launched.app
+  const live = 'sk_live_TruthWindow0000000001'
+  await page.getByRole('button', { name: 'Add key' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Add key' })
+  await dialog.getByLabel('Key', { exact: true }).fill(live)
+  await expect(dialog.getByText('Detected: Stripe · live secret key')).toBeVisible()
+  await expect(dialog.getByLabel('Environment', { exact: true })).toHaveValue('production')
+  await dialog.getByLabel('Name', { exact: true }).fill('')
+  await dialog.getByRole('button', { name: 'Save key' }).click()
+  // The contract's refusal, in words, beside the name — which has the focus.
+  const nameField = dialog.getByLabel('Name', { exact: true })
+  await expect(nameField).toBeFocused()
+  await expect(nameField).toHaveAttribute('aria-invalid', 'true')
+  await expect(dialog.getByRole('alert')).toHaveText('The name cannot be empty.')
+  await nameField.fill('stripe-live')
+  await dialog.getByRole('button', { name: 'Save key' }).click()
+  await expect(dialog).toBeHidden()
+  // Focus lands on the new row's list, the row selected.
+  await expect(page.getByRole('grid', { name: 'Keys' })).toBeFocused()
+  await expect(row(page, 'stripe-live')).toHaveAttribute('aria-selected', 'true')
+
+  // The same value again: said before saving.
+  await page.getByRole('button', { name: 'Add key' }).click()
+  await dialog.getByLabel('Key', { exact: true }).fill(live)
+  const already = dialog.getByRole('group', { name: 'Already stored' })
+  await expect(already).toContainText('Already stored as stripe/stripe-live.')
+  await expect(dialog.getByRole('button', { name: 'Save key' })).toBeDisabled()
+  await already.getByRole('button', { name: 'Open it' }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.getByRole('heading', { name: 'stripe-live', level: 2 })).toBeVisible()
+
+  // A dialog gives focus back to what opened it.
+  await page.getByRole('button', { name: 'Reveal' }).first().focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('button', { name: 'Reveal' }).first()).toBeFocused()
+  expect(await page.content()).not.toContain(live)
+  expect(launched.app.problems()).toEqual([])
+})
+
+test('6. Delete lists the .env files still holding the key, and revokes at the provider first when asked', async () => {
+  const { page } = launched.app
+  envFile = path.join(launched.dir, 'delete.env')
+  await add(page, GITLAB, 'gitlab-ci')
+  const desktop = launched.app.desktop
+  if (desktop === undefined) throw new Error('chromium harness only')
+  const id = (await desktop.handlers['keys:window']({ offset: 0, limit: 1 })).keys[0]?.id ?? ''
+  writeFileSync(envFile, 'PORT=8080\n')
+  await desktop.handlers['dotenv:choose']({ purpose: 'write' })
+  const { digest } = await desktop.handlers['dotenv:preview']({ file: envFile, selection: { ids: [id] } })
+  await desktop.handlers['dotenv:write']({ file: envFile, selection: { ids: [id] }, digest })
+  await row(page, 'gitlab-ci').click()
+  await page.getByRole('button', { name: 'Delete…' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Delete gitlab-ci?' })
+  await expect(dialog.getByRole('list', { name: 'Files that still hold the key' })).toContainText(envFile)
+  const revokeAndDelete = dialog.getByRole('button', { name: 'Revoke at GitLab and delete' })
+  await expect(revokeAndDelete).toBeDisabled()
+  await dialog.getByLabel(/Type the key's name/).fill('gitlab-ci')
+  await revokeAndDelete.click()
+  await expect(dialog).toBeHidden()
+  expect(gitlabTokens.get(GITLAB)?.revoked).toBe(true)
+  await expect(page.getByRole('grid', { name: 'Keys' })).toHaveCount(0)
+  // Focus did not fall to the page: the deleted row's list is gone, the search has it.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
   expect(launched.app.problems()).toEqual([])
 })

@@ -26,7 +26,8 @@ export function Modal({
     if (!node.open) node.showModal()
     return () => {
       node.close()
-      const back = opener?.isConnected === true ? opener : document.querySelector<HTMLElement>('[data-focus-home]')
+      const home = document.querySelector<HTMLElement>('[data-focus-home]') ?? document.querySelector<HTMLElement>('[data-focus-fallback]')
+      const back = opener?.isConnected === true ? opener : home
       back?.focus()
     }
   }, [])

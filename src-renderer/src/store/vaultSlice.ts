@@ -109,8 +109,9 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
       window.keyward.subscribe('vault:state', ({ state }) => {
         if (state !== 'unlocking') set({ vaultWaiting: null })
         if (state === 'locked' || state === 'no-vault') set({ unlockNotice: null })
-        // Any lock, manual or automatic, takes the recovery code out of the window (Health offers a new kit).
-        if (state !== 'unlocked') set({ recoveryCode: null, recoveryNotice: null })
+        // Any lock, manual or automatic, takes the recovery code out of the window (Health offers a new kit). Not
+        // 'unlocking': creating a vault passes through it, and its event may arrive after the code it showed.
+        if (state === 'locking' || state === 'locked' || state === 'no-vault') set({ recoveryCode: null, recoveryNotice: null })
         if (state !== 'unlocked') get().dropReads()
         else get().refreshReads(['keys', 'audit', 'settings', 'providers'])
         if (state !== 'unlocked') get().resetList()

@@ -79,11 +79,12 @@ export function KeysScreen() {
   }, [])
   const [notice, setNotice] = useState<string | null>(null)
   const searchField = useRef<HTMLInputElement>(null)
-  // Arriving at the keys (after the unlock, the vault's creation, the recovery kit), focus starts in the search.
+  const count = results === null ? total : results.length
+  // Arriving at the keys (after the unlock, the vault's creation, the recovery kit), focus starts in the search; and
+  // when the focused row's list goes (the last key deleted), focus goes there rather than to the page.
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null) searchField.current?.focus()
-  }, [])
-  const count = results === null ? total : results.length
+  }, [count])
   const rowAt = useCallback((index: number) => (results === null ? rows.get(index) : results[index]), [results, rows])
   const onRange = useCallback(
     (start: number, end: number) => {
@@ -174,6 +175,7 @@ export function KeysScreen() {
         <div className="toolbar">
           <input
             ref={searchField}
+            data-focus-fallback
             type="search"
             aria-label="Search keys"
             placeholder="Search keys (Ctrl+F)"
