@@ -55,6 +55,38 @@ const rendererImports = (extra) =>
     ],
   )
 
+// The core's layers, bottom first (issue 19): a folder may import its own layer and the ones below, never above.
+// Two known upward edges remain, each disabled where it is with its reason: opening a vault session settles
+// interrupted rotations (providers) and refreshes the due digest (reminders); the .env import detects providers.
+const CORE_LAYERS = [
+  ['ports', 'security', 'fs', 'process'],
+  ['db'],
+  ['vault'],
+  ['keys'],
+  ['dotenv'],
+  ['providers'],
+  ['reminders'],
+  ['clipboard', 'renderer'],
+  ['ipc'],
+  ['app'],
+]
+const coreOutward = [
+  { group: ['**/electron/**', '**/cli/**', '**/tooling/**', '**/src-renderer/**', '**/src-main/index*'], message: 'src-main/core imports only node:*, its own files, the contract and listed packages (DESIGN §1).' },
+  { group: ['../index', '../../index'], message: 'src-main/core must not import the composition root.' },
+]
+/** Import patterns of every core folder above layer `index` (-1: the core's root files, below every folder). */
+const upwardFrom = (index) => {
+  const above = CORE_LAYERS.slice(index + 1).flat()
+  if (above.length === 0) return []
+  return [{ group: above.flatMap((folder) => [`../${folder}/*`, `../../${folder}/*`, `./${folder}/*`]), message: `A core folder imports only its own layer and those below it (eslint.config.js CORE_LAYERS).` }]
+}
+// SQL outside a store: the statement a reader looks for in keyStore.ts hides in a workflow (issue 19).
+const sqlMessage = 'SQL is written only in *Store.ts files, src-main/core/db and the vault layer.'
+const sqlOutsideStores = [
+  { selector: "CallExpression[callee.property.name='sql']", message: sqlMessage },
+  { selector: "CallExpression[callee.object.property.name='db'][callee.property.name=/^(prepare|exec|pragma)$/]", message: sqlMessage },
+]
+
 /** One `no-restricted-imports` per area: flat config replaces (does not merge) a rule's options per file. */
 const restrictImports = (paths, patterns = []) => ({
   '@typescript-eslint/no-restricted-imports': ['error', { paths, patterns }],
@@ -67,6 +99,13 @@ export default tseslint.config(
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
+  // Type-aware, for the TypeScript the tsconfig projects hold: a promise nobody awaits or catches is an unhandled
+  // rejection waiting to happen (issue 19).
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
@@ -84,16 +123,23 @@ export default tseslint.config(
   },
   // Everything: no electron import, no ipcMain/ipcRenderer, unless an area below says otherwise.
   { files: ['**/*.{ts,tsx,js,cjs,mjs}'], rules: restrictImports([noElectron]) },
-  // The core runs under plain Node: no electron, and none of the code that sits above it.
+  // The core runs under plain Node: no electron, and none of the code that sits above it. Inside it, each folder
+  // imports only folders of its own layer or below (CORE_LAYERS), and SQL is written only in stores.
+  ...CORE_LAYERS.flatMap((layer, index) =>
+    layer.map((folder) => ({
+      files: [`src-main/core/${folder}/**`],
+      rules: {
+        ...restrictImports([noElectron], [...coreOutward, ...upwardFrom(index)]),
+        'no-restricted-syntax': ['error', noIpcMemberAccess, ...sqlOutsideStores],
+      },
+    })),
+  ),
+  { files: ['src-main/core/*.ts'], rules: restrictImports([noElectron], [...coreOutward, ...upwardFrom(-1)]) },
+  // Where SQL belongs: the stores, the database layer, and the vault's own storage (sessions, re-keying, backups,
+  // locks, the audit trail and settings, which are the storage engine rather than the domain).
   {
-    files: ['src-main/core/**'],
-    rules: restrictImports(
-      [noElectron],
-      [
-        { group: ['**/electron/**', '**/cli/**', '**/tooling/**', '**/src-renderer/**', '**/src-main/index*'], message: 'src-main/core imports only node:*, its own files, the contract and listed packages (DESIGN §1).' },
-        { group: ['../index', '../../index'], message: 'src-main/core must not import the composition root.' },
-      ],
-    ),
+    files: ['src-main/core/**/*Store.ts', 'src-main/core/db/**', 'src-main/core/vault/**'],
+    rules: { 'no-restricted-syntax': ['error', noIpcMemberAccess] },
   },
   // The Electron layer and the composition root may import electron, but not ipcMain/ipcRenderer.
   { files: ['src-main/electron/**', 'src-main/index.ts'], rules: restrictImports([noIpcObjects]) },

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { importDotenv, planDotenvImport } from '../src-main/core/dotenv/envKeys'
+import { importDotenv, planDotenvImport } from '../src-main/core/providers/envImport'
 import { previewWrite } from '../src-main/core/dotenv/writePreview'
 import { summarize } from '../src-main/core/app/keySummary'
 import { countNeedingAttention } from '../src-main/core/keys/deadlineStore'

@@ -1,5 +1,5 @@
 import type { KeyRecord } from '../core/keys/keyRecord'
-import { STATE_WORDS, type KeyWithState } from '../core/reminders/keyState'
+import { STATE_WORDS, type KeyWithState } from '../core/keys/keyState'
 import { terminalSafe } from '../core/security/terminalText'
 import type { Terminal } from './terminal'
 

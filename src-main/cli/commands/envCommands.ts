@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import type { Command } from 'commander'
-import { environmentFor, importDotenv, writeDotenvExample, writeKeysToDotenv, type KeySelection } from '../../core/dotenv/envKeys'
+import { environmentFor, writeDotenvExample, writeKeysToDotenv, type KeySelection } from '../../core/dotenv/keySelection'
+import { importDotenv } from '../../core/providers/envImport'
 import { KeywardError } from '../../core/errors'
 import { keyIdOf } from '../../core/keys/keyRef'
 import type { VaultSession } from '../../core/vault/VaultSession'

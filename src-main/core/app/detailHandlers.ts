@@ -1,5 +1,6 @@
 import type { Settings } from '../../../src-preload/contract'
-import { keyUsages, usageState } from '../dotenv/usages'
+import { keyUsages } from '../dotenv/usageStore'
+import { usageState } from '../dotenv/usages'
 import type { Handlers } from '../ipc/handle'
 import type { KeyId } from '../keys/keyId'
 import { editKey, keyHistory, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'

@@ -2,7 +2,7 @@ import type { KeySummary } from '../../../src-preload/contract'
 import { KeywardError } from '../errors'
 import { parseKeyId, type KeyId } from '../keys/keyId'
 import type { KeyRecord } from '../keys/keyRecord'
-import { keyStateOf } from '../reminders/keyState'
+import { keyStateOf } from '../keys/keyState'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
 

@@ -3,6 +3,7 @@ import { editKey } from '../keys/keyRepository'
 import { attention } from '../reminders/attention'
 import { healthReport, type HealthReport } from '../reminders/health'
 import { snoozeKey } from '../reminders/keyReminders'
+import { snoozeOf } from '../reminders/reminderStore'
 import { readSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
 import { idOf, summarize } from './keySummary'
@@ -42,8 +43,7 @@ export function createReminderHandlers(vault: VaultService): Pick<Handlers, Remi
       vault.run(({ session }) => {
         const keyId = idOf(id)
         snoozeKey(session, keyId, snooze)
-        const row = session.sql('SELECT snoozed_until FROM reminders WHERE key_id = ?').pluck().get(keyId) as string
-        return { snoozedUntil: row }
+        return { snoozedUntil: snoozeOf(session, keyId) ?? '' }
       }),
     'key:schedule': ({ id, expiresAt, rotateEveryDays }) =>
       vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), { expiresAt, rotateEveryDays })) })),

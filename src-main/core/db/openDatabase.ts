@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers'
 import { chmodSync, closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs'
 import { KeywardError } from '../errors'
-import { wipe } from '../vault/secretBuffer'
+import { wipe } from '../security/secretBuffer'
 
 export interface OpenOptions {
   /** True only while creating a vault: then the file may not exist yet. */

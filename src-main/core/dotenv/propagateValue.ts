@@ -1,4 +1,5 @@
 import { parse } from 'dotenv'
+import { touchUsage, usagesOfKey } from './usageStore'
 import { KeywardError } from '../errors'
 import type { VaultSession } from '../vault/VaultSession'
 import { trackedText } from './usages'
@@ -25,7 +26,7 @@ export function propagateValue(
   newValue: string,
   chosen: (file: string, variable: string) => boolean = () => true,
 ): FileUpdate[] {
-  const usages = session.sql('SELECT file_path AS file, variable FROM usages WHERE key_id = ? ORDER BY file_path, variable').all(keyId) as { file: string; variable: string }[]
+  const usages = usagesOfKey(session, keyId)
   return usages.map(({ file, variable }): FileUpdate => {
     const text = trackedText(file)
     if (text === null) return { file, variable, outcome: 'missing' }
@@ -39,7 +40,7 @@ export function propagateValue(
       if (error instanceof KeywardError || (error as NodeJS.ErrnoException).code !== undefined) return { file, variable, outcome: 'failed' }
       throw error
     }
-    session.sql('UPDATE usages SET written_at = ? WHERE key_id = ? AND file_path = ? AND variable = ?').run(session.clock.now().toISOString(), keyId, file, variable)
+    touchUsage(session, keyId, file, variable, session.clock.now().toISOString())
     return { file, variable, outcome: 'updated' }
   })
 }

@@ -1,5 +1,5 @@
 import { KeywardError } from '../errors'
-import { KEY_STATE_KINDS, keyStateOf, type KeyStateKind } from '../reminders/keyState'
+import { KEY_STATE_KINDS, keyStateOf, type KeyStateKind } from './keyState'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
 import { keysNeedingAttention, keysRejected } from './deadlineStore'

@@ -1,7 +1,9 @@
 import { parse } from 'dotenv'
+import { deleteJournalRow, readJournalRow, writeJournalRow, type JournalRow } from './rotationStore'
 import { maskValue } from '../dotenv/maskValue'
 import { describeUpdates, propagateValue } from '../dotenv/propagateValue'
-import { keyUsages, trackedText } from '../dotenv/usages'
+import { keyUsages } from '../dotenv/usageStore'
+import { trackedText } from '../dotenv/usages'
 import { KeywardError, vaultLocked } from '../errors'
 import type { KeyId } from '../keys/keyId'
 import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
@@ -60,26 +62,16 @@ export type RetireOld = NonNullable<Rotation['retireOld']>
 /** Steps that may be skipped: storing without a verification, keeping the old key, not proving it dead. */
 const SKIPPABLE: readonly RotationStep[] = ['verify', 'retire', 'prove']
 
-interface JournalRow {
-  key_id: KeyId
-  next_step: RotationStep | 'done'
-  retire: RetirePlan
-  started_at: string
-  log: string
-}
-
+/** A stored row as the journal: save() wrote its step and plan from these types. */
 function toJournal(row: JournalRow): RotationJournal {
-  return { keyId: row.key_id, next: row.next_step, retire: row.retire, startedAt: row.started_at, log: JSON.parse(row.log) as StepLog[] }
+  const next = row.next_step as RotationStep | 'done'
+  const retire = row.retire as RetirePlan
+  return { keyId: row.key_id, next, retire, startedAt: row.started_at, log: JSON.parse(row.log) as StepLog[] }
 }
 
 function save(session: VaultSession, journal: RotationJournal): RotationJournal {
-  session
-    .sql(
-      `INSERT INTO rotations (key_id, next_step, retire, started_at, updated_at, log) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (key_id) DO UPDATE SET next_step = excluded.next_step, retire = excluded.retire,
-         started_at = excluded.started_at, updated_at = excluded.updated_at, log = excluded.log`,
-    )
-    .run(journal.keyId, journal.next, journal.retire, journal.startedAt, session.clock.now().toISOString(), JSON.stringify(journal.log))
+  const row = { key_id: journal.keyId, next_step: journal.next, retire: journal.retire, started_at: journal.startedAt, log: JSON.stringify(journal.log) }
+  writeJournalRow(session, row, session.clock.now().toISOString())
   return journal
 }
 
@@ -99,7 +91,7 @@ function record(session: VaultSession, journal: RotationJournal, step: RotationS
  * stopped between creating and storing) moves the journal past "store": nothing is asked twice.
  */
 export function rotationJournal(session: VaultSession, keyId: KeyId): RotationJournal | null {
-  const row = session.sql('SELECT key_id, next_step, retire, started_at, log FROM rotations WHERE key_id = ?').get(keyId) as JournalRow | undefined
+  const row = readJournalRow(session, keyId)
   if (row === undefined) return null
   const journal = toJournal(row)
   if ((journal.next === 'verify' || journal.next === 'store') && readPendingRotation(session, keyId) === null) {
@@ -334,6 +326,6 @@ export async function rotateKey(session: VaultSession, id: KeyId, deps: Rotation
       summary += ` Deleting the old key at the provider failed (${retired?.message ?? 'error'}): delete it in the dashboard.`
     }
   }
-  session.sql('DELETE FROM rotations WHERE key_id = ?').run(id)
+  deleteJournalRow(session, id)
   return { key: readKeyById(session, id), summary }
 }

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js'
+import { deleteProviderDefinition, providerDefinition, providerDefinitions, upsertProviderDefinition } from './customProviderStore'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
 import { hasHiddenCharacters } from '../security/terminalText'
@@ -89,8 +90,7 @@ function customAdapter(custom: CustomProvider): ProviderAdapter {
 }
 
 export function listCustomProviders(session: VaultSession): CustomProvider[] {
-  const rows = session.sql('SELECT definition FROM providers ORDER BY id').pluck().all() as string[]
-  return rows.map((row) => customProviderSchema.parse(JSON.parse(row)))
+  return providerDefinitions(session).map((row) => customProviderSchema.parse(JSON.parse(row)))
 }
 
 export function saveCustomProvider(session: VaultSession, input: unknown): CustomProvider {
@@ -101,15 +101,13 @@ export function saveCustomProvider(session: VaultSession, input: unknown): Custo
   }
   if (findProvider(parsed.data.id) !== undefined) throw new KeywardError('CONFLICT', `${parsed.data.id} is a built-in provider; pick another id.`)
   const now = session.clock.now().toISOString()
-  session
-    .sql('INSERT INTO providers (id, definition, created_at, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at')
-    .run(parsed.data.id, JSON.stringify(parsed.data), now, now)
+  upsertProviderDefinition(session, parsed.data.id, JSON.stringify(parsed.data), now)
   recordEvent(session, 'provider-saved', {}, { provider: parsed.data.id })
   return parsed.data
 }
 
 export function removeCustomProvider(session: VaultSession, id: string): void {
-  if (session.sql('DELETE FROM providers WHERE id = ?').run(id).changes === 0) throw new KeywardError('NOT_FOUND', `No custom provider ${id}.`)
+  if (!deleteProviderDefinition(session, id)) throw new KeywardError('NOT_FOUND', `No custom provider ${id}.`)
   recordEvent(session, 'provider-removed', {}, { provider: id })
 }
 
@@ -117,7 +115,7 @@ export function removeCustomProvider(session: VaultSession, id: string): void {
 export function providerFor(session: VaultSession, id: string): { provider: ProviderDefinition; adapter: ProviderAdapter | undefined } | undefined {
   const builtin = findProvider(id)
   if (builtin !== undefined) return { provider: builtin, adapter: adapters[id] }
-  const row = session.sql('SELECT definition FROM providers WHERE id = ?').pluck().get(id) as string | undefined
+  const row = providerDefinition(session, id)
   if (row === undefined) return undefined
   const custom = customProviderSchema.parse(JSON.parse(row))
   return { provider: toDefinition(custom), adapter: customAdapter(custom) }

@@ -1,8 +1,9 @@
 import { deadlinesBetween, keysNeedingAttention, keysWithDeadlineBy, keysWithoutDeadline, type Deadline } from '../keys/deadlineStore'
+import { snoozes } from './reminderStore'
 import { byProviderAndName, type KeyRecord } from '../keys/keyRecord'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
-import { KEY_STATE_KINDS, keyStateOf, type KeyState } from './keyState'
+import { KEY_STATE_KINDS, keyStateOf, type KeyState } from '../keys/keyState'
 
 const DAY_MS = 86_400_000
 export const TIMELINE_DAYS = 90
@@ -50,16 +51,13 @@ export function attention(session: VaultSession, limits = { items: 500, noExpiry
   const now = session.clock.now()
   const today = now.toISOString().slice(0, 10)
   const window = remindBeforeDefault(session)
-  const snoozes = new Map(
-    (session.sql('SELECT key_id, snoozed_until FROM reminders WHERE snoozed_until IS NOT NULL').all() as { key_id: string; snoozed_until: string }[])
-      .map((row) => [row.key_id, row.snoozed_until]),
-  )
+  const snoozed = snoozes(session)
   const needing = keysNeedingAttention(session, window, limits.items)
   const items = needing.keys.flatMap((key): AttentionItem[] => {
     const state = keyStateOf(key, now, window)
     if (!isAttentionKind(state.kind)) return []
     const days = state.deadline === null ? null : Math.round((Date.parse(`${state.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS)
-    const snooze = snoozes.get(key.id) ?? null
+    const snooze = snoozed.get(key.id) ?? null
     const active = snooze !== null && (snooze.startsWith('state:') ? snooze === `state:${state.kind}` : Date.parse(snooze) > now.getTime())
     return [{ key, state: state.kind, reason: state.reason, days, snoozedUntil: active ? snooze : null }]
   })

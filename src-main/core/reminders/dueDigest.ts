@@ -1,7 +1,7 @@
 import { dueFromDays } from '../keys/deadlineStore'
 import { updateHeader } from '../vault/header'
 import type { VaultSession } from '../vault/VaultSession'
-import { DEFAULT_REMIND_BEFORE_DAYS } from './reminderState'
+import { DEFAULT_REMIND_BEFORE_DAYS } from '../keys/reminderState'
 
 /**
  * Recomputes the header's due digest (the first day of each active key's reminder window, sorted; dates only)

@@ -3,8 +3,8 @@ import { fileExposure, type ExposureKind } from '../dotenv/fileExposure'
 import { countNotRevoked, filesByKey, keysPastDeadline, keysRejected, refsWithoutDeadline, sharedValueRefs, unusedSince } from '../keys/deadlineStore'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
-import { keyStateOf } from './keyState'
-import { reminderFor } from './reminderState'
+import { keyStateOf } from '../keys/keyState'
+import { reminderFor } from '../keys/reminderState'
 
 export interface HealthEntry {
   readonly keyId: string

@@ -1,11 +1,12 @@
 import type { KeyId } from '../keys/keyId'
+import { clearNotified, recordNotified, reminderRows, setSnooze } from './reminderStore'
 import { readKeyById } from '../keys/keyRepository'
 import { byProviderAndName } from '../keys/keyRecord'
 import { selectReminderCandidates } from '../keys/deadlineStore'
 import type { Notice } from '../ports/Notifier'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
-import { keyStateOf, type KeyStateKind } from './keyState'
+import { keyStateOf, type KeyStateKind } from '../keys/keyState'
 
 export type Snooze = '1d' | '1w' | 'next-state'
 
@@ -16,12 +17,6 @@ export interface KeyNotice extends Notice {
 }
 
 const SNOOZE_MS: Record<Exclude<Snooze, 'next-state'>, number> = { '1d': 86_400_000, '1w': 7 * 86_400_000 }
-
-interface ReminderRow {
-  key_id: string
-  snoozed_until: string | null
-  last_notified_state: string | null
-}
 
 const TITLES: Partial<Record<KeyStateKind, string>> = {
   expired: 'Key expired',
@@ -38,7 +33,7 @@ const TITLES: Partial<Record<KeyStateKind, string>> = {
  */
 export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
   const now = session.clock.now()
-  const rows = new Map((session.sql('SELECT key_id, snoozed_until, last_notified_state FROM reminders').all() as ReminderRow[]).map((row) => [row.key_id, row]))
+  const rows = new Map(reminderRows(session).map((row) => [row.key_id, row]))
   const notices: KeyNotice[] = []
   const window = remindBeforeDefault(session)
   const candidates = selectReminderCandidates(session, window).sort(byProviderAndName)
@@ -47,15 +42,13 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
     const title = TITLES[reminder.kind]
     const row = rows.get(key.id)
     if (title === undefined) {
-      if (row?.last_notified_state !== undefined && row.last_notified_state !== null) session.sql('UPDATE reminders SET last_notified_state = NULL WHERE key_id = ?').run(key.id)
+      if (row?.last_notified_state !== undefined && row.last_notified_state !== null) clearNotified(session, key.id)
       continue
     }
     if (row?.last_notified_state === reminder.kind) continue
     const snoozed = row?.snoozed_until
     if (snoozed !== null && snoozed !== undefined && (snoozed.startsWith('state:') ? snoozed === `state:${reminder.kind}` : Date.parse(snoozed) > now.getTime())) continue
-    session
-      .sql('INSERT INTO reminders (key_id, last_notified_state, last_notified_at) VALUES (?, ?, ?) ON CONFLICT (key_id) DO UPDATE SET last_notified_state = excluded.last_notified_state, last_notified_at = excluded.last_notified_at')
-      .run(key.id, reminder.kind, now.toISOString())
+    recordNotified(session, key.id, reminder.kind, now.toISOString())
     notices.push({ keyId: key.id, ref: key.ref, state: reminder.kind, title, body: `${key.ref}: ${reminder.reason}.` })
   }
   return notices
@@ -68,7 +61,5 @@ export function snoozeKey(session: VaultSession, keyId: KeyId, snooze: Snooze): 
   const until = snooze === 'next-state'
     ? `state:${keyStateOf(key, now, remindBeforeDefault(session)).kind}`
     : new Date(now.getTime() + SNOOZE_MS[snooze]).toISOString()
-  session
-    .sql('INSERT INTO reminders (key_id, snoozed_until) VALUES (?, ?) ON CONFLICT (key_id) DO UPDATE SET snoozed_until = excluded.snoozed_until')
-    .run(keyId, until)
+  setSnooze(session, keyId, until)
 }

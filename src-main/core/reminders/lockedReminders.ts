@@ -2,7 +2,7 @@ import type { Clock } from '../ports/Clock'
 import type { Notifier } from '../ports/Notifier'
 import type { PowerEvents } from '../ports/PowerEvents'
 import type { Timers } from '../ports/Timers'
-import { dueCountFromDigest } from './reminderState'
+import { dueCountFromDigest } from '../keys/reminderState'
 
 const HOUR_MS = 60 * 60 * 1000
 

@@ -4,6 +4,7 @@ import { KeywardError, vaultLocked } from '../errors'
 import type { DeviceKeyStore } from '../ports/DeviceKeyStore'
 import type { PowerEvents } from '../ports/PowerEvents'
 import type { IntervalTimers } from '../ports/Timers'
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- upward on purpose: the header's due digest is refreshed as the vault opens and locks
 import { refreshDueDigest } from '../reminders/dueDigest'
 import { recordEvent } from './audit'
 import { restoreHint } from './backups'

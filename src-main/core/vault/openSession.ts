@@ -1,6 +1,8 @@
 import { openDatabase } from '../db/openDatabase'
 import type { Clock } from '../ports/Clock'
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- upward on purpose: opening a session settles an interrupted rotation's new value
 import { applyPendingRotations } from '../providers/pendingRotations'
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- upward on purpose: the header's due digest is refreshed as the vault opens and locks
 import { refreshDueDigest } from '../reminders/dueDigest'
 import { remindBeforeDefault } from './settings'
 import { recordEvent } from './audit'

@@ -11,7 +11,7 @@ import { readHeader, sameKeyHeader, updateHeader, type VaultHeader } from './hea
 import { calibrateKdf, explicitKdfCost, type KdfCost } from './passwordKdf'
 import { newRecoveryCode } from './recoveryCode'
 import { seal, unseal } from './sealing'
-import { randomSecret, wipe } from './secretBuffer'
+import { randomSecret, wipe } from '../security/secretBuffer'
 import { passwordSlot, recoverySlot } from './slots'
 import { NO_FAILURES } from './throttle'
 import type { VaultSession } from './VaultSession'

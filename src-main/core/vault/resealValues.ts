@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers'
 import { fingerprint, seal, secretAad, unsealOrCorrupt } from './sealing'
-import { wipe } from './secretBuffer'
+import { wipe } from '../security/secretBuffer'
 
 /** The two keys every value is sealed and fingerprinted under (`value_keys`). */
 export interface ValueKeys {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto'
 import { KeywardError } from '../errors'
-import { randomSecret } from './secretBuffer'
+import { randomSecret } from '../security/secretBuffer'
 
 const NONCE_BYTES = 12
 const TAG_BYTES = 16

@@ -1,6 +1,8 @@
 import { KeywardError } from '../errors'
-import { DEFAULT_REMIND_BEFORE_DAYS } from '../reminders/reminderState'
 import type { VaultSession } from './VaultSession'
+
+/** Days of warning before an expiry or a rotation, unless the vault or the key says otherwise. */
+export const DEFAULT_REMIND_BEFORE_DAYS = 14
 
 /**
  * Vault-wide settings, stored inside the encrypted vault (the app and the CLI share them; nothing about keys leaks

@@ -4,7 +4,7 @@ import { slotAad, type VaultHeader } from './header'
 import { derivePasswordKey, type KdfParams } from './passwordKdf'
 import { normalizeRecoveryCode } from './recoveryCode'
 import { deriveSubkey, seal, unseal } from './sealing'
-import { randomSecret, wipe } from './secretBuffer'
+import { randomSecret, wipe } from '../security/secretBuffer'
 
 type Ids = Pick<VaultHeader, 'vaultId'>
 

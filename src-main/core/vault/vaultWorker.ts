@@ -5,7 +5,7 @@ import { openDatabase } from '../db/openDatabase'
 import { KeywardError } from '../errors'
 import { restoreHint } from './backups'
 import { prepareVault } from './prepareVault'
-import { wipe } from './secretBuffer'
+import { wipe } from '../security/secretBuffer'
 import { vaultFiles } from './vaultFiles'
 import type { PrepareRequest, PrepareReply } from './prepareInWorker'
 

@@ -7,7 +7,21 @@ import { describe, expect, it } from 'vitest'
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..')
 const fixtureDir = path.join(root, 'test', 'fixtures', 'lint')
-const eslint = new ESLint({ cwd: root })
+// Import rules need no types: fixtures are linted as the path they name, without a TypeScript program.
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: false } },
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+})
+// Type-aware rules need the file in a program: such a fixture (`// type-aware`) is linted where it lies, in the
+// project service's default project.
+const typeAware = new ESLint({
+  cwd: root,
+  ignore: false,
+  overrideConfig: { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['test/fixtures/lint/*.ts'] } } } },
+})
 
 const fixtures = readdirSync(fixtureDir)
   .filter((file) => file.endsWith('.ts') || file.endsWith('.tsx'))
@@ -16,11 +30,13 @@ const fixtures = readdirSync(fixtureDir)
     const lintAs = /^\/\/ lint-as: (\S+)/m.exec(text)?.[1]
     const rule = /^\/\/ rejected-by: (\S+)/m.exec(text)?.[1]
     if (lintAs === undefined) throw new Error(`${file} has no "// lint-as:" line`)
-    return { file, text, lintAs, rule }
+    return { file, text, lintAs, rule, typed: /^\/\/ type-aware$/m.test(text) }
   })
 
-async function ruleIdsFor(text: string, lintAs: string): Promise<string[]> {
-  const [result] = await eslint.lintText(text, { filePath: path.join(root, lintAs) })
+async function ruleIdsFor(text: string, lintAs: string, typed: boolean, file: string): Promise<string[]> {
+  const [result] = typed
+    ? await typeAware.lintFiles([path.join(fixtureDir, file)])
+    : await eslint.lintText(text, { filePath: path.join(root, lintAs) })
   return (result?.messages ?? []).map((message) => message.ruleId ?? message.message)
 }
 
@@ -29,14 +45,14 @@ describe('import boundaries', () => {
     expect(fixtures.filter((fixture) => fixture.rule !== undefined).length).toBeGreaterThanOrEqual(6)
   })
 
-  for (const { file, text, lintAs, rule } of fixtures) {
+  for (const { file, text, lintAs, rule, typed } of fixtures) {
     if (rule === undefined) {
       it(`accepts ${file} as ${lintAs}`, async () => {
-        expect(await ruleIdsFor(text, lintAs)).toEqual([])
+        expect(await ruleIdsFor(text, lintAs, typed, file)).toEqual([])
       })
     } else {
       it(`rejects ${file} as ${lintAs} by ${rule}`, async () => {
-        expect(await ruleIdsFor(text, lintAs)).toContain(rule)
+        expect(await ruleIdsFor(text, lintAs, typed, file)).toContain(rule)
       })
     }
   }

@@ -5,7 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'dotenv'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { writeKeysToDotenv } from '../../../../src-main/core/dotenv/envKeys'
+import { writeKeysToDotenv } from '../../../../src-main/core/dotenv/keySelection'
 import { createKey, revealValue } from '../../../../src-main/core/keys/keyRepository'
 import {
   propagateRotation,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { deriveSubkey, fingerprint, seal, unseal } from '../../../../src-main/core/vault/sealing'
-import { randomSecret } from '../../../../src-main/core/vault/secretBuffer'
+import { randomSecret } from '../../../../src-main/core/security/secretBuffer'
 
 describe('seal / unseal', () => {
   const key = randomSecret(32)

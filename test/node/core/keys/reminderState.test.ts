@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { KeyRecord } from '../../../../src-main/core/keys/keyRecord'
 import type { KeyId } from '../../../../src-main/core/keys/keyId'
-import { dueCountFromDigest, dueKeys, reminderFor } from '../../../../src-main/core/reminders/reminderState'
+import { dueCountFromDigest, reminderFor } from '../../../../src-main/core/keys/reminderState'
 
 function key(fields: Partial<KeyRecord>): KeyRecord {
   return {
@@ -68,24 +68,7 @@ describe('reminderFor', () => {
   })
 })
 
-describe('dueKeys and the locked digest', () => {
-  const keys = [
-    key({ ref: 'a/soon', expiresAt: '2027-01-10' }),
-    key({ ref: 'b/expired', expiresAt: '2026-12-01' }),
-    key({ ref: 'c/overdue', rotateEveryDays: 30, rotatedAt: '2026-11-01T00:00:00.000Z' }),
-    key({ ref: 'd/later', expiresAt: '2027-06-01' }),
-    key({ ref: 'e/none' }),
-  ]
-
-  it('lists expired and overdue first, then due within the window', () => {
-    expect(dueKeys(keys, at('2027-01-01T09:00:00Z'), 14).map((reminder) => [reminder.ref, reminder.state])).toEqual([
-      ['b/expired', 'expired'],
-      ['c/overdue', 'overdue'],
-      ['a/soon', 'due'],
-    ])
-    expect(dueKeys(keys, at('2027-01-01T09:00:00Z'), 200).map((reminder) => reminder.ref)).toContain('d/later')
-  })
-
+describe('the locked digest', () => {
   it('counts what is due while locked from the digest\'s dates alone (the header digest itself: cli/reminders.test.ts)', () => {
     const digest = ['2026-11-17', '2026-11-17', '2026-12-27', '2027-05-18']
     expect(dueCountFromDigest(digest, at('2027-01-01T09:00:00Z'))).toBe(3)

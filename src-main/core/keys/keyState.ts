@@ -1,4 +1,4 @@
-import type { KeyRecord } from '../keys/keyRecord'
+import type { KeyRecord } from './keyRecord'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
 import { reminderFor } from './reminderState'

@@ -1,8 +1,10 @@
-import type { KeyRecord } from '../keys/keyRecord'
+import { DEFAULT_REMIND_BEFORE_DAYS } from '../vault/settings'
+import type { KeyRecord } from './keyRecord'
+
+export { DEFAULT_REMIND_BEFORE_DAYS }
 
 export type ReminderState = 'ok' | 'due' | 'overdue' | 'expired'
 
-export const DEFAULT_REMIND_BEFORE_DAYS = 14
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** A UTC calendar day as a day number, so month ends, leap days, DST and year boundaries need no special cases. */
@@ -46,17 +48,6 @@ export function reminderFor(key: KeyRecord, now: Date, defaultRemindBefore = DEF
   if (expiry !== null && expiry - today <= window) return { ...base, state: 'due', reason: expiry === today ? 'expires today' : `expires on ${isoDay(expiry)} (in ${expiry - today} days)` }
   if (rotation !== null && rotation - today <= window) return { ...base, state: 'due', reason: rotation === today ? 'rotation due today' : `rotation due on ${isoDay(rotation)} (in ${rotation - today} days)` }
   return { ...base, state: 'ok', reason: deadline === null ? 'no expiry and no rotation period' : `next date ${isoDay(deadline)}` }
-}
-
-const order: Record<ReminderState, number> = { expired: 0, overdue: 1, due: 2, ok: 3 }
-
-/** Keys whose expiry or next rotation falls within `withinDays`, expired and overdue first. */
-export function dueKeys(keys: readonly KeyRecord[], now: Date, withinDays: number, defaultRemindBefore = DEFAULT_REMIND_BEFORE_DAYS): KeyReminder[] {
-  const today = dayNumber(now.toISOString())
-  return keys
-    .map((key) => reminderFor(key, now, defaultRemindBefore))
-    .filter((reminder) => reminder.state === 'expired' || reminder.state === 'overdue' || (reminder.deadline !== null && dayNumber(reminder.deadline) - today <= withinDays && reminder.reason !== 'revoked'))
-    .sort((a, b) => order[a.state] - order[b.state] || (a.deadline ?? '').localeCompare(b.deadline ?? '') || a.ref.localeCompare(b.ref))
 }
 
 /** How many keys are in their reminder window on `now`, from the locked digest alone. */
