@@ -68,7 +68,6 @@ export const channelNames = [
   'rotation:state',
   'rotation:step',
   'rotation:guidedSubmit',
-  'rotation:checkOld',
   'key:remoteNames',
   'key:edit',
   'key:setValue',
@@ -410,13 +409,7 @@ export const channels = {
       files: z.array(z.object({ file: z.string(), variable: z.string(), outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed', 'skipped']) })).max(500),
     }),
   },
-  /**
-   * After a rotation (guided: "I deleted it"), the previous value verified again: rejected means the old key is dead.
-   */
-  'rotation:checkOld': {
-    request: z.strictObject({ id: keyId }),
-    response: z.object({ outcome: z.enum(['rejected', 'live', 'unknown']), message: z.string() }),
-  },
+
   /**
    * Elastic Email manages keys by name: the account's key names, listed with the pasted key (sent to Elastic Email
    * by main, on the user's request), so the user can say which one it is; null when the key may not list keys.

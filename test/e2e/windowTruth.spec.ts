@@ -21,11 +21,12 @@ let gitlabTokens = new Map<string, GitlabToken>()
 const shots = path.join(repoRoot, 'test-results', 'screenshots')
 let simulators: RunningSimulator[] = []
 let envFile = ''
+let soloKeys = new Map<string, SoloKey>()
 const providerEnv: Record<string, string> = {}
 
 test.beforeEach(async () => {
   const meter = await startSolenoidMeterSimulator(new Set([LIVE]))
-  const soloKeys = new Map<string, SoloKey>([
+  soloKeys = new Map<string, SoloKey>([
     [SOLO, { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
   ])
   const solo = await startSoloSimulator(soloKeys)
@@ -225,5 +226,36 @@ test('6. Delete lists the .env files still holding the key, and revokes at the p
   await expect(page.getByRole('grid', { name: 'Keys' })).toHaveCount(0)
   // Focus did not fall to the page: the deleted row's list is gone, the search has it.
   expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('BODY')
+  expect(launched.app.problems()).toEqual([])
+})
+
+test('7. a guided rotation is journaled in main: after a lock it reopens at the old key, and ends with the proof', async () => {
+  const { page } = launched.app
+  const soloNew = 'solo_truth_next_000002'
+  soloKeys.set(soloNew, { name: 'ci-2', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 })
+  await add(page, SOLO, 'solo-ci', 'Solo (solomail.io)')
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  let dialog = page.getByRole('dialog', { name: 'Rotate solo-ci' })
+  await dialog.getByLabel('New key').fill(soloNew)
+  await dialog.getByRole('button', { name: 'Verify and store' }).click()
+  await expect(dialog.getByRole('status').first()).toContainText('Verified: Solo key is live')
+  // Locked before the old key was deleted: the rotation is main's, not the dialog's.
+  await launched.app.desktop?.vault.lock('idle')
+  await page.getByLabel('Master password').fill(WINDOW_PASSWORD)
+  await page.getByRole('button', { name: 'Unlock' }).click()
+  await row(page, 'solo-ci').click()
+  await page.getByRole('button', { name: 'Rotate…' }).click()
+  dialog = page.getByRole('dialog', { name: 'Rotate solo-ci' })
+  await expect(dialog).toContainText("3. Delete the OLD key in Solo (solomail.io)'s dashboard now")
+  await expect(dialog.getByLabel('New key')).toHaveCount(0)
+  const old = soloKeys.get(SOLO)
+  if (old !== undefined) old.status = 'revoked' // deleted in Solo's dashboard
+  await dialog.getByRole('button', { name: 'Done — I deleted it' }).click()
+  await expect(dialog.getByRole('status').filter({ hasText: '4. ' })).toContainText('the old key is dead')
+  await dialog.getByRole('button', { name: 'Done', exact: true }).click()
+  await expect(page.getByText('Rotated solo-ci.')).toBeVisible()
+  // The trail has the deletion; the next Rotate… starts afresh.
+  await page.getByRole('banner').getByRole('button', { name: 'Activity' }).click()
+  await expect(page.getByRole('main')).toContainText('old-key-deleted')
   expect(launched.app.problems()).toEqual([])
 })

@@ -32,7 +32,8 @@ export async function guidedRotation(terminal: Terminal, session: VaultSession, 
   for (const update of stored.files) terminal.err(`4. ${update.file} (${update.variable}): ${update.outcome}`)
   terminal.err(`${stored.files.length > 0 ? '   Then update' : '4. Update'} every other integration that still uses the old key (keyward get prints the new one).`)
   const done = await terminal.confirm(`5. Delete or revoke the OLD key in ${dashboard.provider}'s dashboard now. Done?`)
-  rotation.confirmOldRevoked(done)
+  const finished = await rotation.confirmOldRevoked(done)
+  if (done && finished.step === 'done' && finished.proof !== null) terminal.err(`6. ${finished.proof}`)
   if (done) terminal.err('Rotation complete.')
   else terminal.err(`Remember to delete the old key in ${dashboard.provider}'s dashboard: it still works there.`)
 }

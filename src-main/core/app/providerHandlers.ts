@@ -8,7 +8,6 @@ import { elasticEmailKeyNames } from '../providers/newKeyDetails'
 import type { KeyId } from '../keys/keyId'
 import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../providers/keyOperations'
 import { createRotationHandlers } from './rotationHandlers'
-import { checkOldValue } from '../providers/apiRotation'
 import type { HttpDeps } from '../providers/providerHttp'
 import type { VaultSession } from '../vault/VaultSession'
 import type { VaultService } from '../vault/VaultService'
@@ -24,7 +23,6 @@ export type ProviderChannel =
   | 'rotation:guidedStart'
   | 'rotation:guidedSubmit'
   | 'key:remoteNames'
-  | 'rotation:checkOld'
 
 /** How main reaches providers: fetch and the environment (base URL overrides, loopback only). */
 export interface ProviderHttpPort {
@@ -101,8 +99,6 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
         if (stored.step !== 'revoke-old-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was not stored.')
         return { key: summarize(session)(readKeyById(session, idOf(id))), verified: stored.verified, files: [...stored.files] }
       }),
-    'rotation:checkOld': ({ id }) =>
-      deps.vault.run(({ session, signal }) => checkOldValue(session, idOf(id), { ...deps.http, sleep: deps.sleep, signal })),
     // Asked only when the user presses "Find its name": the pasted key goes to Elastic Email, nowhere else.
     'key:remoteNames': async ({ value }) => ({
       names: await elasticEmailKeyNames(value.trim(), { ...deps.http, sleep: deps.sleep }),

@@ -1,4 +1,7 @@
 import { parse } from 'dotenv'
+import { recordEvent } from '../vault/audit'
+import { readKeyById } from '../keys/keyRepository'
+import type { KeyId } from '../keys/keyId'
 import { touchUsage, usagesOfKey } from './usageStore'
 import { KeywardError } from '../errors'
 import type { VaultSession } from '../vault/VaultSession'
@@ -21,7 +24,7 @@ export interface FileUpdate {
  */
 export function propagateValue(
   session: VaultSession,
-  keyId: string,
+  keyId: KeyId,
   oldValue: string,
   newValue: string,
   chosen: (file: string, variable: string) => boolean = () => true,
@@ -41,6 +44,8 @@ export function propagateValue(
       throw error
     }
     touchUsage(session, keyId, file, variable, session.clock.now().toISOString())
+    // A rotation's .env writes are in the audit trail as every other write of a key to a file.
+    recordEvent(session, 'exported', { keyId, keyRef: readKeyById(session, keyId).ref }, { to: file, variable, by: 'rotation' })
     return { file, variable, outcome: 'updated' }
   })
 }

@@ -8,6 +8,7 @@ import { KeywardError, vaultLocked } from '../errors'
 import type { KeyId } from '../keys/keyId'
 import { readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
 import { currentValueSince, latestRetiredValue, storeProviderResult } from '../keys/keyStore'
+import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import type { Rotation } from './adapters/adapter'
 import {
@@ -238,8 +239,15 @@ export async function retireOldKey(
   options: { retireOld?: RetireOld | null; confirmed?: boolean } = {},
 ): Promise<RotationJournal> {
   const journal = journalAt(session, id, 'retire')
-  const t = target(session, id, deps, 'rotate')
   const started = performance.now()
+  // Deleted by hand: no provider call (a guided provider may have no adapter at all), only the user's word, audited.
+  if (journal.retire === 'dashboard') {
+    if (options.confirmed !== true) return journal
+    const key = readKeyById(session, id)
+    recordEvent(session, 'old-key-deleted', { keyId: id, keyRef: key.ref }, { where: 'dashboard' })
+    return record(session, journal, 'retire', started, 'done', 'You deleted the old key in the dashboard.')
+  }
+  const t = target(session, id, deps, 'rotate')
   const oldValue = oldValueOf(session, id)
   const oldCall = callWith(t.provider, oldValue, deps, contextOf(t.provider, t.adapter, t.key, oldValue))
   const plan: RetirePlan =
@@ -252,6 +260,7 @@ export async function retireOldKey(
     if (plan === 'by-rotation') return record(session, journal, 'retire', started, 'done', `${t.provider.name} retired the old key with the rotation.`)
     if (plan === 'dashboard') {
       if (options.confirmed !== true) return save(session, { ...journal, retire: 'dashboard' })
+      recordEvent(session, 'old-key-deleted', { keyId: id, keyRef: t.key.ref }, { where: 'dashboard' })
       return record(session, { ...journal, retire: 'dashboard' }, 'retire', started, 'done', 'You deleted the old key in the dashboard.')
     }
     if (plan === 'api' && options.retireOld) await options.retireOld({ withNewKey: t.call, withOldKey: oldCall })
@@ -261,6 +270,10 @@ export async function retireOldKey(
     if (!(error instanceof KeywardError) || error.code === 'VAULT_LOCKED') throw error
     return record(session, { ...journal, retire: plan }, 'retire', started, 'failed', error.message)
   }
+}
+
+function canAsk(session: VaultSession, id: KeyId): boolean {
+  return providerFor(session, readKeyById(session, id).provider)?.provider.capabilities.verify === 'api'
 }
 
 /** What the provider says of the key's previous value: rejected (dead), still accepted, or not known (and why). */
@@ -283,7 +296,28 @@ export async function proveOldRejected(session: VaultSession, id: KeyId, deps: H
   const journal = journalAt(session, id, 'prove')
   const started = performance.now()
   const checked = await checkOldValue(session, id, deps)
-  return record(session, journal, 'prove', started, checked.outcome === 'rejected' ? 'done' : 'failed', checked.message)
+  // A provider that cannot be asked leaves nothing to retry: the step is skipped, and says why.
+  const outcome = checked.outcome === 'rejected' ? 'done' : checked.outcome === 'unknown' && !canAsk(session, id) ? 'skipped' : 'failed'
+  return record(session, journal, 'prove', started, outcome, checked.message)
+}
+
+/**
+ * The journal of a guided rotation (the provider has no rotation API): the user creates the new key in the dashboard
+ * and deletes the old one there. It starts at "create", waiting for the paste; GuidedRotation records each step as
+ * it happens, and the stepper's "retire" and "prove" finish it as for a rotation by API — after a lock or a restart
+ * too.
+ */
+export function beginGuidedJournal(session: VaultSession, id: KeyId): RotationJournal {
+  return save(session, { keyId: id, next: 'create', retire: 'dashboard', startedAt: session.clock.now().toISOString(), log: [] })
+}
+
+/** Records a guided rotation's step (the journal must be at it). */
+export function recordGuidedStep(session: VaultSession, id: KeyId, step: RotationStep, started: number, outcome: StepLog['outcome'], message: string): RotationJournal {
+  // The journal as stored: a guided rotation has no pending record, so rotationJournal's catch-up does not apply.
+  const row = readJournalRow(session, id)
+  const journal = row === undefined ? null : toJournal(row)
+  if (journal?.next !== step) throw new KeywardError('CONFLICT', `This rotation is at "${journal?.next ?? 'nothing'}", not "${step}".`)
+  return record(session, journal, step, started, outcome, message)
 }
 
 /** Skips the journal's next step where that is safe (verify, retire, prove); never creating or storing. */

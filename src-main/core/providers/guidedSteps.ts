@@ -1,4 +1,5 @@
-import { propagateValue, type FileUpdate } from '../dotenv/propagateValue'
+import { describeUpdates, propagateValue, type FileUpdate } from '../dotenv/propagateValue'
+import { beginGuidedJournal, proveOldRejected, recordGuidedStep, retireOldKey } from './apiRotation'
 import { KeywardError } from '../errors'
 import type { KeyId } from '../keys/keyId'
 import { editKey, markRevoked, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
@@ -35,7 +36,7 @@ export interface DashboardStep {
 export type GuidedRotationStep =
   | { readonly step: 'create-in-dashboard'; readonly dashboard: DashboardStep }
   | { readonly step: 'revoke-old-in-dashboard'; readonly verified: string | null; readonly files: readonly FileUpdate[] }
-  | { readonly step: 'done'; readonly oldRevoked: boolean }
+  | { readonly step: 'done'; readonly oldRevoked: boolean; readonly proof: string | null }
 
 function providerOf(session: VaultSession, key: KeyRecord): ProviderDefinition {
   const provider = providerFor(session, key.provider)?.provider
@@ -51,7 +52,8 @@ function dashboardOf(provider: ProviderDefinition, key: KeyRecord): DashboardSte
  * A guided rotation, for providers whose keys are made in a dashboard: start (where to create the new key) →
  * submit the pasted candidate (verified with the provider *before* it is stored, so a typo never replaces a
  * working key; then stored as the new version, the old one retired, and written to every .env that held the old
- * value) → confirm the old key was deleted at the provider. The CLI drives it with prompts; the app with a dialog.
+ * value) → confirm the old key was deleted at the provider, which is then asked once more. Journaled as a rotation
+ * by API is (apiRotation's journal, retire plan "dashboard"); the CLI drives it with prompts, the app with a dialog.
  */
 export class GuidedRotation {
   private state: GuidedRotationStep
@@ -71,6 +73,9 @@ export class GuidedRotation {
     if (rotationPlan(provider) !== 'guided') {
       throw new KeywardError('UNSUPPORTED', `${provider.name} keys are ${rotationPlan(provider) === 'api' ? 'rotated through its API' : 'not rotated by Keyward'}.`)
     }
+    // Journaled like a rotation by API: each step is recorded as it happens, so the window (after a lock or a
+    // restart too) shows where it stands and finishes it with the same "retire" and "prove" steps.
+    beginGuidedJournal(session, keyId)
     return new GuidedRotation(session, key, provider, http)
   }
 
@@ -94,19 +99,34 @@ export class GuidedRotation {
     const metadata = this.provider.pair === undefined ? null : { ...this.key.metadata, ...pairMetadata(this.provider, pairId ?? null) }
     const candidateKey = metadata === null ? this.key : { ...this.key, metadata }
     const canVerify = this.provider.capabilities.verify === 'api'
+    const started = performance.now()
     const verified = canVerify ? await verifyCandidate(this.session, candidateKey, value, this.http) : null
-    const oldValue = readSecretValue(this.session, this.key.id)
-    setKeyValue(this.session, this.key.id, value, 'rotated (guided)')
-    if (metadata !== null) editKey(this.session, this.key.id, { metadata })
-    if (canVerify) await verifyKey(this.session, this.key.id, this.http)
-    const files = propagateValue(this.session, this.key.id, oldValue, value)
+    const { session, key, provider } = this
+    recordGuidedStep(session, key.id, 'create', started, 'done', `You created a new key in ${provider.name}'s dashboard.`)
+    recordGuidedStep(session, key.id, 'verify', started, canVerify ? 'done' : 'skipped', verified ?? `${provider.name} cannot check keys by API.`)
+    const oldValue = readSecretValue(session, key.id)
+    setKeyValue(session, key.id, value, 'rotated (guided)')
+    if (metadata !== null) editKey(session, key.id, { metadata })
+    if (canVerify) await verifyKey(session, key.id, this.http)
+    recordGuidedStep(session, key.id, 'store', started, 'done', 'Stored as the current value; the old one is kept as retired.')
+    const files = propagateValue(session, key.id, oldValue, value)
+    const message = files.length === 0 ? 'No .env file held the key.' : describeUpdates(files).trim()
+    recordGuidedStep(session, key.id, 'propagate', started, 'done', message)
     this.state = { step: 'revoke-old-in-dashboard', verified, files }
     return this.state
   }
 
-  confirmOldRevoked(done: boolean): GuidedRotationStep {
+  /**
+   * The user deleted (or did not delete) the old key in the dashboard. When they did, it is recorded (and audited)
+   * and the old key is asked once more where the provider can be: `proof` is its answer.
+   */
+  async confirmOldRevoked(done: boolean): Promise<GuidedRotationStep> {
     if (this.state.step !== 'revoke-old-in-dashboard') throw new KeywardError('CONFLICT', 'Store the new key first.')
-    this.state = { step: 'done', oldRevoked: done }
+    if (!done) return (this.state = { step: 'done', oldRevoked: false, proof: null })
+    await retireOldKey(this.session, this.key.id, this.http, { confirmed: true })
+    const proved = await proveOldRejected(this.session, this.key.id, this.http)
+    const proof = proved.log.findLast((entry) => entry.step === 'prove')?.message ?? null
+    this.state = { step: 'done', oldRevoked: true, proof }
     return this.state
   }
 }

@@ -21,7 +21,10 @@ export type VaultState = 'no-vault' | 'locked' | 'unlocking' | 'unlocked' | 'loc
 /** Why the vault locked: the user, the auto-lock rules, the app quitting, or a CLI command that finished. */
 export type LockReason = 'user' | 'idle' | 'suspend' | 'screen-lock' | 'quit' | 'command-done'
 
-/** What the change feed reports. `keys`: another process committed to vault.db; `header`: vault.json changed. */
+/**
+ * What the change feed reports. `keys`: vault.db changed — another process committed, or work run here wrote;
+ * `header`: vault.json changed.
+ */
 export type VaultChange =
   | { readonly kind: 'keys' }
   | { readonly kind: 'header' }
@@ -197,6 +200,7 @@ export class VaultService {
     const session = this.current
     if (session === null || this.status !== 'unlocked') throw vaultLocked()
     if (options.activity !== false) this.touch()
+    const before = totalChanges(session)
     const controller = new AbortController()
     const done = (async () => {
       try {
@@ -213,6 +217,19 @@ export class VaultService {
       return await done
     } finally {
       this.inFlight.delete(entry)
+      this.announceOwnWrites(session, before)
+    }
+  }
+
+  /**
+   * Work run here that wrote (the tray's "Verify all due", a notification's snooze, a handler) is news for every
+   * view of the vault as much as another process's commit, which `PRAGMA data_version` does not show this connection.
+   */
+  private announceOwnWrites(session: VaultSession, before: number): void {
+    try {
+      if (this.current === session && this.status === 'unlocked' && totalChanges(session) !== before) this.emit({ kind: 'keys' })
+    } catch {
+      // Closed meanwhile (a lock): there is nothing left to show.
     }
   }
 

@@ -35,6 +35,7 @@ export const auditActions = [
   'provider-saved',
   'exported',
   'provider-removed',
+  'old-key-deleted',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

@@ -39,7 +39,6 @@ export const CHANGES: Partial<Record<ChannelName, readonly Topic[]>> = {
   'key:copy': ['audit', 'keys'],
   'rotation:step': ['keys', 'audit'],
   'rotation:guidedSubmit': ['keys', 'audit'],
-  'rotation:checkOld': ['keys', 'audit'],
   'dotenv:write': ['keys', 'audit'],
   'dotenv:import': ['keys', 'audit'],
   'dotenv:fix': ['keys'],

@@ -3,11 +3,23 @@ import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { errorInfo } from '../../lib/errors'
 import { command } from '../../store/commands'
 import { ScheduleForm } from '../attention/ScheduleForm'
+import { ErrorLine } from '../../components/ErrorLine'
 import { FormFooter } from '../../components/FormFooter'
 import { Modal } from '../../components/Modal'
 
 type Start = ResponseOf<'rotation:guidedStart'>
 type Stored = ResponseOf<'rotation:guidedSubmit'>
+type Journal = ResponseOf<'rotation:state'>
+
+/** Main's journal is past the paste: the new key is stored, the old one waits to be deleted (or was). */
+function storedIn(journal: Journal | null): boolean {
+  return journal !== null && journal.retire === 'dashboard' && (journal.next === 'retire' || journal.next === 'prove' || journal.next === 'done')
+}
+
+/** The journal's last word on a step (its message and outcome), if the step ran. */
+function lastOf(journal: Journal | null, step: Journal['log'][number]['step']) {
+  return journal?.log.findLast((entry) => entry.step === step) ?? null
+}
 
 const FILE_OUTCOME: Record<Stored['files'][number]['outcome'], string> = {
   updated: 'updated',
@@ -19,9 +31,11 @@ const FILE_OUTCOME: Record<Stored['files'][number]['outcome'], string> = {
 
 /**
  * Guided rotation, for providers whose keys are made in a dashboard (the core GuidedRotation the CLI drives):
- * 1. open the provider's key page and create a new key; 2. paste it — verified with the provider before anything is
- * stored, so a typo changes nothing; then stored as the new version and written to the .env files that held the old
- * value; 3. delete the old key in the dashboard.
+ * 1. open the provider's key page and create a new key; 2. paste it — refused if it is the key Keyward already has,
+ * verified with the provider before anything is stored, so a typo changes nothing; then stored as the new version and
+ * written to the .env files that held the old value; 3. delete the old key in the dashboard; 4. the old key asked once
+ * more. Main journals each step: after a lock or a restart the dialog opens where the rotation stands, and what it
+ * shows of the steps after the paste is main's journal, not a copy kept here.
  */
 export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySummary: KeySummary; readonly onClose: (notice: string | null) => void }) {
   const titleId = useId()
@@ -31,21 +45,36 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
   const [stored, setStored] = useState<Stored | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const [check, setCheck] = useState<ResponseOf<'rotation:checkOld'> | null>(null)
+  const [journal, setJournal] = useState<Journal | null>(null)
   const [dated, setDated] = useState(false)
   const valueField = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
-    command('rotation:guidedStart', { id: keySummary.id }).then(setStart, (caught: unknown) => setError(errorInfo(caught).message))
+    let open = true
+    // Where main's journal stands: a rotation stored before a lock or a restart resumes at the old key's deletion.
+    command('rotation:state', { id: keySummary.id })
+      .then(async (found) => {
+        if (!open) return
+        if (storedIn(found)) return setJournal(found)
+        const begun = await command('rotation:guidedStart', { id: keySummary.id })
+        if (open) setStart(begun)
+      })
+      .catch((caught: unknown) => open && setError(errorInfo(caught).message))
+    return () => {
+      open = false
+    }
   }, [keySummary.id])
 
-  /** "I deleted it": the old value asked again, where the provider can be asked; it must be rejected. */
-  async function checkOld() {
+  /** "I deleted it" (the retire step, confirmed), then the old key asked again where the provider can be asked. */
+  async function deleted() {
     setBusy(true)
     try {
-      setCheck(await command('rotation:checkOld', { id: keySummary.id }))
+      let next = journal
+      if (next?.next === 'retire') next = await command('rotation:step', { id: keySummary.id, action: 'run', confirmed: true })
+      if (next?.next === 'prove') next = await command('rotation:step', { id: keySummary.id, action: 'run' })
+      setJournal(next)
     } catch (caught) {
-      setCheck({ outcome: 'unknown', message: errorInfo(caught).message })
+      setError(errorInfo(caught).message)
     } finally {
       setBusy(false)
     }
@@ -59,6 +88,7 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
       const answer = await command('rotation:guidedSubmit', { id: keySummary.id, value: value.trim(), pairId: start?.pairLabel == null ? null : pairId.trim() })
       setValue('')
       setStored(answer)
+      setJournal(await command('rotation:state', { id: keySummary.id }))
     } catch (caught) {
       setError(`${errorInfo(caught).message} Nothing was stored.`)
       valueField.current?.focus()
@@ -67,11 +97,16 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
     }
   }
 
-  const provider = start?.provider ?? keySummary.provider
+  const provider = start?.provider ?? journal?.provider ?? keySummary.provider
+  const isStored = storedIn(journal)
+  const reminder = `Remember to delete the old ${keySummary.name} key in ${provider}'s dashboard.`
+  const verified = lastOf(journal, 'verify')
+  const proof = lastOf(journal, 'prove')
+  const finished = journal?.next === 'done'
   return (
-    <Modal titleId={titleId} onClose={() => onClose(stored === null ? null : `Remember to delete the old ${keySummary.name} key in ${provider}'s dashboard.`)}>
+    <Modal titleId={titleId} onClose={() => onClose(isStored && !finished ? reminder : null)}>
       <h2 id={titleId}>Rotate {keySummary.name}</h2>
-      {stored === null ? (
+      {!isStored ? (
         <form onSubmit={(event) => void submit(event)} noValidate>
           <ol className="steps">
             <li>
@@ -105,8 +140,12 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
         </form>
       ) : (
         <>
-          <p role="status">{stored.verified === null ? 'Stored; the old value is kept in the history.' : `Verified: ${stored.verified} Stored; the old value is kept in the history.`}</p>
-          {stored.files.length > 0 ? (
+          <p role="status">
+            {verified?.outcome === 'done' ? `Verified: ${verified.message} Stored; the old value is kept in the history.` : 'Stored; the old value is kept in the history.'}
+          </p>
+          {stored === null ? (
+            <p className="muted">{lastOf(journal, 'propagate')?.message ?? ''}</p>
+          ) : stored.files.length > 0 ? (
             <ul className="plain" aria-label=".env files">
               {stored.files.map((update) => (
                 <li key={update.file + update.variable}>
@@ -115,29 +154,30 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
               ))}
             </ul>
           ) : null}
-          {stored.key.status === 'expired' && !dated ? (
+          {stored !== null && stored.key.status === 'expired' && !dated ? (
             <>
               <p>{`The key's expiry date (${stored.key.expiresAt ?? ''}) has passed: give the new key its dates.`}</p>
               <ScheduleForm keySummary={stored.key} onDone={(saved) => saved !== null && setDated(true)} />
             </>
           ) : null}
           <p>{`3. Delete the OLD key in ${provider}'s dashboard now: it still works there until you do.`}</p>
-          {check === null ? null : (
-            <p role="status" className={check.outcome === 'rejected' ? 'outcome outcome-ok' : 'outcome outcome-error'}>
-              {`4. ${check.message}`}
+          {proof === null ? null : (
+            <p role="status" className={proof.outcome === 'failed' ? 'outcome outcome-error' : 'outcome outcome-ok'}>
+              {`4. ${proof.message}`}
             </p>
           )}
+          <ErrorLine message={error} />
           <div className="actions">
-            <button type="button" onClick={() => onClose(`Remember to delete the old ${keySummary.name} key in ${provider}'s dashboard.`)}>
+            <button type="button" onClick={() => onClose(finished ? `Rotated ${keySummary.name}.` : reminder)}>
               Later
             </button>
-            {check?.outcome === 'rejected' || check?.outcome === 'unknown' ? (
+            {finished ? (
               <button type="button" className="primary" autoFocus onClick={() => onClose(`Rotated ${keySummary.name}.`)}>
                 Done
               </button>
             ) : (
-              <button type="button" className="primary" autoFocus onClick={() => void checkOld()} disabled={busy}>
-                {check === null ? 'Done — I deleted it' : 'Check again'}
+              <button type="button" className="primary" autoFocus onClick={() => void deleted()} disabled={busy}>
+                {proof === null ? 'Done — I deleted it' : 'Check again'}
               </button>
             )}
           </div>

@@ -6,6 +6,10 @@ import { createKey, getKey, keyHistory, revealValue } from '../../../../src-main
 import { findProvider } from '../../../../src-main/core/providers/builtinProviders'
 import { GuidedRotation, rotationPlan } from '../../../../src-main/core/providers/guidedSteps'
 import { auditEvents } from '../../../../src-main/core/vault/audit'
+import { rotationJournal } from '../../../../src-main/core/providers/apiRotation'
+import { recordUsages } from '../../../../src-main/core/dotenv/usageStore'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
 import { startAisouleSimulator, type AisouleKey } from '../../../simulators/aisoule'
 import type { RunningSimulator } from '../../../simulators/simulatorServer'
@@ -88,9 +92,38 @@ describe('the core step machine', () => {
     await expect(rotation.submitCandidate('ak_live_typo_99999999999')).rejects.toMatchObject({ code: 'KEY_REJECTED' })
     expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_old_000000000000')
     expect(rotation.current.step).toBe('create-in-dashboard')
-    expect(() => rotation.confirmOldRevoked(true)).toThrow(expect.objectContaining({ code: 'CONFLICT' }) as Error)
+    await expect(rotation.confirmOldRevoked(true)).rejects.toMatchObject({ code: 'CONFLICT' })
     expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({ step: 'revoke-old-in-dashboard' })
-    expect(rotation.confirmOldRevoked(true)).toEqual({ step: 'done', oldRevoked: true })
+    // AIsoule still accepts the old key here: the proof says so.
+    expect(await rotation.confirmOldRevoked(true)).toMatchObject({ step: 'done', oldRevoked: true, proof: expect.stringContaining('still accepts the old key') })
+  })
+
+  it('is journaled like a rotation by API: each step, the .env writes and the deletion in the audit trail', async () => {
+    const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
+    const id = keyIdOf(session, 'prod')
+    const envFile = path.join(temp.dir, 'app.env')
+    writeFileSync(envFile, 'AISOULE_API_KEY=ak_live_old_000000000000\n')
+    recordUsages(session, envFile, [{ keyId: id, variable: 'AISOULE_API_KEY' }])
+    const rotation = GuidedRotation.start(session, id, http)
+    expect(rotationJournal(session, id)).toMatchObject({ next: 'create', retire: 'dashboard', log: [] })
+    await rotation.submitCandidate('ak_live_new_111111111111')
+    // A lock here loses nothing: the journal says the old key waits to be deleted in the dashboard.
+    const stored = rotationJournal(session, id)
+    expect(stored?.next).toBe('retire')
+    expect(stored?.log.map((entry) => [entry.step, entry.outcome])).toEqual([['create', 'done'], ['verify', 'done'], ['store', 'done'], ['propagate', 'done']])
+    expect(readFileSync(envFile, 'utf8')).toBe('AISOULE_API_KEY=ak_live_new_111111111111\n')
+    aisouleKeys.set('ak_live_old_000000000000', { status: 'revoked' })
+    try {
+      await rotation.confirmOldRevoked(true)
+    } finally {
+      aisouleKeys.set('ak_live_old_000000000000', { status: 'active' })
+    }
+    const done = rotationJournal(session, id)
+    expect(done?.next).toBe('done')
+    expect(done?.log.at(-1)).toMatchObject({ step: 'prove', outcome: 'done', message: expect.stringContaining('the old key is dead') })
+    const actions = auditEvents(session).map((event) => [event.action, event.detail])
+    expect(actions).toContainEqual(['exported', { to: envFile, variable: 'AISOULE_API_KEY', by: 'rotation' }])
+    expect(actions).toContainEqual(['old-key-deleted', { where: 'dashboard' }])
   })
 
   it('refuses the key Keyward already has, or had, before asking the provider or storing anything', async () => {
