@@ -7,7 +7,7 @@ import path from 'node:path'
 import { parse } from 'dotenv'
 import { expectAccessibleInBothThemes } from './axe'
 import { appWithVault } from './appWithVault'
-import { repoRoot } from './harness'
+import { readmeShots, repoRoot } from './harness'
 import { tabTo } from './keyboard'
 
 const STRIPE = 'sk_live_DotenvWindow00000000001'
@@ -45,7 +45,7 @@ test('write to .env: masked diff, reveal per line, warnings fixed, a change sinc
   await expect(dialog.getByRole('list', { name: 'Warnings' })).toContainText('readable by other users (mode 644)')
   expect(await page.content()).not.toContain(STRIPE)
   await expectAccessibleInBothThemes(page, '.env diff')
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'env-diff.png') })
+  await page.screenshot({ path: path.join(readmeShots, 'env-diff.png') })
 
   await dialog.getByRole('button', { name: 'Reveal STRIPE_SECRET_KEY' }).click()
   await expect(row).toContainText(STRIPE)

@@ -20,6 +20,11 @@ import { PageBridge } from './bridge'
 import { serveRenderer } from './rendererServer'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..')
+/**
+ * Where the README's screenshots live: the specs that take them write them there on every e2e run, so the README
+ * shows the window as it is (commit them with the change that altered the window).
+ */
+export const readmeShots = path.join(repoRoot, 'docs', 'screenshots')
 const out = path.join(repoRoot, 'out')
 const packageVersion = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string })
   .version

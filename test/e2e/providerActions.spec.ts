@@ -11,7 +11,7 @@ import { startSolenoidMeterSimulator } from '../simulators/solenoidMeter'
 import { startGitlabSimulator, type GitlabToken } from '../simulators/wellKnown/gitlab'
 import { expectAccessibleInBothThemes } from './axe'
 import { createVaultInWindow } from './createVault'
-import { launchApp, repoRoot, type LaunchedApp } from './harness'
+import { launchApp, readmeShots, repoRoot, type LaunchedApp } from './harness'
 import { tabTo } from './keyboard'
 import { parse } from 'dotenv'
 
@@ -116,7 +116,7 @@ test("sync shows the token's scopes and expiry; revoke needs the typed name, the
   expect(tokens.get(GITLAB)?.revoked).toBe(true)
   await expect(page.getByRole('button', { name: 'Revoke…' })).toBeHidden()
   await expectAccessibleInBothThemes(page, 'detail with an answer')
-  await page.screenshot({ path: path.join(shots, 'provider-actions.png') })
+  await page.screenshot({ path: path.join(readmeShots, 'provider-actions.png') })
   expect(app.problems()).toEqual([])
 })
 
@@ -167,7 +167,7 @@ test('guided rotation: the key page, a typo refused before anything is stored, t
   await dialog.getByRole('button', { name: 'Verify and store' }).click()
   await expect(dialog.getByRole('status')).toContainText('Verified: Solo key is live')
   await expectAccessibleInBothThemes(page, 'guided rotation')
-  await page.screenshot({ path: path.join(shots, 'guided-rotation.png') })
+  await page.screenshot({ path: path.join(readmeShots, 'guided-rotation.png') })
   // "I deleted it" before doing so: Solo still accepts the old key, and the dialog says so.
   await dialog.getByRole('button', { name: 'Done — I deleted it' }).click()
   await expect(dialog.getByRole('status').filter({ hasText: '4. ' })).toContainText('still accepts the old key')
@@ -219,7 +219,7 @@ test('rotation by API as a stepper, keyboard only: .env diff chosen, written, th
   await expect(dialog).toContainText('glpat-…0001')
   expect(await page.content()).not.toMatch(/glpat-[A-Za-z0-9_-]{20}/)
   await expectAccessibleInBothThemes(page, 'rotation stepper', 'dialog')
-  await page.screenshot({ path: path.join(shots, 'rotation-stepper.png') })
+  await page.screenshot({ path: path.join(readmeShots, 'rotation-stepper.png') })
   await tabTo(page, 'Write 1 file')
   await page.keyboard.press('Enter')
   await expect(steps.getByRole('listitem').nth(5)).toContainText('Prove the old key is rejected ✓ done')

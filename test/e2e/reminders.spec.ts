@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { DesktopApp } from '../../src-main/core/app/desktopApp'
 import { expectAccessibleInBothThemes } from './axe'
 import { createVaultInWindow } from './createVault'
-import { launchApp, repoRoot, type LaunchedApp } from './harness'
+import { launchApp, readmeShots, type LaunchedApp } from './harness'
 
 let app: LaunchedApp
 let dir: string
@@ -78,7 +78,7 @@ test('needs attention: expired then due, a 90-day timeline, snooze, dates set in
   await page.getByText('All 2 dates').click()
   await expect(page.getByRole('list', { name: 'Coming dates' })).toContainText(`${day(5)} · custom/soon · expires`)
   await expectAccessibleInBothThemes(page, 'needs attention')
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'attention.png'), fullPage: true })
+  await page.screenshot({ path: path.join(readmeShots, 'attention.png'), fullPage: true })
 
   const soon = due.getByRole('listitem').filter({ hasText: 'custom/soon' })
   await soon.getByRole('button', { name: 'Snooze' }).click()
@@ -107,7 +107,7 @@ test('health: cards, fixes one click away (rotation period, .gitignore), Rotate�
   await expect(cards.getByRole('button', { name: '2 Exposed .env files' })).toBeVisible()
   await expect(cards.getByRole('button', { name: '2 No expiry date' })).toBeVisible()
   await expectAccessibleInBothThemes(page, 'health')
-  await page.screenshot({ path: path.join(repoRoot, 'test-results', 'screenshots', 'health.png'), fullPage: true })
+  await page.screenshot({ path: path.join(readmeShots, 'health.png'), fullPage: true })
 
   const exposed = page.getByRole('region', { name: 'Exposed .env files (2)' })
   await expect(exposed).toContainText('not ignored by git')

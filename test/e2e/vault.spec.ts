@@ -4,7 +4,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { launchApp, memoryClipboard, movableClock, repoRoot, type LaunchedApp } from './harness'
+import { launchApp, memoryClipboard, movableClock, readmeShots, repoRoot, type LaunchedApp } from './harness'
 
 const PASSWORD = 'correct horse battery staple 7'
 const STRIPE = 'sk_live_4eC39HqLyjWDarjtT1zdp7dc'
@@ -88,12 +88,12 @@ test('create, add by paste, search, reveal, copy, delete, lock, unlock — by ke
   await expect(page.getByRole('status').filter({ hasText: '1 key' })).toBeAttached()
   await page.keyboard.press('ArrowDown')
   await expect(grid).toBeFocused()
-  await page.screenshot({ path: path.join(shots, 'main-window.png') })
+  await page.screenshot({ path: path.join(readmeShots, 'main-window.png') })
 
   await page.keyboard.press(' ')
   const revealed = page.getByTestId('revealed-value')
   await expect(revealed).toHaveText(STRIPE)
-  await page.screenshot({ path: path.join(shots, 'reveal-dialog.png') })
+  await page.screenshot({ path: path.join(readmeShots, 'reveal-dialog.png') })
   await page.keyboard.press('Escape')
   await expect(page.getByRole('dialog')).toBeHidden()
   expect(await page.content()).not.toContain(STRIPE)

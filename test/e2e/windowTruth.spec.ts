@@ -11,7 +11,7 @@ import { startSolenoidMeterSimulator } from '../simulators/solenoidMeter'
 import { startGitlabSimulator, type GitlabToken } from '../simulators/wellKnown/gitlab'
 import { appWithVault, WINDOW_PASSWORD } from './appWithVault'
 import { expectAccessibleInBothThemes } from './axe'
-import { repoRoot } from './harness'
+import { readmeShots, repoRoot } from './harness'
 
 const LIVE = 'sm_truth_live_0000000001'
 const DEAD = 'sm_truth_dead_0000000002'
@@ -77,6 +77,7 @@ test('1. a key the provider rejected reads "Rejected" in its row, its detail, Ne
   await expect(page.getByRole('definition').filter({ hasText: /^✕ Rejected$/ })).toBeVisible()
   const views = page.getByRole('navigation', { name: 'Views' })
   await expect(views.getByRole('button', { name: /^Needs attention/ })).toHaveText(/Needs attention\s*1$/)
+  await page.screenshot({ path: path.join(readmeShots, 'statuses.png') })
   await views.getByRole('button', { name: /^Rejected by provider/ }).click()
   await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1)
   await expect(row(page, 'meter-dead')).toBeVisible()
