@@ -6,40 +6,60 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 const electronMessage = 'Only src-main/electron/**, src-main/index.ts and the preload may import electron (DESIGN §1).'
-const ipcMessage = 'Only the two IPC helpers (src-main/electron/ipc.ts, src-preload/index.ts) touch ipcMain/ipcRenderer.'
+const ipcMessage =
+  'Only the two IPC helpers (src-main/electron/ipc.ts, src-preload/index.ts) touch ipcMain/ipcRenderer.'
 
 const noElectron = { name: 'electron', message: electronMessage }
 const noIpcObjects = { name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: ipcMessage }
 const noIpcMemberAccess = {
-  selector: "MemberExpression[property.name=/^ipc(Main|Renderer)$/]",
+  selector: 'MemberExpression[property.name=/^ipc(Main|Renderer)$/]',
   message: ipcMessage,
 }
 
 // The renderer runs under `style-src 'self'` and Trusted Types 'none' (UI.md §3): these sinks throw or are blocked
 // there, and these libraries inject styles or HTML at runtime (crash or lose their styles).
-const cspMessage = 'Blocked by Keyward\'s CSP / Trusted Types (UI.md §3): use a CSP-clean alternative.'
+const cspMessage = "Blocked by Keyward's CSP / Trusted Types (UI.md §3): use a CSP-clean alternative."
 const trustedTypesSinks = [
   { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: cspMessage },
-  { selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]", message: cspMessage },
-  { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]", message: cspMessage },
+  {
+    selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML|srcdoc)$/]',
+    message: cspMessage,
+  },
+  {
+    selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|createContextualFragment)$/]',
+    message: cspMessage,
+  },
   { selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value='style']", message: cspMessage },
-  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]", message: cspMessage },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^(write|writeln)$/]",
+    message: cspMessage,
+  },
   { selector: "NewExpression[callee.name='Function'], CallExpression[callee.name='eval']", message: cspMessage },
 ]
 const cspBreakingImports = [
   { name: 'react-hot-toast', message: `${cspMessage} (goober sets innerHTML at import; the app never mounts)` },
   { name: 'sonner', message: `${cspMessage} (injects its CSS from JS)` },
   { name: 'react-toastify', message: `${cspMessage} Use react-toastify/unstyled with its CSS file.` },
-  { name: '@radix-ui/react-select', message: `${cspMessage} (dangerouslySetInnerHTML <style>: crashes under Trusted Types)` },
-  { name: '@radix-ui/react-scroll-area', message: `${cspMessage} (dangerouslySetInnerHTML <style>: crashes under Trusted Types)` },
+  {
+    name: '@radix-ui/react-select',
+    message: `${cspMessage} (dangerouslySetInnerHTML <style>: crashes under Trusted Types)`,
+  },
+  {
+    name: '@radix-ui/react-scroll-area',
+    message: `${cspMessage} (dangerouslySetInnerHTML <style>: crashes under Trusted Types)`,
+  },
   { name: 'radix-ui', importNames: ['Select', 'ScrollArea'], message: `${cspMessage} (crash under Trusted Types)` },
 ]
 
 // Components read through the store (useRead) and change through its commands, so a change refreshes every view it
 // touches (issue 19): the call helper and window.keyward stay inside src-renderer/src/store.
-const storeMessage = 'Only src-renderer/src/store calls main: read with useRead, change with command() (store/commands).'
+const storeMessage =
+  'Only src-renderer/src/store calls main: read with useRead, change with command() (store/commands).'
 const storeOnlyCall = { group: ['**/store/mainCall'], message: storeMessage }
-const noWindowKeyward = { selector: "MemberExpression[object.name='window'][property.name='keyward']", message: storeMessage }
+const noWindowKeyward = {
+  selector: "MemberExpression[object.name='window'][property.name='keyward']",
+  message: storeMessage,
+}
 /** The renderer's import rules; `extra` adds patterns (the call helper, outside the store). */
 const rendererImports = (extra) =>
   restrictImports(
@@ -71,20 +91,31 @@ const CORE_LAYERS = [
   ['app'],
 ]
 const coreOutward = [
-  { group: ['**/electron/**', '**/cli/**', '**/tooling/**', '**/src-renderer/**', '**/src-main/index*'], message: 'src-main/core imports only node:*, its own files, the contract and listed packages (DESIGN §1).' },
+  {
+    group: ['**/electron/**', '**/cli/**', '**/tooling/**', '**/src-renderer/**', '**/src-main/index*'],
+    message: 'src-main/core imports only node:*, its own files, the contract and listed packages (DESIGN §1).',
+  },
   { group: ['../index', '../../index'], message: 'src-main/core must not import the composition root.' },
 ]
 /** Import patterns of every core folder above layer `index` (-1: the core's root files, below every folder). */
 const upwardFrom = (index) => {
   const above = CORE_LAYERS.slice(index + 1).flat()
   if (above.length === 0) return []
-  return [{ group: above.flatMap((folder) => [`../${folder}/*`, `../../${folder}/*`, `./${folder}/*`]), message: `A core folder imports only its own layer and those below it (eslint.config.js CORE_LAYERS).` }]
+  return [
+    {
+      group: above.flatMap((folder) => [`../${folder}/*`, `../../${folder}/*`, `./${folder}/*`]),
+      message: `A core folder imports only its own layer and those below it (eslint.config.js CORE_LAYERS).`,
+    },
+  ]
 }
 // SQL outside a store: the statement a reader looks for in keyStore.ts hides in a workflow (issue 19).
 const sqlMessage = 'SQL is written only in *Store.ts files, src-main/core/db and the vault layer.'
 const sqlOutsideStores = [
   { selector: "CallExpression[callee.property.name='sql']", message: sqlMessage },
-  { selector: "CallExpression[callee.object.property.name='db'][callee.property.name=/^(prepare|exec|pragma)$/]", message: sqlMessage },
+  {
+    selector: "CallExpression[callee.object.property.name='db'][callee.property.name=/^(prepare|exec|pragma)$/]",
+    message: sqlMessage,
+  },
 ]
 
 /** One `no-restricted-imports` per area: flat config replaces (does not merge) a rule's options per file. */
@@ -95,7 +126,14 @@ const restrictImports = (paths, patterns = []) => ({
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/fixtures/lint/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'test/fixtures/lint/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -112,7 +150,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' },
+      ],
     },
   },
   // CommonJS tool configs (electron-builder reads .cjs) use require by nature.

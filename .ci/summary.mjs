@@ -21,7 +21,10 @@ if (existsSync(vitestReport)) {
     }
     // vitest has no skip reason: a skipped test says why in its title, "(skipped: …)".
     for (const test of suite.assertionResults) {
-      if ((test.status === 'skipped' || test.status === 'pending' || test.status === 'todo') && !/\(skipped: .+\)/.test(test.title)) {
+      if (
+        (test.status === 'skipped' || test.status === 'pending' || test.status === 'todo') &&
+        !/\(skipped: .+\)/.test(test.title)
+      ) {
         problems.push(`vitest: "${test.fullName}" was skipped without a declared reason`)
       }
     }
@@ -33,7 +36,10 @@ if (existsSync(vitestReport)) {
 }
 
 function playwrightTests(suites) {
-  return suites.flatMap((suite) => [...(suite.specs ?? []).flatMap((spec) => spec.tests.map((test) => ({ spec, test }))), ...playwrightTests(suite.suites ?? [])])
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? []).flatMap((spec) => spec.tests.map((test) => ({ spec, test }))),
+    ...playwrightTests(suite.suites ?? []),
+  ])
 }
 
 if (existsSync(playwrightReport)) {
@@ -45,7 +51,8 @@ if (existsSync(playwrightReport)) {
   for (const error of report.errors ?? []) problems.push(`playwright: ${(error.message ?? '').split('\n')[0]}`)
   for (const { spec, test } of playwrightTests(report.suites ?? [])) {
     const reason = test.annotations?.find((annotation) => annotation.type === 'skip')?.description
-    if (test.status === 'skipped' && (reason === undefined || reason === '')) problems.push(`playwright: "${spec.title}" was skipped without a declared reason`)
+    if (test.status === 'skipped' && (reason === undefined || reason === ''))
+      problems.push(`playwright: "${spec.title}" was skipped without a declared reason`)
   }
   console.log(`playwright: ${stats.expected + stats.flaky} passed, ${stats.unexpected} failed`)
 } else {

@@ -1,9 +1,43 @@
 import { randomBytes } from 'node:crypto'
 import type { NewKey } from '../src-main/core/keys/keyInput'
 
-const providers = ['solo', 'mailosaur', 'aisoule', 'solenoid-meter', 'elastic-email', 'openai', 'anthropic', 'stripe', 'github', 'gitlab', 'aws', 'slack', 'sendgrid', 'google', 'npm', 'huggingface']
+const providers = [
+  'solo',
+  'mailosaur',
+  'aisoule',
+  'solenoid-meter',
+  'elastic-email',
+  'openai',
+  'anthropic',
+  'stripe',
+  'github',
+  'gitlab',
+  'aws',
+  'slack',
+  'sendgrid',
+  'google',
+  'npm',
+  'huggingface',
+]
 const environments = ['development', 'staging', 'production']
-const words = ['billing', 'checkout', 'search', 'mailer', 'analytics', 'payments', 'webhooks', 'ingest', 'reports', 'signup', 'alerts', 'backup', 'deploy', 'metrics', 'invoices', 'support']
+const words = [
+  'billing',
+  'checkout',
+  'search',
+  'mailer',
+  'analytics',
+  'payments',
+  'webhooks',
+  'ingest',
+  'reports',
+  'signup',
+  'alerts',
+  'backup',
+  'deploy',
+  'metrics',
+  'invoices',
+  'support',
+]
 
 function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length] as T
@@ -48,8 +82,9 @@ export function keepassXml(entries: readonly { key: NewKey; value: string }[]): 
   const field = (key: string, value: string, protect = false) =>
     `<String><Key>${key}</Key><Value${protect ? ' ProtectInMemory="True"' : ''}>${escape(value)}</Value></String>`
   const body = entries
-    .map(({ key, value }) =>
-      `<Entry><UUID>${randomBytes(16).toString('base64')}</UUID>${field('Title', key.name)}${field('UserName', key.provider)}${field('Password', value, true)}${field('Notes', `${key.envVar ?? ''} ${key.environment ?? ''} ${(key.tags ?? []).join(' ')} ${key.notes ?? ''}`)}</Entry>`,
+    .map(
+      ({ key, value }) =>
+        `<Entry><UUID>${randomBytes(16).toString('base64')}</UUID>${field('Title', key.name)}${field('UserName', key.provider)}${field('Password', value, true)}${field('Notes', `${key.envVar ?? ''} ${key.environment ?? ''} ${(key.tags ?? []).join(' ')} ${key.notes ?? ''}`)}</Entry>`,
     )
     .join('\n')
   return `<?xml version="1.0" encoding="UTF-8"?>\n<KeePassFile><Meta><Generator>keyward-bench</Generator></Meta><Root><Group><Name>Root</Name>\n${body}\n</Group></Root></KeePassFile>\n`

@@ -14,20 +14,39 @@ export async function ipcBenchmarks(): Promise<Measurement[]> {
   const event = { senderFrame: { url: 'app://keyward/index.html' } }
   const machine = { platform: process.platform, env: process.env, homedir: os.homedir() }
   const handlers = createAppHandlers({
-    appInfo: () => describeApp({ name: 'Keyward', version: '0.0.0', arch: process.arch, versions: process.versions, machine, storage: probeStorageEngine(undefined) }),
+    appInfo: () =>
+      describeApp({
+        name: 'Keyward',
+        version: '0.0.0',
+        arch: process.arch,
+        versions: process.versions,
+        machine,
+        storage: probeStorageEngine(undefined),
+      }),
     events: { emit: () => undefined },
     clock: { now: () => new Date() },
   })
   const rendererDir = path.join(import.meta.dirname, '..', 'out', 'renderer')
   return [
-    await measure('runHandler app:info (cached answer)', () => runHandler('app:info', handlers['app:info'], policy, event, {}), {
-      iterations: 20_000,
-      target: '< 0.1 ms',
+    await measure(
+      'runHandler app:info (cached answer)',
+      () => runHandler('app:info', handlers['app:info'], policy, event, {}),
+      {
+        iterations: 20_000,
+        target: '< 0.1 ms',
+      },
+    ),
+    await measure(
+      'runHandler refusing a foreign sender',
+      () => runHandler('app:info', handlers['app:info'], policy, { senderFrame: { url: 'https://x.example/' } }, {}),
+      { iterations: 20_000 },
+    ),
+    await measure('open a :memory: SQLCipher db + version query', () => probeStorageEngine(undefined), {
+      iterations: 200,
+      warmup: 5,
     }),
-    await measure('runHandler refusing a foreign sender', () =>
-      runHandler('app:info', handlers['app:info'], policy, { senderFrame: { url: 'https://x.example/' } }, {}),
-    { iterations: 20_000 }),
-    await measure('open a :memory: SQLCipher db + version query', () => probeStorageEngine(undefined), { iterations: 200, warmup: 5 }),
-    await measure('serve index.html from out/renderer', () => readRendererAsset(rendererDir, '/'), { iterations: 2000 }),
+    await measure('serve index.html from out/renderer', () => readRendererAsset(rendererDir, '/'), {
+      iterations: 2000,
+    }),
   ]
 }

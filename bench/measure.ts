@@ -42,12 +42,19 @@ export function report(suite: string, measurements: readonly Measurement[]): voi
   const dir = path.join(import.meta.dirname, 'results')
   mkdirSync(dir, { recursive: true })
   const file = path.join(dir, `${suite}.json`)
-  writeFileSync(file, JSON.stringify({ suite, at: new Date().toISOString(), node: process.version, measurements }, null, 2))
+  writeFileSync(
+    file,
+    JSON.stringify({ suite, at: new Date().toISOString(), node: process.version, measurements }, null, 2),
+  )
   console.log(`written: ${path.relative(process.cwd(), file)}`)
 }
 
 /** Prints Keyward beside another tool, as ratios (< 1 means Keyward is faster). */
-export function reportComparison(suite: string, rows: readonly { workload: string; keywardMs: number; keepassxcMs: number | null }[], notes: readonly string[]): void {
+export function reportComparison(
+  suite: string,
+  rows: readonly { workload: string; keywardMs: number; keepassxcMs: number | null }[],
+  notes: readonly string[],
+): void {
   console.log(`\n${suite}: Keyward vs keepassxc-cli`)
   console.table(
     rows.map((row) => ({
@@ -60,5 +67,8 @@ export function reportComparison(suite: string, rows: readonly { workload: strin
   for (const note of notes) console.log(`note: ${note}`)
   const dir = path.join(import.meta.dirname, 'results')
   mkdirSync(dir, { recursive: true })
-  writeFileSync(path.join(dir, `${suite}-comparison.json`), JSON.stringify({ suite, at: new Date().toISOString(), rows, notes }, null, 2))
+  writeFileSync(
+    path.join(dir, `${suite}-comparison.json`),
+    JSON.stringify({ suite, at: new Date().toISOString(), rows, notes }, null, 2),
+  )
 }

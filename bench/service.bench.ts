@@ -15,7 +15,12 @@ const PAGE = 500
 const vaultWorker = path.join(import.meta.dirname, '..', 'out', 'main', 'vaultWorker.js')
 
 /** Unlock (with the daily backup due, so the integrity check and the backup run) and list every key, page by page. */
-async function unlockAndList(dir: string, password: string, deps: UnlockDeps, worker: boolean): Promise<{ stallMs: number; totalMs: number; keys: number }> {
+async function unlockAndList(
+  dir: string,
+  password: string,
+  deps: UnlockDeps,
+  worker: boolean,
+): Promise<{ stallMs: number; totalMs: number; keys: number }> {
   rmSync(vaultFiles(dir).backups, { recursive: true, force: true })
   const service = new VaultService({ ...deps, dir, ...(worker ? { vaultWorker } : {}) })
   const histogram = monitorEventLoopDelay({ resolution: 5 })

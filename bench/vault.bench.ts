@@ -23,7 +23,11 @@ import { hasCommand, timeProcess } from './processTimer'
 import { serviceBenchmarks } from './service.bench'
 
 const PASSWORD = 'benchmark password'
-const deps: UnlockDeps = { clock: { now: () => new Date() }, actor: 'cli', sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }
+const deps: UnlockDeps = {
+  clock: { now: () => new Date() },
+  actor: 'cli',
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+}
 const cli = path.join(import.meta.dirname, '..', 'out', 'main', 'cli.js')
 
 export interface Comparison {
@@ -40,7 +44,9 @@ async function timeOnce(work: () => unknown): Promise<number> {
 
 async function vaultWith(dir: string, count: number): Promise<{ dir: string; importMs: number; kdfMs: number }> {
   const created = await createVault(dir, PASSWORD, {}, deps) // calibrated KDF, ≈0.5 s, as a user's vault
-  const kdfMs = (await measure('kdf', () => derivePasswordKey(PASSWORD, created.session.header.kdf), { iterations: 3, warmup: 1 })).medianMs
+  const kdfMs = (
+    await measure('kdf', () => derivePasswordKey(PASSWORD, created.session.header.kdf), { iterations: 3, warmup: 1 })
+  ).medianMs
   let importMs = 0
   for (let offset = 0; offset < count; offset += 10_000) {
     const batch = syntheticKeys(Math.min(10_000, count - offset), offset)
@@ -59,16 +65,24 @@ async function passwdBenchmark(source: string, copy: string): Promise<Measuremen
   cpSync(source, copy, { recursive: true })
   let password = PASSWORD
   let round = 0
-  return measure('passwd on a 10k vault: re-key by copy, re-seal, rename (KDF at the 19 MiB floor)', async () => {
-    const session = await unlockWithPassword(copy, password, deps)
-    const next = `bench password ${++round}`
-    await changeMasterKey(session, next, { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 })
-    session.lock()
-    password = next
-  }, { iterations: 5, warmup: 1, target: 'reported' })
+  return measure(
+    'passwd on a 10k vault: re-key by copy, re-seal, rename (KDF at the 19 MiB floor)',
+    async () => {
+      const session = await unlockWithPassword(copy, password, deps)
+      const next = `bench password ${++round}`
+      await changeMasterKey(session, next, { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 })
+      session.lock()
+      password = next
+    },
+    { iterations: 5, warmup: 1, target: 'reported' },
+  )
 }
 
-export async function vaultBenchmarks(): Promise<{ measurements: Measurement[]; comparisons: Comparison[]; notes: string[] }> {
+export async function vaultBenchmarks(): Promise<{
+  measurements: Measurement[]
+  comparisons: Comparison[]
+  notes: string[]
+}> {
   const work = mkdtempSync(path.join(tmpdir(), 'keyward-bench-'))
   const notes: string[] = []
   try {
@@ -80,23 +94,55 @@ export async function vaultBenchmarks(): Promise<{ measurements: Measurement[]; 
     const files = vaultFiles(small.dir)
     const header = readHeader(files)
     let databaseKey: Buffer | null = null
-    const slot = await measure('unlock 10k vault: KDF + unwrap', async () => (databaseKey = await openPasswordSlot(header, PASSWORD)), { iterations: 5, warmup: 1 })
-    const rest = await measure('unlock 10k vault: everything after the KDF', async () => {
-      const key = Buffer.from(databaseKey ?? Buffer.alloc(32))
-      const held = await takeVaultLock(files, 'shared', lockWait(deps, 'opener'))
-      ;(await openSession(files, header, key, deps, 'bench', held)).lock()
-    }, { iterations: 20, warmup: 2 })
+    const slot = await measure(
+      'unlock 10k vault: KDF + unwrap',
+      async () => (databaseKey = await openPasswordSlot(header, PASSWORD)),
+      { iterations: 5, warmup: 1 },
+    )
+    const rest = await measure(
+      'unlock 10k vault: everything after the KDF',
+      async () => {
+        const key = Buffer.from(databaseKey ?? Buffer.alloc(32))
+        const held = await takeVaultLock(files, 'shared', lockWait(deps, 'opener'))
+        ;(await openSession(files, header, key, deps, 'bench', held)).lock()
+      },
+      { iterations: 20, warmup: 2 },
+    )
     measurements.push(slot, rest)
-    measurements.push({ name: 'import 10,000 keys (one transaction)', iterations: 1, medianMs: small.importMs, p95Ms: small.importMs, target: '≤ 1000 ms' })
+    measurements.push({
+      name: 'import 10,000 keys (one transaction)',
+      iterations: 1,
+      medianMs: small.importMs,
+      p95Ms: small.importMs,
+      target: '≤ 1000 ms',
+    })
 
     const session10k = await unlockWithPassword(small.dir, PASSWORD, deps)
     const session100k = await unlockWithPassword(large.dir, PASSWORD, deps)
-    measurements.push(await measure('list 10k keys\' metadata', () => listKeys(session10k), { iterations: 50, warmup: 3, target: '≤ 20 ms' }))
+    measurements.push(
+      await measure("list 10k keys' metadata", () => listKeys(session10k), {
+        iterations: 50,
+        warmup: 3,
+        target: '≤ 20 ms',
+      }),
+    )
     const queries = searchQueries(200, 10_000)
     let q = 0
-    measurements.push(await measure('search over 10k keys (per query)', () => searchKeys(session10k, queries[q++ % queries.length] ?? 'bill'), { iterations: 200, warmup: 10, target: '≤ 5 ms' }))
+    measurements.push(
+      await measure(
+        'search over 10k keys (per query)',
+        () => searchKeys(session10k, queries[q++ % queries.length] ?? 'bill'),
+        { iterations: 200, warmup: 10, target: '≤ 5 ms' },
+      ),
+    )
     const queries100k = searchQueries(200, 100_000)
-    measurements.push(await measure('search over 100k keys (per query)', () => searchKeys(session100k, queries100k[q++ % queries100k.length] ?? 'bill'), { iterations: 200, warmup: 10, target: '≤ 30 ms' }))
+    measurements.push(
+      await measure(
+        'search over 100k keys (per query)',
+        () => searchKeys(session100k, queries100k[q++ % queries100k.length] ?? 'bill'),
+        { iterations: 200, warmup: 10, target: '≤ 30 ms' },
+      ),
+    )
     const changesBefore = session10k.sql('SELECT total_changes()').pluck().get() as number
     for (const query of queries) searchKeys(session10k, query)
     const written = (session10k.sql('SELECT total_changes()').pluck().get() as number) - changesBefore
@@ -109,18 +155,41 @@ export async function vaultBenchmarks(): Promise<{ measurements: Measurement[]; 
 
     const env = { ...process.env, KEYWARD_VAULT_DIR: small.dir, KEYWARD_PASSWORD: PASSWORD }
     const getMs = timeProcess(process.execPath, [cli, 'get', someRef], { env })
-    measurements.push({ name: '`keyward get` whole process (10k vault)', iterations: 5, medianMs: getMs, p95Ms: getMs, target: `KDF + ≤ 80 ms = ${(small.kdfMs + 80).toFixed(0)} ms` })
-    measurements.push({ name: '`keyward get` minus the KDF', iterations: 5, medianMs: getMs - small.kdfMs, p95Ms: getMs - small.kdfMs, target: '≤ 80 ms' })
+    measurements.push({
+      name: '`keyward get` whole process (10k vault)',
+      iterations: 5,
+      medianMs: getMs,
+      p95Ms: getMs,
+      target: `KDF + ≤ 80 ms = ${(small.kdfMs + 80).toFixed(0)} ms`,
+    })
+    measurements.push({
+      name: '`keyward get` minus the KDF',
+      iterations: 5,
+      medianMs: getMs - small.kdfMs,
+      p95Ms: getMs - small.kdfMs,
+      target: '≤ 80 ms',
+    })
 
     // Paste and .env import run every pattern over each value: the whole gitleaks/TruffleHog corpus, per pass.
     const corpusFile = path.join(import.meta.dirname, '..', '..', 'shared', 'realworld', 'detection', 'corpus.json')
     if (existsSync(corpusFile)) {
       const corpus = (JSON.parse(readFileSync(corpusFile, 'utf8')) as { value: string }[]).map((entry) => entry.value)
-      measurements.push(await measure(`detect the provider of ${corpus.length.toLocaleString('en')} corpus strings (per pass)`, () => corpus.forEach((value) => detectProvider(value)), { iterations: 50, warmup: 5 }))
+      measurements.push(
+        await measure(
+          `detect the provider of ${corpus.length.toLocaleString('en')} corpus strings (per pass)`,
+          () => corpus.forEach((value) => detectProvider(value)),
+          { iterations: 50, warmup: 5 },
+        ),
+      )
     }
 
     const startMs = timeProcess(process.execPath, [cli, '--version'], { runs: 9 })
-    measurements.push({ name: '`keyward --version` (Node start + modules)', iterations: 9, medianMs: startMs, p95Ms: startMs })
+    measurements.push({
+      name: '`keyward --version` (Node start + modules)',
+      iterations: 9,
+      medianMs: startMs,
+      p95Ms: startMs,
+    })
     const bareMs = timeProcess(process.execPath, ['-e', '0'], { runs: 9 })
     measurements.push({ name: '`node -e 0` (bare Node start)', iterations: 9, medianMs: bareMs, p95Ms: bareMs })
 
@@ -136,18 +205,40 @@ export async function vaultBenchmarks(): Promise<{ measurements: Measurement[]; 
       const kdbx = path.join(work, 'bench.kdbx')
       writeFileSync(xml, keepassXml(syntheticKeys(10_000)))
       const importStart = performance.now()
-      const imported = spawnSync('keepassxc-cli', ['import', '-q', '-p', '-t', String(Math.round(small.kdfMs)), xml, kdbx], { input: `${PASSWORD}\n${PASSWORD}\n`, encoding: 'utf8' })
+      const imported = spawnSync(
+        'keepassxc-cli',
+        ['import', '-q', '-p', '-t', String(Math.round(small.kdfMs)), xml, kdbx],
+        { input: `${PASSWORD}\n${PASSWORD}\n`, encoding: 'utf8' },
+      )
       const kpImport = performance.now() - importStart
       if (imported.status !== 0) throw new Error(`keepassxc-cli import failed: ${imported.stderr}`)
       const unlockInput = `${PASSWORD}\n`
       const title = syntheticKeys(1, 1234)[0]?.key.name ?? ''
       comparisons.push(
-        { workload: 'get one value (whole process)', keywardMs: keyward.get, keepassxcMs: timeProcess('keepassxc-cli', ['show', '-q', '-s', '-a', 'Password', kdbx, title], { input: unlockInput }) },
-        { workload: 'list 10k entries (whole process)', keywardMs: keyward.list, keepassxcMs: timeProcess('keepassxc-cli', ['ls', '-q', kdbx], { input: unlockInput }) },
-        { workload: 'search 10k entries (whole process)', keywardMs: keyward.search, keepassxcMs: timeProcess('keepassxc-cli', ['search', '-q', kdbx, queries[0] ?? 'bill'], { input: unlockInput }) },
+        {
+          workload: 'get one value (whole process)',
+          keywardMs: keyward.get,
+          keepassxcMs: timeProcess('keepassxc-cli', ['show', '-q', '-s', '-a', 'Password', kdbx, title], {
+            input: unlockInput,
+          }),
+        },
+        {
+          workload: 'list 10k entries (whole process)',
+          keywardMs: keyward.list,
+          keepassxcMs: timeProcess('keepassxc-cli', ['ls', '-q', kdbx], { input: unlockInput }),
+        },
+        {
+          workload: 'search 10k entries (whole process)',
+          keywardMs: keyward.search,
+          keepassxcMs: timeProcess('keepassxc-cli', ['search', '-q', kdbx, queries[0] ?? 'bill'], {
+            input: unlockInput,
+          }),
+        },
         { workload: 'import 10k entries (incl. one KDF)', keywardMs: keyward.importMs, keepassxcMs: kpImport },
       )
-      notes.push(`keepassxc-cli ${spawnSync('keepassxc-cli', ['--version'], { encoding: 'utf8' }).stdout.trim()}, KDF target ${Math.round(small.kdfMs)} ms (its --decryption-time), Keyward Argon2id calibrated to ${Math.round(small.kdfMs)} ms`)
+      notes.push(
+        `keepassxc-cli ${spawnSync('keepassxc-cli', ['--version'], { encoding: 'utf8' }).stdout.trim()}, KDF target ${Math.round(small.kdfMs)} ms (its --decryption-time), Keyward Argon2id calibrated to ${Math.round(small.kdfMs)} ms`,
+      )
     } else {
       notes.push('keepassxc-cli not installed (Debian: apt-get install keepassxc): no comparison')
       comparisons.push({ workload: 'get one value (whole process)', keywardMs: keyward.get, keepassxcMs: null })

@@ -52,7 +52,10 @@ if (!app.requestSingleInstanceLock()) {
     // The one composition the e2e harness runs too; only Electron's transport and adapters are swapped there.
     const desktop = composeDesktopApp({
       vaultDir: vaultDirFromEnvironment({ platform: process.platform, env: process.env, homedir: os.homedir() }),
-      seenVaults: path.join(deviceStateDir({ platform: process.platform, env: process.env, homedir: os.homedir() }), 'seen-vaults.json'),
+      seenVaults: path.join(
+        deviceStateDir({ platform: process.platform, env: process.env, homedir: os.homedir() }),
+        'seen-vaults.json',
+      ),
       clock: systemClock,
       timers: globalThis,
       power: electronPowerEvents,
@@ -111,7 +114,11 @@ if (!app.requestSingleInstanceLock()) {
       lock: () => void vault.lock('user'),
       showKey: (id) => desktop.showKey(id),
       showAttention: (due) => desktop.showAttention(due),
-      verifyDue: () => void desktop.verifyDue().then((summary) => notifier.notify({ title: 'Keyward', body: summary }, open), () => undefined),
+      verifyDue: () =>
+        void desktop.verifyDue().then(
+          (summary) => notifier.notify({ title: 'Keyward', body: summary }, open),
+          () => undefined,
+        ),
       quit: () => app.quit(),
     })
     // The menu follows the vault: names of due keys while unlocked, the locked count otherwise.
@@ -122,7 +129,9 @@ if (!app.requestSingleInstanceLock()) {
     startLockedReminders({
       clock: systemClock,
       // Counts only while locked: an unlocked vault notifies per key (composeDesktopApp); the tray count stays.
-      notifier: { notify: (notice, onClick) => (vault.state === 'unlocked' ? undefined : notifier.notify(notice, onClick)) },
+      notifier: {
+        notify: (notice, onClick) => (vault.state === 'unlocked' ? undefined : notifier.notify(notice, onClick)),
+      },
       power: electronPowerEvents,
       timers: globalThis,
       readDigest: () => (existsSync(files.header) ? readHeader(files).dueDigest : null),

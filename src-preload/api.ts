@@ -1,11 +1,4 @@
-import {
-  channelNames,
-  eventNames,
-  type ChannelName,
-  type EventName,
-  type KeywardApi,
-  type Result,
-} from './contract'
+import { channelNames, eventNames, type ChannelName, type EventName, type KeywardApi, type Result } from './contract'
 
 /** The part of Electron's `ipcRenderer` the preload uses; the end-to-end bridge supplies the same shape. */
 export interface RendererTransport {

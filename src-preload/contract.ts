@@ -89,7 +89,15 @@ export const channelNames = [
   'provider:save',
   'provider:remove',
 ] as const
-export const eventNames = ['app:ping', 'vault:state', 'vault:waiting', 'keys:changed', 'clipboard:cleared', 'key:focus', 'view:open'] as const
+export const eventNames = [
+  'app:ping',
+  'vault:state',
+  'vault:waiting',
+  'keys:changed',
+  'clipboard:cleared',
+  'key:focus',
+  'view:open',
+] as const
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]
 
@@ -105,7 +113,17 @@ const password = z.string().min(1, 'The password cannot be empty.').max(1024)
 
 /** A key's metadata as the window shows it. Never the value: `hint` is its last 4 characters at most. */
 const capability = z.enum(['api', 'guided', 'none'])
-const keyStateKind = z.enum(['revoked', 'expired', 'rejected', 'overdue', 'due', 'unreachable', 'restricted', 'unverified', 'ok'])
+const keyStateKind = z.enum([
+  'revoked',
+  'expired',
+  'rejected',
+  'overdue',
+  'due',
+  'unreachable',
+  'restricted',
+  'unverified',
+  'ok',
+])
 const keySummary = z.object({
   id: z.string(),
   ref: z.string(),
@@ -147,7 +165,17 @@ const rotationView = z.object({
   dashboardUrl: z.string().nullable(),
   next: z.union([rotationStep, z.literal('done')]).nullable(),
   retire: z.enum(['api', 'revoke', 'by-rotation', 'dashboard']).nullable(),
-  log: z.array(z.object({ step: rotationStep, at: z.string(), ms: z.number(), outcome: z.enum(['done', 'skipped', 'failed']), message: z.string() })).max(50),
+  log: z
+    .array(
+      z.object({
+        step: rotationStep,
+        at: z.string(),
+        ms: z.number(),
+        outcome: z.enum(['done', 'skipped', 'failed']),
+        message: z.string(),
+      }),
+    )
+    .max(50),
   files: z
     .array(
       z.object({
@@ -220,7 +248,10 @@ export const channels = {
     }),
   },
   /** Turns unlock with this device on or off (the OS keychain holds a key for it; the password stays required every 14 days). */
-  'vault:device': { request: z.strictObject({ enable: z.boolean() }), response: z.object({ device: z.enum(['off', 'ready', 'password-due']) }) },
+  'vault:device': {
+    request: z.strictObject({ enable: z.boolean() }),
+    response: z.object({ device: z.enum(['off', 'ready', 'password-due']) }),
+  },
   /** Creates the vault (Argon2id calibrated in main) and leaves it unlocked; the recovery code is shown once. */
   'vault:create': { request: z.strictObject({ password }), response: z.object({ recoveryCode: z.string() }) },
   /**
@@ -250,7 +281,10 @@ export const channels = {
    * rows it shows, so a 100k vault never crosses IPC whole.
    */
   'keys:window': {
-    request: z.strictObject({ offset: z.number().int().min(0).max(10_000_000), limit: z.number().int().min(1).max(500) }),
+    request: z.strictObject({
+      offset: z.number().int().min(0).max(10_000_000),
+      limit: z.number().int().min(1).max(500),
+    }),
     response: z.object({ total: z.number().int().min(0), keys: z.array(keySummary).max(500) }),
   },
   /** The sidebar's counts, computed in main: all, needs attention, by provider, environment and tag. */
@@ -271,7 +305,10 @@ export const channels = {
     response: z.object({ index: z.number().int().min(0).nullable(), id: z.string().nullable() }),
   },
   /** Keys whose fields contain every word of `query` (names first). Reads only: nothing is written per keystroke. */
-  'keys:search': { request: z.strictObject({ query: z.string().max(256), limit: z.number().int().min(1).max(500) }), response: keyPage },
+  'keys:search': {
+    request: z.strictObject({ query: z.string().max(256), limit: z.number().int().min(1).max(500) }),
+    response: keyPage,
+  },
   /** The provider a pasted value belongs to, and its usual env var; the value is not stored. */
   'key:detect': {
     request: z.strictObject({ value: z.string().max(16384) }),
@@ -293,7 +330,13 @@ export const channels = {
     request: noArguments,
     response: z.object({
       providers: z.array(
-        z.object({ id: z.string(), name: z.string(), envVar: z.string(), rotationDays: z.number().nullable(), pairLabel: z.string().nullable() }),
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          envVar: z.string(),
+          rotationDays: z.number().nullable(),
+          pairLabel: z.string().nullable(),
+        }),
       ),
     }),
   },
@@ -321,7 +364,10 @@ export const channels = {
   /** The one response that carries a value: for the reveal dialog only. Audited. */
   'key:reveal': { request: z.strictObject({ id: keyId }), response: z.object({ value: z.string() }) },
   /** Main copies the value (the renderer never receives it) and clears it after the delay if still there. */
-  'key:copy': { request: z.strictObject({ id: keyId }), response: z.object({ clearsInMs: z.number().int().nonnegative() }) },
+  'key:copy': {
+    request: z.strictObject({ id: keyId }),
+    response: z.object({ clearsInMs: z.number().int().nonnegative() }),
+  },
   'key:delete': { request: z.strictObject({ id: keyId }), response: empty },
   /** The detail pane: reminder state, value history (never values), where used, recent activity. */
   'key:detail': {
@@ -339,10 +385,27 @@ export const channels = {
       }),
       /** What providers reported (account, scopes, expiry …) and ids recorded with the key; never a secret. */
       metadata: z.array(z.object({ name: z.string(), value: z.string() })).max(50),
-      versions: z.array(z.object({ createdAt: z.string(), retiredAt: z.string().nullable(), retiredReason: z.string().nullable(), hint: z.string(), current: z.boolean() })).max(200),
+      versions: z
+        .array(
+          z.object({
+            createdAt: z.string(),
+            retiredAt: z.string().nullable(),
+            retiredReason: z.string().nullable(),
+            hint: z.string(),
+            current: z.boolean(),
+          }),
+        )
+        .max(200),
       /** Every file the key was written to, and whether it still holds the current value. */
       usages: z
-        .array(z.object({ file: z.string(), variable: z.string(), writtenAt: z.string(), state: z.enum(['current', 'changed', 'missing']) }))
+        .array(
+          z.object({
+            file: z.string(),
+            variable: z.string(),
+            writtenAt: z.string(),
+            state: z.enum(['current', 'changed', 'missing']),
+          }),
+        )
         .max(500),
       activity: z.array(z.object({ at: z.string(), action: z.string(), actor: z.string() })).max(50),
     }),
@@ -353,11 +416,24 @@ export const channels = {
     request: z.strictObject({
       beforeId: z.number().int().positive().nullable(),
       /** One of the actions the response lists; another matches nothing. */
-      action: z.string().regex(/^[a-z-]{1,40}$/).nullable(),
+      action: z
+        .string()
+        .regex(/^[a-z-]{1,40}$/)
+        .nullable(),
       keyRef: z.string().max(128).nullable(),
     }),
     response: z.object({
-      events: z.array(z.object({ id: z.number(), at: z.string(), action: z.string(), keyRef: z.string().nullable(), actor: z.string() })).max(50),
+      events: z
+        .array(
+          z.object({
+            id: z.number(),
+            at: z.string(),
+            action: z.string(),
+            keyRef: z.string().nullable(),
+            actor: z.string(),
+          }),
+        )
+        .max(50),
       more: z.boolean(),
       /** Every action the trail records, for the filter. */
       actions: z.array(z.string()).max(100),
@@ -380,7 +456,10 @@ export const channels = {
     request: z.strictObject({
       id: keyId,
       action: z.enum(['run', 'skip']),
-      files: z.array(z.strictObject({ file: z.string().max(4096), variable: z.string().max(256) })).max(500).optional(),
+      files: z
+        .array(z.strictObject({ file: z.string().max(4096), variable: z.string().max(256) }))
+        .max(500)
+        .optional(),
       confirmed: z.boolean().optional(),
     }),
     response: rotationView,
@@ -406,7 +485,15 @@ export const channels = {
     response: z.object({
       key: keySummary,
       verified: z.string().nullable(),
-      files: z.array(z.object({ file: z.string(), variable: z.string(), outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed', 'skipped']) })).max(500),
+      files: z
+        .array(
+          z.object({
+            file: z.string(),
+            variable: z.string(),
+            outcome: z.enum(['updated', 'changed-by-hand', 'missing', 'failed', 'skipped']),
+          }),
+        )
+        .max(500),
     }),
   },
 
@@ -434,11 +521,17 @@ export const channels = {
     response: z.object({ key: keySummary }),
   },
   /** A new value; the old one is kept, sealed, as a retired version. */
-  'key:setValue': { request: z.strictObject({ id: keyId, value: z.string().min(1).max(16384) }), response: z.object({ key: keySummary }) },
+  'key:setValue': {
+    request: z.strictObject({ id: keyId, value: z.string().min(1).max(16384) }),
+    response: z.object({ key: keySummary }),
+  },
   'settings:get': { request: noArguments, response: settingsSchema },
   'settings:set': { request: settingsSchema.partial().strict(), response: settingsSchema },
   /** Opens the OS file picker in main; the chosen file may then be previewed, written or imported (null: cancelled). */
-  'dotenv:choose': { request: z.strictObject({ purpose: z.enum(['write', 'import']) }), response: z.object({ file: z.string().nullable() }) },
+  'dotenv:choose': {
+    request: z.strictObject({ purpose: z.enum(['write', 'import']) }),
+    response: z.object({ file: z.string().nullable() }),
+  },
   /** Files keys were written to, most recent first: offered before "Choose…". */
   'dotenv:recent': { request: noArguments, response: z.object({ files: z.array(z.string()).max(20) }) },
   /**
@@ -470,10 +563,18 @@ export const channels = {
   /** Writes as previewed: refused (CONFLICT) if the file changed since the preview's digest. Atomic; recorded as where used. */
   'dotenv:write': {
     request: z.strictObject({ file: filePath, selection: keySelection, digest: z.string().max(128) }),
-    response: z.object({ file: z.string(), updated: z.array(z.string()), added: z.array(z.string()), unchanged: z.array(z.string()) }),
+    response: z.object({
+      file: z.string(),
+      updated: z.array(z.string()),
+      added: z.array(z.string()),
+      unchanged: z.array(z.string()),
+    }),
   },
   /** One-click fixes: add the file to the .gitignore beside it, or set its mode to 0600. Returns what remains. */
-  'dotenv:fix': { request: z.strictObject({ file: filePath, fix: z.enum(['gitignore', 'chmod']) }), response: z.object({ exposure: z.array(exposure) }) },
+  'dotenv:fix': {
+    request: z.strictObject({ file: filePath, fix: z.enum(['gitignore', 'chmod']) }),
+    response: z.object({ exposure: z.array(exposure) }),
+  },
   /** What importing the file would do with each variable (create, duplicate, conflict, placeholder, unrecognised). */
   'dotenv:importPreview': {
     request: z.strictObject({ file: filePath, environment: z.string().min(1).max(64) }),
@@ -494,7 +595,11 @@ export const channels = {
   },
   /** Creates the keys of the ticked variables (only rows the preview would create); the file is tracked as where used. */
   'dotenv:import': {
-    request: z.strictObject({ file: filePath, environment: z.string().min(1).max(64), variables: z.array(z.string().max(256)).max(20_000) }),
+    request: z.strictObject({
+      file: filePath,
+      environment: z.string().min(1).max(64),
+      variables: z.array(z.string().max(256)).max(20_000),
+    }),
     response: z.object({ created: z.array(z.string()) }),
   },
   /**
@@ -519,8 +624,12 @@ export const channels = {
       itemsTotal: z.number().int().min(0),
       noExpiry: z.object({ count: z.number().int().min(0), keys: z.array(keySummary).max(200) }),
       timeline: z.object({
-        weeks: z.array(z.object({ from: z.string(), expiry: z.number().int().min(0), rotation: z.number().int().min(0) })).length(13),
-        dates: z.array(z.object({ id: z.string(), ref: z.string(), date: z.string(), kind: z.enum(['expiry', 'rotation']) })).max(500),
+        weeks: z
+          .array(z.object({ from: z.string(), expiry: z.number().int().min(0), rotation: z.number().int().min(0) }))
+          .length(13),
+        dates: z
+          .array(z.object({ id: z.string(), ref: z.string(), date: z.string(), kind: z.enum(['expiry', 'rotation']) }))
+          .max(500),
         total: z.number().int().min(0),
       }),
     }),
@@ -531,7 +640,10 @@ export const channels = {
   'key:schedule': {
     request: z.strictObject({
       id: keyId,
-      expiresAt: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      expiresAt: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
       rotateEveryDays: z.number().int().min(1).max(3650).nullable(),
     }),
     response: z.object({ key: keySummary }),
@@ -548,7 +660,15 @@ export const channels = {
           id: z.enum(['rejected', 'overdue', 'expired', 'no-expiry', 'unused', 'duplicates', 'exposed']),
           title: z.string(),
           entries: z
-            .array(z.object({ keyId: z.string(), ref: z.string(), detail: z.string(), file: z.string().nullable(), exposure: exposure.shape.kind.nullable() }))
+            .array(
+              z.object({
+                keyId: z.string(),
+                ref: z.string(),
+                detail: z.string(),
+                file: z.string().nullable(),
+                exposure: exposure.shape.kind.nullable(),
+              }),
+            )
             .max(500),
           total: z.number().int().min(0),
         }),
@@ -558,7 +678,10 @@ export const channels = {
   /** The vault's custom providers (`keyward provider list`). */
   'providers:custom': { request: noArguments, response: z.object({ providers: z.array(customProvider).max(1000) }) },
   /** Adds or replaces a custom provider, validated as `keyward provider add`. */
-  'provider:save': { request: z.strictObject({ provider: customProvider }), response: z.object({ provider: customProvider }) },
+  'provider:save': {
+    request: z.strictObject({ provider: customProvider }),
+    response: z.object({ provider: customProvider }),
+  },
   /** Removes a custom provider; its keys stay (Keyward can no longer verify them). */
   'provider:remove': { request: z.strictObject({ id: z.string().max(64) }), response: empty },
   /** "Clear now": clears the clipboard if it still holds the key Keyward copied (never what the user copied since). */

@@ -11,7 +11,11 @@ interface Tools {
 /** The platform's clipboard commands: the value always goes through stdin, never argv. */
 function tools(env: NodeJS.ProcessEnv): Tools {
   if (process.platform === 'darwin') return { copy: ['pbcopy'], paste: ['pbpaste'] }
-  if (process.platform === 'win32') return { copy: ['powershell', '-NoProfile', '-Command', '$input | Set-Clipboard'], paste: ['powershell', '-NoProfile', '-Command', 'Get-Clipboard -Raw'] }
+  if (process.platform === 'win32')
+    return {
+      copy: ['powershell', '-NoProfile', '-Command', '$input | Set-Clipboard'],
+      paste: ['powershell', '-NoProfile', '-Command', 'Get-Clipboard -Raw'],
+    }
   if (env.WAYLAND_DISPLAY !== undefined) return { copy: ['wl-copy'], paste: ['wl-paste', '--no-newline'] }
   return { copy: ['xclip', '-selection', 'clipboard'], paste: ['xclip', '-selection', 'clipboard', '-o'] }
 }
@@ -19,9 +23,17 @@ function tools(env: NodeJS.ProcessEnv): Tools {
 function run(command: readonly string[], input?: string): string {
   const [program, ...args] = command
   // The clipboard tool (xclip, wl-copy) stays resident after a copy: it never sees the unlock variables.
-  const result = spawnSync(program ?? '', args, { input: input ?? '', encoding: 'utf8', timeout: 5000, env: childEnvironment() })
+  const result = spawnSync(program ?? '', args, {
+    input: input ?? '',
+    encoding: 'utf8',
+    timeout: 5000,
+    env: childEnvironment(),
+  })
   if (result.error !== undefined || result.status !== 0) {
-    throw new KeywardError('INVALID_INPUT', `No usable clipboard command (${program ?? ''}): install ${process.platform === 'linux' ? 'xclip or wl-clipboard' : program ?? 'one'}, or use keyward get.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `No usable clipboard command (${program ?? ''}): install ${process.platform === 'linux' ? 'xclip or wl-clipboard' : (program ?? 'one')}, or use keyward get.`,
+    )
   }
   return result.stdout
 }

@@ -21,7 +21,11 @@ export interface CliContext {
   vaultDir(): string
 }
 
-export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOption: () => string | undefined): CliContext {
+export function cliContext(
+  terminal: Terminal,
+  env: NodeJS.ProcessEnv,
+  vaultOption: () => string | undefined,
+): CliContext {
   return {
     terminal,
     env,
@@ -31,13 +35,21 @@ export function cliContext(terminal: Terminal, env: NodeJS.ProcessEnv, vaultOpti
       actor: 'cli',
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       onThrottleWait: (ms) => terminal.err(`Waiting ${Math.ceil(ms / 1000)} s after repeated wrong passwords…`),
-      seenVaults: path.join(deviceStateDir({ platform: process.platform, env, homedir: os.homedir() }), 'seen-vaults.json'),
+      seenVaults: path.join(
+        deviceStateDir({ platform: process.platform, env, homedir: os.homedir() }),
+        'seen-vaults.json',
+      ),
       onLockWait: (who) =>
-        terminal.err(who === 'opener' ? 'Waiting for a password change in another Keyward to finish…' : 'Waiting for other Keyward commands to close the vault…'),
+        terminal.err(
+          who === 'opener'
+            ? 'Waiting for a password change in another Keyward to finish…'
+            : 'Waiting for other Keyward commands to close the vault…',
+        ),
     },
     vaultDir: () => {
       const option = vaultOption()
-      if (option !== undefined && option.trim() === '') throw new KeywardError('INVALID_INPUT', '--vault takes a directory; it was empty.')
+      if (option !== undefined && option.trim() === '')
+        throw new KeywardError('INVALID_INPUT', '--vault takes a directory; it was empty.')
       return option ?? vaultDirFromEnvironment({ platform: process.platform, env, homedir: os.homedir() })
     },
   }
@@ -52,7 +64,9 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
   const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
   service.onChange((change) => {
     if (change.kind !== 'rotations-quarantined') return
-    context.terminal.err(`Warning: ${change.files.length} interrupted rotation record(s) could not be applied and were moved to ${change.files.join(', ')}. Check the affected keys with the provider (keyward doctor lists them).`)
+    context.terminal.err(
+      `Warning: ${change.files.length} interrupted rotation record(s) could not be applied and were moved to ${change.files.join(', ')}. Check the affected keys with the provider (keyward doctor lists them).`,
+    )
   })
   await service.unlock({ password })
   try {
@@ -70,14 +84,24 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
  */
 export async function announceSettledChange(context: CliContext, service: VaultService): Promise<void> {
   const canShow = context.terminal.interactive && process.stderr.isTTY === true
-  const { notice, rollback } = await service.run(({ session }) => ({ notice: settleNotice(session, canShow), rollback: session.rollback }))
-  if (rollback !== null) context.terminal.err(`Warning: ${rollbackMessage(rollback)} keyward doctor lists it until you accept it (keyward doctor --accept-restore).`)
+  const { notice, rollback } = await service.run(({ session }) => ({
+    notice: settleNotice(session, canShow),
+    rollback: session.rollback,
+  }))
+  if (rollback !== null)
+    context.terminal.err(
+      `Warning: ${rollbackMessage(rollback)} keyward doctor lists it until you accept it (keyward doctor --accept-restore).`,
+    )
   if (notice === null) return
   context.terminal.err(notice.message)
   if (notice.recoveryCode !== null) {
-    context.terminal.err('New recovery code — write it down and keep it apart from this computer; the previous one no longer works. It is shown only this once:')
+    context.terminal.err(
+      'New recovery code — write it down and keep it apart from this computer; the previous one no longer works. It is shown only this once:',
+    )
     context.terminal.err(notice.recoveryCode)
   } else if (notice.recoveryCodeDue) {
-    context.terminal.err('Run any keyward command on a terminal, or unlock the app, to see your new recovery code: until then no recovery code opens this vault.')
+    context.terminal.err(
+      'Run any keyward command on a terminal, or unlock the app, to see your new recovery code: until then no recovery code opens this vault.',
+    )
   }
 }

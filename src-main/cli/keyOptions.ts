@@ -45,7 +45,8 @@ function parseMetadata(raw: string | undefined): Record<string, unknown> | undef
   } catch {
     throw new KeywardError('INVALID_INPUT', '--metadata must be a JSON object, e.g. \'{"plan":"free"}\'.')
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new KeywardError('INVALID_INPUT', '--metadata must be a JSON object.')
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new KeywardError('INVALID_INPUT', '--metadata must be a JSON object.')
   return parsed as Record<string, unknown>
 }
 

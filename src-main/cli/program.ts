@@ -13,18 +13,26 @@ import { EXIT, exitCodeFor } from './exitCodes'
 import type { Terminal } from './terminal'
 
 /** Runs one `keyward` invocation and returns its exit code. Errors become a message on stderr, never a stack. */
-export async function runCli(argv: readonly string[], terminal: Terminal, env: NodeJS.ProcessEnv, version: string): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  terminal: Terminal,
+  env: NodeJS.ProcessEnv,
+  version: string,
+): Promise<number> {
   const program = new Command('keyward')
   const context = cliContext(terminal, env, () => program.opts<{ vault?: string }>().vault)
   program
     .description('Keyward: a local, encrypted vault for your API keys')
     .version(version)
-    .option('--vault <DIR>', 'vault directory (default: $KEYWARD_VAULT_DIR, else the desktop app\'s)')
+    .option('--vault <DIR>', "vault directory (default: $KEYWARD_VAULT_DIR, else the desktop app's)")
     .showHelpAfterError('(keyward --help lists the commands)')
     // Options after a subcommand belong to it; `keyward run … -- CMD` passes the rest to CMD untouched.
     .enablePositionalOptions()
     .exitOverride()
-    .configureOutput({ writeOut: (text) => terminal.out(text.trimEnd()), writeErr: (text) => terminal.err(text.trimEnd()) })
+    .configureOutput({
+      writeOut: (text) => terminal.out(text.trimEnd()),
+      writeErr: (text) => terminal.err(text.trimEnd()),
+    })
   registerVaultCommands(program, context)
   registerKeyCommands(program, context)
   registerProviderCommands(program, context)
@@ -38,14 +46,20 @@ export async function runCli(argv: readonly string[], terminal: Terminal, env: N
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? EXIT.ok : EXIT.usage
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+        ? EXIT.ok
+        : EXIT.usage
     }
     if (error instanceof KeywardError) {
       terminal.err(terminalSafe(`keyward: ${error.message}${renderHint(error.hint)}`))
       return exitCodeFor(error.code)
     }
     const name = error instanceof Error ? error.name : typeof error
-    terminal.err(`keyward: unexpected ${name}. This is a bug; please report it with the command you ran (never its values).`)
+    terminal.err(
+      `keyward: unexpected ${name}. This is a bug; please report it with the command you ran (never its values).`,
+    )
     return EXIT.failure
   }
 }

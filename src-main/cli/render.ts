@@ -15,8 +15,14 @@ function bold(terminal: Terminal, text: string): string {
 export function table(terminal: Terminal, headers: readonly string[], rows: readonly (readonly string[])[]): void {
   // Every cell may hold a provider's or a user's text: printed only once it cannot drive the terminal.
   rows = rows.map((row) => row.map((cell) => terminalSafe(cell).replace(/[\t\n]/g, ' ')))
-  const widths = headers.map((header, column) => Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)))
-  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()
+  const widths = headers.map((header, column) =>
+    Math.max(header.length, ...rows.map((row) => (row[column] ?? '').length)),
+  )
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd()
   terminal.out(bold(terminal, line(headers)))
   for (const row of rows) terminal.out(line(row))
 }

@@ -10,12 +10,18 @@ export function stripOneNewline(text: string): string {
 export async function readValue(terminal: Terminal, fromStdin: boolean, label: string): Promise<string> {
   if (fromStdin) return stripOneNewline(await terminal.readStdin())
   const typed = await terminal.promptHidden(`Value for ${label}: `)
-  if (typed === null) throw new KeywardError('INVALID_INPUT', 'No terminal to type the value on: pass it on stdin with --value-stdin.')
+  if (typed === null)
+    throw new KeywardError('INVALID_INPUT', 'No terminal to type the value on: pass it on stdin with --value-stdin.')
   return typed
 }
 
 /** An unlock secret from an environment variable (scripts), else a no-echo prompt; neither is NO_PASSWORD (exit 3). */
-async function unlockSecret(terminal: Terminal, env: NodeJS.ProcessEnv, variable: string, what: string): Promise<string> {
+async function unlockSecret(
+  terminal: Terminal,
+  env: NodeJS.ProcessEnv,
+  variable: string,
+  what: string,
+): Promise<string> {
   const fromEnv = env[variable]
   if (fromEnv !== undefined) return fromEnv
   const typed = await terminal.promptHidden(`${what[0]?.toUpperCase() ?? ''}${what.slice(1)}: `)
@@ -32,7 +38,8 @@ export function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promis
 export async function readNewPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
   if (env.KEYWARD_NEW_PASSWORD !== undefined) return env.KEYWARD_NEW_PASSWORD
   const first = await terminal.promptHidden('New master password: ')
-  if (first === null) throw new KeywardError('NO_PASSWORD', 'No new password: set KEYWARD_NEW_PASSWORD or run keyward in a terminal.')
+  if (first === null)
+    throw new KeywardError('NO_PASSWORD', 'No new password: set KEYWARD_NEW_PASSWORD or run keyward in a terminal.')
   const second = await terminal.promptHidden('Type it again: ')
   if (second !== first) throw new KeywardError('INVALID_INPUT', 'The two passwords differ. Nothing was changed.')
   return first
@@ -42,4 +49,3 @@ export async function readNewPassword(terminal: Terminal, env: NodeJS.ProcessEnv
 export function readRecoveryCode(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
   return unlockSecret(terminal, env, 'KEYWARD_RECOVERY_CODE', 'recovery code')
 }
-

@@ -32,7 +32,11 @@ export async function readBoundedUtf8(stream: AsyncIterable<Buffer | string>, li
   for await (const chunk of stream) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
     size += bytes.length
-    if (size > limit) throw new KeywardError('INVALID_INPUT', `stdin holds more than ${limit / 1024 / 1024} MiB; a value is at most 16 KiB.`)
+    if (size > limit)
+      throw new KeywardError(
+        'INVALID_INPUT',
+        `stdin holds more than ${limit / 1024 / 1024} MiB; a value is at most 16 KiB.`,
+      )
     chunks.push(bytes)
   }
   try {

@@ -4,6 +4,7 @@ import { KeywardError } from '../core/errors'
 export function wholeNumber(flag: string, raw: string | undefined, unit = ''): number | undefined {
   if (raw === undefined) return undefined
   const value = Number(raw)
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value)) throw new KeywardError('INVALID_INPUT', `${flag} takes a whole number${unit === '' ? '' : ` of ${unit}`}.`)
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value))
+    throw new KeywardError('INVALID_INPUT', `${flag} takes a whole number${unit === '' ? '' : ` of ${unit}`}.`)
   return value
 }

@@ -84,7 +84,9 @@ export class KeywardError extends Error {
   }
 
   toInfo(): ErrorInfo {
-    return this.hint === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, hint: this.hint }
+    return this.hint === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, hint: this.hint }
   }
 }
 

@@ -37,8 +37,12 @@ export function vaultDirFromEnvironment(machine: PathEnvironment): string {
 export function deviceStateDir(machine: PathEnvironment): string {
   const override = machine.env.KEYWARD_STATE_DIR
   if (override !== undefined && path.isAbsolute(override)) return override
-  if (machine.platform === 'win32') return path.win32.join(machine.env.LOCALAPPDATA ?? path.win32.join(machine.homedir, 'AppData', 'Local'), 'Keyward')
+  if (machine.platform === 'win32')
+    return path.win32.join(machine.env.LOCALAPPDATA ?? path.win32.join(machine.homedir, 'AppData', 'Local'), 'Keyward')
   if (machine.platform === 'darwin') return path.posix.join(appDataDir(machine), 'Keyward', 'device')
   const xdg = machine.env.XDG_STATE_HOME
-  return path.posix.join(xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.posix.join(machine.homedir, '.local', 'state'), 'keyward')
+  return path.posix.join(
+    xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.posix.join(machine.homedir, '.local', 'state'),
+    'keyward',
+  )
 }

@@ -9,7 +9,10 @@ import type { Clipboard, ClipboardContent } from '../core/ports/Clipboard'
  */
 export class ElectronClipboard implements Clipboard {
   async write(content: ClipboardContent): Promise<void> {
-    const entries = Object.entries(clipboardItemEntries(content)).map(([type, data]) => [type, typeof data === 'string' ? data : new Blob([new Uint8Array(data)])])
+    const entries = Object.entries(clipboardItemEntries(content)).map(([type, data]) => [
+      type,
+      typeof data === 'string' ? data : new Blob([new Uint8Array(data)]),
+    ])
     await clipboard.write([new ClipboardItem(Object.fromEntries(entries) as Record<string, string | Blob>)])
   }
 

@@ -10,11 +10,17 @@ export class ElectronFileDialog implements FileDialog {
     const filters = [{ name: '.env files', extensions: ['env', '*'] }]
     if (purpose === 'write') {
       const options = { title: 'Write keys to a .env file', defaultPath: '.env', filters, showsTagField: false }
-      const chosen = parent === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options)
+      const chosen =
+        parent === undefined ? await dialog.showSaveDialog(options) : await dialog.showSaveDialog(parent, options)
       return chosen.canceled || chosen.filePath === undefined || chosen.filePath === '' ? null : chosen.filePath
     }
-    const options = { title: 'Import keys from a .env file', filters, properties: ['openFile' as const, 'showHiddenFiles' as const] }
-    const chosen = parent === undefined ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options)
+    const options = {
+      title: 'Import keys from a .env file',
+      filters,
+      properties: ['openFile' as const, 'showHiddenFiles' as const],
+    }
+    const chosen =
+      parent === undefined ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(parent, options)
     return chosen.canceled ? null : (chosen.filePaths[0] ?? null)
   }
 }

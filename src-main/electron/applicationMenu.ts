@@ -8,6 +8,9 @@ function item(entry: AppMenuItem): MenuItemConstructorOptions {
 
 /** Sets the menu the core describes (core/app/appMenu.ts) as the application menu, replacing Electron's default. */
 export function setApplicationMenu(sections: readonly AppMenuSection[]): void {
-  const template = sections.map((section): MenuItemConstructorOptions => ({ label: section.label, submenu: section.items.map(item) }))
+  const template = sections.map((section): MenuItemConstructorOptions => ({
+    label: section.label,
+    submenu: section.items.map(item),
+  }))
   Menu.setApplicationMenu(Menu.buildFromTemplate(template))
 }

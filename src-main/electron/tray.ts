@@ -43,7 +43,10 @@ function menuItem(item: TrayItem, actions: TrayActions): MenuItemConstructorOpti
  * The tray icon (UI.md §4.17): the count of due keys in its tooltip and title, and the menu the core describes
  * (`core/app/trayMenu.ts`), rebuilt whenever the vault locks, unlocks or its keys change. No value in it, ever.
  */
-export function createTray(iconPath: string, actions: TrayActions): { showCount: (count: number) => void; setMenu: (items: readonly TrayItem[]) => void } {
+export function createTray(
+  iconPath: string,
+  actions: TrayActions,
+): { showCount: (count: number) => void; setMenu: (items: readonly TrayItem[]) => void } {
   const tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }))
   tray.on('click', actions.open)
   return {

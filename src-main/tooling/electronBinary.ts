@@ -18,7 +18,9 @@ function expectedBinary(electronDir: string): string | null {
   const pathFile = path.join(electronDir, 'path.txt')
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : executableByPlatform[process.platform]
   if (relative === undefined) return null
-  return override !== undefined && override !== '' ? path.join(override, relative) : path.join(electronDir, 'dist', relative)
+  return override !== undefined && override !== ''
+    ? path.join(override, relative)
+    : path.join(electronDir, 'dist', relative)
 }
 
 /**

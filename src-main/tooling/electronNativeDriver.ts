@@ -10,7 +10,10 @@ const driverPackage = 'better-sqlite3-multiple-ciphers'
  * CLI and the tests load) untouched: the package is copied to a staging app and rebuilt there by @electron/rebuild.
  * Skipped when the file for this ABI already exists.
  */
-export async function ensureElectronNativeDriver(root: string, electron: { version: string; abi: string }): Promise<string> {
+export async function ensureElectronNativeDriver(
+  root: string,
+  electron: { version: string; abi: string },
+): Promise<string> {
   const target = electronNativeBindingFile(root, electron.abi, process.platform, process.arch)
   if (existsSync(target)) return target
 
@@ -22,10 +25,21 @@ export async function ensureElectronNativeDriver(root: string, electron: { versi
   cpSync(source, stagedPackage, { recursive: true, filter: (file) => !file.startsWith(path.join(source, 'build')) })
   writeFileSync(
     path.join(staging, 'package.json'),
-    JSON.stringify({ name: 'keyward-native-build', version: '0.0.0', private: true, dependencies: { [driverPackage]: version } }),
+    JSON.stringify({
+      name: 'keyward-native-build',
+      version: '0.0.0',
+      private: true,
+      dependencies: { [driverPackage]: version },
+    }),
   )
 
-  await rebuild({ buildPath: staging, electronVersion: electron.version, arch: process.arch, force: true, onlyModules: [driverPackage] })
+  await rebuild({
+    buildPath: staging,
+    electronVersion: electron.version,
+    arch: process.arch,
+    force: true,
+    onlyModules: [driverPackage],
+  })
 
   mkdirSync(path.dirname(target), { recursive: true })
   copyFileSync(path.join(stagedPackage, 'build', 'Release', 'better_sqlite3.node'), target)

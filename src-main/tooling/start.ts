@@ -21,7 +21,9 @@ if (!electron.found) {
 try {
   await ensureElectronNativeDriver(root, electronTarget(root))
 } catch (error) {
-  stop(`could not build the SQLCipher driver for Electron: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`)
+  stop(
+    `could not build the SQLCipher driver for Electron: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+  )
 }
 
 if (dev) {

@@ -66,7 +66,11 @@ export function App() {
       const key = event.key.toLowerCase()
       if (event.shiftKey && key === 'h') setPage('health')
       // Not over another dialog: one modal at a time.
-      else if (((!event.shiftKey && key === 'k') || (event.shiftKey && key === 'p')) && document.querySelector('dialog[open]') === null) setPalette(true)
+      else if (
+        ((!event.shiftKey && key === 'k') || (event.shiftKey && key === 'p')) &&
+        document.querySelector('dialog[open]') === null
+      )
+        setPalette(true)
       else return
       event.preventDefault()
     }
@@ -86,7 +90,13 @@ export function App() {
         {kitShown ? null : vaultState === 'unlocked' ? (
           <>
             {PAGES.map(([id, label, shortcut]) => (
-              <button key={id} type="button" aria-pressed={page === id} title={shortcut} onClick={() => setPage(page === id ? 'vault' : id)}>
+              <button
+                key={id}
+                type="button"
+                aria-pressed={page === id}
+                title={shortcut}
+                onClick={() => setPage(page === id ? 'vault' : id)}
+              >
                 {label}
               </button>
             ))}
@@ -96,7 +106,11 @@ export function App() {
           </>
         ) : null}
         {kitShown ? null : (
-          <button type="button" aria-pressed={page === 'about'} onClick={() => setPage(page === 'about' ? 'vault' : 'about')}>
+          <button
+            type="button"
+            aria-pressed={page === 'about'}
+            onClick={() => setPage(page === 'about' ? 'vault' : 'about')}
+          >
             About
           </button>
         )}
@@ -111,7 +125,15 @@ export function App() {
         </div>
       ) : null}
       <main className="app-main">
-        {kitShown ? <Screen /> : page === 'about' ? <AboutScreen /> : vaultState === 'unlocked' && page !== 'vault' ? <UnlockedPage page={page} /> : <Screen />}
+        {kitShown ? (
+          <Screen />
+        ) : page === 'about' ? (
+          <AboutScreen />
+        ) : vaultState === 'unlocked' && page !== 'vault' ? (
+          <UnlockedPage page={page} />
+        ) : (
+          <Screen />
+        )}
       </main>
       {palette && vaultState === 'unlocked' && !kitShown ? <CommandPalette onClose={() => setPalette(false)} /> : null}
     </div>

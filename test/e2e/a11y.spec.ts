@@ -26,9 +26,13 @@ async function noViolations(page: Page, screen: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const forcedColors of ['none', 'active'] as const) {
       await page.emulateMedia({ colorScheme, forcedColors })
-      if (forcedColors === 'none') await page.screenshot({ path: path.join(shots, `${screen.replace(/\W+/g, '-')}-${colorScheme}.png`) })
+      if (forcedColors === 'none')
+        await page.screenshot({ path: path.join(shots, `${screen.replace(/\W+/g, '-')}-${colorScheme}.png`) })
       const results = await new AxeBuilder({ page }).analyze()
-      const found = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(" ")} ${node.failureSummary ?? ""}`).join(", ")}`)
+      const found = results.violations.map(
+        (violation) =>
+          `${violation.id}: ${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')}`,
+      )
       expect(found, `${screen} (${colorScheme}, forced colors ${forcedColors})`).toEqual([])
     }
   }
@@ -47,7 +51,8 @@ test('every screen passes axe in light, dark and forced colors', async () => {
   await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
   await noViolations(page, 'recovery kit')
   const groups = await page.locator('.code-group').allTextContents()
-  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
+  for (const label of await page.getByText(/^Group \d$/).allTextContents())
+    await page.getByLabel(label).fill(groups[Number(label.slice(6)) - 1] ?? '')
   await page.getByRole('button', { name: 'I saved it — continue' }).click()
   await expect(page.getByText(/No keys yet/)).toBeVisible()
   await noViolations(page, 'empty vault')

@@ -22,9 +22,18 @@ test.beforeEach(async () => {
   vaultDir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-add-'))
   elastic = await startElasticEmailSimulator([
     { name: 'website', token: 'F'.repeat(96), accessLevel: ['Security', 'SendHttp'], expires: null, ipRanges: [] },
-    { name: 'ci-deploy', token: ELASTIC, accessLevel: ['Security', 'ViewAccessTokens', 'ModifyAccessTokens'], expires: null, ipRanges: [] },
+    {
+      name: 'ci-deploy',
+      token: ELASTIC,
+      accessLevel: ['Security', 'ViewAccessTokens', 'ModifyAccessTokens'],
+      expires: null,
+      ipRanges: [],
+    },
   ])
-  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), providerEnv: { KEYWARD_ELASTIC_EMAIL_BASE_URL: elastic.baseUrl } })
+  app = await launchApp({
+    vaultDir: path.join(vaultDir, 'vault'),
+    providerEnv: { KEYWARD_ELASTIC_EMAIL_BASE_URL: elastic.baseUrl },
+  })
   await createVaultInWindow(app.page, PASSWORD)
 })
 test.afterEach(async () => {
@@ -84,7 +93,9 @@ test('an Elastic Email key: its name at Elastic Email found on request and recor
   await page.getByRole('button', { name: 'Save key' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
   const env = { KEYWARD_VAULT_DIR: path.join(vaultDir, 'vault'), KEYWARD_PASSWORD: PASSWORD }
-  const shown = JSON.parse((await keyward(['show', 'elastic-email/elasticemail-api-key', '--json'], { env })).stdout) as {
+  const shown = JSON.parse(
+    (await keyward(['show', 'elastic-email/elasticemail-api-key', '--json'], { env })).stdout,
+  ) as {
     metadata: Record<string, unknown>
   }
   expect(shown.metadata).toEqual({ remoteName: 'ci-deploy' })

@@ -64,26 +64,35 @@ test('the page has no Node, no eval, no inline script, and only the contract API
       await new Promise((resolve) => setTimeout(resolve, 100))
       return ran() === true ? 'ran' : 'blocked'
     }
-    const inlineScript = await attempt(() => {
-      const script = document.createElement('script')
-      script.textContent = 'window.__inlineRan = true'
-      document.body.append(script)
-    }, () => flags.__inlineRan)
+    const inlineScript = await attempt(
+      () => {
+        const script = document.createElement('script')
+        script.textContent = 'window.__inlineRan = true'
+        document.body.append(script)
+      },
+      () => flags.__inlineRan,
+    )
     // A string timer is eval. Playwright's own evaluate is exempt from CSP, so eval is probed through the page's
     // timer queue, where the policy applies.
     const stringTimer = await attempt(
       () => (setTimeout as unknown as (code: string, ms: number) => void)('window.__evalRan = true', 0),
       () => flags.__evalRan,
     )
-    const inlineHandler = await attempt(() => {
-      const button = document.createElement('button')
-      button.setAttribute('onclick', 'window.__handlerRan = true')
-      document.body.append(button)
-      button.click()
-    }, () => flags.__handlerRan)
-    const htmlSink = await attempt(() => {
-      document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__handlerRan = true">')
-    }, () => flags.__handlerRan)
+    const inlineHandler = await attempt(
+      () => {
+        const button = document.createElement('button')
+        button.setAttribute('onclick', 'window.__handlerRan = true')
+        document.body.append(button)
+        button.click()
+      },
+      () => flags.__handlerRan,
+    )
+    const htmlSink = await attempt(
+      () => {
+        document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.__handlerRan = true">')
+      },
+      () => flags.__handlerRan,
+    )
     const unknown = await window.keyward.invoke('vault:export' as 'app:info', {})
     const malformed = await window.keyward.invoke('app:info', { path: '/etc' } as never)
     return {

@@ -11,7 +11,10 @@ export const WINDOW_PASSWORD = 'correct horse battery staple 7'
  * Each test of the spec gets the app in a fresh temporary directory with a vault created through the window, and
  * both are closed and removed after it. `options` adds launch options (a file dialog, provider simulators).
  */
-export function appWithVault(prefix: string, options: () => Omit<LaunchOptions, 'vaultDir'> = () => ({})): { readonly app: LaunchedApp; readonly dir: string } {
+export function appWithVault(
+  prefix: string,
+  options: () => Omit<LaunchOptions, 'vaultDir'> = () => ({}),
+): { readonly app: LaunchedApp; readonly dir: string } {
   let app: LaunchedApp | undefined
   let dir = ''
   test.beforeEach(async () => {

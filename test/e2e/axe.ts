@@ -6,7 +6,10 @@ export async function expectAccessibleInBothThemes(page: Page, what: string, inc
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme })
     const builder = include === undefined ? new AxeBuilder({ page }) : new AxeBuilder({ page }).include(include)
-    expect((await builder.analyze()).violations.map((violation) => violation.id), `${what}, ${colorScheme}`).toEqual([])
+    expect(
+      (await builder.analyze()).violations.map((violation) => violation.id),
+      `${what}, ${colorScheme}`,
+    ).toEqual([])
   }
   await page.emulateMedia({ colorScheme: 'light' })
 }

@@ -21,7 +21,12 @@ test.beforeEach(async () => {
   const kdf = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 }
   const { session } = await createVault(path.join(dir, 'vault'), PASSWORD, { kdf }, deps)
   const keys = Array.from({ length: COUNT }, (_, i) => ({
-    key: { provider: 'stripe', name: nameOf(i), environment: i % 2 === 0 ? 'production' : 'development', tags: i < 10 ? ['first-ten'] : [] },
+    key: {
+      provider: 'stripe',
+      name: nameOf(i),
+      environment: i % 2 === 0 ? 'production' : 'development',
+      tags: i < 10 ? ['first-ten'] : [],
+    },
     value: `sk_live_${String(i).padStart(24, '0')}`,
   }))
   importKeys(session, keys)

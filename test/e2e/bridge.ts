@@ -66,7 +66,14 @@ export class PageBridge implements MainTransport, RendererEvents {
     for (const page of this.pages) {
       if (!this.policy.isTrusted(page.url())) continue
       void page
-        .evaluate(([name, data]) => (window as unknown as { __keywardIpcDeliver: (n: string, d: unknown) => void }).__keywardIpcDeliver(name, data), [event, payload] as const)
+        .evaluate(
+          ([name, data]) =>
+            (window as unknown as { __keywardIpcDeliver: (n: string, d: unknown) => void }).__keywardIpcDeliver(
+              name,
+              data,
+            ),
+          [event, payload] as const,
+        )
         .catch(() => undefined)
     }
   }

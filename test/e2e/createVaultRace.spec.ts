@@ -20,7 +20,7 @@ test.afterEach(async () => {
 })
 
 test('Create pressed while the strength dictionary is still loading: a strong password is accepted', async () => {
-  test.skip(app.mode !== 'chromium', 'the delay is put on the harness server\'s responses')
+  test.skip(app.mode !== 'chromium', "the delay is put on the harness server's responses")
   const { page } = app
   // The checker's chunks (zxcvbn-ts core and dictionary) arrive 3 s late, as on a slow machine.
   await page.route('**/assets/dist-*.js', async (route) => {

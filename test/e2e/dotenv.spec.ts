@@ -102,7 +102,10 @@ test('import .env: a preview per variable, untick a line, create; keyboard only'
   const { app, dir } = launched
   const { page } = app
   const file = path.join(dir, 'import.env')
-  writeFileSync(file, `STRIPE_SECRET_KEY=${STRIPE}\nGITHUB_TOKEN=${GITHUB}\nOPENAI_API_KEY=${OPENAI}\nPORT=8080\nAWS_SECRET_ACCESS_KEY=your-key-here\n`)
+  writeFileSync(
+    file,
+    `STRIPE_SECRET_KEY=${STRIPE}\nGITHUB_TOKEN=${GITHUB}\nOPENAI_API_KEY=${OPENAI}\nPORT=8080\nAWS_SECRET_ACCESS_KEY=your-key-here\n`,
+  )
   chosen = file
   await addStripe(page)
   await page.getByRole('searchbox', { name: 'Search keys' }).focus()
@@ -114,7 +117,9 @@ test('import .env: a preview per variable, untick a line, create; keyboard only'
   await page.keyboard.type('staging')
   await tabTo(page, 'Choose…')
   await page.keyboard.press('Enter')
-  await expect(dialog.getByRole('row', { name: /STRIPE_SECRET_KEY/ })).toContainText('Already stored as stripe/stripe-secret-key')
+  await expect(dialog.getByRole('row', { name: /STRIPE_SECRET_KEY/ })).toContainText(
+    'Already stored as stripe/stripe-secret-key',
+  )
   await expect(dialog.getByRole('row', { name: /PORT/ })).toContainText('No known key format')
   await expect(dialog.getByRole('row', { name: /AWS_SECRET_ACCESS_KEY/ })).toContainText('A placeholder')
   await expect(dialog.getByRole('checkbox', { name: 'Import GITHUB_TOKEN' })).toBeChecked()
@@ -139,7 +144,10 @@ test('import of a 1,000-line file: a few dozen rows in the DOM, Tab reaches the 
   const { page } = app
   const file = path.join(dir, 'big.env')
   const variable = (i: number) => `SERVICE_${String(i).padStart(4, '0')}_KEY`
-  writeFileSync(file, Array.from({ length: 1000 }, (_, i) => `${variable(i)}=sk_live_${String(i).padStart(24, '0')}`).join('\n'))
+  writeFileSync(
+    file,
+    Array.from({ length: 1000 }, (_, i) => `${variable(i)}=sk_live_${String(i).padStart(24, '0')}`).join('\n'),
+  )
   chosen = file
   await page.getByRole('button', { name: 'Import .env…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Import .env' })
@@ -161,6 +169,8 @@ test('import of a 1,000-line file: a few dozen rows in the DOM, Tab reaches the 
   await last.click()
   await dialog.getByRole('button', { name: 'Create 999 keys' }).click()
   await expect(page.getByText(`Created 999 keys from ${file}.`)).toBeVisible()
-  await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'All keys 999' })).toBeVisible()
+  await expect(
+    page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'All keys 999' }),
+  ).toBeVisible()
   expect(app.problems()).toEqual([])
 })

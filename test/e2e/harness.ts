@@ -102,7 +102,12 @@ const fakeKeychain = {
 }
 
 /** No sleep, no screen lock in a test browser: power events never fire. */
-const quietPower: PowerEvents = { onResume: () => undefined, onSuspend: () => undefined, onLockScreen: () => undefined, systemIdleSeconds: () => 0 }
+const quietPower: PowerEvents = {
+  onResume: () => undefined,
+  onSuspend: () => undefined,
+  onLockScreen: () => undefined,
+  systemIdleSeconds: () => 0,
+}
 
 export interface LaunchOptions {
   readonly vaultDir: string
@@ -152,7 +157,11 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
         version: packageVersion,
         arch: process.arch,
         versions: process.versions,
-        machine: { platform: process.platform, env: { ...process.env, KEYWARD_VAULT_DIR: vaultDir }, homedir: os.homedir() },
+        machine: {
+          platform: process.platform,
+          env: { ...process.env, KEYWARD_VAULT_DIR: vaultDir },
+          homedir: os.homedir(),
+        },
         storage: probeStorageEngine(undefined),
       }),
   })
@@ -161,7 +170,13 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
     // Without these, Chromium on a closed network keeps dialling Google's hosts.
-    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   })
   const context = await browser.newContext()
   const problems: string[] = []

@@ -18,7 +18,10 @@ let meter: RunningSimulator & { baseUrl: string }
 test.beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-menu-'))
   meter = await startSolenoidMeterSimulator(new Set([METER]))
-  app = await launchApp({ vaultDir: path.join(dir, 'vault'), providerEnv: { KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl } })
+  app = await launchApp({
+    vaultDir: path.join(dir, 'vault'),
+    providerEnv: { KEYWARD_SOLENOID_METER_BASE_URL: meter.baseUrl },
+  })
   await createVaultInWindow(app.page, 'correct horse battery staple 7')
 })
 test.afterEach(async () => {
@@ -61,8 +64,17 @@ test('Shift+F10 opens the row menu; arrows, Enter and Esc work; right-click open
 test('Rotate… from the menu on a key Keyward cannot rotate says so in the detail', async () => {
   const { page } = app
   await app.desktop?.handlers['key:add']({
-    provider: 'custom', name: 'legacy', envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null,
-    remindBeforeDays: null, tags: [], notes: '', value: 'legacy-value-000000000', formatCheck: false,
+    provider: 'custom',
+    name: 'legacy',
+    envVar: null,
+    environment: 'development',
+    expiresAt: null,
+    rotateEveryDays: null,
+    remindBeforeDays: null,
+    tags: [],
+    notes: '',
+    value: 'legacy-value-000000000',
+    formatCheck: false,
   })
   // Added behind the window's back: a search (in main) finds it.
   await page.getByLabel('Search keys').fill('legacy')
@@ -70,7 +82,9 @@ test('Rotate… from the menu on a key Keyward cannot rotate says so in the deta
   await expect(grid.getByRole('row')).toHaveCount(1)
   await grid.getByRole('row').first().click({ button: 'right' })
   await page.getByRole('menu').getByRole('menuitem', { name: 'Rotate…' }).click()
-  await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText('custom keys are not rotated by Keyward')
+  await expect(page.getByRole('complementary', { name: 'Key detail' })).toContainText(
+    'custom keys are not rotated by Keyward',
+  )
   expect(app.problems()).toEqual([])
 })
 
@@ -78,8 +92,17 @@ test('notes and provider text show bidi overrides and zero-width characters as e
   const { page } = app
   // "Trojan Source" in a note: an override that would show "…txt.exe" as "…exe.txt", and a zero-width space.
   await app.desktop?.handlers['key:add']({
-    provider: 'custom', name: 'trojan', envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null,
-    remindBeforeDays: null, tags: [], notes: 'invoice\u202Etxt.exe and\u200Bmore', value: 'trojan-value-000000000', formatCheck: false,
+    provider: 'custom',
+    name: 'trojan',
+    envVar: null,
+    environment: 'development',
+    expiresAt: null,
+    rotateEveryDays: null,
+    remindBeforeDays: null,
+    tags: [],
+    notes: 'invoice\u202Etxt.exe and\u200Bmore',
+    value: 'trojan-value-000000000',
+    formatCheck: false,
   })
   await page.getByLabel('Search keys').fill('trojan')
   const grid = page.getByRole('grid', { name: 'Keys' })

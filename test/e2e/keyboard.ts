@@ -4,7 +4,11 @@ import { expect, type Page } from '@playwright/test'
  * Presses Tab (or Shift+Tab) until the focused element has this accessible name, as a keyboard user would reach it;
  * fails if it is not reached within `limit` presses.
  */
-export async function tabTo(page: Page, name: string | RegExp, options: { back?: boolean; limit?: number } = {}): Promise<void> {
+export async function tabTo(
+  page: Page,
+  name: string | RegExp,
+  options: { back?: boolean; limit?: number } = {},
+): Promise<void> {
   for (let press = 0; press < (options.limit ?? 40); press++) {
     await page.keyboard.press(options.back === true ? 'Shift+Tab' : 'Tab')
     const focused = await page.evaluate(() => {

@@ -21,11 +21,16 @@ test('an unlock that owes a recovery code shows it as the kit, says why, and the
   await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
   await expect(page.getByRole('status')).toContainText('its new recovery code was never shown')
   const code = (await page.locator('.code-group').allTextContents()).join('-')
-  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(code.split('-')[Number(label.slice(6)) - 1] ?? '')
+  for (const label of await page.getByText(/^Group \d$/).allTextContents())
+    await page.getByLabel(label).fill(code.split('-')[Number(label.slice(6)) - 1] ?? '')
   await page.getByRole('button', { name: 'I saved it — continue' }).click()
   await page.getByRole('button', { name: 'Lock' }).click()
   await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
-  const session = await unlockWithRecoveryCode(path.join(context.dir, 'vault'), code, { clock: { now: () => new Date() }, actor: 'cli', sleep: async () => undefined })
+  const session = await unlockWithRecoveryCode(path.join(context.dir, 'vault'), code, {
+    clock: { now: () => new Date() },
+    actor: 'cli',
+    sleep: async () => undefined,
+  })
   session.lock()
   expect(context.app.problems()).toEqual([])
 })
@@ -38,7 +43,9 @@ test('an unlock while another Keyward changes the password waits, says so after 
   expect(change).not.toBeNull()
   await page.getByLabel('Master password').fill(WINDOW_PASSWORD)
   await page.getByRole('button', { name: 'Unlock' }).click()
-  await expect(page.getByRole('status')).toContainText('Waiting for a password change in another Keyward', { timeout: 10_000 })
+  await expect(page.getByRole('status')).toContainText('Waiting for a password change in another Keyward', {
+    timeout: 10_000,
+  })
   await expect(page.getByRole('heading', { name: 'Unlock your vault' })).toBeVisible()
   change?.release()
   await expect(page.getByRole('heading', { name: 'Your keys' })).toBeVisible({ timeout: 15_000 })

@@ -56,7 +56,11 @@ test.beforeEach(async () => {
     KEYWARD_SOLO_BASE_URL: solo.baseUrl,
   }
   envFile = path.join(vaultDir, 'project.env')
-  app = await launchApp({ vaultDir: path.join(vaultDir, 'vault'), providerEnv, fileDialog: { chooseEnvFile: async () => envFile } })
+  app = await launchApp({
+    vaultDir: path.join(vaultDir, 'vault'),
+    providerEnv,
+    fileDialog: { chooseEnvFile: async () => envFile },
+  })
   await createVaultInWindow(app.page, 'correct horse battery staple 7')
 })
 test.afterEach(async () => {
@@ -129,7 +133,9 @@ test('verify all: a progress bar and the answers as they come; Cancel stops befo
   await page.getByRole('button', { name: 'Verify all' }).click()
   const dialog = page.getByRole('dialog', { name: 'Verify all' })
   await expect(dialog.getByRole('status')).toHaveText('3 of 3 verified · 2 live · 1 invalid')
-  await expect(dialog.getByRole('list', { name: 'Keys that need a look' })).toContainText('Solenoid Meter rejected the key')
+  await expect(dialog.getByRole('list', { name: 'Keys that need a look' })).toContainText(
+    'Solenoid Meter rejected the key',
+  )
   await expect(dialog.getByRole('progressbar')).toHaveAttribute('value', '3')
   await expectAccessibleInBothThemes(page, 'verify all')
   await page.screenshot({ path: path.join(shots, 'verify-all.png') })
@@ -156,7 +162,10 @@ test('guided rotation: the key page, a typo refused before anything is stored, t
 
   await page.getByRole('button', { name: 'Rotate…' }).click()
   const dialog = page.getByRole('dialog', { name: 'Rotate solo-api-key' })
-  await expect(dialog.getByRole('link', { name: "Open Solo (solomail.io)'s key page" })).toHaveAttribute('href', 'https://solomail.io/')
+  await expect(dialog.getByRole('link', { name: "Open Solo (solomail.io)'s key page" })).toHaveAttribute(
+    'href',
+    'https://solomail.io/',
+  )
   await dialog.getByLabel('New key').fill('solo_window_typo_000009')
   await dialog.getByRole('button', { name: 'Verify and store' }).click()
   await expect(dialog.getByRole('alert')).toContainText('rejected the key')
@@ -269,12 +278,21 @@ test('a rotation interrupted by a lock resumes where it stopped after the unlock
   expect(app.problems()).toEqual([])
 })
 
-test('rotating an expired key asks for the new key\'s dates before it is done', async () => {
+test("rotating an expired key asks for the new key's dates before it is done", async () => {
   test.skip(app.mode !== 'chromium', 'the simulators are reached through the Chromium harness')
   const { page } = app
   await app.desktop?.handlers['key:add']({
-    provider: 'solo', name: 'old-solo', envVar: null, environment: 'development', expiresAt: '2020-01-01',
-    rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: 'solo_window_old_0000001', formatCheck: false,
+    provider: 'solo',
+    name: 'old-solo',
+    envVar: null,
+    environment: 'development',
+    expiresAt: '2020-01-01',
+    rotateEveryDays: null,
+    remindBeforeDays: null,
+    tags: [],
+    notes: '',
+    value: 'solo_window_old_0000001',
+    formatCheck: false,
   })
   // Added behind the window's back: a search (in main) finds it.
   await page.getByLabel('Search keys').fill('old-solo')
@@ -287,6 +305,9 @@ test('rotating an expired key asks for the new key\'s dates before it is done', 
   await dialog.getByLabel('Expires on').fill('2030-06-30')
   await dialog.getByRole('button', { name: 'Save' }).click()
   await expect(dialog).not.toContainText('has passed')
-  expect((await app.desktop?.handlers['keys:window']({ offset: 0, limit: 1 }))?.keys[0]).toMatchObject({ expiresAt: '2030-06-30', status: 'active' })
+  expect((await app.desktop?.handlers['keys:window']({ offset: 0, limit: 1 }))?.keys[0]).toMatchObject({
+    expiresAt: '2030-06-30',
+    status: 'active',
+  })
   expect(app.problems()).toEqual([])
 })

@@ -23,7 +23,11 @@ function desktopOf(launched: LaunchedApp): DesktopApp {
 
 /** Keys in every state, added through the same handlers the window calls (faster than five dialogs). */
 async function seed(desktop: DesktopApp): Promise<void> {
-  const add = (name: string, dates: { expiresAt?: string; rotateEveryDays?: number }, value = `${name}-value-0000000000`) =>
+  const add = (
+    name: string,
+    dates: { expiresAt?: string; rotateEveryDays?: number },
+    value = `${name}-value-0000000000`,
+  ) =>
     desktop.handlers['key:add']({
       // A Stripe key rotates guided: Health's "Rotate…" on the expired one opens that dialog.
       provider: name === 'billing' || name === 'expired' ? 'stripe' : 'custom',
@@ -117,13 +121,19 @@ test('health: cards, fixes one click away (rotation period, .gitignore), Rotate�
   expect(readFileSync(path.join(dir, 'project', '.gitignore'), 'utf8')).toBe('/.env\n')
 
   const undated = page.getByRole('region', { name: 'No expiry date (2)' })
-  await undated.getByRole('listitem').filter({ hasText: 'custom/forever' }).getByRole('button', { name: 'Rotate every 90 days' }).click()
+  await undated
+    .getByRole('listitem')
+    .filter({ hasText: 'custom/forever' })
+    .getByRole('button', { name: 'Rotate every 90 days' })
+    .click()
   await expect(cards.getByRole('button', { name: '1 No expiry date' })).toBeVisible()
 
   await page.getByRole('region', { name: 'Expired (1)' }).getByRole('button', { name: 'Rotate…' }).click()
   await expect(page.getByRole('dialog', { name: 'Rotate expired' })).toBeVisible()
   await page.keyboard.press('Escape')
-  await expect(page.getByRole('complementary', { name: 'Key detail' }).getByRole('heading', { name: 'expired' })).toBeVisible()
+  await expect(
+    page.getByRole('complementary', { name: 'Key detail' }).getByRole('heading', { name: 'expired' }),
+  ).toBeVisible()
   expect(app.problems()).toEqual([])
 })
 

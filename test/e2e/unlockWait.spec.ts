@@ -15,9 +15,17 @@ let dir: string
 test.beforeEach(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'keyward-e2e-wait-'))
   const deps = { clock: { now: () => new Date() }, actor: 'cli' as const, sleep: async () => undefined }
-  const { session } = await createVault(path.join(dir, 'vault'), PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 } }, deps)
+  const { session } = await createVault(
+    path.join(dir, 'vault'),
+    PASSWORD,
+    { kdf: { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 } },
+    deps,
+  )
   // As after seven wrong passwords in a row (from the CLI, say): the next attempt is checked in 3 s.
-  updateHeader(session.files, (latest) => ({ ...latest, throttle: { failures: 7, notBefore: new Date(Date.now() + 10_000).toISOString() } }))
+  updateHeader(session.files, (latest) => ({
+    ...latest,
+    throttle: { failures: 7, notBefore: new Date(Date.now() + 10_000).toISOString() },
+  }))
   session.lock()
   app = await launchApp({ vaultDir: path.join(dir, 'vault') })
 })

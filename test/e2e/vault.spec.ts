@@ -74,10 +74,16 @@ test('create, add by paste, search, reveal, copy, delete, lock, unlock — by ke
   expect(await page.content()).not.toContain(STRIPE)
 
   // Sidebar views are searches in main: by provider, and needs attention (nothing here expires).
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^github/ }).click()
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^github/ })
+    .click()
   await expect(grid.getByRole('row')).toHaveCount(1)
   await expect(page.getByLabel('Search keys')).toHaveValue('provider:github')
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Needs attention/ }).click()
+  await page
+    .getByRole('navigation', { name: 'Views' })
+    .getByRole('button', { name: /^Needs attention/ })
+    .click()
   await expect(page.getByText(/No keys match/)).toBeVisible()
   await page.getByRole('button', { name: /^All keys/ }).click()
   await expect(grid.getByRole('row')).toHaveCount(2)
@@ -138,7 +144,11 @@ test('a key another process adds while the window is unlocked appears within the
   test.skip(app.desktop === undefined, 'needs the Chromium harness: the composed app runs in the test process')
   const { createKey, deleteKey } = await import('../../src-main/core/keys/keyRepository')
   const { unlockWithPassword } = await import('../../src-main/core/vault/unlockVault')
-  const other = await unlockWithPassword(path.join(vaultDir, 'vault'), PASSWORD, { clock: { now: () => new Date() }, actor: 'cli', sleep: async () => undefined })
+  const other = await unlockWithPassword(path.join(vaultDir, 'vault'), PASSWORD, {
+    clock: { now: () => new Date() },
+    actor: 'cli',
+    sleep: async () => undefined,
+  })
   const { key } = createKey(other, { provider: 'github', name: 'from-elsewhere' }, GITHUB)
   // The service's 2-second poll (or a window focus) sees the other connection's commit.
   await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1, { timeout: 5_000 })
@@ -205,7 +215,8 @@ test('edit, a new value (kept in the history), settings, the 30 s reveal, recove
   await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
   const next = await page.locator('.code-group').allTextContents()
   expect(next.join('-')).not.toBe(recoveryCode)
-  for (const label of await page.getByText(/^Group \d$/).allTextContents()) await page.getByLabel(label).fill(next[Number(label.slice(6)) - 1] ?? '')
+  for (const label of await page.getByText(/^Group \d$/).allTextContents())
+    await page.getByLabel(label).fill(next[Number(label.slice(6)) - 1] ?? '')
   await page.getByRole('button', { name: 'I saved it — continue' }).click()
   await expect(grid.getByRole('row')).toHaveCount(1)
 

@@ -31,7 +31,17 @@ test.beforeEach(async () => {
   ])
   const solo = await startSoloSimulator(soloKeys)
   gitlabTokens = new Map([
-    [GITLAB, { id: 7, name: 'ci', scopes: ['api'], created_at: '2026-11-01T00:00:00Z', expires_at: '2027-02-01', revoked: false }],
+    [
+      GITLAB,
+      {
+        id: 7,
+        name: 'ci',
+        scopes: ['api'],
+        created_at: '2026-11-01T00:00:00Z',
+        expires_at: '2027-02-01',
+        revoked: false,
+      },
+    ],
   ])
   const gitlab = await startGitlabSimulator(gitlabTokens)
   simulators = [meter, solo, gitlab]
@@ -146,10 +156,16 @@ test('4. Health, Needs attention and Activity follow add, set-value and rm made 
     await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible()
     const main = page.getByRole('main')
     const name = `cli-${button.toLowerCase().replace(/\s+/g, '-')}`
-    const added = await cli(['add', '--provider', 'stripe', name, '--value-stdin', '--expires', '2020-01-01'], `sk_live_${name.replaceAll('-', '')}00000001`)
+    const added = await cli(
+      ['add', '--provider', 'stripe', name, '--value-stdin', '--expires', '2020-01-01'],
+      `sk_live_${name.replaceAll('-', '')}00000001`,
+    )
     expect(added.code).toBe(0)
     await expect(main).toContainText(name, within)
-    const changed = await cli(['set-value', `stripe/${name}`, '--value-stdin'], `sk_live_${name.replaceAll('-', '')}00000002`)
+    const changed = await cli(
+      ['set-value', `stripe/${name}`, '--value-stdin'],
+      `sk_live_${name.replaceAll('-', '')}00000002`,
+    )
     expect(changed.code).toBe(0)
     if (button === 'Activity') await expect(main.getByRole('row').nth(1)).toContainText('value-changed', within)
     const removed = await cli(['rm', `stripe/${name}`, '--yes'])

@@ -1,4 +1,12 @@
-import type { ChannelName, EventName, EventPayloadOf, KeywardApi, RequestOf, ResponseOf, Result } from '../../src-preload/contract'
+import type {
+  ChannelName,
+  EventName,
+  EventPayloadOf,
+  KeywardApi,
+  RequestOf,
+  ResponseOf,
+  Result,
+} from '../../src-preload/contract'
 
 type Answer = (request: unknown) => unknown
 
@@ -15,9 +23,11 @@ export function fakeKeyward(answers: Partial<Record<ChannelName, Answer>>) {
     invoke<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
       calls.push({ channel, request })
       const answer = answers[channel]
-      const result = (answer === undefined
-        ? { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no answer for ${channel}` } }
-        : { ok: true, value: answer(request) }) as Result<ResponseOf<C>>
+      const result = (
+        answer === undefined
+          ? { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `no answer for ${channel}` } }
+          : { ok: true, value: answer(request) }
+      ) as Result<ResponseOf<C>>
       if (!holding) return Promise.resolve(result)
       return new Promise((resolve) => held.push(() => resolve(result)))
     },

@@ -13,7 +13,12 @@ beforeEach(() => {
   version = 0
   keyward = fakeKeyward({
     'health:report': () => ({ keys: ++version, recoveryKitConfirmed: true, sections: [] }),
-    'reminders:attention': () => ({ today: '2026-12-07', items: [], itemsTotal: ++version, noExpiry: { count: 0, keys: [] } }),
+    'reminders:attention': () => ({
+      today: '2026-12-07',
+      items: [],
+      itemsTotal: ++version,
+      noExpiry: { count: 0, keys: [] },
+    }),
     'settings:get': () => ({ autoLockMinutes: ++version }),
     'audit:page': () => ({ events: [], more: false, actions: [String(++version)] }),
     'key:snooze': () => ({ snoozedUntil: '2026-12-08T00:00:00.000Z' }),
@@ -69,10 +74,18 @@ describe('reads', () => {
     await settle()
     await command('key:snooze', { id: '00000000-0000-4000-8000-000000000000', snooze: '1d' })
     await settle()
-    expect([keyward.count('reminders:attention'), keyward.count('health:report'), keyward.count('settings:get')]).toEqual([2, 2, 1])
+    expect([
+      keyward.count('reminders:attention'),
+      keyward.count('health:report'),
+      keyward.count('settings:get'),
+    ]).toEqual([2, 2, 1])
     await command('settings:set', { remindBeforeDays: 7 })
     await settle()
-    expect([keyward.count('reminders:attention'), keyward.count('health:report'), keyward.count('settings:get')]).toEqual([3, 3, 2])
+    expect([
+      keyward.count('reminders:attention'),
+      keyward.count('health:report'),
+      keyward.count('settings:get'),
+    ]).toEqual([3, 3, 2])
     // A reveal writes the audit trail: Activity follows.
     watchRead('audit:page', { beforeId: null, action: null, keyRef: null })
     await settle()

@@ -53,14 +53,22 @@ export async function startElasticEmailSimulator(keys: ElasticKey[]): Promise<Ru
     const presented = request.headers['x-elasticemail-apikey']
     const caller = keys.find((key) => key.token === presented)
     if (caller === undefined) return { status: 401, body: { Error: 'Access Denied.' } }
-    if (caller.expires !== null && Date.parse(caller.expires) < Date.now()) return { status: 401, body: { Error: 'Access Denied.' } }
+    if (caller.expires !== null && Date.parse(caller.expires) < Date.now())
+      return { status: 401, body: { Error: 'Access Denied.' } }
     const may = (levels: readonly string[]) => caller.accessLevel.some((level) => levels.includes(level))
     if (request.path === '/v4/security/apikeys') {
-      if (request.method === 'GET') return may(VIEW) ? { status: 200, body: keys.map(apiKey) } : refused('Access level Security required.')
+      if (request.method === 'GET')
+        return may(VIEW) ? { status: 200, body: keys.map(apiKey) } : refused('Access level Security required.')
       if (request.method === 'POST') {
         if (!may(MODIFY)) return refused('Access level ModifyAccessTokens required.')
-        const body = (request.body ?? {}) as { Name?: unknown; AccessLevel?: unknown; Expires?: unknown; RestrictAccessToIPRange?: unknown }
-        if (typeof body.Name !== 'string' || !Array.isArray(body.AccessLevel)) return refused('Name and AccessLevel are required.')
+        const body = (request.body ?? {}) as {
+          Name?: unknown
+          AccessLevel?: unknown
+          Expires?: unknown
+          RestrictAccessToIPRange?: unknown
+        }
+        if (typeof body.Name !== 'string' || !Array.isArray(body.AccessLevel))
+          return refused('Name and AccessLevel are required.')
         if (keys.some((key) => key.name === body.Name)) return refused(`An API key named ${body.Name} already exists.`)
         if (keys.length >= MAX_KEYS) return refused('Maximum number of API keys (15) reached.')
         const created: ElasticKey = {
@@ -77,7 +85,8 @@ export async function startElasticEmailSimulator(keys: ElasticKey[]): Promise<Ru
     }
     const name = /^\/v4\/security\/apikeys\/([^/]+)$/.exec(request.path)?.[1]
     if (name !== undefined) {
-      if (!may(request.method === 'GET' ? VIEW : MODIFY)) return refused(`Access level ${request.method === 'GET' ? 'Security' : 'ModifyAccessTokens'} required.`)
+      if (!may(request.method === 'GET' ? VIEW : MODIFY))
+        return refused(`Access level ${request.method === 'GET' ? 'Security' : 'ModifyAccessTokens'} required.`)
       const index = keys.findIndex((key) => key.name === decodeURIComponent(name))
       if (index < 0) return refused(`API key ${decodeURIComponent(name)} not found.`)
       if (request.method === 'DELETE') {

@@ -18,19 +18,27 @@ function basicUser(request: SimulatorRequest): string | undefined {
 
 const forbidden = { status: 403, body: { message: 'Insufficient permission to perform that task.' } }
 
-export async function startMailosaurSimulator(keys: Map<string, MailosaurKey>, servers: { id: string; name: string }[], options: SimulatorOptions = {}): Promise<RunningSimulator & { baseUrl: string }> {
+export async function startMailosaurSimulator(
+  keys: Map<string, MailosaurKey>,
+  servers: { id: string; name: string }[],
+  options: SimulatorOptions = {},
+): Promise<RunningSimulator & { baseUrl: string }> {
   const simulator = await startSimulator((request) => {
     const key = keys.get(basicUser(request) ?? '')
     if (key === undefined) return { status: 401, body: { message: 'Authentication failed, check your API key.' } }
-    if (request.path === '/api/servers') return key.type === 'standard' ? { status: 200, body: { items: servers } } : forbidden
+    if (request.path === '/api/servers')
+      return key.type === 'standard' ? { status: 200, body: { items: servers } } : forbidden
     if (request.path === '/api/messages' && request.method === 'GET') {
       const server = request.query.server
-      if (server === undefined || !servers.some((candidate) => candidate.id === server)) return { status: 404, body: { message: 'Not found, check input parameters.' } }
+      if (server === undefined || !servers.some((candidate) => candidate.id === server))
+        return { status: 404, body: { message: 'Not found, check input parameters.' } }
       if (key.type === 'server-restricted' && key.serverId !== server) return forbidden
       return { status: 200, body: { items: [] } }
     }
     if (request.path === '/api/usage/limits') {
-      return key.type === 'standard' ? { status: 200, body: { servers: { limit: 5, current: servers.length }, email: { limit: 1000, current: 12 } } } : forbidden
+      return key.type === 'standard'
+        ? { status: 200, body: { servers: { limit: 5, current: servers.length }, email: { limit: 1000, current: 12 } } }
+        : forbidden
     }
     return { status: 404, body: { message: 'Not found, check input parameters.' } }
   }, options)

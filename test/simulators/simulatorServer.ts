@@ -39,7 +39,10 @@ export interface SimulatorOptions {
 }
 
 /** A loopback HTTP(S) server answering JSON, standing in for one provider's API. */
-export async function startSimulator(handle: (request: SimulatorRequest) => Reply | Promise<Reply>, options: SimulatorOptions = {}): Promise<RunningSimulator> {
+export async function startSimulator(
+  handle: (request: SimulatorRequest) => Reply | Promise<Reply>,
+  options: SimulatorOptions = {},
+): Promise<RunningSimulator> {
   const requests: SimulatorRequest[] = []
   const listener = (incoming: IncomingMessage, response: ServerResponse) => {
     const chunks: Buffer[] = []
@@ -53,10 +56,21 @@ export async function startSimulator(handle: (request: SimulatorRequest) => Repl
         body = text
       }
       const url = new URL(incoming.url ?? '/', 'http://x')
-      const request = { method: incoming.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers: incoming.headers, body, rawBody: text, url: incoming.url ?? '/' }
+      const request = {
+        method: incoming.method ?? 'GET',
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: incoming.headers,
+        body,
+        rawBody: text,
+        url: incoming.url ?? '/',
+      }
       requests.push(request)
       const delay = options.delayMs?.() ?? 0
-      const answer = delay > 0 ? new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => handle(request)) : handle(request)
+      const answer =
+        delay > 0
+          ? new Promise<void>((resolve) => setTimeout(resolve, delay)).then(() => handle(request))
+          : handle(request)
       void Promise.resolve(answer).then((reply) => {
         response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers })
         response.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)))

@@ -6,13 +6,23 @@
 import { randomBytes } from 'node:crypto'
 import { bearer, rateLimiter, startSimulator, type RunningSimulator, type SimulatorOptions } from './simulatorServer'
 
-export async function startSolenoidMeterSimulator(validKeys: Set<string>, options: SimulatorOptions = {}): Promise<RunningSimulator & { baseUrl: string }> {
+export async function startSolenoidMeterSimulator(
+  validKeys: Set<string>,
+  options: SimulatorOptions = {},
+): Promise<RunningSimulator & { baseUrl: string }> {
   const limited = rateLimiter(10, 1000)
   const simulator = await startSimulator((request) => {
     const key = bearer(request)
-    if (key === undefined || !validKeys.has(key)) return { status: 401, body: { error: { code: 'unauthorized', message: 'Invalid API key' } } }
-    if (limited(key)) return { status: 429, body: { error: { code: 'rate_limit_exceeded', message: 'Free tier: 10 requests per second' } }, headers: { 'Retry-After': '1' } }
-    if (request.method === 'GET' && request.path === '/v1/meter/balance') return { status: 200, body: { balance: 1250, user_id: 'usr_7f3a' } }
+    if (key === undefined || !validKeys.has(key))
+      return { status: 401, body: { error: { code: 'unauthorized', message: 'Invalid API key' } } }
+    if (limited(key))
+      return {
+        status: 429,
+        body: { error: { code: 'rate_limit_exceeded', message: 'Free tier: 10 requests per second' } },
+        headers: { 'Retry-After': '1' },
+      }
+    if (request.method === 'GET' && request.path === '/v1/meter/balance')
+      return { status: 200, body: { balance: 1250, user_id: 'usr_7f3a' } }
     if (request.method === 'POST' && request.path === '/v1/keys/rotate') {
       const next = `sm_${randomBytes(18).toString('hex')}`
       validKeys.delete(key)

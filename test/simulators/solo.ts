@@ -16,11 +16,22 @@ const dailyLimit = { Free: 100, Solopreneur: 1000, 'Small Business': 10_000, Ent
 export async function startSoloSimulator(keys: Map<string, SoloKey>): Promise<RunningSimulator & { baseUrl: string }> {
   const simulator = await startSimulator((request) => {
     const key = keys.get(bearer(request) ?? '')
-    if (key === undefined || key.status === 'revoked') return { status: 401, body: { error: 'invalid_api_key', message: 'The API key is invalid or revoked.' } }
+    if (key === undefined || key.status === 'revoked')
+      return { status: 401, body: { error: 'invalid_api_key', message: 'The API key is invalid or revoked.' } }
     key.usedToday += 1
-    if (key.usedToday > dailyLimit[key.plan]) return { status: 429, body: { error: 'daily_limit_reached' }, headers: { 'Retry-After': '3600' } }
+    if (key.usedToday > dailyLimit[key.plan])
+      return { status: 429, body: { error: 'daily_limit_reached' }, headers: { 'Retry-After': '3600' } }
     if (request.method === 'GET' && request.path === '/api/v1/identity') {
-      return { status: 200, body: { name: key.name, email: `${key.name}@example.test`, permissions: key.permissions, plan: key.plan, status: key.status } }
+      return {
+        status: 200,
+        body: {
+          name: key.name,
+          email: `${key.name}@example.test`,
+          permissions: key.permissions,
+          plan: key.plan,
+          status: key.status,
+        },
+      }
     }
     return { status: 404, body: { error: 'not_found' } }
   })

@@ -25,29 +25,44 @@ export function registerCopyCommand(program: Command, context: CliContext): void
     .command('copy <REF>')
     .description('copy a key to the clipboard; it is cleared after --clear-after seconds if still there')
     .option('--format <FORMAT>', 'value, or env (VAR=value)', 'value')
-    .option('--clear-after <SECONDS>', 'seconds until the clipboard is cleared (0 = never)', String(DEFAULT_CLEAR_AFTER_MS / 1000))
+    .option(
+      '--clear-after <SECONDS>',
+      'seconds until the clipboard is cleared (0 = never)',
+      String(DEFAULT_CLEAR_AFTER_MS / 1000),
+    )
     .action(async (ref: string, flags: { format: string; clearAfter: string }) => {
-      if (flags.format !== 'value' && flags.format !== 'env') throw new KeywardError('INVALID_INPUT', '--format is value or env.')
+      if (flags.format !== 'value' && flags.format !== 'env')
+        throw new KeywardError('INVALID_INPUT', '--format is value or env.')
       const seconds = wholeNumber('--clear-after', flags.clearAfter, 'seconds') ?? 0
-      const text = await withVault(context, (session) => copyText(flags.format as CopyFormat, revealValue(session, keyIdOf(session, ref), 'copied'), getKey(session, keyIdOf(session, ref)).envVar))
+      const text = await withVault(context, (session) =>
+        copyText(
+          flags.format as CopyFormat,
+          revealValue(session, keyIdOf(session, ref), 'copied'),
+          getKey(session, keyIdOf(session, ref)).envVar,
+        ),
+      )
       // The core SecretClipboard writes (with the platform's history-exclusion hints); this process exits now, so
       // the delay is left to a detached guard that adopts the copy by its hash.
       await secretClipboard(env).copy(text, 0)
       if (seconds > 0) {
-        const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: childEnvironment(env) })
+        const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], {
+          detached: true,
+          stdio: ['pipe', 'ignore', 'ignore'],
+          env: childEnvironment(env),
+        })
         guard.stdin.end(JSON.stringify({ digest: SecretClipboard.digestOf(text), afterMs: seconds * 1000 }))
         guard.unref()
       }
-      terminal.err(`Copied ${ref}${seconds > 0 ? `; the clipboard is cleared in ${seconds} s if it still holds it` : ''}.`)
+      terminal.err(
+        `Copied ${ref}${seconds > 0 ? `; the clipboard is cleared in ${seconds} s if it still holds it` : ''}.`,
+      )
     })
 
-  program
-    .command('__clear-clipboard', { hidden: true })
-    .action(async () => {
-      const { digest: expected, afterMs } = JSON.parse(await terminal.readStdin()) as { digest: string; afterMs: number }
-      await new Promise((resolve) => setTimeout(resolve, afterMs))
-      const clipboard = secretClipboard(env)
-      clipboard.adopt(expected)
-      await clipboard.clearIfOurs()
-    })
+  program.command('__clear-clipboard', { hidden: true }).action(async () => {
+    const { digest: expected, afterMs } = JSON.parse(await terminal.readStdin()) as { digest: string; afterMs: number }
+    await new Promise((resolve) => setTimeout(resolve, afterMs))
+    const clipboard = secretClipboard(env)
+    clipboard.adopt(expected)
+    await clipboard.clearIfOurs()
+  })
 }

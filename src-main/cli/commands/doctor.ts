@@ -28,7 +28,11 @@ function permissionChecks(paths: readonly [string, number][]): Check[] {
     .map(([file, expected]) => {
       const mode = statSync(file).mode & 0o777
       const tooOpen = (mode & 0o077) !== 0
-      return { check: `permissions ${file}`, ok: !tooOpen, detail: `${mode.toString(8)}${tooOpen ? ` (others can read it: chmod ${expected.toString(8)})` : ''}` }
+      return {
+        check: `permissions ${file}`,
+        ok: !tooOpen,
+        detail: `${mode.toString(8)}${tooOpen ? ` (others can read it: chmod ${expected.toString(8)})` : ''}`,
+      }
     })
 }
 
@@ -46,17 +50,34 @@ async function collectChecks(context: CliContext, acceptRestore: boolean): Promi
   })
   checks.push({ check: 'unlock slots', ok: true, detail: Object.keys(header.slots).join(', ') })
   checks.push({ check: 'wrong-password counter', ok: true, detail: `${header.throttle.failures} in a row` })
-  checks.push(...permissionChecks([[files.dir, 0o700], [files.header, 0o600], [files.database, 0o600]]))
+  checks.push(
+    ...permissionChecks([
+      [files.dir, 0o700],
+      [files.header, 0o600],
+      [files.database, 0o600],
+    ]),
+  )
   try {
     const summary = await withVault(context, (session) => {
       checkIntegrity(session.db, session.files.database, restoreHint(session.files))
       const keys = countKeys(session)
       // Temps a killed write left beside a .env file Keyward writes to (or beside the header) hold secrets: gone.
-      const temps = [files.header, ...recentDotenvFiles(session, 10_000)].reduce((sum, file) => sum + removeStaleTemps(file), 0)
+      const temps = [files.header, ...recentDotenvFiles(session, 10_000)].reduce(
+        (sum, file) => sum + removeStaleTemps(file),
+        0,
+      )
       return { version: schemaVersion(session.db), keys, temps }
     })
-    checks.push({ check: 'database integrity', ok: true, detail: `ok; schema ${summary.version} of ${latestVersion()}, ${summary.keys} keys` })
-    checks.push({ check: 'leftover temp files', ok: true, detail: summary.temps === 0 ? 'none' : `${summary.temps} left by an interrupted write, removed` })
+    checks.push({
+      check: 'database integrity',
+      ok: true,
+      detail: `ok; schema ${summary.version} of ${latestVersion()}, ${summary.keys} keys`,
+    })
+    checks.push({
+      check: 'leftover temp files',
+      ok: true,
+      detail: summary.temps === 0 ? 'none' : `${summary.temps} left by an interrupted write, removed`,
+    })
   } catch (error) {
     if (!(error instanceof KeywardError) || error.code !== 'VAULT_CORRUPT') throw error
     checks.push({ check: 'database integrity', ok: false, detail: error.message })
@@ -68,9 +89,10 @@ async function collectChecks(context: CliContext, acceptRestore: boolean): Promi
   checks.push({
     check: 'vault history',
     ok: rollback === null,
-    detail: rollback === null
-      ? 'not older than this device last saw it'
-      : `${rollbackMessage(rollback)} (Noticed ${rollback.noticedAt.slice(0, 10)}: password changes ${rollback.found.generation} and audit entry ${rollback.found.eventId}, where this device had seen ${rollback.seen.generation} and ${rollback.seen.eventId}.) Once checked, run keyward doctor --accept-restore.`,
+    detail:
+      rollback === null
+        ? 'not older than this device last saw it'
+        : `${rollbackMessage(rollback)} (Noticed ${rollback.noticedAt.slice(0, 10)}: password changes ${rollback.found.generation} and audit entry ${rollback.found.eventId}, where this device had seen ${rollback.seen.generation} and ${rollback.seen.eventId}.) Once checked, run keyward doctor --accept-restore.`,
   })
   // Read again: on a terminal the unlock above has just shown a recovery code that was owed.
   const owed = readHeader(files).recoveryCodeUnseen === true
@@ -85,16 +107,20 @@ async function collectChecks(context: CliContext, acceptRestore: boolean): Promi
   checks.push({
     check: 'interrupted rotations',
     ok: quarantined.length === 0,
-    detail: quarantined.length === 0
-      ? 'none left unapplied'
-      : `${quarantined.length} record(s) could not be applied: ${quarantined.join(', ')}. The provider may have issued a new key; check those keys in its dashboard, then delete the files.`,
+    detail:
+      quarantined.length === 0
+        ? 'none left unapplied'
+        : `${quarantined.length} record(s) could not be applied: ${quarantined.join(', ')}. The provider may have issued a new key; check those keys in its dashboard, then delete the files.`,
   })
   const backups = listBackups(files)
   const newest = backups[0]
   checks.push({
     check: 'backups',
     ok: newest !== undefined,
-    detail: newest === undefined ? `none in ${files.backups}; make one with keyward backup` : `${backups.length}, newest ${newest.createdAt} (${newest.path})`,
+    detail:
+      newest === undefined
+        ? `none in ${files.backups}; make one with keyward backup`
+        : `${backups.length}, newest ${newest.createdAt} (${newest.path})`,
   })
   return checks
 }
@@ -103,6 +129,7 @@ export async function runDoctor(context: CliContext, asJson: boolean, acceptRest
   const checks = await collectChecks(context, acceptRestore)
   const healthy = checks.every((check) => check.ok)
   if (asJson) json(context.terminal, { healthy, checks })
-  else for (const check of checks) context.terminal.out(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.check}: ${check.detail}`)
+  else
+    for (const check of checks) context.terminal.out(`${check.ok ? 'ok  ' : 'FAIL'}  ${check.check}: ${check.detail}`)
   if (!healthy) process.exitCode = EXIT.failure
 }

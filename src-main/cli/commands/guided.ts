@@ -1,13 +1,21 @@
 import { KeywardError } from '../../core/errors'
 import type { KeyRecord } from '../../core/keys/keyRecord'
-import { confirmGuidedRevocation, GuidedRotation, guidedRevocationStep, type DashboardStep } from '../../core/providers/guidedSteps'
+import {
+  confirmGuidedRevocation,
+  GuidedRotation,
+  guidedRevocationStep,
+  type DashboardStep,
+} from '../../core/providers/guidedSteps'
 import type { ProviderDefinition } from '../../core/providers/providerDefinition'
 import type { HttpDeps } from '../../core/providers/providerHttp'
 import type { VaultSession } from '../../core/vault/VaultSession'
 import type { Terminal } from '../terminal'
 
 export function needsDashboard(provider: ProviderDefinition, what: string): KeywardError {
-  return new KeywardError('NEEDS_DASHBOARD', `${provider.name} keys are ${what} in its dashboard (${provider.dashboardUrl ?? 'see the provider'}): run this on a terminal to be guided step by step.`)
+  return new KeywardError(
+    'NEEDS_DASHBOARD',
+    `${provider.name} keys are ${what} in its dashboard (${provider.dashboardUrl ?? 'see the provider'}): run this on a terminal to be guided step by step.`,
+  )
 }
 
 function where(dashboard: DashboardStep): string {
@@ -15,22 +23,38 @@ function where(dashboard: DashboardStep): string {
 }
 
 /** Prompts for the core GuidedRotation step machine: create → paste (verified before stored) → propagate → revoke old. */
-export async function guidedRotation(terminal: Terminal, session: VaultSession, key: KeyRecord, http: HttpDeps): Promise<void> {
+export async function guidedRotation(
+  terminal: Terminal,
+  session: VaultSession,
+  key: KeyRecord,
+  http: HttpDeps,
+): Promise<void> {
   const rotation = GuidedRotation.start(session, key.id, http)
   const start = rotation.current
   if (start.step !== 'create-in-dashboard') return
   const { dashboard } = start
-  terminal.err(`Rotating ${key.ref} (${dashboard.provider}) — guided, because ${dashboard.provider} has no rotation API.`)
-  terminal.err(`1. Open ${where(dashboard)} and create a new key with the same permissions${dashboard.sameEnvironment === 'production' ? ' (production)' : ''}.`)
+  terminal.err(
+    `Rotating ${key.ref} (${dashboard.provider}) — guided, because ${dashboard.provider} has no rotation API.`,
+  )
+  terminal.err(
+    `1. Open ${where(dashboard)} and create a new key with the same permissions${dashboard.sameEnvironment === 'production' ? ' (production)' : ''}.`,
+  )
   for (const advice of dashboard.advice) terminal.err(`   Note: ${advice}`)
-  const pairId = dashboard.pairLabel === null ? undefined : ((await terminal.ask(`2. The new key's ${dashboard.pairLabel}: `)) ?? '')
-  const pasted = await terminal.promptHidden(pairId === undefined ? '2. Paste the new key here (hidden): ' : "   Then paste the new key's secret here (hidden): ")
+  const pairId =
+    dashboard.pairLabel === null ? undefined : ((await terminal.ask(`2. The new key's ${dashboard.pairLabel}: `)) ?? '')
+  const pasted = await terminal.promptHidden(
+    pairId === undefined
+      ? '2. Paste the new key here (hidden): '
+      : "   Then paste the new key's secret here (hidden): ",
+  )
   const stored = await rotation.submitCandidate(pasted ?? '', pairId)
   if (stored.step !== 'revoke-old-in-dashboard') return
   if (stored.verified !== null) terminal.err(`3. Verified the new key: ${stored.verified}`)
   terminal.err('   Stored; the old value is kept as a retired version.')
   for (const update of stored.files) terminal.err(`4. ${update.file} (${update.variable}): ${update.outcome}`)
-  terminal.err(`${stored.files.length > 0 ? '   Then update' : '4. Update'} every other integration that still uses the old key (keyward get prints the new one).`)
+  terminal.err(
+    `${stored.files.length > 0 ? '   Then update' : '4. Update'} every other integration that still uses the old key (keyward get prints the new one).`,
+  )
   const done = await terminal.confirm(`5. Delete or revoke the OLD key in ${dashboard.provider}'s dashboard now. Done?`)
   const finished = await rotation.confirmOldRevoked(done)
   if (done && finished.step === 'done' && finished.proof !== null) terminal.err(`6. ${finished.proof}`)

@@ -1,7 +1,16 @@
 import type { Command } from 'commander'
 import { keyIdOf } from '../../core/keys/keyRef'
 import { KeywardError } from '../../core/errors'
-import { createKey, deleteKey, editKey, getKey, keyHistory, listKeys, revealValue, setKeyValue } from '../../core/keys/keyRepository'
+import {
+  createKey,
+  deleteKey,
+  editKey,
+  getKey,
+  keyHistory,
+  listKeys,
+  revealValue,
+  setKeyValue,
+} from '../../core/keys/keyRepository'
 import type { KeyRecord } from '../../core/keys/keyRecord'
 import { searchKeys } from '../../core/keys/keySearch'
 import { findProvider } from '../../core/providers/builtinProviders'
@@ -27,16 +36,30 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .description('add a key; the value comes from stdin (--value-stdin) or a hidden prompt, never from argv')
       .option('--provider <ID>', 'provider id, e.g. solo, mailosaur, stripe (default: detected from the key)')
       .option('--value-stdin', 'read the value from stdin (one trailing newline is stripped)')
-      .option('--no-format-check', 'store a value that does not match the provider\'s documented key format')
+      .option('--no-format-check', "store a value that does not match the provider's documented key format")
       .option('--json', 'print the new key as JSON'),
     { forEdit: false },
   ).action(async (name: string, flags: KeyFlags & { valueStdin?: boolean; formatCheck: boolean; json?: boolean }) => {
     const { provider: _provider, metadata: given, ...fields } = keyPatchFromFlags(flags)
-    const value = await readValue(terminal, flags.valueStdin === true, flags.provider === undefined ? name : `${flags.provider}/${name}`)
+    const value = await readValue(
+      terminal,
+      flags.valueStdin === true,
+      flags.provider === undefined ? name : `${flags.provider}/${name}`,
+    )
     const metadata = await newKeyMetadata(context, findProvider(flags.provider ?? detectProvider(value)), value, given)
     const { key, duplicates } = await withVault(context, (session) => {
       const provider = providerForNewValue(session, flags.provider, value, flags.formatCheck)
-      return createKey(session, { ...fields, ...(metadata === undefined ? {} : { metadata }), envVar: fields.envVar ?? provider.envVar, provider: provider.id, name }, value)
+      return createKey(
+        session,
+        {
+          ...fields,
+          ...(metadata === undefined ? {} : { metadata }),
+          envVar: fields.envVar ?? provider.envVar,
+          provider: provider.id,
+          name,
+        },
+        value,
+      )
     })
     if (flags.json === true) json(terminal, key)
     else terminal.err(`Added ${key.ref}.`)
@@ -59,7 +82,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
 
   program
     .command('show <REF>')
-    .description('show a key\'s metadata (never its value)')
+    .description("show a key's metadata (never its value)")
     .option('--json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }) => {
       const key = await withVault(context, (session) => withStates(session)(getKey(session, keyIdOf(session, ref))))
@@ -82,7 +105,8 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .option('--json', 'print a JSON array')
     .action(async (query: string, flags: { limit: string; json?: boolean }) => {
       const limit = Number(flags.limit)
-      if (!Number.isInteger(limit) || limit < 1) throw new KeywardError('INVALID_INPUT', '--limit takes a positive whole number.')
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new KeywardError('INVALID_INPUT', '--limit takes a positive whole number.')
       const keys = await withVault(context, (session) => searchKeys(session, query, limit).map(withStates(session)))
       if (flags.json === true) json(terminal, keys)
       else keyTable(terminal, keys)
@@ -91,7 +115,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   addKeyOptions(
     program
       .command('edit <REF>')
-      .description('change a key\'s metadata (not its value: see set-value)')
+      .description("change a key's metadata (not its value: see set-value)")
       .option('--name <NAME>', 'rename the key')
       .option('--provider <ID>', 'move the key to another provider id')
       .option('--clear-tags', 'remove every tag')
@@ -110,7 +134,9 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .option('--reason <TEXT>', 'why the value changed (kept in the history)', 'replaced')
     .action(async (ref: string, flags: { valueStdin?: boolean; reason: string }) => {
       const value = await readValue(terminal, flags.valueStdin === true, ref)
-      const { key, duplicates } = await withVault(context, (session) => setKeyValue(session, keyIdOf(session, ref), value, flags.reason))
+      const { key, duplicates } = await withVault(context, (session) =>
+        setKeyValue(session, keyIdOf(session, ref), value, flags.reason),
+      )
       terminal.err(`New value stored for ${key.ref}; the previous one is retired.`)
       warnDuplicates(context, duplicates)
     })
@@ -125,7 +151,12 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       table(
         terminal,
         ['SET', 'RETIRED', 'REASON', 'VALUE'],
-        history.versions.map((version) => [version.createdAt, version.retiredAt ?? 'current', version.retiredReason ?? '', version.hint === '' ? '' : `…${version.hint}`]),
+        history.versions.map((version) => [
+          version.createdAt,
+          version.retiredAt ?? 'current',
+          version.retiredReason ?? '',
+          version.hint === '' ? '' : `…${version.hint}`,
+        ]),
       )
     })
 
@@ -147,8 +178,11 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   /** y/N — except for providers whose keys live on after Keyward forgets them, where the name must be typed. */
   async function confirmDeletion(key: KeyRecord): Promise<boolean> {
     const provider = findProvider(key.provider)
-    if (provider?.capabilities.revoke !== 'guided') return terminal.confirm(`Delete ${key.ref} and all its stored values?`)
-    terminal.err(`${provider.name} keys cannot be deleted through its API: deleting ${key.ref} here leaves it working at ${provider.dashboardUrl ?? provider.name}. Delete it there too.`)
+    if (provider?.capabilities.revoke !== 'guided')
+      return terminal.confirm(`Delete ${key.ref} and all its stored values?`)
+    terminal.err(
+      `${provider.name} keys cannot be deleted through its API: deleting ${key.ref} here leaves it working at ${provider.dashboardUrl ?? provider.name}. Delete it there too.`,
+    )
     return (await terminal.ask(`Type the key's name (${key.name}) to delete it from Keyward: `))?.trim() === key.name
   }
 }

@@ -9,7 +9,12 @@ import { listKeys } from '../../core/keys/keyRepository'
 import { getKey } from '../../core/keys/keyRepository'
 import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../../core/providers/keyOperations'
 import { rotateKey } from '../../core/providers/apiRotation'
-import { listCustomProviders, providerFor, removeCustomProvider, saveCustomProvider } from '../../core/providers/customProviders'
+import {
+  listCustomProviders,
+  providerFor,
+  removeCustomProvider,
+  saveCustomProvider,
+} from '../../core/providers/customProviders'
 import type { VaultSession } from '../../core/vault/VaultSession'
 import { guidedRevocation, guidedRotation, needsDashboard } from './guided'
 import { withVault, type CliContext } from '../context'
@@ -42,23 +47,41 @@ export function registerProviderCommands(program: Command, context: CliContext):
       table(
         terminal,
         ['ID', 'NAME', 'KEY FORMAT', 'ENV VAR', 'VERIFY', 'ROTATE', 'REVOKE'],
-        rows.map((row) => [row.id, row.name, row.keyFormat ?? '—', row.envVar, row.capabilities.verify, row.capabilities.rotate, row.capabilities.revoke]),
+        rows.map((row) => [
+          row.id,
+          row.name,
+          row.keyFormat ?? '—',
+          row.envVar,
+          row.capabilities.verify,
+          row.capabilities.rotate,
+          row.capabilities.revoke,
+        ]),
       )
     })
 
   const { http } = context
 
   /** verify and sync: one key, or every key whose provider offers the capability (progress on stderr). */
-  const perKey = (name: 'verify' | 'sync', description: string, run: (session: VaultSession, ref: string) => Promise<KeyOperation>) =>
+  const perKey = (
+    name: 'verify' | 'sync',
+    description: string,
+    run: (session: VaultSession, ref: string) => Promise<KeyOperation>,
+  ) =>
     program
       .command(`${name} [REF]`)
       .description(description)
       .option('--all', `${name} every key whose provider has the API (progress on stderr)`)
       .option('--json', 'print the results as JSON')
       .action(async (ref: string | undefined, flags: { all?: boolean; json?: boolean }) => {
-        if ((ref === undefined) === (flags.all !== true)) throw new KeywardError('INVALID_INPUT', `Name one key (keyward ${name} REF) or pass --all.`)
+        if ((ref === undefined) === (flags.all !== true))
+          throw new KeywardError('INVALID_INPUT', `Name one key (keyward ${name} REF) or pass --all.`)
         const results = await withVault(context, async (session) => {
-          const refs = ref !== undefined ? [ref] : listKeys(session).filter((key) => providerFor(session, key.provider)?.provider.capabilities[name] === 'api').map((key) => key.ref)
+          const refs =
+            ref !== undefined
+              ? [ref]
+              : listKeys(session)
+                  .filter((key) => providerFor(session, key.provider)?.provider.capabilities[name] === 'api')
+                  .map((key) => key.ref)
           const outcomes: { ref: string; ok: boolean; code: string | null; message: string }[] = []
           for (const [index, current] of refs.entries()) {
             if (flags.all === true) terminal.err(`[${index + 1}/${refs.length}] ${current}`)
@@ -73,27 +96,46 @@ export function registerProviderCommands(program: Command, context: CliContext):
           return outcomes
         })
         if (flags.json === true) json(terminal, results)
-        else for (const result of results) terminal.out(terminalSafe(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.ref}: ${result.message}`))
+        else
+          for (const result of results)
+            terminal.out(terminalSafe(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.ref}: ${result.message}`))
         if (results.some((result) => !result.ok)) process.exitCode = EXIT.provider
       })
 
-  perKey('verify', 'ask the provider whether a key (or every key, --all) is live; the result is stored', (session, ref) => verifyKey(session, keyIdOf(session, ref), http))
-  perKey('sync', 'pull permissions, expiry, last use and usage from the provider where its API offers them', (session, ref) => syncKey(session, keyIdOf(session, ref), http))
+  perKey(
+    'verify',
+    'ask the provider whether a key (or every key, --all) is live; the result is stored',
+    (session, ref) => verifyKey(session, keyIdOf(session, ref), http),
+  )
+  perKey(
+    'sync',
+    'pull permissions, expiry, last use and usage from the provider where its API offers them',
+    (session, ref) => syncKey(session, keyIdOf(session, ref), http),
+  )
 
   program
     .command('rotate <REF>')
-    .description('rotate a key: through the provider\'s API where it has one, else guided through its dashboard')
+    .description("rotate a key: through the provider's API where it has one, else guided through its dashboard")
     .option('--yes', 'do not ask for confirmation')
     .action(async (ref: string, flags: { yes?: boolean }) => {
       await withVault(context, async (session) => {
         const key = getKey(session, keyIdOf(session, ref))
         const provider = providerFor(session, key.provider)?.provider
-        if (provider === undefined || provider.capabilities.rotate === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot rotate ${key.provider} keys; use keyward set-value after rotating it yourself.`)
+        if (provider === undefined || provider.capabilities.rotate === 'none')
+          throw new KeywardError(
+            'INVALID_INPUT',
+            `Keyward cannot rotate ${key.provider} keys; use keyward set-value after rotating it yourself.`,
+          )
         if (provider.capabilities.rotate === 'guided') {
           if (!terminal.interactive) throw needsDashboard(provider, 'rotated')
           return guidedRotation(terminal, session, key, http)
         }
-        if (flags.yes !== true && !(await terminal.confirm(`Rotate ${key.ref}? ${provider.name} issues a new key and the old one stops working.`))) {
+        if (
+          flags.yes !== true &&
+          !(await terminal.confirm(
+            `Rotate ${key.ref}? ${provider.name} issues a new key and the old one stops working.`,
+          ))
+        ) {
           throw new KeywardError('INVALID_INPUT', 'Not rotated: confirm on a terminal, or pass --yes.')
         }
         terminal.out(terminalSafe((await rotateKey(session, key.id, http)).summary))
@@ -102,26 +144,35 @@ export function registerProviderCommands(program: Command, context: CliContext):
 
   program
     .command('revoke <REF>')
-    .description('revoke a key: through the provider\'s API where it has one, else guided through its dashboard')
+    .description("revoke a key: through the provider's API where it has one, else guided through its dashboard")
     .option('--yes', 'do not ask for confirmation')
     .action(async (ref: string, flags: { yes?: boolean }) => {
       await withVault(context, async (session) => {
         const key = getKey(session, keyIdOf(session, ref))
         const provider = providerFor(session, key.provider)?.provider
-        if (provider === undefined || provider.capabilities.revoke === 'none') throw new KeywardError('INVALID_INPUT', `Keyward cannot revoke ${key.provider} keys${provider?.capabilities.rotate === 'api' ? ' (rotating invalidates the old key)' : ''}.`)
+        if (provider === undefined || provider.capabilities.revoke === 'none')
+          throw new KeywardError(
+            'INVALID_INPUT',
+            `Keyward cannot revoke ${key.provider} keys${provider?.capabilities.rotate === 'api' ? ' (rotating invalidates the old key)' : ''}.`,
+          )
         if (provider.capabilities.revoke === 'guided') {
           if (!terminal.interactive) throw needsDashboard(provider, 'revoked')
           if (await guidedRevocation(terminal, session, key)) terminal.err(`Marked ${key.ref} revoked.`)
           return
         }
-        if (flags.yes !== true && !(await terminal.confirm(`Revoke ${key.ref}? This cannot be undone at ${provider.name}.`))) {
+        if (
+          flags.yes !== true &&
+          !(await terminal.confirm(`Revoke ${key.ref}? This cannot be undone at ${provider.name}.`))
+        ) {
           throw new KeywardError('INVALID_INPUT', 'Not revoked: confirm on a terminal, or pass --yes.')
         }
         terminal.out(terminalSafe((await revokeKey(session, key.id, http)).summary))
       })
     })
 
-  const provider = program.command('provider').description('custom providers, stored in the vault (see also: keyward providers)')
+  const provider = program
+    .command('provider')
+    .description('custom providers, stored in the vault (see also: keyward providers)')
   provider
     .command('add <ID>')
     .description('define or replace a custom provider that Keyward can verify keys against')
@@ -134,21 +185,46 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .option('--key-pattern <REGEX>', 'the key format, to detect pasted keys and catch typos')
     .option('--env-var <VAR>', 'default environment variable name')
     .option('--dashboard <URL>', 'where keys are managed')
-    .action((id: string, flags: { name: string; baseUrl: string; auth: string; verifyPath: string; verifyMethod: string; expectStatus: string; keyPattern?: string; envVar?: string; dashboard?: string }) =>
-      withVault(context, (session) => {
-        const auth = flags.auth === 'bearer' ? { kind: 'bearer' } : flags.auth === 'basic' ? { kind: 'basic-key-as-user' } : flags.auth.startsWith('header:') ? { kind: 'header', header: flags.auth.slice('header:'.length) } : { kind: flags.auth }
-        const saved = saveCustomProvider(session, {
-          id,
-          name: flags.name,
-          baseUrl: flags.baseUrl,
-          auth,
-          verify: { method: flags.verifyMethod.toUpperCase(), path: flags.verifyPath, expectStatus: Number(flags.expectStatus) },
-          keyPattern: flags.keyPattern ?? null,
-          envVar: flags.envVar ?? `${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`,
-          dashboardUrl: flags.dashboard ?? null,
-        })
-        terminal.err(`Saved custom provider ${saved.id}.`)
-      }),
+    .action(
+      (
+        id: string,
+        flags: {
+          name: string
+          baseUrl: string
+          auth: string
+          verifyPath: string
+          verifyMethod: string
+          expectStatus: string
+          keyPattern?: string
+          envVar?: string
+          dashboard?: string
+        },
+      ) =>
+        withVault(context, (session) => {
+          const auth =
+            flags.auth === 'bearer'
+              ? { kind: 'bearer' }
+              : flags.auth === 'basic'
+                ? { kind: 'basic-key-as-user' }
+                : flags.auth.startsWith('header:')
+                  ? { kind: 'header', header: flags.auth.slice('header:'.length) }
+                  : { kind: flags.auth }
+          const saved = saveCustomProvider(session, {
+            id,
+            name: flags.name,
+            baseUrl: flags.baseUrl,
+            auth,
+            verify: {
+              method: flags.verifyMethod.toUpperCase(),
+              path: flags.verifyPath,
+              expectStatus: Number(flags.expectStatus),
+            },
+            keyPattern: flags.keyPattern ?? null,
+            envVar: flags.envVar ?? `${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`,
+            dashboardUrl: flags.dashboard ?? null,
+          })
+          terminal.err(`Saved custom provider ${saved.id}.`)
+        }),
     )
   provider
     .command('list')
@@ -157,7 +233,17 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .action(async (flags: { json?: boolean }) => {
       const custom = await withVault(context, (session) => listCustomProviders(session))
       if (flags.json === true) return json(terminal, custom)
-      table(terminal, ['ID', 'NAME', 'BASE URL', 'AUTH', 'VERIFY'], custom.map((entry) => [entry.id, entry.name, entry.baseUrl, entry.auth.kind === 'header' ? `header ${entry.auth.header}` : entry.auth.kind, `${entry.verify.method} ${entry.verify.path} → ${entry.verify.expectStatus}`]))
+      table(
+        terminal,
+        ['ID', 'NAME', 'BASE URL', 'AUTH', 'VERIFY'],
+        custom.map((entry) => [
+          entry.id,
+          entry.name,
+          entry.baseUrl,
+          entry.auth.kind === 'header' ? `header ${entry.auth.header}` : entry.auth.kind,
+          `${entry.verify.method} ${entry.verify.path} → ${entry.verify.expectStatus}`,
+        ]),
+      )
     })
   provider
     .command('rm <ID>')

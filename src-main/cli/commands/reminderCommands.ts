@@ -13,22 +13,33 @@ export function registerReminderCommands(program: Command, context: CliContext):
 
   program
     .command('due')
-    .description('keys that need attention (expired, rejected by the provider, overdue, due), and those due within the window (default 14 days)')
+    .description(
+      'keys that need attention (expired, rejected by the provider, overdue, due), and those due within the window (default 14 days)',
+    )
     .option('--within <DAYS>', 'window in days', String(DEFAULT_REMIND_BEFORE_DAYS))
     .option('--json', 'print a JSON array')
     .action(async (flags: { within: string; json?: boolean }) => {
       const within = wholeNumber('--within', flags.within, 'days') ?? DEFAULT_REMIND_BEFORE_DAYS
       const due = await withVault(context, (session) => dueWithin(session, within))
       // `state` as before (now any kind of keyState: a rejected key is due too), `attention` whether it needs it.
-      if (flags.json === true) return json(terminal, due.map(({ ref, kind, reason, deadline, attention }) => ({ ref, state: kind, reason, deadline, attention })))
-      if (due.length === 0) return terminal.err(`Nothing needs attention, expires or is due for rotation within ${flags.within} days.`)
-      table(terminal, ['KEY', 'STATE', 'WHY'], due.map((state) => [state.ref, STATE_WORDS[state.kind], state.reason]))
+      if (flags.json === true)
+        return json(
+          terminal,
+          due.map(({ ref, kind, reason, deadline, attention }) => ({ ref, state: kind, reason, deadline, attention })),
+        )
+      if (due.length === 0)
+        return terminal.err(`Nothing needs attention, expires or is due for rotation within ${flags.within} days.`)
+      table(
+        terminal,
+        ['KEY', 'STATE', 'WHY'],
+        due.map((state) => [state.ref, STATE_WORDS[state.kind], state.reason]),
+      )
     })
 
   program
     .command('settings')
     .description('vault-wide settings; with no option, print them')
-    .option('--remind-before <DAYS>', 'default days of warning before an expiry or rotation (a key\'s own setting wins)')
+    .option('--remind-before <DAYS>', "default days of warning before an expiry or rotation (a key's own setting wins)")
     .option('--auto-lock <MINUTES>', 'the desktop app locks after this long without activity (0 = never)')
     .option('--json', 'print JSON')
     .action(async (flags: { remindBefore?: string; autoLock?: string; json?: boolean }) => {
@@ -37,7 +48,10 @@ export function registerReminderCommands(program: Command, context: CliContext):
         const minutes = wholeNumber('--auto-lock', flags.autoLock, 'minutes')
         if (days !== undefined) setRemindBeforeDefault(session, days)
         if (minutes !== undefined) writeSetting(session, 'autoLockMinutes', minutes)
-        return { remindBeforeDays: remindBeforeDefault(session), autoLockMinutes: readSetting(session, 'autoLockMinutes') }
+        return {
+          remindBeforeDays: remindBeforeDefault(session),
+          autoLockMinutes: readSetting(session, 'autoLockMinutes'),
+        }
       })
       if (flags.json === true) return json(terminal, settings)
       terminal.out(`remind-before: ${settings.remindBeforeDays} days`)
@@ -46,7 +60,9 @@ export function registerReminderCommands(program: Command, context: CliContext):
 
   program
     .command('health')
-    .description('overdue, expired, no expiry, unused 90+ days, duplicate values, keys in .env files git may commit or others may read')
+    .description(
+      'overdue, expired, no expiry, unused 90+ days, duplicate values, keys in .env files git may commit or others may read',
+    )
     .option('--json', 'print the report as JSON')
     .action(async (flags: { json?: boolean }) => {
       const report = await withVault(context, (session) => healthReport(session))

@@ -14,7 +14,9 @@ import { runDoctor } from './doctor'
 
 /** After a password change or a recovery: what no longer works, and the new recovery code (on stdout, once). */
 function newKeyMessage(terminal: Terminal, done: string, recoveryCode: string): void {
-  terminal.err(`${done}. The vault now has a new key: the old password and the old recovery code open nothing from now on (backups taken before this change still open with what opened them). Unlock with this device, if it was on, must be turned on again in the app.`)
+  terminal.err(
+    `${done}. The vault now has a new key: the old password and the old recovery code open nothing from now on (backups taken before this change still open with what opened them). Unlock with this device, if it was on, must be turned on again in the app.`,
+  )
   terminal.err('New recovery code — write it down and keep it apart from this computer; it is shown only this once:')
   terminal.out(recoveryCode)
 }
@@ -56,7 +58,9 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
       const { salt: _salt, ...kdfParams } = await service.run(({ session }) => session.header.kdf)
       await service.lock('command-done')
       if (belowDefaultFloor(kdfParams)) {
-        terminal.err(`Warning: Argon2id ${kdfParams.memoryKiB / 1024} MiB, t=${kdfParams.iterations} is below the ${DEFAULT_FLOOR.memoryKiB / 1024} MiB/t=${DEFAULT_FLOOR.iterations} floor a real vault is calibrated to. The --kdf-* flags are for tests and benchmarks: raise it with keyward passwd.`)
+        terminal.err(
+          `Warning: Argon2id ${kdfParams.memoryKiB / 1024} MiB, t=${kdfParams.iterations} is below the ${DEFAULT_FLOOR.memoryKiB / 1024} MiB/t=${DEFAULT_FLOOR.iterations} floor a real vault is calibrated to. The --kdf-* flags are for tests and benchmarks: raise it with keyward passwd.`,
+        )
       }
       if (flags.json === true) return json(terminal, { vaultDir: context.vaultDir(), recoveryCode, kdf: kdfParams })
       terminal.err(`Created a vault in ${context.vaultDir()}.`)
@@ -72,7 +76,9 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .option('--kdf-parallelism <P>', 'Argon2id lanes')
     .action(async (flags: KdfFlags) => {
       const kdf = explicitKdf(flags)
-      const code = await withVault(context, async (session) => changeMasterKey(session, await readNewPassword(terminal, env), kdf))
+      const code = await withVault(context, async (session) =>
+        changeMasterKey(session, await readNewPassword(terminal, env), kdf),
+      )
       newKeyMessage(terminal, 'Password changed', code)
     })
 
@@ -117,7 +123,11 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
       const limit = wholeNumber('--limit', flags.limit) ?? 100
       const events = await withVault(context, (session) => auditEvents(session, limit))
       if (flags.json === true) return json(terminal, events)
-      table(terminal, ['WHEN', 'ACTION', 'KEY', 'BY'], events.map((event) => [event.at, event.action, event.keyRef ?? '', event.actor]))
+      table(
+        terminal,
+        ['WHEN', 'ACTION', 'KEY', 'BY'],
+        events.map((event) => [event.at, event.action, event.keyRef ?? '', event.actor]),
+      )
     })
 
   program
@@ -125,5 +135,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .description('check the header, the database integrity and the backups')
     .option('--json', 'print the report as JSON')
     .option('--accept-restore', 'stop listing a vault put back to an older copy (once you have checked it)')
-    .action(async (flags: { json?: boolean; acceptRestore?: boolean }) => runDoctor(context, flags.json === true, flags.acceptRestore === true))
+    .action(async (flags: { json?: boolean; acceptRestore?: boolean }) =>
+      runDoctor(context, flags.json === true, flags.acceptRestore === true),
+    )
 }

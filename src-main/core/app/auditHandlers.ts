@@ -10,6 +10,9 @@ const PAGE = 50
 export function createAuditHandlers(vault: VaultService): Pick<Handlers, AuditChannel> {
   return {
     'audit:page': ({ beforeId, action, keyRef }) =>
-      vault.run(({ session }) => ({ ...auditPage(session, { beforeId, action, keyRef, limit: PAGE }), actions: [...auditActions] })),
+      vault.run(({ session }) => ({
+        ...auditPage(session, { beforeId, action, keyRef, limit: PAGE }),
+        actions: [...auditActions],
+      })),
   }
 }

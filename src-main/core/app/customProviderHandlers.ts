@@ -8,7 +8,8 @@ export type CustomProviderChannel = 'providers:custom' | 'provider:save' | 'prov
 export function createCustomProviderHandlers(vault: VaultService): Pick<Handlers, CustomProviderChannel> {
   return {
     'providers:custom': () => vault.run(({ session }) => ({ providers: listCustomProviders(session) })),
-    'provider:save': ({ provider }) => vault.run(({ session }) => ({ provider: saveCustomProvider(session, provider) })),
+    'provider:save': ({ provider }) =>
+      vault.run(({ session }) => ({ provider: saveCustomProvider(session, provider) })),
     'provider:remove': ({ id }) =>
       vault.run(({ session }) => {
         removeCustomProvider(session, id)

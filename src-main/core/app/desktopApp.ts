@@ -122,7 +122,14 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     ...createReminderHandlers(vault),
     ...createCustomProviderHandlers(vault),
   }
-  const stopNotifications = startKeyNotifications({ vault, notifier: ports.notifier, timers: ports.timers, power: ports.power, events: ports.events, focusWindow: ports.focusWindow })
+  const stopNotifications = startKeyNotifications({
+    vault,
+    notifier: ports.notifier,
+    timers: ports.timers,
+    power: ports.power,
+    events: ports.events,
+    focusWindow: ports.focusWindow,
+  })
   return {
     handlers,
     vault,

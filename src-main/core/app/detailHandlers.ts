@@ -64,13 +64,26 @@ export function createDetailHandlers(deps: DetailHandlerDeps): Pick<Handlers, De
           metadata: metadataRows(record.metadata),
           versions: keyHistory(session, keyId).versions.slice(0, 200),
           usages: usagesWithState(session, keyId),
-          activity: keyEvents(session, keyId, 50).map((event) => ({ at: event.at, action: event.action, actor: event.actor })),
+          activity: keyEvents(session, keyId, 50).map((event) => ({
+            at: event.at,
+            action: event.action,
+            actor: event.actor,
+          })),
         }
       }),
-    'key:edit': ({ id, ...fields }) => vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), fields)) })),
-    'key:setValue': ({ id, value }) => vault.run(({ session }) => ({ key: summarize(session)(setKeyValue(session, idOf(id), value).key) })),
+    'key:edit': ({ id, ...fields }) =>
+      vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), fields)) })),
+    'key:setValue': ({ id, value }) =>
+      vault.run(({ session }) => ({ key: summarize(session)(setKeyValue(session, idOf(id), value).key) })),
     'settings:get': () => vault.run(({ session }) => readSettings(session, screenshots)),
-    'settings:set': async ({ autoLockMinutes, lockOnSuspend, lockOnScreenLock, clipboardClearSeconds, remindBeforeDays, allowScreenshots }) => {
+    'settings:set': async ({
+      autoLockMinutes,
+      lockOnSuspend,
+      lockOnScreenLock,
+      clipboardClearSeconds,
+      remindBeforeDays,
+      allowScreenshots,
+    }) => {
       await vault.run(({ session }) => {
         if (clipboardClearSeconds !== undefined) writeSetting(session, 'clipboardClearSeconds', clipboardClearSeconds)
         if (remindBeforeDays !== undefined) writeSetting(session, 'remindBeforeDays', remindBeforeDays)

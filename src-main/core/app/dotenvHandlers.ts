@@ -51,7 +51,14 @@ export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, Do
     const absolute = path.resolve(file)
     const picked = chosen.get(absolute)
     const granted = picked?.has(purpose) === true || (purpose === 'import' && picked !== undefined)
-    const known = purpose === 'write' && path.isAbsolute(file) && writtenBefore(session, absolute, selection === undefined ? undefined : selectKeys(session, selection).map(({ key }) => key.id))
+    const known =
+      purpose === 'write' &&
+      path.isAbsolute(file) &&
+      writtenBefore(
+        session,
+        absolute,
+        selection === undefined ? undefined : selectKeys(session, selection).map(({ key }) => key.id),
+      )
     if (!path.isAbsolute(file) || (!granted && !known)) {
       throw new KeywardError('INVALID_INPUT', 'Choose the .env file first (Choose…); nothing was read or written.')
     }
@@ -66,18 +73,36 @@ export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, Do
     'dotenv:recent': () => vault.run(({ session }) => ({ files: recentDotenvFiles(session, 20) })),
     'dotenv:preview': ({ file, selection }) =>
       vault.run(({ session }) => {
-        const preview = previewWrite(session, allowed(session, file, 'write', selectionOf(selection)), selectionOf(selection))
+        const preview = previewWrite(
+          session,
+          allowed(session, file, 'write', selectionOf(selection)),
+          selectionOf(selection),
+        )
         return { ...preview, lines: [...preview.lines], exposure: [...preview.exposure] }
       }),
     'dotenv:write': ({ file, selection, digest }) =>
       vault.run(({ session }) => {
-        const target = previewWrite(session, allowed(session, file, 'write', selectionOf(selection)), selectionOf(selection)).file
+        const target = previewWrite(
+          session,
+          allowed(session, file, 'write', selectionOf(selection)),
+          selectionOf(selection),
+        ).file
         // The user approved a diff of this content; if anything touched the file since, they see the new diff first.
-        if (fileDigest(target) !== digest) throw new KeywardError('CONFLICT', `${target} changed since the preview; look at the new diff before writing.`)
+        if (fileDigest(target) !== digest)
+          throw new KeywardError(
+            'CONFLICT',
+            `${target} changed since the preview; look at the new diff before writing.`,
+          )
         const written = writeKeysToDotenv(session, target, selectionOf(selection), false)
-        return { file: written.file, updated: [...written.updated], added: [...written.added], unchanged: [...written.unchanged] }
+        return {
+          file: written.file,
+          updated: [...written.updated],
+          added: [...written.added],
+          unchanged: [...written.unchanged],
+        }
       }),
-    'dotenv:fix': ({ file, fix }) => vault.run(({ session }) => ({ exposure: fixExposure(allowed(session, file, 'write'), fix) })),
+    'dotenv:fix': ({ file, fix }) =>
+      vault.run(({ session }) => ({ exposure: fixExposure(allowed(session, file, 'write'), fix) })),
     'dotenv:importPreview': ({ file, environment }) =>
       vault.run(({ session }) => {
         const absolute = allowed(session, file, 'import')
@@ -85,7 +110,10 @@ export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, Do
       }),
     'dotenv:import': ({ file, environment, variables }) =>
       vault.run(({ session }) => {
-        const report = importDotenv(session, allowed(session, file, 'import'), environment, false, { chosen: new Set(variables), track: true })
+        const report = importDotenv(session, allowed(session, file, 'import'), environment, false, {
+          chosen: new Set(variables),
+          track: true,
+        })
         return { created: [...report.created] }
       }),
   }

@@ -15,7 +15,10 @@ export type KeyListChannel = 'keys:window' | 'keys:counts' | 'keys:locate' | 'ke
 export function createKeyListHandlers(vault: VaultService): Pick<Handlers, KeyListChannel> {
   return {
     'keys:window': ({ offset, limit }) =>
-      vault.run(({ session }) => ({ total: countKeys(session), keys: selectWindow(session, offset, limit).map(summarize(session)) })),
+      vault.run(({ session }) => ({
+        total: countKeys(session),
+        keys: selectWindow(session, offset, limit).map(summarize(session)),
+      })),
     'keys:counts': () =>
       vault.run(({ session }) => ({
         total: countKeys(session),
@@ -31,6 +34,7 @@ export function createKeyListHandlers(vault: VaultService): Pick<Handlers, KeyLi
         const index = id === undefined ? undefined : positionOf(session, id)
         return id !== undefined && index !== undefined ? { index, id } : { index: null, id: null }
       }),
-    'keys:search': ({ query, limit }) => vault.run(({ session }) => ({ keys: findKeys(session, query, limit).map(summarize(session)) })),
+    'keys:search': ({ query, limit }) =>
+      vault.run(({ session }) => ({ keys: findKeys(session, query, limit).map(summarize(session)) })),
   }
 }

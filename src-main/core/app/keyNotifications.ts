@@ -25,17 +25,19 @@ export interface KeyNotificationDeps {
 export function startKeyNotifications(deps: KeyNotificationDeps): () => void {
   const check = () => {
     if (deps.vault.state !== 'unlocked') return
-    deps.vault.run(({ session }) => pendingKeyNotices(session), { activity: false }).then(
-      (notices) => {
-        for (const notice of notices) {
-          deps.notifier.notify({ title: notice.title, body: notice.body }, () => {
-            deps.focusWindow()
-            deps.events.emit('key:focus', { id: notice.keyId })
-          })
-        }
-      },
-      () => undefined, // locked meanwhile: the next unlock checks again
-    )
+    deps.vault
+      .run(({ session }) => pendingKeyNotices(session), { activity: false })
+      .then(
+        (notices) => {
+          for (const notice of notices) {
+            deps.notifier.notify({ title: notice.title, body: notice.body }, () => {
+              deps.focusWindow()
+              deps.events.emit('key:focus', { id: notice.keyId })
+            })
+          }
+        },
+        () => undefined, // locked meanwhile: the next unlock checks again
+      )
   }
   const stopState = deps.vault.onState((state) => {
     if (state === 'unlocked') check()

@@ -25,10 +25,8 @@ export function metadataRows(metadata: Readonly<Record<string, unknown>>): { nam
       return text === null ? [] : [{ name: `${name}.${inner}`, value: text }]
     })
   })
-  return rows
-    .slice(0, MAX_ROWS)
-    .map((row) => ({
-      name: row.name,
-      value: row.value.length > MAX_TEXT ? `${row.value.slice(0, MAX_TEXT)}…` : row.value,
-    }))
+  return rows.slice(0, MAX_ROWS).map((row) => ({
+    name: row.name,
+    value: row.value.length > MAX_TEXT ? `${row.value.slice(0, MAX_TEXT)}…` : row.value,
+  }))
 }

@@ -78,7 +78,10 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
     'keys:verifiable': () =>
       deps.vault.run(({ session }) => ({
         ids: listKeys(session)
-          .filter((key) => key.status === 'active' && providerFor(session, key.provider)?.provider.capabilities.verify === 'api')
+          .filter(
+            (key) =>
+              key.status === 'active' && providerFor(session, key.provider)?.provider.capabilities.verify === 'api',
+          )
           .map((key) => key.id),
       })),
     'key:sync': providerAction(deps, syncKey),
@@ -97,7 +100,11 @@ export function createProviderHandlers(deps: ProviderHandlerDeps): Pick<Handlers
         const rotation = GuidedRotation.start(session, idOf(id), { ...deps.http, sleep: deps.sleep, signal })
         const stored = await rotation.submitCandidate(value, pairId ?? undefined)
         if (stored.step !== 'revoke-old-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was not stored.')
-        return { key: summarize(session)(readKeyById(session, idOf(id))), verified: stored.verified, files: [...stored.files] }
+        return {
+          key: summarize(session)(readKeyById(session, idOf(id))),
+          verified: stored.verified,
+          files: [...stored.files],
+        }
       }),
     // Asked only when the user presses "Find its name": the pasted key goes to Elastic Email, nowhere else.
     'key:remoteNames': async ({ value }) => ({

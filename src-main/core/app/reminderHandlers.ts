@@ -46,7 +46,9 @@ export function createReminderHandlers(vault: VaultService): Pick<Handlers, Remi
         return { snoozedUntil: snoozeOf(session, keyId) ?? '' }
       }),
     'key:schedule': ({ id, expiresAt, rotateEveryDays }) =>
-      vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), { expiresAt, rotateEveryDays })) })),
+      vault.run(({ session }) => ({
+        key: summarize(session)(editKey(session, idOf(id), { expiresAt, rotateEveryDays })),
+      })),
     'health:report': () =>
       vault.run(({ session }) => {
         const report = healthReport(session, MAX_ENTRIES)

@@ -52,7 +52,13 @@ export function createRotationHandlers(deps: ProviderHandlerDeps): Pick<Handlers
   })
   const httpOf = (signal: AbortSignal): HttpDeps => ({ ...deps.http, sleep: deps.sleep, signal })
 
-  async function runNext(session: VaultSession, id: KeyId, http: HttpDeps, files: readonly { file: string; variable: string }[], confirmed: boolean) {
+  async function runNext(
+    session: VaultSession,
+    id: KeyId,
+    http: HttpDeps,
+    files: readonly { file: string; variable: string }[],
+    confirmed: boolean,
+  ) {
     const next = rotationJournal(session, id)?.next ?? null
     if (next === null || next === 'done' || next === 'create') {
       const { retireOld } = await startRotation(session, id, http)
@@ -60,7 +66,8 @@ export function createRotationHandlers(deps: ProviderHandlerDeps): Pick<Handlers
     } else if (next === 'verify') await verifyNewKey(session, id, http)
     else if (next === 'store') storeNewKey(session, id)
     else if (next === 'propagate') propagateRotation(session, id, files)
-    else if (next === 'retire') await retireOldKey(session, id, http, { retireOld: retirements.get(id) ?? null, confirmed })
+    else if (next === 'retire')
+      await retireOldKey(session, id, http, { retireOld: retirements.get(id) ?? null, confirmed })
     else await proveOldRejected(session, id, http)
     const after = rotationJournal(session, id)?.next
     if (after === 'prove' || after === 'done') retirements.delete(id)

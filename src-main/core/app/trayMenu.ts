@@ -12,7 +12,11 @@ export type TrayItem =
   | { readonly kind: 'open' }
   | { readonly kind: 'lock' }
   | { readonly kind: 'unlock' }
-  | { readonly kind: 'due'; readonly count: number; readonly keys: readonly { readonly id: string; readonly label: string }[] }
+  | {
+      readonly kind: 'due'
+      readonly count: number
+      readonly keys: readonly { readonly id: string; readonly label: string }[]
+    }
   | { readonly kind: 'verify-due'; readonly count: number }
   | { readonly kind: 'separator' }
   | { readonly kind: 'quit' }
@@ -26,10 +30,17 @@ const DUE_IN_MENU = 10
 export async function trayMenu(vault: VaultService, lockedDueCount: number): Promise<TrayItem[]> {
   const head: TrayItem[] = [{ kind: 'open' }, vault.state === 'unlocked' ? { kind: 'lock' } : { kind: 'unlock' }]
   const tail: TrayItem[] = [{ kind: 'separator' }, { kind: 'quit' }]
-  if (vault.state !== 'unlocked') return [...head, ...(lockedDueCount > 0 ? [{ kind: 'due' as const, count: lockedDueCount, keys: [] }] : []), ...tail]
+  if (vault.state !== 'unlocked')
+    return [
+      ...head,
+      ...(lockedDueCount > 0 ? [{ kind: 'due' as const, count: lockedDueCount, keys: [] }] : []),
+      ...tail,
+    ]
   const { items, itemsTotal: count } = await vault.run(({ session }) => attention(session), { activity: false })
   if (count === 0) return [...head, ...tail]
-  const keys = items.slice(0, DUE_IN_MENU).map((item) => ({ id: item.key.id, label: `${item.key.ref} — ${item.state}` }))
+  const keys = items
+    .slice(0, DUE_IN_MENU)
+    .map((item) => ({ id: item.key.id, label: `${item.key.ref} — ${item.state}` }))
   return [...head, { kind: 'separator' }, { kind: 'due', count, keys }, { kind: 'verify-due', count }, ...tail]
 }
 
@@ -54,6 +65,6 @@ export async function verifyDueKeys(vault: VaultService, http: HttpDeps): Promis
       else tally.unreachable += 1
     }
   }
-  if (ids.length === 0) return 'No due key can be verified by its provider\'s API.'
+  if (ids.length === 0) return "No due key can be verified by its provider's API."
   return `${ids.length} due key${ids.length === 1 ? '' : 's'} verified: ${tally.live} live, ${tally.invalid} invalid, ${tally.unreachable} not checked.`
 }

@@ -99,7 +99,9 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
         settled: settleNotice(session, request.method !== 'recovery-code'),
         rollback: session.rollback,
       }))
-      const said = [settled?.message, rollback === null ? undefined : rollbackMessage(rollback)].filter((text) => text !== undefined)
+      const said = [settled?.message, rollback === null ? undefined : rollbackMessage(rollback)].filter(
+        (text) => text !== undefined,
+      )
       const notice = said.length === 0 ? null : said.join(' ')
       if (request.method !== 'recovery-code') {
         const newRecoveryCode = settled?.recoveryCode ?? null
@@ -145,8 +147,12 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
     'key:add': (request) =>
       vault.run(({ session }) => {
         const provider = providerForNewValue(session, request.provider ?? undefined, request.value, request.formatCheck)
-        const remoteName = provider.id === 'elastic-email' && request.remoteName ? { remoteName: request.remoteName } : {}
-        const metadata = { ...pairMetadata(providerFor(session, provider.id)?.provider, request.pairId ?? null), ...remoteName }
+        const remoteName =
+          provider.id === 'elastic-email' && request.remoteName ? { remoteName: request.remoteName } : {}
+        const metadata = {
+          ...pairMetadata(providerFor(session, provider.id)?.provider, request.pairId ?? null),
+          ...remoteName,
+        }
         const created = createKey(
           session,
           {

@@ -15,7 +15,11 @@ export function secretClipboardFormats(platform: NodeJS.Platform): Record<string
     case 'darwin':
       return { 'org.nspasteboard.ConcealedType': Buffer.alloc(0) }
     case 'win32':
-      return { ExcludeClipboardContentFromMonitorProcessing: Buffer.alloc(0), CanIncludeInClipboardHistory: dword(0), CanUploadToCloudClipboard: dword(0) }
+      return {
+        ExcludeClipboardContentFromMonitorProcessing: Buffer.alloc(0),
+        CanIncludeInClipboardHistory: dword(0),
+        CanUploadToCloudClipboard: dword(0),
+      }
     default:
       return { 'x-kde-passwordManagerHint': Buffer.from('secret') }
   }

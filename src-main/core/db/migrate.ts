@@ -14,7 +14,10 @@ export function latestVersion(migrations: readonly Migration[] = allMigrations):
 /** The migrations a database at `current` still needs; VAULT_TOO_NEW when it is ahead of this build. */
 export function pendingMigrations(current: number, migrations: readonly Migration[] = allMigrations): Migration[] {
   if (current > latestVersion(migrations)) {
-    throw new KeywardError('VAULT_TOO_NEW', `This vault's database was written by a newer Keyward (schema ${current}). Update Keyward to open it.`)
+    throw new KeywardError(
+      'VAULT_TOO_NEW',
+      `This vault's database was written by a newer Keyward (schema ${current}). Update Keyward to open it.`,
+    )
   }
   return migrations.filter((migration) => migration.version > current)
 }

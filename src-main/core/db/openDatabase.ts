@@ -54,7 +54,8 @@ export function checkIntegrity(db: Database.Database, file: string, restoreHint:
     if (isCorruption(error)) throw corrupt(file, 'is damaged or truncated', restoreHint)
     throw error
   }
-  if (result.length !== 1 || result[0] !== 'ok') throw corrupt(file, `failed its integrity check (${result[0] ?? 'no result'})`, restoreHint)
+  if (result.length !== 1 || result[0] !== 'ok')
+    throw corrupt(file, `failed its integrity check (${result[0] ?? 'no result'})`, restoreHint)
 }
 
 /** A connection to `file` through the driver this process loads (the app's Electron build, else the default). */

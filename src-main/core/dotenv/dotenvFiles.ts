@@ -29,11 +29,17 @@ export function existingRegularFile(file: string, mustExist: boolean): Stats | n
     if (mustExist) throw new KeywardError('NOT_FOUND', `${file} does not exist.`)
     const dir = path.dirname(path.resolve(file))
     const parent = statOrNull(dir)
-    if (parent === null) throw new KeywardError('NOT_FOUND', `The directory ${dir} does not exist; nothing was written.`)
-    if (!parent.isDirectory()) throw new KeywardError('INVALID_INPUT', `${dir} is not a directory; nothing was written.`)
+    if (parent === null)
+      throw new KeywardError('NOT_FOUND', `The directory ${dir} does not exist; nothing was written.`)
+    if (!parent.isDirectory())
+      throw new KeywardError('INVALID_INPUT', `${dir} is not a directory; nothing was written.`)
     return null
   }
-  if (!stats.isFile()) throw new KeywardError('INVALID_INPUT', `${file} is ${kind(stats)}; Keyward reads and writes only regular .env files.`)
+  if (!stats.isFile())
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `${file} is ${kind(stats)}; Keyward reads and writes only regular .env files.`,
+    )
   return stats
 }
 

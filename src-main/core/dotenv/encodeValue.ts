@@ -21,7 +21,10 @@ function readsBack(variable: string, candidate: string, value: string): boolean 
 }
 
 function unsafe(variable: string, why: string): KeywardError {
-  return new KeywardError('DOTENV_UNSAFE', `The value of ${variable} ${why}, so no way of writing it reads back the same under dotenv, python-dotenv and a shell. Nothing was written.`)
+  return new KeywardError(
+    'DOTENV_UNSAFE',
+    `The value of ${variable} ${why}, so no way of writing it reads back the same under dotenv, python-dotenv and a shell. Nothing was written.`,
+  )
 }
 
 /**

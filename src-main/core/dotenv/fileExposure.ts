@@ -1,4 +1,13 @@
-import { appendFileSync, chmodSync, existsSync, lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs'
+import {
+  appendFileSync,
+  chmodSync,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs'
 import path from 'node:path'
 import { KeywardError } from '../errors'
 import { gitStatus } from '../process/safeGit'
@@ -23,7 +32,9 @@ export function gitExposure(file: string): Exposure[] {
     return [{ kind: 'tracked', message }]
   }
   if (gitStatus(dir, ['check-ignore', '-q', '--', name]) !== 0) {
-    return [{ kind: 'not-ignored', message: `${file} is not ignored by git: add it to .gitignore before it is committed.` }]
+    return [
+      { kind: 'not-ignored', message: `${file} is not ignored by git: add it to .gitignore before it is committed.` },
+    ]
   }
   return []
 }
@@ -83,6 +94,9 @@ function staysInFolder(target: string, folder: string): void {
     throw new KeywardError('DOTENV_UNSAFE', `${target} is a link to nothing; Keyward changes nothing through it.`)
   }
   if (path.dirname(real) !== realpathSync(folder)) {
-    throw new KeywardError('DOTENV_UNSAFE', `${target} is a link to ${real}, outside ${folder}; Keyward changes nothing through it.`)
+    throw new KeywardError(
+      'DOTENV_UNSAFE',
+      `${target} is a link to ${real}, outside ${folder}; Keyward changes nothing through it.`,
+    )
   }
 }

@@ -23,40 +23,69 @@ export interface Selected {
 
 /** The chosen keys with their variables: each needs an env var name, and no two may share one. */
 export function selectKeys(session: VaultSession, selection: KeySelection): Selected[] {
-  const keys = 'ids' in selection
-    ? selection.ids.map((id) => readKeyById(session, id))
-    : listKeys(session, { environment: selection.environment }).filter((key) => key.status === 'active')
-  if (keys.length === 0) throw new KeywardError('NOT_FOUND', 'No keys selected: check the environment or the keys chosen.', { action: 'choose-keys' })
+  const keys =
+    'ids' in selection
+      ? selection.ids.map((id) => readKeyById(session, id))
+      : listKeys(session, { environment: selection.environment }).filter((key) => key.status === 'active')
+  if (keys.length === 0)
+    throw new KeywardError('NOT_FOUND', 'No keys selected: check the environment or the keys chosen.', {
+      action: 'choose-keys',
+    })
   const missing = keys.filter((key) => key.envVar === null).map((key) => key.ref)
-  if (missing.length > 0) throw new KeywardError('INVALID_INPUT', `No env var name for ${missing.join(', ')}: set one first.`, { action: 'set-env-var' })
+  if (missing.length > 0)
+    throw new KeywardError('INVALID_INPUT', `No env var name for ${missing.join(', ')}: set one first.`, {
+      action: 'set-env-var',
+    })
   const byVariable = new Map<string, string>()
   for (const key of keys) {
     const other = byVariable.get(key.envVar ?? '')
-    if (other !== undefined) throw new KeywardError('CONFLICT', `${other} and ${key.ref} both use ${key.envVar ?? ''}: pick one.`, { action: 'choose-keys' })
+    if (other !== undefined)
+      throw new KeywardError('CONFLICT', `${other} and ${key.ref} both use ${key.envVar ?? ''}: pick one.`, {
+        action: 'choose-keys',
+      })
     byVariable.set(key.envVar ?? '', key.ref)
   }
   return keys.map((key) => ({ key, variable: key.envVar ?? '' }))
 }
 
 /** The selected keys as environment variables, for `keyward run` (audited per key, never written anywhere). */
-export function environmentFor(session: VaultSession, selection: KeySelection, command: string): Record<string, string> {
+export function environmentFor(
+  session: VaultSession,
+  selection: KeySelection,
+  command: string,
+): Record<string, string> {
   const selected = selectKeys(session, selection)
   const variables: Record<string, string> = {}
   for (const { key, variable } of selected) {
     variables[variable] = readSecretValue(session, key.id)
-    recordEvent(session, 'exported', { keyId: key.id, keyRef: key.ref }, { to: 'process', command: path.basename(command) })
+    recordEvent(
+      session,
+      'exported',
+      { keyId: key.id, keyRef: key.ref },
+      { to: 'process', command: path.basename(command) },
+    )
   }
   return variables
 }
 
 /** Writes the selected keys into a .env file and records where each one went (`usages`). */
-export function writeKeysToDotenv(session: VaultSession, file: string, selection: KeySelection, dryRun: boolean): DotenvWrite {
+export function writeKeysToDotenv(
+  session: VaultSession,
+  file: string,
+  selection: KeySelection,
+  dryRun: boolean,
+): DotenvWrite {
   const selected = selectKeys(session, selection)
   const edits = selected.map(({ key, variable }) => ({ variable, value: readSecretValue(session, key.id) }))
   const written = writeDotenvFile(file, edits, { dryRun })
   if (!dryRun) {
-    recordUsages(session, written.file, selected.map(({ key, variable }) => ({ keyId: key.id, variable })))
-    for (const { key, variable } of selected) recordEvent(session, 'exported', { keyId: key.id, keyRef: key.ref }, { to: written.file, variable })
+    recordUsages(
+      session,
+      written.file,
+      selected.map(({ key, variable }) => ({ keyId: key.id, variable })),
+    )
+    for (const { key, variable } of selected)
+      recordEvent(session, 'exported', { keyId: key.id, keyRef: key.ref }, { to: written.file, variable })
   }
   return written
 }

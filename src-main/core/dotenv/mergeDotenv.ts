@@ -123,8 +123,17 @@ export function mergeDotenv(original: string, edits: readonly DotenvEdit[]): Mer
   const actual = parse(merged)
   const mismatch = Object.keys({ ...expected, ...actual }).find((key) => expected[key] !== actual[key])
   if (mismatch !== undefined) {
-    throw new KeywardError('INVALID_INPUT', `This .env file has a construct Keyward cannot edit safely near ${mismatch}; nothing was written. Edit it by hand.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `This .env file has a construct Keyward cannot edit safely near ${mismatch}; nothing was written. Edit it by hand.`,
+    )
   }
   const updated = [...new Set(replacements.map((replacement) => replacement.variable))]
-  return { text: merged, updated, added, unchanged: [...wanted.keys()].filter((variable) => !updated.includes(variable) && !added.includes(variable)), replacements }
+  return {
+    text: merged,
+    updated,
+    added,
+    unchanged: [...wanted.keys()].filter((variable) => !updated.includes(variable) && !added.includes(variable)),
+    replacements,
+  }
 }

@@ -40,12 +40,18 @@ export function propagateValue(
     try {
       writeDotenvFile(file, [{ variable, value: newValue }])
     } catch (error) {
-      if (error instanceof KeywardError || (error as NodeJS.ErrnoException).code !== undefined) return { file, variable, outcome: 'failed' }
+      if (error instanceof KeywardError || (error as NodeJS.ErrnoException).code !== undefined)
+        return { file, variable, outcome: 'failed' }
       throw error
     }
     touchUsage(session, keyId, file, variable, session.clock.now().toISOString())
     // A rotation's .env writes are in the audit trail as every other write of a key to a file.
-    recordEvent(session, 'exported', { keyId, keyRef: readKeyById(session, keyId).ref }, { to: file, variable, by: 'rotation' })
+    recordEvent(
+      session,
+      'exported',
+      { keyId, keyRef: readKeyById(session, keyId).ref },
+      { to: file, variable, by: 'rotation' },
+    )
     return { file, variable, outcome: 'updated' }
   })
 }

@@ -23,4 +23,3 @@ export function usageState(file: string, variable: string, value: string): Usage
   if (text === null) return 'missing'
   return parse(text)[variable] === value ? 'current' : 'changed'
 }
-

@@ -20,7 +20,10 @@ export function targetFile(file: string): string {
   if (!existsSync(absolute) || !lstatSync(absolute).isSymbolicLink()) return absolute
   const real = realpathSync(absolute)
   if (path.dirname(real) !== realpathSync(path.dirname(absolute))) {
-    throw new KeywardError('INVALID_INPUT', `${file} is a symlink to ${real}, outside its directory; Keyward does not follow it. Nothing was written.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `${file} is a symlink to ${real}, outside its directory; Keyward does not follow it. Nothing was written.`,
+    )
   }
   return real
 }
@@ -35,7 +38,11 @@ export function gitWarnings(file: string): string[] {
  * directory, fsync, rename, fsync of the directory), keeping an existing file's mode and creating new ones 0600.
  * On any failure the original file is left byte for byte as it was.
  */
-export function writeDotenvFile(file: string, edits: readonly DotenvEdit[], options: { dryRun?: boolean; io?: WriteIo } = {}): DotenvWrite {
+export function writeDotenvFile(
+  file: string,
+  edits: readonly DotenvEdit[],
+  options: { dryRun?: boolean; io?: WriteIo } = {},
+): DotenvWrite {
   const target = targetFile(file)
   const stats = existingRegularFile(target, false)
   const exists = stats !== null
@@ -46,5 +53,12 @@ export function writeDotenvFile(file: string, edits: readonly DotenvEdit[], opti
     writeFileAtomic(target, merged.text, exists ? stats.mode & 0o777 : 0o600, options.io)
   }
   const warnings = [...modeExposure(target, stats), ...gitExposure(target)].map((exposure) => exposure.message)
-  return { file: target, created: !exists, updated: merged.updated, added: merged.added, unchanged: merged.unchanged, warnings }
+  return {
+    file: target,
+    created: !exists,
+    updated: merged.updated,
+    added: merged.added,
+    unchanged: merged.unchanged,
+    warnings,
+  }
 }

@@ -45,8 +45,14 @@ export function previewWrite(session: VaultSession, file: string, selection: Key
   const target = targetFile(file)
   const stats = existingRegularFile(target, false)
   const original = stats === null ? '' : readFileSync(target, 'utf8')
-  const selected = selectKeys(session, selection).map((entry) => ({ ...entry, value: readSecretValue(session, entry.key.id) }))
-  const merged = mergeDotenv(original, selected.map(({ variable, value }) => ({ variable, value })))
+  const selected = selectKeys(session, selection).map((entry) => ({
+    ...entry,
+    value: readSecretValue(session, entry.key.id),
+  }))
+  const merged = mergeDotenv(
+    original,
+    selected.map(({ variable, value }) => ({ variable, value })),
+  )
   const current = parse(original)
   const counts = new Map<string, number>()
   for (const match of original.matchAll(/^[ \t]*(?:export[ \t]+)?([\w.-]+)[ \t]*[=:]/gm)) {
@@ -54,7 +60,11 @@ export function previewWrite(session: VaultSession, file: string, selection: Key
   }
   const lines = selected.map(({ key, variable, value }): PreviewLine => {
     const before = current[variable]
-    const change = merged.added.includes(variable) ? 'added' : merged.updated.includes(variable) ? 'changed' : 'unchanged'
+    const change = merged.added.includes(variable)
+      ? 'added'
+      : merged.updated.includes(variable)
+        ? 'changed'
+        : 'unchanged'
     return {
       keyId: key.id,
       keyRef: key.ref,

@@ -28,7 +28,10 @@ export interface WriteIo {
  * its temp too, and a temp whose writer died (killed between write and rename) can be told from one being written.
  */
 function tempName(file: string): string {
-  return path.join(path.dirname(file), `${path.basename(file)}.keyward-${process.pid}-${randomBytes(6).toString('hex')}.tmp`)
+  return path.join(
+    path.dirname(file),
+    `${path.basename(file)}.keyward-${process.pid}-${randomBytes(6).toString('hex')}.tmp`,
+  )
 }
 
 function alive(pid: number): boolean {
@@ -54,7 +57,8 @@ export function removeStaleTemps(file: string): number {
   }
   let removed = 0
   for (const name of names) {
-    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length).split('-')[0]) : Number.NaN
+    const pid =
+      name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length).split('-')[0]) : Number.NaN
     if (!Number.isSafeInteger(pid) || pid <= 0 || alive(pid)) continue
     rmSync(path.join(path.dirname(file), name), { force: true })
     removed += 1

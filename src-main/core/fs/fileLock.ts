@@ -42,7 +42,10 @@ export function withFileLockSync<T>(lockFile: string, work: () => T): T {
   const started = Date.now()
   while (!tryAcquire(lockFile)) {
     if (Date.now() - started > GIVE_UP_AFTER_MS) {
-      throw new KeywardError('VAULT_BUSY', `Another Keyward process holds ${lockFile}. Try again; if no Keyward runs, delete that file.`)
+      throw new KeywardError(
+        'VAULT_BUSY',
+        `Another Keyward process holds ${lockFile}. Try again; if no Keyward runs, delete that file.`,
+      )
     }
     removeIfStale(lockFile)
     sleepSync(RETRY_MS)

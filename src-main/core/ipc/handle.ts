@@ -31,7 +31,6 @@ function failure(error: ErrorInfo): Result<never> {
   return { ok: false, error }
 }
 
-
 /**
  * Runs one call the way every channel is run: (1) the sender frame must be one of Keyward's own pages, (2) the
  * payload must match the channel's schema, (3) the handler runs, (4) its answer is parsed by the response schema
@@ -61,7 +60,10 @@ export async function runHandler<C extends ChannelName>(
   } catch (error) {
     if (error instanceof KeywardError) return failure(error.toInfo())
     logError(`handler for ${channel}`, error)
-    return failure({ code: 'INTERNAL', message: `Keyward hit an internal error in ${channel}. Details are in the log.` })
+    return failure({
+      code: 'INTERNAL',
+      message: `Keyward hit an internal error in ${channel}. Details are in the log.`,
+    })
   }
 }
 

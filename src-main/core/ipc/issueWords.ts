@@ -52,7 +52,8 @@ function sentence(issue: Issue, label: string): string {
   if (issue.code === 'too_big' && text) return `${label} — at most ${limit} characters.`
   if (issue.code === 'too_big' && list) return `${label}: at most ${limit}.`
   if (issue.code === 'too_big') return `${label} must be at most ${limit}.`
-  if (issue.code === 'unrecognized_keys') return 'Keyward did not expect part of this request: reload the window and try again.'
+  if (issue.code === 'unrecognized_keys')
+    return 'Keyward did not expect part of this request: reload the window and try again.'
   return `${label} is not valid: check it and try again.`
 }
 
@@ -67,5 +68,7 @@ export function requestRefused(issues: readonly Issue[]): ErrorInfo {
   const field = issue.path.filter((part): part is string => typeof part === 'string')
   const top = field[0]
   const message = sentence(issue, labelOf(field.at(-1) ?? 'value'))
-  return top === undefined ? { code: 'INVALID_INPUT', message } : { code: 'INVALID_INPUT', message, hint: { action: 'fix-field', field: top } }
+  return top === undefined
+    ? { code: 'INVALID_INPUT', message }
+    : { code: 'INVALID_INPUT', message, hint: { action: 'fix-field', field: top } }
 }

@@ -55,7 +55,11 @@ const STATE_ORDER_SQL = `CASE WHEN expires_at < @today THEN 0 WHEN last_verify_r
  * are chosen in SQL; they come back in no particular order (the aggregate takes rows as they come), and the caller
  * sorts the few it got.
  */
-export function keysNeedingAttention(session: VaultSession, defaultRemindBefore: number, limit: number): { keys: KeyRecord[]; total: number } {
+export function keysNeedingAttention(
+  session: VaultSession,
+  defaultRemindBefore: number,
+  limit: number,
+): { keys: KeyRecord[]; total: number } {
   const total = countNeedingAttention(session, defaultRemindBefore)
   if (total === 0) return { keys: [], total }
   const from = `FROM (SELECT * FROM keys WHERE rowid IN (${ATTENTION_ROWIDS_SQL})
@@ -87,7 +91,11 @@ const PAST_DEADLINE = {
  * Expired or overdue keys: how many (counted in their index) and the first `limit` by provider and name, read whole.
  * (An expiry kept as a time of day compares below `@today` exactly when its day has passed.)
  */
-export function keysPastDeadline(session: VaultSession, state: keyof typeof PAST_DEADLINE, limit: number): { keys: KeyRecord[]; total: number } {
+export function keysPastDeadline(
+  session: VaultSession,
+  state: keyof typeof PAST_DEADLINE,
+  limit: number,
+): { keys: KeyRecord[]; total: number } {
   const params = { today: today(session) }
   const total = session.sql(`SELECT count(*) FROM ${PAST_DEADLINE[state]}`).pluck().get(params) as number
   if (total === 0) return { keys: [], total }
@@ -105,7 +113,8 @@ export interface KeyRow {
  * through `keys_last_use` and read every active key's row (a 100k-row walk). The dashboards' queries name their
  * index (INDEXED BY) so that no plan change can turn one back into a scan; the attention test checks every plan.
  */
-const UNDATED_KEYS = "keys INDEXED BY keys_undated WHERE status = 'active' AND expires_at IS NULL AND rotate_every_days IS NULL"
+const UNDATED_KEYS =
+  "keys INDEXED BY keys_undated WHERE status = 'active' AND expires_at IS NULL AND rotate_every_days IS NULL"
 
 /** Keys (not revoked) with neither an expiry date nor a rotation period: the first `limit` by name, and how many. */
 export function refsWithoutDeadline(session: VaultSession, limit: number): { rows: KeyRow[]; total: number } {
@@ -233,6 +242,8 @@ export function countNeedingAttention(session: VaultSession, defaultRemindBefore
 /** Every .env file a key was written to, by ref. */
 export function filesByKey(session: VaultSession): { id: KeyId; ref: string; file: string }[] {
   return session
-    .sql("SELECT DISTINCT keys.id, keys.provider || '/' || keys.name AS ref, usages.file_path AS file FROM usages JOIN keys ON keys.id = usages.key_id ORDER BY ref")
+    .sql(
+      "SELECT DISTINCT keys.id, keys.provider || '/' || keys.name AS ref, usages.file_path AS file FROM usages JOIN keys ON keys.id = usages.key_id ORDER BY ref",
+    )
     .all() as { id: KeyId; ref: string; file: string }[]
 }

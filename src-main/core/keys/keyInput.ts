@@ -41,19 +41,26 @@ export const keyFieldsSchema = z.object({
     .refine((name) => !hasHiddenCharacters(name), 'a name has no control, bidi or zero-width characters'),
   envVar: z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name is letters, digits and "_", not starting with a digit')
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_]*$/,
+      'an environment variable name is letters, digits and "_", not starting with a digit',
+    )
     .nullable(),
-  environment: z.string().regex(identifier, 'an environment is development, staging, production or a custom lower-case name'),
+  environment: z
+    .string()
+    .regex(identifier, 'an environment is development, staging, production or a custom lower-case name'),
   expiresAt: z.string().regex(isoDate, 'dates are YYYY-MM-DD').refine(validDate, 'not a calendar date').nullable(),
   rotateEveryDays: z.number().int().min(1).max(3650).nullable(),
   remindBeforeDays: z.number().int().min(0).max(365).nullable(),
   tags: z.array(z.string().regex(/^[\w.:-]{1,40}$/, 'a tag is up to 40 letters, digits, "_", ".", ":" or "-"')).max(32),
   notes: z.string().max(4000),
   // Provider metadata is shallow (plan, permissions, a server id): deep or large JSON is refused, not stored.
-  metadata: z.record(z.string(), z.unknown()).refine(
-    (metadata) => jsonDepth(metadata) <= MAX_METADATA_DEPTH && JSON.stringify(metadata).length <= MAX_METADATA_CHARS,
-    `metadata is JSON at most ${MAX_METADATA_DEPTH} levels deep and 16 KiB long`,
-  ),
+  metadata: z
+    .record(z.string(), z.unknown())
+    .refine(
+      (metadata) => jsonDepth(metadata) <= MAX_METADATA_DEPTH && JSON.stringify(metadata).length <= MAX_METADATA_CHARS,
+      `metadata is JSON at most ${MAX_METADATA_DEPTH} levels deep and 16 KiB long`,
+    ),
 })
 
 export type KeyFields = z.infer<typeof keyFieldsSchema>
@@ -93,7 +100,8 @@ export function validatePatch(patch: KeyPatch): KeyPatch {
 /** A secret value: not empty, at most 16 KiB, no NUL (no provider issues such keys; it would break .env files). */
 export function validateValue(value: string): string {
   if (value.length === 0) throw new KeywardError('INVALID_INPUT', 'The value is empty.')
-  if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES) throw new KeywardError('INVALID_INPUT', 'The value is longer than 16 KiB.')
+  if (Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES)
+    throw new KeywardError('INVALID_INPUT', 'The value is longer than 16 KiB.')
   if (value.includes('\0')) throw new KeywardError('INVALID_INPUT', 'The value contains a NUL character.')
   return value
 }

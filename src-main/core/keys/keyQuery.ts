@@ -8,7 +8,18 @@ import { listKeys } from './keyRepository'
 import { MAX_QUERY_LENGTH, searchKeys } from './keySearch'
 
 /** `is:` filters the window's search understands (the sidebar's views are these queries). */
-const STATES = ['expired', 'due', 'overdue', 'attention', 'rejected', 'unreachable', 'restricted', 'revoked', 'active', 'unverified'] as const
+const STATES = [
+  'expired',
+  'due',
+  'overdue',
+  'attention',
+  'rejected',
+  'unreachable',
+  'restricted',
+  'revoked',
+  'active',
+  'unverified',
+] as const
 type State = (typeof STATES)[number]
 
 interface Parsed {
@@ -19,14 +30,23 @@ interface Parsed {
   readonly states: State[]
 }
 
-const ALIASES: Record<string, 'provider' | 'environment' | 'tag' | 'is'> = { provider: 'provider', env: 'environment', environment: 'environment', tag: 'tag', is: 'is' }
+const ALIASES: Record<string, 'provider' | 'environment' | 'tag' | 'is'> = {
+  provider: 'provider',
+  env: 'environment',
+  environment: 'environment',
+  tag: 'tag',
+  is: 'is',
+}
 
 /** Splits `provider:stripe is:expired billing` into filters and free words; an unknown `is:` is a clear error. */
 export function parseKeyQuery(query: string): Parsed {
   const parsed: Parsed = { words: [], provider: null, environment: null, tags: [], states: [] }
   let provider: string | null = null
   let environment: string | null = null
-  for (const token of query.trim().split(/\s+/).filter((word) => word !== '')) {
+  for (const token of query
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== '')) {
     const match = /^([a-z]+):(.+)$/i.exec(token)
     const field = match === null ? undefined : ALIASES[(match[1] ?? '').toLowerCase()]
     const value = (match?.[2] ?? '').toLowerCase()
@@ -34,7 +54,8 @@ export function parseKeyQuery(query: string): Parsed {
     else if (field === 'environment') environment = value
     else if (field === 'tag') parsed.tags.push(value)
     else if (field === 'is') {
-      if (!(STATES as readonly string[]).includes(value)) throw new KeywardError('INVALID_INPUT', `is:${value} is not a filter; try is:${STATES.join(', is:')}.`)
+      if (!(STATES as readonly string[]).includes(value))
+        throw new KeywardError('INVALID_INPUT', `is:${value} is not a filter; try is:${STATES.join(', is:')}.`)
       parsed.states.push(value as State)
     } else parsed.words.push(token)
   }
@@ -61,11 +82,16 @@ function matchesState(key: KeyRecord, state: State, kind: KeyStateKind, attentio
  * sidebar view reads only those keys); otherwise the provider's or environment's keys.
  */
 function candidatesOf(session: VaultSession, parsed: Parsed, limit: number): { keys: KeyRecord[]; exact: boolean } {
-  const alone = parsed.words.length === 0 && parsed.provider === null && parsed.environment === null && parsed.tags.length === 0
+  const alone =
+    parsed.words.length === 0 && parsed.provider === null && parsed.environment === null && parsed.tags.length === 0
   const only = alone && parsed.states.length === 1 ? parsed.states[0] : undefined
   if (parsed.words.length > 0) return { keys: searchKeys(session, parsed.words.join(' '), 10_000), exact: false }
   if (parsed.states.includes('attention')) {
-    const found = keysNeedingAttention(session, remindBeforeDefault(session), only === 'attention' ? limit : Number.POSITIVE_INFINITY)
+    const found = keysNeedingAttention(
+      session,
+      remindBeforeDefault(session),
+      only === 'attention' ? limit : Number.POSITIVE_INFINITY,
+    )
     return { keys: found.keys, exact: only === 'attention' }
   }
   if (parsed.states.includes('rejected')) {
@@ -80,9 +106,11 @@ function candidatesOf(session: VaultSession, parsed: Parsed, limit: number): { k
  * `provider:`, `env:`, `tag:` and `is:` filters (keyState's kinds, attention, active, unverified).
  */
 export function findKeys(session: VaultSession, query: string, limit: number): KeyRecord[] {
-  if (query.length > MAX_QUERY_LENGTH) throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_LENGTH} characters.`)
+  if (query.length > MAX_QUERY_LENGTH)
+    throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_LENGTH} characters.`)
   const parsed = parseKeyQuery(query)
-  const filtered = parsed.provider !== null || parsed.environment !== null || parsed.tags.length > 0 || parsed.states.length > 0
+  const filtered =
+    parsed.provider !== null || parsed.environment !== null || parsed.tags.length > 0 || parsed.states.length > 0
   if (!filtered) return searchKeys(session, parsed.words.join(' '), limit)
   const { keys, exact } = candidatesOf(session, parsed, limit)
   const now = session.clock.now()
@@ -91,11 +119,20 @@ export function findKeys(session: VaultSession, query: string, limit: number): K
     // The attention view in urgency order (expired, rejected, overdue, due), soonest first: the few it read.
     const ranked = keys.map((key) => ({ key, state: keyStateOf(key, now, window) }))
     const rank = (item: (typeof ranked)[number]) => KEY_STATE_KINDS.indexOf(item.state.kind)
-    ranked.sort((a, b) => rank(a) - rank(b) || (a.state.deadline ?? '~').localeCompare(b.state.deadline ?? '~') || a.key.ref.localeCompare(b.key.ref))
+    ranked.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.state.deadline ?? '~').localeCompare(b.state.deadline ?? '~') ||
+        a.key.ref.localeCompare(b.key.ref),
+    )
     return ranked.map((item) => item.key)
   }
   return keys
-    .filter((key) => (parsed.provider === null || key.provider === parsed.provider) && (parsed.environment === null || key.environment === parsed.environment))
+    .filter(
+      (key) =>
+        (parsed.provider === null || key.provider === parsed.provider) &&
+        (parsed.environment === null || key.environment === parsed.environment),
+    )
     .filter((key) => parsed.tags.every((tag) => key.tags.some((own) => own.toLowerCase() === tag)))
     .filter((key) => {
       if (parsed.states.length === 0) return true

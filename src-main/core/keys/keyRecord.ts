@@ -36,7 +36,10 @@ const FIELDS = [
   ['name', 'keys.name'],
   ['envVar', 'keys.env_var'],
   ['environment', 'keys.environment'],
-  ['status', "CASE WHEN keys.status = 'active' AND keys.expires_at IS NOT NULL AND keys.expires_at < @today THEN 'expired' ELSE keys.status END"],
+  [
+    'status',
+    "CASE WHEN keys.status = 'active' AND keys.expires_at IS NOT NULL AND keys.expires_at < @today THEN 'expired' ELSE keys.status END",
+  ],
   ['expiresAt', 'keys.expires_at'],
   ['rotateEveryDays', 'keys.rotate_every_days'],
   ['remindBeforeDays', 'keys.remind_before_days'],
@@ -72,10 +75,52 @@ export const KEY_RECORD_FIELDS: readonly string[] = FIELDS.map(([field]) => fiel
  * records one shape: a generic loop of assignments is several times slower over 10k rows.
  */
 export function toKeyRecord(values: readonly unknown[]): KeyRecord {
-  const [id, ref, provider, name, envVar, environment, status, expiresAt, rotateEveryDays, remindBeforeDays, rotatedAt,
-    createdAt, updatedAt, lastVerifiedAt, lastVerifyResult, lastUsedAt, usageCount, tags, notes, hint, metadata] = values
-  return { id, ref, provider, name, envVar, environment, status, expiresAt, rotateEveryDays, remindBeforeDays, rotatedAt,
-    createdAt, updatedAt, lastVerifiedAt, lastVerifyResult, lastUsedAt, usageCount, tags, notes, hint, metadata } as KeyRecord
+  const [
+    id,
+    ref,
+    provider,
+    name,
+    envVar,
+    environment,
+    status,
+    expiresAt,
+    rotateEveryDays,
+    remindBeforeDays,
+    rotatedAt,
+    createdAt,
+    updatedAt,
+    lastVerifiedAt,
+    lastVerifyResult,
+    lastUsedAt,
+    usageCount,
+    tags,
+    notes,
+    hint,
+    metadata,
+  ] = values
+  return {
+    id,
+    ref,
+    provider,
+    name,
+    envVar,
+    environment,
+    status,
+    expiresAt,
+    rotateEveryDays,
+    remindBeforeDays,
+    rotatedAt,
+    createdAt,
+    updatedAt,
+    lastVerifiedAt,
+    lastVerifyResult,
+    lastUsedAt,
+    usageCount,
+    tags,
+    notes,
+    hint,
+    metadata,
+  } as KeyRecord
 }
 
 /** Provider, then name: the order every list shows. */

@@ -23,7 +23,10 @@ export function resolveKeyRef(session: VaultSession, ref: string): ResolvedKey {
   const [only] = rows
   if (only === undefined) throw new KeywardError('NOT_FOUND', `No key named ${ref}.`)
   if (rows.length > 1) {
-    throw new KeywardError('AMBIGUOUS', `${rows.length} keys are named ${ref} (${rows.map((row) => `${row.provider}/${ref}`).join(', ')}). Use provider/name.`)
+    throw new KeywardError(
+      'AMBIGUOUS',
+      `${rows.length} keys are named ${ref} (${rows.map((row) => `${row.provider}/${ref}`).join(', ')}). Use provider/name.`,
+    )
   }
   return { id: only.id, ref: `${only.provider}/${ref}` }
 }

@@ -33,23 +33,27 @@ function now(session: VaultSession): string {
 export function createKey(session: VaultSession, input: NewKey, value: string): CreatedKey {
   const fields = validateNewKey(input)
   validateValue(value)
-  return session.db.transaction(() => {
-    const { id, print } = store.insertKey(session, fields, value, now(session))
-    const key = readKeyById(session, id)
-    recordEvent(session, 'created', { keyId: id, keyRef: key.ref })
-    return { key, duplicates: store.duplicatesOf(session, print, id) }
-  }).immediate()
+  return session.db
+    .transaction(() => {
+      const { id, print } = store.insertKey(session, fields, value, now(session))
+      const key = readKeyById(session, id)
+      recordEvent(session, 'created', { keyId: id, keyRef: key.ref })
+      return { key, duplicates: store.duplicatesOf(session, print, id) }
+    })
+    .immediate()
 }
 
 /** Adds many keys in one transaction (import); one audit event for the batch. */
 export function importKeys(session: VaultSession, entries: readonly { key: NewKey; value: string }[]): number {
   const valid = entries.map((entry) => ({ fields: validateNewKey(entry.key), value: validateValue(entry.value) }))
-  return session.db.transaction(() => {
-    const at = now(session)
-    for (const entry of valid) store.insertKey(session, entry.fields, entry.value, at)
-    recordEvent(session, 'imported', {}, { count: entries.length })
-    return entries.length
-  }).immediate()
+  return session.db
+    .transaction(() => {
+      const at = now(session)
+      for (const entry of valid) store.insertKey(session, entry.fields, entry.value, at)
+      recordEvent(session, 'imported', {}, { count: entries.length })
+      return entries.length
+    })
+    .immediate()
 }
 
 const patchColumns: Record<keyof KeyPatch, string> = {
@@ -72,27 +76,36 @@ function columnValue(value: unknown): unknown {
 /** Changes metadata; the value stays. Renaming onto an existing provider/name is a CONFLICT. */
 export function editKey(session: VaultSession, id: KeyId, patch: KeyPatch): KeyRecord {
   const valid = validatePatch(patch)
-  return session.db.transaction(() => {
-    readKeyById(session, id)
-    const entries = Object.entries(valid).filter(([, value]) => value !== undefined) as [keyof KeyPatch, unknown][]
-    if (entries.length === 0) return readKeyById(session, id)
-    store.updateColumns(session, id, entries.map(([field, value]) => [patchColumns[field], columnValue(value)]), now(session))
-    const key = readKeyById(session, id)
-    recordEvent(session, 'edited', { keyId: id, keyRef: key.ref }, { fields: entries.map(([field]) => field) })
-    return key
-  }).immediate()
+  return session.db
+    .transaction(() => {
+      readKeyById(session, id)
+      const entries = Object.entries(valid).filter(([, value]) => value !== undefined) as [keyof KeyPatch, unknown][]
+      if (entries.length === 0) return readKeyById(session, id)
+      store.updateColumns(
+        session,
+        id,
+        entries.map(([field, value]) => [patchColumns[field], columnValue(value)]),
+        now(session),
+      )
+      const key = readKeyById(session, id)
+      recordEvent(session, 'edited', { keyId: id, keyRef: key.ref }, { fields: entries.map(([field]) => field) })
+      return key
+    })
+    .immediate()
 }
 
 /** Replaces the value: the old one is kept as a retired version with when and why. Counts as a rotation. */
 export function setKeyValue(session: VaultSession, id: KeyId, value: string, reason = 'replaced'): CreatedKey {
   validateValue(value)
-  return session.db.transaction(() => {
-    readKeyById(session, id)
-    const print = store.replaceValue(session, id, value, reason, now(session))
-    const key = readKeyById(session, id)
-    recordEvent(session, 'value-changed', { keyId: id, keyRef: key.ref }, { reason })
-    return { key, duplicates: store.duplicatesOf(session, print, id) }
-  }).immediate()
+  return session.db
+    .transaction(() => {
+      readKeyById(session, id)
+      const print = store.replaceValue(session, id, value, reason, now(session))
+      const key = readKeyById(session, id)
+      recordEvent(session, 'value-changed', { keyId: id, keyRef: key.ref }, { reason })
+      return { key, duplicates: store.duplicatesOf(session, print, id) }
+    })
+    .immediate()
 }
 
 /** The current value, decrypted, for main-process use (provider calls, .env writes); the caller audits the use. */
@@ -137,22 +150,26 @@ export function listKeysPage(session: VaultSession, after: PageCursor | null, li
 
 /** Marks a key revoked (its history stays), after the provider revoked it by API or the user did in a dashboard. */
 export function markRevoked(session: VaultSession, id: KeyId, method: 'api' | 'guided'): KeyRecord {
-  return session.db.transaction(() => {
-    store.setStatusRevoked(session, id, now(session))
-    const key = readKeyById(session, id)
-    recordEvent(session, 'revoked', { keyId: id, keyRef: key.ref }, { method })
-    return key
-  }).immediate()
+  return session.db
+    .transaction(() => {
+      store.setStatusRevoked(session, id, now(session))
+      const key = readKeyById(session, id)
+      recordEvent(session, 'revoked', { keyId: id, keyRef: key.ref }, { method })
+      return key
+    })
+    .immediate()
 }
 
 /** Deletes a key with every stored version of its value (securely overwritten in the file). */
 export function deleteKey(session: VaultSession, id: KeyId): KeyRecord {
-  return session.db.transaction(() => {
-    const key = readKeyById(session, id)
-    store.removeKey(session, id)
-    recordEvent(session, 'deleted', { keyId: id, keyRef: key.ref })
-    return key
-  }).immediate()
+  return session.db
+    .transaction(() => {
+      const key = readKeyById(session, id)
+      store.removeKey(session, id)
+      recordEvent(session, 'deleted', { keyId: id, keyRef: key.ref })
+      return key
+    })
+    .immediate()
 }
 
 export interface ValueVersion {

@@ -18,9 +18,14 @@ export const MAX_QUERY_LENGTH = 256
  * filter with LIKE. A search writes nothing (no audit row): it runs on every keystroke in the app.
  */
 export function searchKeys(session: VaultSession, query: string, limit = 50): KeyRecord[] {
-  if (query.length > MAX_QUERY_LENGTH) throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_LENGTH} characters.`)
-  const words = query.trim().split(/\s+/).filter((word) => word.length > 0)
-  if (words.length > MAX_QUERY_WORDS) throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_WORDS} words.`)
+  if (query.length > MAX_QUERY_LENGTH)
+    throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_LENGTH} characters.`)
+  const words = query
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 0)
+  if (words.length > MAX_QUERY_WORDS)
+    throw new KeywardError('INVALID_INPUT', `A search is at most ${MAX_QUERY_WORDS} words.`)
   const indexed = words.filter((word) => [...word].length >= 3).map(phrase)
   const short = words.filter((word) => [...word].length < 3)
   const tier = (match: string | null, exclude: readonly string[]): KeyRecord[] =>
@@ -31,7 +36,13 @@ export function searchKeys(session: VaultSession, query: string, limit = 50): Ke
     found = words.length === 0 ? [] : tier(null, [])
   } else {
     const inName = tier(`name : (${indexed.join(' AND ')})`, [])
-    const elsewhere = inName.length < limit ? tier(indexed.join(' AND '), inName.map((key) => key.id)) : []
+    const elsewhere =
+      inName.length < limit
+        ? tier(
+            indexed.join(' AND '),
+            inName.map((key) => key.id),
+          )
+        : []
     found = [...inName, ...elsewhere].slice(0, limit)
   }
   return found

@@ -41,13 +41,38 @@ export function reminderFor(key: KeyRecord, now: Date, defaultRemindBefore = DEF
   const rotation = key.rotateEveryDays === null ? null : dayNumber(key.rotatedAt ?? key.createdAt) + key.rotateEveryDays
   const deadlines = [expiry, rotation].filter((day): day is number => day !== null)
   const deadline = deadlines.length === 0 ? null : Math.min(...deadlines)
-  const base = { ref: key.ref, deadline: deadline === null ? null : isoDay(deadline), dueFrom: deadline === null ? null : isoDay(deadline - window), noExpiry: deadline === null }
+  const base = {
+    ref: key.ref,
+    deadline: deadline === null ? null : isoDay(deadline),
+    dueFrom: deadline === null ? null : isoDay(deadline - window),
+    noExpiry: deadline === null,
+  }
   if (key.status === 'revoked') return { ...base, state: 'ok', reason: 'revoked' }
   if (expiry !== null && today > expiry) return { ...base, state: 'expired', reason: `expired on ${isoDay(expiry)}` }
-  if (rotation !== null && today > rotation) return { ...base, state: 'overdue', reason: `rotation was due on ${isoDay(rotation)} (${today - rotation} days ago)` }
-  if (expiry !== null && expiry - today <= window) return { ...base, state: 'due', reason: expiry === today ? 'expires today' : `expires on ${isoDay(expiry)} (in ${expiry - today} days)` }
-  if (rotation !== null && rotation - today <= window) return { ...base, state: 'due', reason: rotation === today ? 'rotation due today' : `rotation due on ${isoDay(rotation)} (in ${rotation - today} days)` }
-  return { ...base, state: 'ok', reason: deadline === null ? 'no expiry and no rotation period' : `next date ${isoDay(deadline)}` }
+  if (rotation !== null && today > rotation)
+    return {
+      ...base,
+      state: 'overdue',
+      reason: `rotation was due on ${isoDay(rotation)} (${today - rotation} days ago)`,
+    }
+  if (expiry !== null && expiry - today <= window)
+    return {
+      ...base,
+      state: 'due',
+      reason: expiry === today ? 'expires today' : `expires on ${isoDay(expiry)} (in ${expiry - today} days)`,
+    }
+  if (rotation !== null && rotation - today <= window)
+    return {
+      ...base,
+      state: 'due',
+      reason:
+        rotation === today ? 'rotation due today' : `rotation due on ${isoDay(rotation)} (in ${rotation - today} days)`,
+    }
+  return {
+    ...base,
+    state: 'ok',
+    reason: deadline === null ? 'no expiry and no rotation period' : `next date ${isoDay(deadline)}`,
+  }
 }
 
 /** How many keys are in their reminder window on `now`, from the locked digest alone. */

@@ -71,7 +71,13 @@ function toJournal(row: JournalRow): RotationJournal {
 }
 
 function save(session: VaultSession, journal: RotationJournal): RotationJournal {
-  const row = { key_id: journal.keyId, next_step: journal.next, retire: journal.retire, started_at: journal.startedAt, log: JSON.stringify(journal.log) }
+  const row = {
+    key_id: journal.keyId,
+    next_step: journal.next,
+    retire: journal.retire,
+    started_at: journal.startedAt,
+    log: JSON.stringify(journal.log),
+  }
   writeJournalRow(session, row, session.clock.now().toISOString())
   return journal
 }
@@ -81,8 +87,21 @@ function following(step: RotationStep): RotationStep | 'done' {
 }
 
 /** Appends a step's outcome; a done or skipped step moves the journal on, a failed one stays for Retry or Skip. */
-function record(session: VaultSession, journal: RotationJournal, step: RotationStep, started: number, outcome: StepLog['outcome'], message: string): RotationJournal {
-  const entry: StepLog = { step, at: session.clock.now().toISOString(), ms: Math.round(performance.now() - started), outcome, message }
+function record(
+  session: VaultSession,
+  journal: RotationJournal,
+  step: RotationStep,
+  started: number,
+  outcome: StepLog['outcome'],
+  message: string,
+): RotationJournal {
+  const entry: StepLog = {
+    step,
+    at: session.clock.now().toISOString(),
+    ms: Math.round(performance.now() - started),
+    outcome,
+    message,
+  }
   const log = [...journal.log.filter((old) => !(old.step === step && old.outcome === 'failed')), entry]
   return save(session, { ...journal, log, next: outcome === 'failed' ? journal.next : following(step) })
 }
@@ -98,10 +117,18 @@ export function rotationJournal(session: VaultSession, keyId: KeyId): RotationJo
   if ((journal.next === 'verify' || journal.next === 'store') && readPendingRotation(session, keyId) === null) {
     const since = currentValueSince(session, keyId)?.since ?? ''
     if (since >= journal.startedAt) {
-      const entry = (step: RotationStep, outcome: StepLog['outcome'], message: string): StepLog => ({ step, at: since, ms: 0, outcome, message })
+      const entry = (step: RotationStep, outcome: StepLog['outcome'], message: string): StepLog => ({
+        step,
+        at: since,
+        ms: 0,
+        outcome,
+        message,
+      })
       const log = [
         ...journal.log,
-        ...(journal.next === 'verify' ? [entry('verify', 'skipped', 'Not verified: the rotation was interrupted first.')] : []),
+        ...(journal.next === 'verify'
+          ? [entry('verify', 'skipped', 'Not verified: the rotation was interrupted first.')]
+          : []),
         entry('store', 'done', 'Stored when the vault was unlocked after the interruption.'),
       ]
       return save(session, { ...journal, next: 'propagate', log })
@@ -120,13 +147,14 @@ function journalAt(session: VaultSession, keyId: KeyId, step: RotationStep): Rot
 /** The new value: pending until stored. */
 function newValueOf(session: VaultSession, keyId: KeyId): string {
   const pending = readPendingRotation(session, keyId)
-  if (pending === null) throw new KeywardError('CONFLICT', 'The new value is not in its pending record: see `keyward doctor`.')
+  if (pending === null)
+    throw new KeywardError('CONFLICT', 'The new value is not in its pending record: see `keyward doctor`.')
   return pending.value
 }
 
 function oldValueOf(session: VaultSession, keyId: KeyId): string {
   const old = latestRetiredValue(session, keyId)
-  if (old === undefined) throw new KeywardError('CONFLICT', 'The old value is not in the key\'s history.')
+  if (old === undefined) throw new KeywardError('CONFLICT', "The old value is not in the key's history.")
   return old
 }
 
@@ -134,12 +162,19 @@ function oldValueOf(session: VaultSession, keyId: KeyId): string {
  * Step 1: the provider issues the new key. Sent once (not idempotent: an abort is honoured only before it is sent);
  * the answer is written sealed to the pending record before the journal says so.
  */
-export async function startRotation(session: VaultSession, id: KeyId, deps: RotationDeps): Promise<{ journal: RotationJournal; retireOld: RetireOld | null }> {
+export async function startRotation(
+  session: VaultSession,
+  id: KeyId,
+  deps: RotationDeps,
+): Promise<{ journal: RotationJournal; retireOld: RetireOld | null }> {
   // A new value waiting for its verification or storage must never be overwritten; once it is stored, what is left
   // of an unfinished rotation (files, the old key) may be abandoned for a new one.
   const current = rotationJournal(session, id)
   if (current?.next === 'verify' || current?.next === 'store') {
-    throw new KeywardError('CONFLICT', `A rotation of this key is under way: its new key waits to be ${current.next === 'verify' ? 'verified' : 'stored'}. Resume it in the window.`)
+    throw new KeywardError(
+      'CONFLICT',
+      `A rotation of this key is under way: its new key waits to be ${current.next === 'verify' ? 'verified' : 'stored'}. Resume it in the window.`,
+    )
   }
   const t = target(session, id, deps, 'rotate')
   const rotate = apiFunction(t, 'rotate', t.adapter.rotate)
@@ -147,12 +182,29 @@ export async function startRotation(session: VaultSession, id: KeyId, deps: Rota
   const { signal: _signal, ...unabortable } = deps
   const started = performance.now()
   return audited(session, t, 'rotated', async () => {
-    const rotation = await rotate(callWith(t.provider, readSecretValue(session, id), unabortable, t.context), t.key, t.context)
+    const rotation = await rotate(
+      callWith(t.provider, readSecretValue(session, id), unabortable, t.context),
+      t.key,
+      t.context,
+    )
     checkIssuedKey(t.provider, rotation.newValue)
     writePendingRotation(session, id, rotation.newValue)
     recordOutcome(session, t, 'rotated', 'ok', rotation.metadata)
-    const fresh: RotationJournal = { keyId: id, next: 'create', retire: rotation.retireOld === undefined ? 'by-rotation' : 'api', startedAt: session.clock.now().toISOString(), log: [] }
-    const journal = record(session, fresh, 'create', started, 'done', `${t.provider.name} issued a new key (…${rotation.newValue.slice(-4)}).`)
+    const fresh: RotationJournal = {
+      keyId: id,
+      next: 'create',
+      retire: rotation.retireOld === undefined ? 'by-rotation' : 'api',
+      startedAt: session.clock.now().toISOString(),
+      log: [],
+    }
+    const journal = record(
+      session,
+      fresh,
+      'create',
+      started,
+      'done',
+      `${t.provider.name} issued a new key (…${rotation.newValue.slice(-4)}).`,
+    )
     return { journal, retireOld: rotation.retireOld ?? null }
   })
 }
@@ -172,24 +224,39 @@ export async function verifyNewKey(session: VaultSession, id: KeyId, deps: HttpD
 }
 
 /** Step 3: stored as the current version, the old one retired in the key's history; the pending record goes. */
-export function storeNewKey(session: VaultSession, id: KeyId, deps: Pick<RotationDeps, 'storeNewValue'> = {}): RotationJournal {
+export function storeNewKey(
+  session: VaultSession,
+  id: KeyId,
+  deps: Pick<RotationDeps, 'storeNewValue'> = {},
+): RotationJournal {
   const journal = journalAt(session, id, 'store')
   const pending = readPendingRotation(session, id)
-  if (pending === null) throw new KeywardError('CONFLICT', 'The new value is not in its pending record: see `keyward doctor`.')
+  if (pending === null)
+    throw new KeywardError('CONFLICT', 'The new value is not in its pending record: see `keyward doctor`.')
   const started = performance.now()
   try {
     ;(deps.storeNewValue ?? ((s, i, v) => void setKeyValue(s, i, v, 'rotated by API')))(session, id, pending.value)
   } catch {
     const key = readKeyById(session, id)
     const provider = providerFor(session, key.provider)?.provider.name ?? key.provider
-    throw new KeywardError('PROVIDER_ERROR', `${provider} rotated the key but storing the new value failed. It is kept sealed in ${pending.file} and will be applied at the next unlock; the old key no longer works.`)
+    throw new KeywardError(
+      'PROVIDER_ERROR',
+      `${provider} rotated the key but storing the new value failed. It is kept sealed in ${pending.file} and will be applied at the next unlock; the old key no longer works.`,
+    )
   }
   clearPendingRotation(pending.file)
   // A new value clears the provider's last answer; the verify step just asked about this very value.
   if (journal.log.some((entry) => entry.step === 'verify' && entry.outcome === 'done')) {
     storeProviderResult(session, id, 'ok', {}, session.clock.now().toISOString())
   }
-  return record(session, journal, 'store', started, 'done', 'Stored as the current value; the old one is kept as retired.')
+  return record(
+    session,
+    journal,
+    'store',
+    started,
+    'done',
+    'Stored as the current value; the old one is kept as retired.',
+  )
 }
 
 export interface PropagationRow {
@@ -218,13 +285,26 @@ export function propagationPreview(session: VaultSession, id: KeyId): Propagatio
 }
 
 /** Step 4: the new value written (atomically, format kept) to the chosen files that still hold the old one. */
-export function propagateRotation(session: VaultSession, id: KeyId, chosen: readonly { file: string; variable: string }[]): RotationJournal {
+export function propagateRotation(
+  session: VaultSession,
+  id: KeyId,
+  chosen: readonly { file: string; variable: string }[],
+): RotationJournal {
   const journal = journalAt(session, id, 'propagate')
   const started = performance.now()
   const wanted = new Set(chosen.map(({ file, variable }) => `${variable}\0${file}`))
-  const updates = propagateValue(session, id, oldValueOf(session, id), readSecretValue(session, id), (file, variable) => wanted.has(`${variable}\0${file}`))
+  const updates = propagateValue(session, id, oldValueOf(session, id), readSecretValue(session, id), (file, variable) =>
+    wanted.has(`${variable}\0${file}`),
+  )
   const message = updates.length === 0 ? 'No .env file held the key.' : describeUpdates(updates).trim()
-  return record(session, journal, 'propagate', started, updates.some((update) => update.outcome === 'failed') ? 'failed' : 'done', message)
+  return record(
+    session,
+    journal,
+    'propagate',
+    started,
+    updates.some((update) => update.outcome === 'failed') ? 'failed' : 'done',
+    message,
+  )
 }
 
 /**
@@ -257,15 +337,37 @@ export async function retireOldKey(
         ? 'revoke'
         : 'dashboard'
   try {
-    if (plan === 'by-rotation') return record(session, journal, 'retire', started, 'done', `${t.provider.name} retired the old key with the rotation.`)
+    if (plan === 'by-rotation')
+      return record(
+        session,
+        journal,
+        'retire',
+        started,
+        'done',
+        `${t.provider.name} retired the old key with the rotation.`,
+      )
     if (plan === 'dashboard') {
       if (options.confirmed !== true) return save(session, { ...journal, retire: 'dashboard' })
       recordEvent(session, 'old-key-deleted', { keyId: id, keyRef: t.key.ref }, { where: 'dashboard' })
-      return record(session, { ...journal, retire: 'dashboard' }, 'retire', started, 'done', 'You deleted the old key in the dashboard.')
+      return record(
+        session,
+        { ...journal, retire: 'dashboard' },
+        'retire',
+        started,
+        'done',
+        'You deleted the old key in the dashboard.',
+      )
     }
     if (plan === 'api' && options.retireOld) await options.retireOld({ withNewKey: t.call, withOldKey: oldCall })
     else await t.adapter.revoke?.(oldCall, t.key, t.context)
-    return record(session, { ...journal, retire: plan }, 'retire', started, 'done', `${t.provider.name} deleted the old key.`)
+    return record(
+      session,
+      { ...journal, retire: plan },
+      'retire',
+      started,
+      'done',
+      `${t.provider.name} deleted the old key.`,
+    )
   } catch (error) {
     if (!(error instanceof KeywardError) || error.code === 'VAULT_LOCKED') throw error
     return record(session, { ...journal, retire: plan }, 'retire', started, 'failed', error.message)
@@ -277,16 +379,25 @@ function canAsk(session: VaultSession, id: KeyId): boolean {
 }
 
 /** What the provider says of the key's previous value: rejected (dead), still accepted, or not known (and why). */
-export async function checkOldValue(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<{ outcome: 'rejected' | 'live' | 'unknown'; message: string }> {
+export async function checkOldValue(
+  session: VaultSession,
+  id: KeyId,
+  deps: HttpDeps,
+): Promise<{ outcome: 'rejected' | 'live' | 'unknown'; message: string }> {
   const key = readKeyById(session, id)
   const provider = providerFor(session, key.provider)?.provider
-  if (provider?.capabilities.verify !== 'api') return { outcome: 'unknown', message: `${provider?.name ?? key.provider} cannot be asked by API.` }
+  if (provider?.capabilities.verify !== 'api')
+    return { outcome: 'unknown', message: `${provider?.name ?? key.provider} cannot be asked by API.` }
   try {
     await verifyCandidate(session, key, oldValueOf(session, id), deps)
-    return { outcome: 'live', message: `${provider.name} still accepts the old key. Some providers take a minute: retry, or delete it in the dashboard.` }
+    return {
+      outcome: 'live',
+      message: `${provider.name} still accepts the old key. Some providers take a minute: retry, or delete it in the dashboard.`,
+    }
   } catch (error) {
     if (!(error instanceof KeywardError) || error.code === 'VAULT_LOCKED') throw error
-    if (error.code === 'KEY_REJECTED') return { outcome: 'rejected', message: `${error.message.replace(/\.$/, '')}: the old key is dead.` }
+    if (error.code === 'KEY_REJECTED')
+      return { outcome: 'rejected', message: `${error.message.replace(/\.$/, '')}: the old key is dead.` }
     return { outcome: 'unknown', message: error.message }
   }
 }
@@ -297,7 +408,12 @@ export async function proveOldRejected(session: VaultSession, id: KeyId, deps: H
   const started = performance.now()
   const checked = await checkOldValue(session, id, deps)
   // A provider that cannot be asked leaves nothing to retry: the step is skipped, and says why.
-  const outcome = checked.outcome === 'rejected' ? 'done' : checked.outcome === 'unknown' && !canAsk(session, id) ? 'skipped' : 'failed'
+  const outcome =
+    checked.outcome === 'rejected'
+      ? 'done'
+      : checked.outcome === 'unknown' && !canAsk(session, id)
+        ? 'skipped'
+        : 'failed'
   return record(session, journal, 'prove', started, outcome, checked.message)
 }
 
@@ -308,15 +424,29 @@ export async function proveOldRejected(session: VaultSession, id: KeyId, deps: H
  * too.
  */
 export function beginGuidedJournal(session: VaultSession, id: KeyId): RotationJournal {
-  return save(session, { keyId: id, next: 'create', retire: 'dashboard', startedAt: session.clock.now().toISOString(), log: [] })
+  return save(session, {
+    keyId: id,
+    next: 'create',
+    retire: 'dashboard',
+    startedAt: session.clock.now().toISOString(),
+    log: [],
+  })
 }
 
 /** Records a guided rotation's step (the journal must be at it). */
-export function recordGuidedStep(session: VaultSession, id: KeyId, step: RotationStep, started: number, outcome: StepLog['outcome'], message: string): RotationJournal {
+export function recordGuidedStep(
+  session: VaultSession,
+  id: KeyId,
+  step: RotationStep,
+  started: number,
+  outcome: StepLog['outcome'],
+  message: string,
+): RotationJournal {
   // The journal as stored: a guided rotation has no pending record, so rotationJournal's catch-up does not apply.
   const row = readJournalRow(session, id)
   const journal = row === undefined ? null : toJournal(row)
-  if (journal?.next !== step) throw new KeywardError('CONFLICT', `This rotation is at "${journal?.next ?? 'nothing'}", not "${step}".`)
+  if (journal?.next !== step)
+    throw new KeywardError('CONFLICT', `This rotation is at "${journal?.next ?? 'nothing'}", not "${step}".`)
   return record(session, journal, step, started, outcome, message)
 }
 
@@ -326,7 +456,11 @@ export function skipRotationStep(session: VaultSession, id: KeyId): RotationJour
   if (journal === null || journal.next === 'done' || !SKIPPABLE.includes(journal.next)) {
     throw new KeywardError('CONFLICT', 'Only verifying, retiring and proving may be skipped.')
   }
-  const messages: Record<string, string> = { verify: 'Stored without a verification.', retire: 'The old key was left at the provider.', prove: 'Not checked.' }
+  const messages: Record<string, string> = {
+    verify: 'Stored without a verification.',
+    retire: 'The old key was left at the provider.',
+    prove: 'Not checked.',
+  }
   return record(session, journal, journal.next, performance.now(), 'skipped', messages[journal.next] ?? '')
 }
 
@@ -340,7 +474,8 @@ export async function rotateKey(session: VaultSession, id: KeyId, deps: Rotation
   const { signal: _signal, ...unabortable } = deps
   const verified = await verifyNewKey(session, id, unabortable)
   // Stored all the same (the old key may already be dead); the summary says the check failed.
-  const unverified = verified.next === 'verify' ? ` The new key could not be verified: ${verified.log.at(-1)?.message ?? ''}` : ''
+  const unverified =
+    verified.next === 'verify' ? ` The new key could not be verified: ${verified.log.at(-1)?.message ?? ''}` : ''
   if (unverified !== '') skipRotationStep(session, id)
   storeNewKey(session, id, deps)
   let journal = propagateRotation(session, id, propagationPreview(session, id))

@@ -12,8 +12,10 @@ export function providerDefinition(session: VaultSession, id: string): string | 
 
 export function upsertProviderDefinition(session: VaultSession, id: string, definition: string, now: string): void {
   session
-    .sql(`INSERT INTO providers (id, definition, created_at, updated_at) VALUES (?, ?, ?, ?)
-          ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`)
+    .sql(
+      `INSERT INTO providers (id, definition, created_at, updated_at) VALUES (?, ?, ?, ?)
+          ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at`,
+    )
     .run(id, definition, now, now)
 }
 

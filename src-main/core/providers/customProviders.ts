@@ -1,5 +1,10 @@
 import { RE2JS } from 're2js'
-import { deleteProviderDefinition, providerDefinition, providerDefinitions, upsertProviderDefinition } from './customProviderStore'
+import {
+  deleteProviderDefinition,
+  providerDefinition,
+  providerDefinitions,
+  upsertProviderDefinition,
+} from './customProviderStore'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
 import { hasHiddenCharacters } from '../security/terminalText'
@@ -28,10 +33,17 @@ export function linearPattern(pattern: string): KeyPattern | null {
 /** A provider the user defines: enough to verify a key against an endpoint of their choosing. */
 export const customProviderSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, 'lower-case letters, digits, ".", "_" or "-"'),
-  name: z.string().min(1).max(80).refine((name) => !hasHiddenCharacters(name), 'a name has no control, bidi or zero-width characters'),
+  name: z
+    .string()
+    .min(1)
+    .max(80)
+    .refine((name) => !hasHiddenCharacters(name), 'a name has no control, bidi or zero-width characters'),
   baseUrl: z.url().refine((url) => {
     const parsed = new URL(url)
-    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname))
+    return (
+      parsed.protocol === 'https:' ||
+      (parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname))
+    )
   }, 'https, or plain http to 127.0.0.1/localhost only'),
   auth: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('bearer') }),
@@ -46,7 +58,10 @@ export const customProviderSchema = z.object({
   keyPattern: z
     .string()
     .max(200)
-    .refine((pattern) => linearPattern(pattern) !== null, 'not a regular expression Keyward can match (RE2 syntax: no look-around or back-references)')
+    .refine(
+      (pattern) => linearPattern(pattern) !== null,
+      'not a regular expression Keyward can match (RE2 syntax: no look-around or back-references)',
+    )
     .nullable(),
   envVar: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/),
   // Opened in the user's browser: https only, no credentials in it.
@@ -82,8 +97,16 @@ function toDefinition(custom: CustomProvider): ProviderDefinition {
 function customAdapter(custom: CustomProvider): ProviderAdapter {
   return {
     async verify(call) {
-      const { status } = await call({ method: custom.verify.method, path: custom.verify.path, accept: [custom.verify.expectStatus] })
-      if (status !== custom.verify.expectStatus) throw new KeywardError('PROVIDER_ERROR', `${custom.name} answered HTTP ${status}, not the expected ${custom.verify.expectStatus}.`)
+      const { status } = await call({
+        method: custom.verify.method,
+        path: custom.verify.path,
+        accept: [custom.verify.expectStatus],
+      })
+      if (status !== custom.verify.expectStatus)
+        throw new KeywardError(
+          'PROVIDER_ERROR',
+          `${custom.name} answered HTTP ${status}, not the expected ${custom.verify.expectStatus}.`,
+        )
       return { outcome: 'live', metadata: {}, summary: `${custom.name} answered ${status}: the key is accepted.` }
     },
   }
@@ -97,9 +120,13 @@ export function saveCustomProvider(session: VaultSession, input: unknown): Custo
   const parsed = customProviderSchema.safeParse(input)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new KeywardError('INVALID_INPUT', `Invalid ${issue?.path.join('.') || 'provider'}: ${issue?.message ?? 'not accepted'}.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `Invalid ${issue?.path.join('.') || 'provider'}: ${issue?.message ?? 'not accepted'}.`,
+    )
   }
-  if (findProvider(parsed.data.id) !== undefined) throw new KeywardError('CONFLICT', `${parsed.data.id} is a built-in provider; pick another id.`)
+  if (findProvider(parsed.data.id) !== undefined)
+    throw new KeywardError('CONFLICT', `${parsed.data.id} is a built-in provider; pick another id.`)
   const now = session.clock.now().toISOString()
   upsertProviderDefinition(session, parsed.data.id, JSON.stringify(parsed.data), now)
   recordEvent(session, 'provider-saved', {}, { provider: parsed.data.id })
@@ -112,7 +139,10 @@ export function removeCustomProvider(session: VaultSession, id: string): void {
 }
 
 /** A provider and its adapter by id: built-in first, then the vault's custom providers. */
-export function providerFor(session: VaultSession, id: string): { provider: ProviderDefinition; adapter: ProviderAdapter | undefined } | undefined {
+export function providerFor(
+  session: VaultSession,
+  id: string,
+): { provider: ProviderDefinition; adapter: ProviderAdapter | undefined } | undefined {
   const builtin = findProvider(id)
   if (builtin !== undefined) return { provider: builtin, adapter: adapters[id] }
   const row = providerDefinition(session, id)

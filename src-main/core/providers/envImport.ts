@@ -29,7 +29,11 @@ export interface ImportReport {
  * key: the secret as the value, the id (and its variable) in the metadata. Without its secret, the id is not
  * imported. The secret is `<prefix><secret suffix>` for an id in `<prefix><id suffix>`, or the provider's variable.
  */
-function pairSecret(provider: ProviderDefinition, variables: Record<string, string>, idVariable: string): { variable: string; secret: string } | null {
+function pairSecret(
+  provider: ProviderDefinition,
+  variables: Record<string, string>,
+  idVariable: string,
+): { variable: string; secret: string } | null {
   const pair = provider.pair
   if (pair === undefined) return null
   const prefix = idVariable.endsWith(pair.idVariableSuffix) ? idVariable.slice(0, -pair.idVariableSuffix.length) : null
@@ -119,7 +123,10 @@ export function planDotenvImport(session: VaultSession, file: string, environmen
     taken.add(ref)
     fingerprints.set(print, ref)
     rows.push({ ...named, action: 'create', ref })
-    entries.set(envVar, { key: { provider, name, envVar, environment, notes: `Imported from ${path.resolve(file)}`, metadata }, value })
+    entries.set(envVar, {
+      key: { provider, name, envVar, environment, notes: `Imported from ${path.resolve(file)}`, metadata },
+      value,
+    })
   }
   return { rows, entries }
 }
@@ -137,11 +144,16 @@ export function importDotenv(
   options: { chosen?: ReadonlySet<string>; track?: boolean } = {},
 ): ImportReport {
   const plan = planDotenvImport(session, file, environment)
-  const entries = [...plan.entries].filter(([variable]) => options.chosen?.has(variable) ?? true).map(([, entry]) => entry)
+  const entries = [...plan.entries]
+    .filter(([variable]) => options.chosen?.has(variable) ?? true)
+    .map(([, entry]) => entry)
   if (!dryRun && entries.length > 0) {
     importKeys(session, entries)
     if (options.track === true) {
-      const usages = entries.map((entry) => ({ keyId: keyIdOf(session, `${entry.key.provider}/${entry.key.name}`), variable: entry.key.envVar ?? '' }))
+      const usages = entries.map((entry) => ({
+        keyId: keyIdOf(session, `${entry.key.provider}/${entry.key.name}`),
+        variable: entry.key.envVar ?? '',
+      }))
       recordUsages(session, path.resolve(file), usages, 'imported')
     }
   }

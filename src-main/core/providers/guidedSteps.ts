@@ -35,17 +35,31 @@ export interface DashboardStep {
 
 export type GuidedRotationStep =
   | { readonly step: 'create-in-dashboard'; readonly dashboard: DashboardStep }
-  | { readonly step: 'revoke-old-in-dashboard'; readonly verified: string | null; readonly files: readonly FileUpdate[] }
+  | {
+      readonly step: 'revoke-old-in-dashboard'
+      readonly verified: string | null
+      readonly files: readonly FileUpdate[]
+    }
   | { readonly step: 'done'; readonly oldRevoked: boolean; readonly proof: string | null }
 
 function providerOf(session: VaultSession, key: KeyRecord): ProviderDefinition {
   const provider = providerFor(session, key.provider)?.provider
-  if (provider === undefined) throw new KeywardError('UNSUPPORTED', `Keyward has no guided flow for ${key.provider} keys: store the new value yourself.`)
+  if (provider === undefined)
+    throw new KeywardError(
+      'UNSUPPORTED',
+      `Keyward has no guided flow for ${key.provider} keys: store the new value yourself.`,
+    )
   return provider
 }
 
 function dashboardOf(provider: ProviderDefinition, key: KeyRecord): DashboardStep {
-  return { provider: provider.name, pairLabel: provider.pair?.label ?? null, dashboardUrl: provider.dashboardUrl, sameEnvironment: key.environment, advice: provider.advice }
+  return {
+    provider: provider.name,
+    pairLabel: provider.pair?.label ?? null,
+    dashboardUrl: provider.dashboardUrl,
+    sameEnvironment: key.environment,
+    advice: provider.advice,
+  }
 }
 
 /**
@@ -71,7 +85,10 @@ export class GuidedRotation {
     const key = readKeyById(session, keyId)
     const provider = providerOf(session, key)
     if (rotationPlan(provider) !== 'guided') {
-      throw new KeywardError('UNSUPPORTED', `${provider.name} keys are ${rotationPlan(provider) === 'api' ? 'rotated through its API' : 'not rotated by Keyward'}.`)
+      throw new KeywardError(
+        'UNSUPPORTED',
+        `${provider.name} keys are ${rotationPlan(provider) === 'api' ? 'rotated through its API' : 'not rotated by Keyward'}.`,
+      )
     }
     // Journaled like a rotation by API: each step is recorded as it happens, so the window (after a lock or a
     // restart too) shows where it stands and finishes it with the same "retire" and "prove" steps.
@@ -94,21 +111,46 @@ export class GuidedRotation {
     // The key the user already has (or had) is no new key: storing it, then "delete the old key at the provider",
     // would cost them their only live key. Refused by fingerprint, before the provider is asked or a file written.
     if (heldBefore(this.session, this.key.id, value)) {
-      throw new KeywardError('CONFLICT', `That is the key Keyward already has — create a new one at ${this.provider.name} first.`)
+      throw new KeywardError(
+        'CONFLICT',
+        `That is the key Keyward already has — create a new one at ${this.provider.name} first.`,
+      )
     }
-    const metadata = this.provider.pair === undefined ? null : { ...this.key.metadata, ...pairMetadata(this.provider, pairId ?? null) }
+    const metadata =
+      this.provider.pair === undefined ? null : { ...this.key.metadata, ...pairMetadata(this.provider, pairId ?? null) }
     const candidateKey = metadata === null ? this.key : { ...this.key, metadata }
     const canVerify = this.provider.capabilities.verify === 'api'
     const started = performance.now()
     const verified = canVerify ? await verifyCandidate(this.session, candidateKey, value, this.http) : null
     const { session, key, provider } = this
-    recordGuidedStep(session, key.id, 'create', started, 'done', `You created a new key in ${provider.name}'s dashboard.`)
-    recordGuidedStep(session, key.id, 'verify', started, canVerify ? 'done' : 'skipped', verified ?? `${provider.name} cannot check keys by API.`)
+    recordGuidedStep(
+      session,
+      key.id,
+      'create',
+      started,
+      'done',
+      `You created a new key in ${provider.name}'s dashboard.`,
+    )
+    recordGuidedStep(
+      session,
+      key.id,
+      'verify',
+      started,
+      canVerify ? 'done' : 'skipped',
+      verified ?? `${provider.name} cannot check keys by API.`,
+    )
     const oldValue = readSecretValue(session, key.id)
     setKeyValue(session, key.id, value, 'rotated (guided)')
     if (metadata !== null) editKey(session, key.id, { metadata })
     if (canVerify) await verifyKey(session, key.id, this.http)
-    recordGuidedStep(session, key.id, 'store', started, 'done', 'Stored as the current value; the old one is kept as retired.')
+    recordGuidedStep(
+      session,
+      key.id,
+      'store',
+      started,
+      'done',
+      'Stored as the current value; the old one is kept as retired.',
+    )
     const files = propagateValue(session, key.id, oldValue, value)
     const message = files.length === 0 ? 'No .env file held the key.' : describeUpdates(files).trim()
     recordGuidedStep(session, key.id, 'propagate', started, 'done', message)
@@ -132,10 +174,14 @@ export class GuidedRotation {
 }
 
 /** A guided revocation: where to revoke, then (once the user says it is done) the key is marked revoked. */
-export function guidedRevocationStep(session: VaultSession, keyId: KeyId): { key: KeyRecord; dashboard: DashboardStep } {
+export function guidedRevocationStep(
+  session: VaultSession,
+  keyId: KeyId,
+): { key: KeyRecord; dashboard: DashboardStep } {
   const key = readKeyById(session, keyId)
   const provider = providerOf(session, key)
-  if (revocationPlan(provider) !== 'guided') throw new KeywardError('UNSUPPORTED', `${provider.name} keys are not revoked in a dashboard.`)
+  if (revocationPlan(provider) !== 'guided')
+    throw new KeywardError('UNSUPPORTED', `${provider.name} keys are not revoked in a dashboard.`)
   return { key, dashboard: dashboardOf(provider, key) }
 }
 

@@ -10,7 +10,6 @@ import { providerFor } from './customProviders'
 import { pairIdOf, type ProviderDefinition } from './providerDefinition'
 import { providerRequest, type HttpDeps } from './providerHttp'
 
-
 export interface KeyOperation {
   readonly key: KeyRecord
   readonly summary: string
@@ -26,11 +25,21 @@ export interface Target {
 }
 
 /** A pair's recorded id, or the id inside the value (SendGrid): what the adapter may know besides the record. */
-export function contextOf(provider: ProviderDefinition, adapter: ProviderAdapter, key: KeyRecord, value: string): KeyContext {
+export function contextOf(
+  provider: ProviderDefinition,
+  adapter: ProviderAdapter,
+  key: KeyRecord,
+  value: string,
+): KeyContext {
   return { publicId: pairIdOf(provider, key.metadata) ?? adapter.publicIdOf?.(value) ?? null }
 }
 
-export function callWith(provider: ProviderDefinition, value: string, deps: HttpDeps, context: KeyContext): ProviderCall {
+export function callWith(
+  provider: ProviderDefinition,
+  value: string,
+  deps: HttpDeps,
+  context: KeyContext,
+): ProviderCall {
   return (options) => providerRequest(provider, { ...options, key: value, keyId: context.publicId ?? undefined }, deps)
 }
 
@@ -40,7 +49,10 @@ export function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: s
   const provider = found?.provider
   const adapter = found?.adapter
   if (provider === undefined || adapter === undefined) {
-    throw new KeywardError('INVALID_INPUT', `Keyward cannot ${what} ${key.provider} keys through an API: it stores their metadata only.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `Keyward cannot ${what} ${key.provider} keys through an API: it stores their metadata only.`,
+    )
   }
   const value = readSecretValue(session, id)
   const context = contextOf(provider, adapter, key, value)
@@ -51,20 +63,37 @@ export function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: s
  * Stores the outcome of a provider call on the key ("ok", "restricted" — valid, lacks permission for the check —,
  * "invalid" when the provider rejected it, or the error code) and audits it.
  */
-function storeResult(session: VaultSession, t: Target, result: string, metadata: Readonly<Record<string, unknown>>): void {
+function storeResult(
+  session: VaultSession,
+  t: Target,
+  result: string,
+  metadata: Readonly<Record<string, unknown>>,
+): void {
   storeProviderResult(session, t.id, result, metadata, session.clock.now().toISOString())
 }
 
-export function recordOutcome(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', result: string, metadata: Readonly<Record<string, unknown>>): void {
+export function recordOutcome(
+  session: VaultSession,
+  t: Target,
+  action: 'verified' | 'synced' | 'rotated' | 'revoked',
+  result: string,
+  metadata: Readonly<Record<string, unknown>>,
+): void {
   storeResult(session, t, result, metadata)
   recordEvent(session, action, { keyId: t.id, keyRef: t.key.ref }, { result })
 }
 
-export async function audited<T>(session: VaultSession, t: Target, action: 'verified' | 'synced' | 'rotated' | 'revoked', work: () => Promise<T>): Promise<T> {
+export async function audited<T>(
+  session: VaultSession,
+  t: Target,
+  action: 'verified' | 'synced' | 'rotated' | 'revoked',
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work()
   } catch (error) {
-    if (error instanceof KeywardError && providerErrorCodes.includes(error.code)) recordOutcome(session, t, action, error.code === 'KEY_REJECTED' ? 'invalid' : error.code, {})
+    if (error instanceof KeywardError && providerErrorCodes.includes(error.code))
+      recordOutcome(session, t, action, error.code === 'KEY_REJECTED' ? 'invalid' : error.code, {})
     throw error
   }
 }
@@ -73,9 +102,15 @@ export async function audited<T>(session: VaultSession, t: Target, action: 'veri
  * Checks a candidate value (a key pasted during a guided rotation) with the provider before anything is stored, so
  * a mistyped key never replaces a working one.
  */
-export async function verifyCandidate(session: VaultSession, key: KeyRecord, value: string, deps: HttpDeps): Promise<string> {
+export async function verifyCandidate(
+  session: VaultSession,
+  key: KeyRecord,
+  value: string,
+  deps: HttpDeps,
+): Promise<string> {
   const found = providerFor(session, key.provider)
-  if (found?.adapter === undefined) throw new KeywardError('INVALID_INPUT', `Keyward cannot verify ${key.provider} keys.`)
+  if (found?.adapter === undefined)
+    throw new KeywardError('INVALID_INPUT', `Keyward cannot verify ${key.provider} keys.`)
   const context = contextOf(found.provider, found.adapter, key, value)
   return (await found.adapter.verify(callWith(found.provider, value, deps, context), key, context)).summary
 }
@@ -83,7 +118,11 @@ export async function verifyCandidate(session: VaultSession, key: KeyRecord, val
 /** Asks the provider whether the key is live; stores when, the result, and the metadata it reported. */
 export async function verifyKey(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<KeyOperation> {
   const t = target(session, id, deps, 'verify')
-  if (t.provider.capabilities.verify !== 'api') throw new KeywardError('UNSUPPORTED', `${t.provider.name} documents no endpoint to check a key with; Keyward stores its metadata only.`)
+  if (t.provider.capabilities.verify !== 'api')
+    throw new KeywardError(
+      'UNSUPPORTED',
+      `${t.provider.name} documents no endpoint to check a key with; Keyward stores its metadata only.`,
+    )
   return audited(session, t, 'verified', async () => {
     const result = await t.adapter.verify(t.call, t.key, t.context)
     // A restricted key is valid (it stays active); the result says it could not be checked fully.
@@ -95,7 +134,8 @@ export async function verifyKey(session: VaultSession, id: KeyId, deps: HttpDeps
 /** Pulls permissions, expiry, last use and usage where the API offers them. */
 export async function syncKey(session: VaultSession, id: KeyId, deps: HttpDeps): Promise<KeyOperation> {
   const t = target(session, id, deps, 'sync')
-  if (t.provider.capabilities.sync !== 'api') throw new KeywardError('INVALID_INPUT', `${t.provider.name} offers no API to read a key's details.`)
+  if (t.provider.capabilities.sync !== 'api')
+    throw new KeywardError('INVALID_INPUT', `${t.provider.name} offers no API to read a key's details.`)
   return audited(session, t, 'synced', async () => {
     const result = await (t.adapter.sync ?? t.adapter.verify)(t.call, t.key, t.context)
     recordOutcome(session, t, 'synced', result.outcome === 'restricted' ? 'restricted' : 'ok', result.metadata)
@@ -111,7 +151,11 @@ export interface RotationDeps extends HttpDeps {
 /** The adapter's function for an operation the provider offers by API, or a pointer to the guided flow. */
 export function apiFunction<F>(t: Target, operation: 'rotate' | 'revoke', fn: F | undefined): F {
   if (fn === undefined || t.provider.capabilities[operation] !== 'api') {
-    throw new KeywardError('INVALID_INPUT', `${t.provider.name} keys are ${operation}d in its dashboard, step by step.`, { action: 'guided', operation, ref: t.key.ref })
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `${t.provider.name} keys are ${operation}d in its dashboard, step by step.`,
+      { action: 'guided', operation, ref: t.key.ref },
+    )
   }
   return fn
 }
@@ -124,10 +168,16 @@ const ISSUED_KEY = /^[\x21-\x7e]{8,4096}$/
  * would otherwise become a pending record no unlock could store. The old value stays; the user is told the
  * provider may already have rotated.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNPRINTABLE = /[\x00-\x20\x7f-\uffff]/
+
 export function checkIssuedKey(provider: ProviderDefinition, value: string): void {
   if (!ISSUED_KEY.test(value)) {
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    throw new KeywardError('PROVIDER_BAD_RESPONSE', `${provider.name} answered the rotation with something that is not a key (${value.length} characters${/[\x00-\x20\x7f-\uffff]/.test(value) ? ', with spaces or control characters' : ''}); Keyward stored nothing and kept the current value. ${provider.name} may already have replaced the key: check its dashboard.`)
+    const odd = UNPRINTABLE.test(value) ? ', with spaces or control characters' : ''
+    throw new KeywardError(
+      'PROVIDER_BAD_RESPONSE',
+      `${provider.name} answered the rotation with something that is not a key (${value.length} characters${odd}); Keyward stored nothing and kept the current value. ${provider.name} may already have replaced the key: check its dashboard.`,
+    )
   }
 }
 
@@ -139,6 +189,9 @@ export async function revokeKey(session: VaultSession, id: KeyId, deps: HttpDeps
     await revoke(t.call, t.key, t.context)
     storeResult(session, t, 'revoked', {})
     markRevoked(session, t.id, 'api')
-    return { key: readKeyById(session, t.id), summary: `${t.provider.name} revoked the key; Keyward marks it revoked and keeps its history.` }
+    return {
+      key: readKeyById(session, t.id),
+      summary: `${t.provider.name} revoked the key; Keyward marks it revoked and keeps its history.`,
+    }
   })
 }

@@ -33,7 +33,11 @@ export function writePendingRotation(session: VaultSession, keyId: KeyId, value:
   const dir = pendingDir(session)
   mkdirSync(dir, { recursive: true, mode: 0o700 })
   const file = pendingFile(session, keyId)
-  const record: PendingRotation = { keyId, receivedAt: session.clock.now().toISOString(), sealed: seal(session.secretKey, Buffer.from(value, 'utf8'), aad(keyId)).toString('base64') }
+  const record: PendingRotation = {
+    keyId,
+    receivedAt: session.clock.now().toISOString(),
+    sealed: seal(session.secretKey, Buffer.from(value, 'utf8'), aad(keyId)).toString('base64'),
+  }
   writeFileAtomic(file, JSON.stringify(record))
   return file
 }
@@ -47,7 +51,10 @@ export function readPendingRotation(session: VaultSession, keyId: KeyId): { valu
   const file = pendingFile(session, keyId)
   if (!existsSync(file)) return null
   const record = JSON.parse(readFileSync(file, 'utf8')) as PendingRotation
-  return { value: unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(keyId)).toString('utf8'), file }
+  return {
+    value: unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(keyId)).toString('utf8'),
+    file,
+  }
 }
 
 export function clearPendingRotation(file: string): void {
@@ -70,14 +77,21 @@ function quarantine(dir: string, name: string): string {
 
 function applyOne(session: VaultSession, file: string): string | null {
   const record = JSON.parse(readFileSync(file, 'utf8')) as PendingRotation
-  const value = unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(record.keyId)).toString('utf8')
+  const value = unsealOrCorrupt(session.secretKey, Buffer.from(record.sealed, 'base64'), aad(record.keyId)).toString(
+    'utf8',
+  )
   const keyId = parseKeyId(record.keyId)
   if (keyId === null) throw new KeywardError('VAULT_CORRUPT', 'A pending rotation names no key.')
   const current = currentValueSince(session, keyId)
   // Gone, or already applied (the file outlived the write), or an old record put back: never roll a key back.
   if (current === undefined || current.since > record.receivedAt) return null
   setKeyValue(session, keyId, value, 'rotated by API (recovered after an interrupted rotation)')
-  recordEvent(session, 'rotation-recovered', { keyId: record.keyId, keyRef: current.ref }, { receivedAt: record.receivedAt })
+  recordEvent(
+    session,
+    'rotation-recovered',
+    { keyId: record.keyId, keyRef: current.ref },
+    { receivedAt: record.receivedAt },
+  )
   return current.ref
 }
 
@@ -106,5 +120,9 @@ export function applyPendingRotations(session: VaultSession): PendingOutcome {
 /** Records moved aside by earlier unlocks, for `doctor` and the app. */
 export function quarantinedRotations(files: { dir: string }): string[] {
   const dir = path.join(files.dir, 'pending-rotations', 'quarantine')
-  return existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith('.json')).map((file) => path.join(dir, file)) : []
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith('.json'))
+        .map((file) => path.join(dir, file))
+    : []
 }

@@ -45,7 +45,12 @@ export interface ProviderDefinition {
   readonly envVar: string
   readonly rotationDays: number | null
   readonly rateLimit: string | null
-  readonly capabilities: { readonly verify: Capability; readonly rotate: Capability; readonly revoke: Capability; readonly sync: Capability }
+  readonly capabilities: {
+    readonly verify: Capability
+    readonly rotate: Capability
+    readonly revoke: Capability
+    readonly sync: Capability
+  }
   /** Advice shown with the provider (one key per environment, quarterly rotation …). */
   readonly advice: readonly string[]
   /** Set for providers whose credential is an id + secret pair. */
@@ -85,13 +90,19 @@ export function baseUrlVariable(providerId: string): string {
  * simulators, and live keys follow it: it is accepted only for a loopback origin (127.0.0.0/8, ::1, localhost),
  * in every build, so a stray or planted variable cannot send keys to another host.
  */
-export function baseUrlFor(provider: ProviderDefinition, env: Readonly<Record<string, string | undefined>>): string | null {
+export function baseUrlFor(
+  provider: ProviderDefinition,
+  env: Readonly<Record<string, string | undefined>>,
+): string | null {
   const variable = baseUrlVariable(provider.id)
   const override = env[variable]
   if (override === undefined || override === '') return provider.baseUrl
   const url = parseUrl(override)
   if (url === null || !isLoopback(url.hostname)) {
-    throw new KeywardError('INVALID_INPUT', `${variable} points at ${url?.host ?? 'something that is not a URL'}: it is accepted only for a local simulator (127.0.0.1, ::1, localhost). Unset it to use ${provider.name}.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `${variable} points at ${url?.host ?? 'something that is not a URL'}: it is accepted only for a local simulator (127.0.0.1, ::1, localhost). Unset it to use ${provider.name}.`,
+    )
   }
   return override.replace(/\/+$/, '')
 }

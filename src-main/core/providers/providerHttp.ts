@@ -26,7 +26,9 @@ function isAborted(signal: AbortSignal): boolean {
 
 /** The abort's reason when it is one of ours (VAULT_LOCKED), else CANCELLED. */
 function aborted(signal: AbortSignal): KeywardError {
-  return signal.reason instanceof KeywardError ? signal.reason : new KeywardError('CANCELLED', 'The provider call was cancelled.')
+  return signal.reason instanceof KeywardError
+    ? signal.reason
+    : new KeywardError('CANCELLED', 'The provider call was cancelled.')
 }
 
 export interface RequestOptions {
@@ -68,7 +70,10 @@ function limiterFor(providerId: string) {
 /** https, or plain http to this machine only (the simulators). */
 function checkTransport(url: URL, provider: ProviderDefinition): void {
   if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname))) return
-  throw new KeywardError('INVALID_INPUT', `${provider.name}'s base URL must use https (plain http only to 127.0.0.1/localhost): ${url.origin}`)
+  throw new KeywardError(
+    'INVALID_INPUT',
+    `${provider.name}'s base URL must use https (plain http only to 127.0.0.1/localhost): ${url.origin}`,
+  )
 }
 
 interface Outgoing {
@@ -81,11 +86,21 @@ interface Outgoing {
 function needsKeyId(provider: ProviderDefinition, keyId: string | undefined): string {
   if (keyId !== undefined && keyId !== '') return keyId
   const field = provider.pair?.field ?? 'id'
-  throw new KeywardError('INVALID_INPUT', `This ${provider.name} key has no ${provider.pair?.label ?? 'id'} recorded: record it with the key.`, { action: 'give-pair-id', field })
+  throw new KeywardError(
+    'INVALID_INPUT',
+    `This ${provider.name} key has no ${provider.pair?.label ?? 'id'} recorded: record it with the key.`,
+    { action: 'give-pair-id', field },
+  )
 }
 
 /** The credential headers for one request; SigV4 signs the request itself, so it is computed per request. */
-function authHeaders(provider: ProviderDefinition, auth: AuthScheme, key: string, keyId: string | undefined, request: Outgoing): Record<string, string> {
+function authHeaders(
+  provider: ProviderDefinition,
+  auth: AuthScheme,
+  key: string,
+  keyId: string | undefined,
+  request: Outgoing,
+): Record<string, string> {
   switch (auth.kind) {
     case 'bearer':
       return { Authorization: `Bearer ${key}` }
@@ -98,24 +113,43 @@ function authHeaders(provider: ProviderDefinition, auth: AuthScheme, key: string
     case 'aws-sigv4': {
       // aws4 (a library made for SigV4) signs method, host, path, query, the signed headers and the body's hash.
       const signed = aws4.sign(
-        { host: request.url.host, path: `${request.url.pathname}${request.url.search}`, method: request.method, service: auth.service, region: auth.region, headers: { ...request.headers }, body: request.body },
+        {
+          host: request.url.host,
+          path: `${request.url.pathname}${request.url.search}`,
+          method: request.method,
+          service: auth.service,
+          region: auth.region,
+          headers: { ...request.headers },
+          body: request.body,
+        },
         { accessKeyId: needsKeyId(provider, keyId), secretAccessKey: key },
       )
-      const headers = Object.entries(signed.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'host' && name.toLowerCase() !== 'content-length')
+      const headers = Object.entries(signed.headers ?? {}).filter(
+        ([name]) => name.toLowerCase() !== 'host' && name.toLowerCase() !== 'content-length',
+      )
       return Object.fromEntries(headers.map(([name, value]) => [name, String(value)]))
     }
   }
 }
 
 function requestBody(options: RequestOptions): { body?: string; contentType?: string } {
-  if (options.form !== undefined) return { body: new URLSearchParams({ ...options.form }).toString(), contentType: 'application/x-www-form-urlencoded; charset=utf-8' }
+  if (options.form !== undefined)
+    return {
+      body: new URLSearchParams({ ...options.form }).toString(),
+      contentType: 'application/x-www-form-urlencoded; charset=utf-8',
+    }
   const json = options.bodyWithKey?.(options.key) ?? options.body
   return json === undefined ? {} : { body: JSON.stringify(json), contentType: 'application/json' }
 }
 
 /** Retry-After in seconds or as an HTTP date; capped so a provider cannot park us. */
 function retryAfterMs(header: string | null, attempt: number): number {
-  const seconds = header !== null && /^\d+$/.test(header.trim()) ? Number(header) * 1000 : header !== null ? Date.parse(header) - Date.now() : Number.NaN
+  const seconds =
+    header !== null && /^\d+$/.test(header.trim())
+      ? Number(header) * 1000
+      : header !== null
+        ? Date.parse(header) - Date.now()
+        : Number.NaN
   const fallback = 500 * 2 ** attempt
   return Math.min(MAX_RETRY_WAIT_MS, Number.isFinite(seconds) && seconds >= 0 ? seconds : fallback)
 }
@@ -138,7 +172,10 @@ async function readCapped(response: Response, provider: ProviderDefinition): Pro
     size += value.byteLength
     if (size > MAX_BODY_BYTES) {
       await reader.cancel().catch(() => undefined)
-      fail('PROVIDER_BAD_RESPONSE', `${provider.name} answered with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; Keyward did not read it.`)
+      fail(
+        'PROVIDER_BAD_RESPONSE',
+        `${provider.name} answered with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; Keyward did not read it.`,
+      )
     }
     chunks.push(value)
   }
@@ -164,20 +201,34 @@ function redirectTarget(location: string | null, from: URL): URL | null {
  * origin: redirects are followed by hand and only within it. Timeouts, 429 with Retry-After (bounded), a
  * per-provider concurrency cap, and errors that name the provider and the reason — never the key.
  */
-export async function providerRequest(provider: ProviderDefinition, options: RequestOptions, deps: HttpDeps): Promise<ProviderResponse> {
+export async function providerRequest(
+  provider: ProviderDefinition,
+  options: RequestOptions,
+  deps: HttpDeps,
+): Promise<ProviderResponse> {
   const base = baseUrlFor(provider, deps.env)
-  if (base === null || provider.auth === null) fail('INVALID_INPUT', `${provider.name} has no key API Keyward can call.`)
+  if (base === null || provider.auth === null)
+    fail('INVALID_INPUT', `${provider.name} has no key API Keyward can call.`)
   const baseUrl = parseUrl(base) ?? fail('INVALID_INPUT', `${provider.name}'s base URL is not a URL.`)
   checkTransport(baseUrl, provider)
-  let url = parseUrl(`${base}${options.path.startsWith('/') ? '' : '/'}${options.path}`) ?? fail('INVALID_INPUT', 'Bad API path.')
-  if (url.origin !== baseUrl.origin) fail('INVALID_INPUT', `Refusing to send a ${provider.name} key outside ${baseUrl.origin}.`)
+  let url =
+    parseUrl(`${base}${options.path.startsWith('/') ? '' : '/'}${options.path}`) ??
+    fail('INVALID_INPUT', 'Bad API path.')
+  if (url.origin !== baseUrl.origin)
+    fail('INVALID_INPUT', `Refusing to send a ${provider.name} key outside ${baseUrl.origin}.`)
   const auth = provider.auth
   const { body, contentType } = requestBody(options)
   const method = options.method ?? 'GET'
-  const plainHeaders = { Accept: 'application/json', ...options.headers, ...(contentType === undefined ? {} : { 'Content-Type': contentType }) }
+  const plainHeaders = {
+    Accept: 'application/json',
+    ...options.headers,
+    ...(contentType === undefined ? {} : { 'Content-Type': contentType }),
+  }
   const headersFor = (target: URL) => ({
     ...plainHeaders,
-    ...(options.authenticated === false ? {} : authHeaders(provider, auth, options.key, options.keyId, { method, url: target, body, headers: plainHeaders })),
+    ...(options.authenticated === false
+      ? {}
+      : authHeaders(provider, auth, options.key, options.keyId, { method, url: target, body, headers: plainHeaders })),
   })
 
   return limiterFor(provider.id)(async () => {
@@ -198,21 +249,32 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
         })
       } catch (error) {
         if (deps.signal !== undefined && isAborted(deps.signal)) throw aborted(deps.signal)
-        if ((error as Error).name === 'TimeoutError') fail('PROVIDER_TIMEOUT', `${provider.name} did not answer within ${((options.timeoutMs ?? deps.timeoutMs ?? 15_000) / 1000).toFixed(1)} s.`)
+        if ((error as Error).name === 'TimeoutError')
+          fail(
+            'PROVIDER_TIMEOUT',
+            `${provider.name} did not answer within ${((options.timeoutMs ?? deps.timeoutMs ?? 15_000) / 1000).toFixed(1)} s.`,
+          )
         fail('PROVIDER_UNREACHABLE', `Could not reach ${provider.name} at ${baseUrl.origin}.`)
       }
       const status = response.status
       if (status >= 300 && status < 400) {
         const target = redirectTarget(response.headers.get('location'), url)
         if (target === null || target.origin !== baseUrl.origin || ++redirects > MAX_REDIRECTS) {
-          fail('PROVIDER_REDIRECT', `${provider.name} redirected to ${target?.origin ?? 'an invalid address'}; the key was not sent there.`)
+          fail(
+            'PROVIDER_REDIRECT',
+            `${provider.name} redirected to ${target?.origin ?? 'an invalid address'}; the key was not sent there.`,
+          )
         }
         url = target
         attempt -= 1
         continue
       }
       if (status === 429) {
-        if (attempt + 1 >= MAX_ATTEMPTS) fail('PROVIDER_RATE_LIMITED', `${provider.name} is rate limiting this key${provider.rateLimit === null ? '' : ` (${provider.rateLimit})`}. Try again later.`)
+        if (attempt + 1 >= MAX_ATTEMPTS)
+          fail(
+            'PROVIDER_RATE_LIMITED',
+            `${provider.name} is rate limiting this key${provider.rateLimit === null ? '' : ` (${provider.rateLimit})`}. Try again later.`,
+          )
         await deps.sleep(retryAfterMs(response.headers.get('retry-after'), attempt))
         continue
       }
@@ -222,13 +284,22 @@ export async function providerRequest(provider: ProviderDefinition, options: Req
       } catch (error) {
         if (error instanceof KeywardError) throw error
         if (deps.signal !== undefined && isAborted(deps.signal)) throw aborted(deps.signal)
-        fail(timeout.aborted ? 'PROVIDER_TIMEOUT' : 'PROVIDER_UNREACHABLE', `${provider.name} stopped answering mid-response.`)
+        fail(
+          timeout.aborted ? 'PROVIDER_TIMEOUT' : 'PROVIDER_UNREACHABLE',
+          `${provider.name} stopped answering mid-response.`,
+        )
       }
       if ((status === 401 || status === 403) && !(options.accept ?? []).includes(status)) {
-        fail('KEY_REJECTED', `${provider.name} rejected the key (HTTP ${status}): it is invalid, revoked or lacks permission.`)
+        fail(
+          'KEY_REJECTED',
+          `${provider.name} rejected the key (HTTP ${status}): it is invalid, revoked or lacks permission.`,
+        )
       }
       if (status >= 400 && !(options.accept ?? []).includes(status)) {
-        fail('PROVIDER_ERROR', `${provider.name} answered HTTP ${status}${status >= 500 ? ' (a problem on their side; try again later)' : ''}.`)
+        fail(
+          'PROVIDER_ERROR',
+          `${provider.name} answered HTTP ${status}${status >= 500 ? ' (a problem on their side; try again later)' : ''}.`,
+        )
       }
       if (text === '') return { status, body: null }
       try {

@@ -11,7 +11,8 @@ export interface JournalRow {
 }
 
 export function readJournalRow(session: VaultSession, keyId: KeyId): JournalRow | undefined {
-  return session.sql('SELECT key_id, next_step, retire, started_at, log FROM rotations WHERE key_id = ?').get(keyId) as JournalRow | undefined
+  return session.sql('SELECT key_id, next_step, retire, started_at, log FROM rotations WHERE key_id = ?').get(keyId) as
+    JournalRow | undefined
 }
 
 export function writeJournalRow(session: VaultSession, row: JournalRow, now: string): void {

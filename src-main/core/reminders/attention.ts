@@ -1,4 +1,10 @@
-import { deadlinesBetween, keysNeedingAttention, keysWithDeadlineBy, keysWithoutDeadline, type Deadline } from '../keys/deadlineStore'
+import {
+  deadlinesBetween,
+  keysNeedingAttention,
+  keysWithDeadlineBy,
+  keysWithoutDeadline,
+  type Deadline,
+} from '../keys/deadlineStore'
 import { snoozes } from './reminderStore'
 import { byProviderAndName, type KeyRecord } from '../keys/keyRecord'
 import type { VaultSession } from '../vault/VaultSession'
@@ -56,9 +62,14 @@ export function attention(session: VaultSession, limits = { items: 500, noExpiry
   const items = needing.keys.flatMap((key): AttentionItem[] => {
     const state = keyStateOf(key, now, window)
     if (!isAttentionKind(state.kind)) return []
-    const days = state.deadline === null ? null : Math.round((Date.parse(`${state.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS)
+    const days =
+      state.deadline === null
+        ? null
+        : Math.round((Date.parse(`${state.deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS)
     const snooze = snoozed.get(key.id) ?? null
-    const active = snooze !== null && (snooze.startsWith('state:') ? snooze === `state:${state.kind}` : Date.parse(snooze) > now.getTime())
+    const active =
+      snooze !== null &&
+      (snooze.startsWith('state:') ? snooze === `state:${state.kind}` : Date.parse(snooze) > now.getTime())
     return [{ key, state: state.kind, reason: state.reason, days, snoozedUntil: active ? snooze : null }]
   })
   const soonest = (item: AttentionItem) => item.days ?? Number.MAX_SAFE_INTEGER
@@ -72,12 +83,14 @@ export function attention(session: VaultSession, limits = { items: 500, noExpiry
   }
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 
 /** Counted per week in SQL, so a busy vault's chart shows every date, not the first few thousand. */
 function timeline(session: VaultSession, today: string, limit: number): Timeline {
   const { first, weeks } = deadlinesBetween(session, today, addDays(today, TIMELINE_DAYS), limit)
-  const count = (week: number, kind: Deadline['kind']) => weeks.find((row) => row.week === week && row.kind === kind)?.count ?? 0
+  const count = (week: number, kind: Deadline['kind']) =>
+    weeks.find((row) => row.week === week && row.kind === kind)?.count ?? 0
   const perWeek = Array.from({ length: TIMELINE_WEEKS }, (_, week) => ({
     from: addDays(today, week * 7),
     expiry: count(week, 'expiry'),
@@ -95,9 +108,12 @@ export function dueWithin(session: VaultSession, withinDays: number): (KeyState 
   const window = remindBeforeDefault(session)
   const byId = new Map<string, KeyRecord>()
   for (const key of keysNeedingAttention(session, window, Number.POSITIVE_INFINITY).keys) byId.set(key.id, key)
-  for (const key of keysWithDeadlineBy(session, addDays(now.toISOString().slice(0, 10), withinDays))) byId.set(key.id, key)
+  for (const key of keysWithDeadlineBy(session, addDays(now.toISOString().slice(0, 10), withinDays)))
+    byId.set(key.id, key)
   const rank = (state: KeyState) => KEY_STATE_KINDS.indexOf(state.kind)
   return [...byId.values()]
     .map((key) => ({ ref: key.ref, ...keyStateOf(key, now, window) }))
-    .sort((a, b) => rank(a) - rank(b) || (a.deadline ?? '~').localeCompare(b.deadline ?? '~') || a.ref.localeCompare(b.ref))
+    .sort(
+      (a, b) => rank(a) - rank(b) || (a.deadline ?? '~').localeCompare(b.deadline ?? '~') || a.ref.localeCompare(b.ref),
+    )
 }

@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs'
 import { fileExposure, type ExposureKind } from '../dotenv/fileExposure'
-import { countNotRevoked, filesByKey, keysPastDeadline, keysRejected, refsWithoutDeadline, sharedValueRefs, unusedSince } from '../keys/deadlineStore'
+import {
+  countNotRevoked,
+  filesByKey,
+  keysPastDeadline,
+  keysRejected,
+  refsWithoutDeadline,
+  sharedValueRefs,
+  unusedSince,
+} from '../keys/deadlineStore'
 import type { VaultSession } from '../vault/VaultSession'
 import { remindBeforeDefault } from '../vault/settings'
 import { keyStateOf } from '../keys/keyState'
@@ -19,13 +27,24 @@ export interface HealthReport {
   readonly keys: number
   /** How many entries each section has; `sections` holds the first `limit` of each (all, by default). */
   readonly totals: Readonly<Record<keyof HealthReport['sections'], number>>
-  readonly sections: Readonly<Record<'rejected' | 'overdue' | 'expired' | 'no expiry' | 'unused 90+ days' | 'duplicate values' | 'exposed .env files', readonly HealthEntry[]>>
+  readonly sections: Readonly<
+    Record<
+      'rejected' | 'overdue' | 'expired' | 'no expiry' | 'unused 90+ days' | 'duplicate values' | 'exposed .env files',
+      readonly HealthEntry[]
+    >
+  >
 }
 
 const UNUSED_DAYS = 90
 const DAY_MS = 86_400_000
 
-const entry = (key: { id: string; ref: string }, detail: string): HealthEntry => ({ keyId: key.id, ref: key.ref, detail, file: null, exposure: null })
+const entry = (key: { id: string; ref: string }, detail: string): HealthEntry => ({
+  keyId: key.id,
+  ref: key.ref,
+  detail,
+  file: null,
+  exposure: null,
+})
 
 /**
  * The vault's hygiene: keys the provider rejected at their last verify, what is overdue or expired, keys that never expire (providers advise against them), keys
@@ -49,7 +68,10 @@ export function healthReport(session: VaultSession, limit = Number.POSITIVE_INFI
   const unused = unusedSince(session, cutoff, limit)
   const unusedEntries = unused.rows.map((key) => {
     const days = Math.floor((now.getTime() - Date.parse(key.last)) / DAY_MS)
-    return entry(key, `last used ${key.last.slice(0, 10)} (${days} days ago${key.reported === 1 ? '' : ', as far as Keyward saw'})`)
+    return entry(
+      key,
+      `last used ${key.last.slice(0, 10)} (${days} days ago${key.reported === 1 ? '' : ', as far as Keyward saw'})`,
+    )
   })
   const shared = sharedValueRefs(session)
   const duplicates = shared.map((row) => {

@@ -47,7 +47,12 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
     }
     if (row?.last_notified_state === reminder.kind) continue
     const snoozed = row?.snoozed_until
-    if (snoozed !== null && snoozed !== undefined && (snoozed.startsWith('state:') ? snoozed === `state:${reminder.kind}` : Date.parse(snoozed) > now.getTime())) continue
+    if (
+      snoozed !== null &&
+      snoozed !== undefined &&
+      (snoozed.startsWith('state:') ? snoozed === `state:${reminder.kind}` : Date.parse(snoozed) > now.getTime())
+    )
+      continue
     recordNotified(session, key.id, reminder.kind, now.toISOString())
     notices.push({ keyId: key.id, ref: key.ref, state: reminder.kind, title, body: `${key.ref}: ${reminder.reason}.` })
   }
@@ -58,8 +63,9 @@ export function pendingKeyNotices(session: VaultSession): KeyNotice[] {
 export function snoozeKey(session: VaultSession, keyId: KeyId, snooze: Snooze): void {
   const now = session.clock.now()
   const key = readKeyById(session, keyId)
-  const until = snooze === 'next-state'
-    ? `state:${keyStateOf(key, now, remindBeforeDefault(session)).kind}`
-    : new Date(now.getTime() + SNOOZE_MS[snooze]).toISOString()
+  const until =
+    snooze === 'next-state'
+      ? `state:${keyStateOf(key, now, remindBeforeDefault(session)).kind}`
+      : new Date(now.getTime() + SNOOZE_MS[snooze]).toISOString()
   setSnooze(session, keyId, until)
 }

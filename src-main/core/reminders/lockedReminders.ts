@@ -21,7 +21,10 @@ export interface LockedReminderDeps {
 
 /** "2 keys are due — unlock to see which": counts only, from the header digest. */
 export function lockedNotice(count: number): { title: string; body: string } {
-  return { title: 'Keyward', body: `${count} key${count === 1 ? ' is' : 's are'} due for rotation or expiring — unlock to see which.` }
+  return {
+    title: 'Keyward',
+    body: `${count} key${count === 1 ? ' is' : 's are'} due for rotation or expiring — unlock to see which.`,
+  }
 }
 
 /**

@@ -12,7 +12,13 @@ import { createVault, type CreateOptions } from './createVault'
 import { readHeader } from './header'
 import { markOf, markSeen } from './seenVaults'
 import { readSetting, remindBeforeDefault, writeSetting } from './settings'
-import { unlockWithDevice, unlockWithPassword, unlockWithRecoveryCode, type UnlockDeps, type UnlockOptions } from './unlockVault'
+import {
+  unlockWithDevice,
+  unlockWithPassword,
+  unlockWithRecoveryCode,
+  type UnlockDeps,
+  type UnlockOptions,
+} from './unlockVault'
 import type { VaultSession } from './VaultSession'
 import { vaultFiles, type VaultFiles } from './vaultFiles'
 
@@ -31,9 +37,7 @@ export type VaultChange =
   | { readonly kind: 'rotations-quarantined'; readonly files: readonly string[] }
 
 export type UnlockMethod =
-  | { readonly password: string }
-  | { readonly recoveryCode: string }
-  | { readonly device: DeviceKeyStore }
+  { readonly password: string } | { readonly recoveryCode: string } | { readonly device: DeviceKeyStore }
 
 /** What a unit of work gets: the open session, and a signal that fires when the vault starts to lock. */
 export interface Work {
@@ -141,7 +145,8 @@ export class VaultService {
 
   /** Creates a new vault and leaves it unlocked. Returns the recovery code, shown once. */
   async create(password: string, options: CreateOptions = {}): Promise<string> {
-    if (this.status !== 'no-vault' && this.status !== 'locked') throw new KeywardError('VAULT_BUSY', 'A vault is open or opening. Lock it first.')
+    if (this.status !== 'no-vault' && this.status !== 'locked')
+      throw new KeywardError('VAULT_BUSY', 'A vault is open or opening. Lock it first.')
     this.setState('unlocking')
     try {
       const { session, recoveryCode } = await createVault(this.files.dir, password, options, this.deps)
@@ -155,12 +160,14 @@ export class VaultService {
 
   async unlock(method: UnlockMethod, options: UnlockOptions = {}): Promise<void> {
     if (this.status === 'unlocked') return
-    if (this.status !== 'locked' && this.status !== 'no-vault') throw new KeywardError('VAULT_BUSY', 'The vault is busy locking or unlocking. Try again.')
+    if (this.status !== 'locked' && this.status !== 'no-vault')
+      throw new KeywardError('VAULT_BUSY', 'The vault is busy locking or unlocking. Try again.')
     this.setState('unlocking')
     let session: VaultSession | null
     try {
       if ('password' in method) session = await unlockWithPassword(this.files.dir, method.password, this.deps, options)
-      else if ('recoveryCode' in method) session = await unlockWithRecoveryCode(this.files.dir, method.recoveryCode, this.deps)
+      else if ('recoveryCode' in method)
+        session = await unlockWithRecoveryCode(this.files.dir, method.recoveryCode, this.deps)
       else session = await unlockWithDevice(this.files.dir, method.device, this.deps)
     } catch (error) {
       this.setState(existsSync(this.files.header) ? 'locked' : 'no-vault')
@@ -180,7 +187,8 @@ export class VaultService {
     this.touch()
     this.seen = this.watermarks(session)
     this.setState('unlocked')
-    if (session.quarantinedRotations.length > 0) this.emit({ kind: 'rotations-quarantined', files: session.quarantinedRotations })
+    if (session.quarantinedRotations.length > 0)
+      this.emit({ kind: 'rotations-quarantined', files: session.quarantinedRotations })
     if (this.deps.timers !== undefined) {
       this.ticker = this.deps.timers.setInterval(() => this.tick(), CHANGE_POLL_MS)
       this.watchFolder(this.deps.timers)
@@ -206,7 +214,8 @@ export class VaultService {
       try {
         return await work({ session, signal: controller.signal })
       } catch (error) {
-        if (isCorruption(error)) throw new KeywardError('VAULT_CORRUPT', `${session.files.database} is damaged. ${restoreHint(session.files)}`)
+        if (isCorruption(error))
+          throw new KeywardError('VAULT_CORRUPT', `${session.files.database} is damaged. ${restoreHint(session.files)}`)
         if (controller.signal.aborted && !(error instanceof KeywardError)) throw vaultLocked()
         throw error
       }
@@ -227,7 +236,8 @@ export class VaultService {
    */
   private announceOwnWrites(session: VaultSession, before: number): void {
     try {
-      if (this.current === session && this.status === 'unlocked' && totalChanges(session) !== before) this.emit({ kind: 'keys' })
+      if (this.current === session && this.status === 'unlocked' && totalChanges(session) !== before)
+        this.emit({ kind: 'keys' })
     } catch {
       // Closed meanwhile (a lock): there is nothing left to show.
     }
@@ -254,7 +264,8 @@ export class VaultService {
         if (totalChanges(session) !== this.digestAt) this.refreshDigest(session)
         if (reason !== 'command-done') recordEvent(session, 'locked', {}, { reason })
         const seen = this.deps.seenVaults
-        if (seen !== undefined) markSeen(seen, session.files, session.header, () => markOf(session.header, session.db, this.deps.clock.now()))
+        if (seen !== undefined)
+          markSeen(seen, session.files, session.header, () => markOf(session.header, session.db, this.deps.clock.now()))
       } catch {
         // A damaged or busy database must not keep the vault open: lock regardless.
       } finally {
@@ -303,7 +314,8 @@ export class VaultService {
     try {
       this.checkForChanges()
       const session = this.current
-      if (session !== null && this.status === 'unlocked' && totalChanges(session) !== this.digestAt) this.refreshDigest(session)
+      if (session !== null && this.status === 'unlocked' && totalChanges(session) !== this.digestAt)
+        this.refreshDigest(session)
     } catch {
       // A busy or vanished file is looked at again on the next tick.
     }

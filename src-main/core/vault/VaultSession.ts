@@ -58,18 +58,23 @@ export class VaultSession {
    */
   loadValueKeys(): void {
     this.usable()
-    const rows = this.database.prepare('SELECT purpose, key FROM value_keys').all() as { purpose: string; key: Buffer }[]
+    const rows = this.database.prepare('SELECT purpose, key FROM value_keys').all() as {
+      purpose: string
+      key: Buffer
+    }[]
     const stored = new Map(rows.map((row) => [row.purpose, row.key]))
     const purposes = ['secret-values', 'value-fingerprints'] as const
     if (purposes.some((purpose) => !stored.has(purpose))) {
       const insert = this.database.prepare('INSERT OR IGNORE INTO value_keys (purpose, key) VALUES (?, ?)')
-      this.database.transaction(() => {
-        for (const purpose of purposes) {
-          const derived = deriveSubkey(this.keys.database, purpose)
-          insert.run(purpose, derived)
-          wipe(derived)
-        }
-      }).immediate()
+      this.database
+        .transaction(() => {
+          for (const purpose of purposes) {
+            const derived = deriveSubkey(this.keys.database, purpose)
+            insert.run(purpose, derived)
+            wipe(derived)
+          }
+        })
+        .immediate()
       return this.loadValueKeys()
     }
     wipe(this.keys.secret ?? undefined, this.keys.fingerprint ?? undefined)

@@ -56,13 +56,22 @@ export function recordEvent(
 ): void {
   session
     .sql('INSERT INTO events (at, action, key_id, key_ref, actor, detail) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(session.clock.now().toISOString(), action, target.keyId ?? null, target.keyRef ?? null, session.actor, JSON.stringify(detail))
+    .run(
+      session.clock.now().toISOString(),
+      action,
+      target.keyId ?? null,
+      target.keyRef ?? null,
+      session.actor,
+      JSON.stringify(detail),
+    )
 }
 
 /** One key's events, newest first (the detail pane's activity). */
 export function keyEvents(session: VaultSession, keyId: string, limit: number): AuditEvent[] {
   const rows = session
-    .sql('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events WHERE key_id = ? ORDER BY id DESC LIMIT ?')
+    .sql(
+      'SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events WHERE key_id = ? ORDER BY id DESC LIMIT ?',
+    )
     .all(keyId, limit) as (Omit<AuditEvent, 'detail'> & { detail: string })[]
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }))
 }
@@ -87,7 +96,10 @@ export interface AuditFilter {
  * One page of the audit trail, newest first, by keyset on the id (a page costs the same on the millionth row):
  * filtered by action and by part of the key's reference. `more` says whether an older page exists.
  */
-export function auditPage(session: VaultSession, filter: AuditFilter): { events: Omit<AuditEvent, 'detail'>[]; more: boolean } {
+export function auditPage(
+  session: VaultSession,
+  filter: AuditFilter,
+): { events: Omit<AuditEvent, 'detail'>[]; more: boolean } {
   const rows = session
     .sql(
       `SELECT id, at, action, key_ref AS keyRef, actor FROM events

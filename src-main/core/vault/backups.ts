@@ -29,7 +29,9 @@ export function listBackups(files: VaultFiles): BackupInfo[] {
     .flatMap((entry) => {
       const dir = path.join(files.backups, entry.name)
       const db = statSync(path.join(dir, 'vault.db'), { throwIfNoEntry: false })
-      return db === undefined ? [] : [{ name: entry.name, path: dir, createdAt: db.mtime.toISOString(), bytes: db.size }]
+      return db === undefined
+        ? []
+        : [{ name: entry.name, path: dir, createdAt: db.mtime.toISOString(), bytes: db.size }]
     })
     .sort((a, b) => b.name.localeCompare(a.name))
 }
@@ -56,7 +58,11 @@ export function backupVault(db: Database, files: VaultFiles, now: Date, reason: 
   // Never a header holding a password change's record: with it, the old password would open the new database.
   // (An opener holds the vault lock, so no change is under way; a record left by a crash is settled at unlock.)
   const header = readHeader(files)
-  if (header.rekey !== undefined) throw new KeywardError('VAULT_BUSY', 'A password change is not finished yet, so no backup was taken. Unlock again to finish it, then back up.')
+  if (header.rekey !== undefined)
+    throw new KeywardError(
+      'VAULT_BUSY',
+      'A password change is not finished yet, so no backup was taken. Unlock again to finish it, then back up.',
+    )
   const name = `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${reason}`
   const dir = path.join(files.backups, name)
   const staging = path.join(files.backups, `.${name}.partial`)
@@ -64,7 +70,8 @@ export function backupVault(db: Database, files: VaultFiles, now: Date, reason: 
   try {
     db.exec(`VACUUM INTO ${sqlString(path.join(staging, 'vault.db'))}`)
     writeFileSync(path.join(staging, 'vault.json'), `${JSON.stringify(header, null, 2)}\n`, { mode: 0o600 })
-    if (process.platform !== 'win32') for (const file of ['vault.db', 'vault.json']) chmodSync(path.join(staging, file), 0o600)
+    if (process.platform !== 'win32')
+      for (const file of ['vault.db', 'vault.json']) chmodSync(path.join(staging, file), 0o600)
     fsyncDirectory(staging)
     renameSync(staging, dir)
     fsyncDirectory(files.backups)
@@ -74,9 +81,14 @@ export function backupVault(db: Database, files: VaultFiles, now: Date, reason: 
   }
   // Never the one just made, even when its name sorts oldest (a clock set back, another process's clock ahead).
   const all = listBackups(files)
-  for (const old of all.filter((backup) => backup.name !== name).slice(BACKUPS_KEPT - 1)) rmSync(old.path, { recursive: true, force: true })
+  for (const old of all.filter((backup) => backup.name !== name).slice(BACKUPS_KEPT - 1))
+    rmSync(old.path, { recursive: true, force: true })
   const made = all.find((backup) => backup.name === name)
-  if (made === undefined) throw new KeywardError('VAULT_BUSY', `The backup ${name} was removed while it was being written (by another Keyward pruning old backups). Back up again.`)
+  if (made === undefined)
+    throw new KeywardError(
+      'VAULT_BUSY',
+      `The backup ${name} was removed while it was being written (by another Keyward pruning old backups). Back up again.`,
+    )
   return made
 }
 

@@ -17,20 +17,36 @@ export function changeNotice(session: VaultSession): ChangeNotice | null {
   const settled = session.settledChange
   const due = session.header.recoveryCodeUnseen === true
   if (settled?.outcome === 'dropped') {
-    return { message: 'A password change on this vault was interrupted before it took effect: your password and recovery code are unchanged.', recoveryCodeDue: due }
+    return {
+      message:
+        'A password change on this vault was interrupted before it took effect: your password and recovery code are unchanged.',
+      recoveryCodeDue: due,
+    }
   }
   if (settled?.outcome === 'finished') {
-    const typed = settled.typed === 'current'
-      ? 'The password you just used no longer opens this vault: from now on, use the new password you chose then.'
-      : 'Your new password is the one in use.'
-    return { message: `A password change on this vault was interrupted after it had taken effect, and is now finished. ${typed} Your recovery code has changed as well.`, recoveryCodeDue: due }
+    const typed =
+      settled.typed === 'current'
+        ? 'The password you just used no longer opens this vault: from now on, use the new password you chose then.'
+        : 'Your new password is the one in use.'
+    return {
+      message: `A password change on this vault was interrupted after it had taken effect, and is now finished. ${typed} Your recovery code has changed as well.`,
+      recoveryCodeDue: due,
+    }
   }
-  if (due) return { message: 'A password change on this vault was finished after an interruption, and its new recovery code was never shown.', recoveryCodeDue: true }
+  if (due)
+    return {
+      message:
+        'A password change on this vault was finished after an interruption, and its new recovery code was never shown.',
+      recoveryCodeDue: true,
+    }
   return null
 }
 
 /** The notice and, when one is owed and `canShow`, a freshly issued recovery code (the previous one stops working). */
-export function settleNotice(session: VaultSession, canShow: boolean): (ChangeNotice & { recoveryCode: string | null }) | null {
+export function settleNotice(
+  session: VaultSession,
+  canShow: boolean,
+): (ChangeNotice & { recoveryCode: string | null }) | null {
   const notice = changeNotice(session)
   if (notice === null) return null
   return { ...notice, recoveryCode: notice.recoveryCodeDue && canShow ? issueRecoveryCode(session) : null }

@@ -31,10 +31,17 @@ export interface CreatedVault {
  * recovery code. The database is created and migrated first and the header written last, atomically, so a crash
  * leaves either no vault or a whole one.
  */
-export async function createVault(dir: string, password: string, options: CreateOptions, deps: SessionDeps): Promise<CreatedVault> {
+export async function createVault(
+  dir: string,
+  password: string,
+  options: CreateOptions,
+  deps: SessionDeps,
+): Promise<CreatedVault> {
   const files = vaultFiles(dir)
   if (existsSync(files.header) || existsSync(files.database)) {
-    throw new KeywardError('VAULT_EXISTS', `A vault already exists in ${dir}. Open it, or choose another directory.`, { action: 'choose-another-vault' })
+    throw new KeywardError('VAULT_EXISTS', `A vault already exists in ${dir}. Open it, or choose another directory.`, {
+      action: 'choose-another-vault',
+    })
   }
   if (password.length === 0) throw new KeywardError('INVALID_INPUT', 'The master password cannot be empty.')
   const cost = options.kdf === undefined ? await calibrateKdf() : explicitKdfCost(options.kdf)
@@ -60,7 +67,11 @@ export async function createVault(dir: string, password: string, options: Create
 
   let session: VaultSession
   try {
-    const db = openDatabase(files.database, databaseKey, { create: true, nativeBinding: deps.nativeBinding, restoreHint: '' })
+    const db = openDatabase(files.database, databaseKey, {
+      create: true,
+      nativeBinding: deps.nativeBinding,
+      restoreHint: '',
+    })
     session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
   } catch (error) {
     vaultLock.release()
@@ -89,6 +100,9 @@ function ownerOnlyDirectory(dir: string): void {
   try {
     chmodSync(dir, 0o700)
   } catch {
-    throw new KeywardError('INVALID_INPUT', `${dir} cannot be made private to you (it belongs to another user, or is read-only). Choose a directory of your own.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `${dir} cannot be made private to you (it belongs to another user, or is read-only). Choose a directory of your own.`,
+    )
   }
 }

@@ -104,17 +104,26 @@ export function readHeader(files: VaultFiles): VaultHeader {
   }
   const format = (json as { format?: unknown } | null)?.format
   if (typeof format === 'number' && format > HEADER_FORMAT) {
-    throw new KeywardError('VAULT_TOO_NEW', `This vault was written by a newer Keyward (format ${format}). Update Keyward to open it.`)
+    throw new KeywardError(
+      'VAULT_TOO_NEW',
+      `This vault was written by a newer Keyward (format ${format}). Update Keyward to open it.`,
+    )
   }
   const parsed = headerSchema.safeParse(json)
   if (!parsed.success) {
-    throw new KeywardError('VAULT_CORRUPT', `${files.header} is damaged (${parsed.error.issues[0]?.path.join('.') ?? 'format'}). Restore it from ${files.backups}.`)
+    throw new KeywardError(
+      'VAULT_CORRUPT',
+      `${files.header} is damaged (${parsed.error.issues[0]?.path.join('.') ?? 'format'}). Restore it from ${files.backups}.`,
+    )
   }
   for (const kdf of [parsed.data.kdf, parsed.data.rekey?.kdf]) {
     const outside = kdf === undefined ? null : kdfOutOfBounds(kdf)
     if (kdf === undefined || outside === null) continue
     // Never run the KDF a damaged or planted header asks for: 8 GiB of memory, or 2^32 iterations, would be obeyed.
-    throw new KeywardError('VAULT_CORRUPT', `${files.header} asks for Argon2id ${outside} = ${kdf[outside]}, outside what Keyward ever writes (memory 19 MiB–4 GiB, 2–${KDF_BOUNDS.iterations.max} iterations, 1–16 lanes): it is damaged or was tampered with. Restore it from ${files.backups}.`)
+    throw new KeywardError(
+      'VAULT_CORRUPT',
+      `${files.header} asks for Argon2id ${outside} = ${kdf[outside]}, outside what Keyward ever writes (memory 19 MiB–4 GiB, 2–${KDF_BOUNDS.iterations.max} iterations, 1–16 lanes): it is damaged or was tampered with. Restore it from ${files.backups}.`,
+    )
   }
   return parsed.data
 }

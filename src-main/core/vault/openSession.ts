@@ -44,7 +44,8 @@ export interface SessionDeps {
 export function lockWait(deps: SessionDeps, who: 'opener' | 'changer'): LockWait {
   const { onLockWait } = deps
   return {
-    waitMs: who === 'opener' ? (deps.lockWaitMs?.opener ?? OPENER_WAIT_MS) : (deps.lockWaitMs?.changer ?? CHANGER_WAIT_MS),
+    waitMs:
+      who === 'opener' ? (deps.lockWaitMs?.opener ?? OPENER_WAIT_MS) : (deps.lockWaitMs?.changer ?? CHANGER_WAIT_MS),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     ...(onLockWait === undefined ? {} : { onWait: () => onLockWait(who) }),
     ...(deps.nativeBinding === undefined ? {} : { nativeBinding: deps.nativeBinding }),
@@ -61,7 +62,9 @@ export function sessionLockWaits(deps: SessionDeps): Record<LockMode, LockWait> 
  * once migrations have run, so the table is there.
  */
 export function storedGeneration(db: VaultSession['db']): number {
-  return (db.prepare("SELECT value FROM vault_state WHERE name = 'generation'").pluck().get() as number | undefined) ?? 0
+  return (
+    (db.prepare("SELECT value FROM vault_state WHERE name = 'generation'").pluck().get() as number | undefined) ?? 0
+  )
 }
 
 /**
@@ -77,8 +80,18 @@ function mismatch(files: VaultFiles, header: VaultHeader, damage: KeywardError |
   } catch {
     // An unreadable header now is the damage itself.
   }
-  if (onDisk !== null && !sameKeyHeader(header, onDisk)) return new KeywardError('VAULT_BUSY', 'The master password was changed while this unlock was under way. Unlock again with the password that is current now.')
-  return damage ?? new KeywardError('VAULT_CORRUPT', `${files.header} and ${files.database} do not belong together (password changes ${header.generation ?? 0} and a database of another). ${restoreHint(files)}`)
+  if (onDisk !== null && !sameKeyHeader(header, onDisk))
+    return new KeywardError(
+      'VAULT_BUSY',
+      'The master password was changed while this unlock was under way. Unlock again with the password that is current now.',
+    )
+  return (
+    damage ??
+    new KeywardError(
+      'VAULT_CORRUPT',
+      `${files.header} and ${files.database} do not belong together (password changes ${header.generation ?? 0} and a database of another). ${restoreHint(files)}`,
+    )
+  )
 }
 
 /**
@@ -99,8 +112,15 @@ export async function openSession(
     const now = deps.clock.now()
     let prepared: { backups: readonly string[] }
     try {
-      const preparedInWorker = deps.vaultWorker === undefined ? null : await prepareInWorker(deps.vaultWorker, files, databaseKey, now, deps.nativeBinding)
-      const db = openDatabase(files.database, databaseKey, { create: false, nativeBinding: deps.nativeBinding, restoreHint: restoreHint(files) })
+      const preparedInWorker =
+        deps.vaultWorker === undefined
+          ? null
+          : await prepareInWorker(deps.vaultWorker, files, databaseKey, now, deps.nativeBinding)
+      const db = openDatabase(files.database, databaseKey, {
+        create: false,
+        nativeBinding: deps.nativeBinding,
+        restoreHint: restoreHint(files),
+      })
       session = new VaultSession(files, header, db, databaseKey, deps.clock, deps.actor, deps.nativeBinding)
       session.adoptLock(vaultLock, sessionLockWaits(deps))
       prepared = preparedInWorker ?? prepareVault(db, files, now)
@@ -111,7 +131,8 @@ export async function openSession(
     }
     const { backups } = prepared
     const opened = session
-    if (deps.seenVaults !== undefined) session.rollback = checkSeen(deps.seenVaults, files, header, () => markOf(header, opened.db, now))
+    if (deps.seenVaults !== undefined)
+      session.rollback = checkSeen(deps.seenVaults, files, header, () => markOf(header, opened.db, now))
     session.loadValueKeys()
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })

@@ -47,7 +47,10 @@ export function explicitKdfCost(cost: Partial<KdfCost>): KdfCost {
     throw new KeywardError('INVALID_INPUT', 'Argon2id below 19 MiB memory or 2 iterations is refused (OWASP minimum).')
   }
   if (kdfOutOfBounds(chosen) !== null) {
-    throw new KeywardError('INVALID_INPUT', `Argon2id memory must be 19 MiB–4 GiB, iterations 2–${KDF_BOUNDS.iterations.max}, parallelism 1–16.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `Argon2id memory must be 19 MiB–4 GiB, iterations 2–${KDF_BOUNDS.iterations.max}, parallelism 1–16.`,
+    )
   }
   return chosen
 }
@@ -97,7 +100,10 @@ export async function calibrateKdf(time: (cost: KdfCost) => Promise<number> = ti
     const factor = Math.min(2, CALIBRATION_TARGET_MS / Math.max(elapsed, 1))
     cost =
       cost.memoryKiB < CALIBRATION_MAX_MEMORY_KIB
-        ? { ...cost, memoryKiB: Math.min(CALIBRATION_MAX_MEMORY_KIB, Math.round((cost.memoryKiB * factor) / 1024) * 1024) }
+        ? {
+            ...cost,
+            memoryKiB: Math.min(CALIBRATION_MAX_MEMORY_KIB, Math.round((cost.memoryKiB * factor) / 1024) * 1024),
+          }
         : { ...cost, iterations: Math.min(KDF_BOUNDS.iterations.max, Math.ceil(cost.iterations * factor)) }
     elapsed = await time(cost)
   }

@@ -16,9 +16,20 @@ export type PrepareReply =
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string }
 
 /** Runs `prepareVault` in a worker thread (`workerScript` is the built vaultWorker.js) and waits for it. */
-export function prepareInWorker(workerScript: string, files: VaultFiles, databaseKey: Buffer, now: Date, nativeBinding?: string): Promise<Prepared> {
+export function prepareInWorker(
+  workerScript: string,
+  files: VaultFiles,
+  databaseKey: Buffer,
+  now: Date,
+  nativeBinding?: string,
+): Promise<Prepared> {
   const key = new Uint8Array(databaseKey)
-  const request: PrepareRequest = { dir: files.dir, key, now: now.toISOString(), ...(nativeBinding === undefined ? {} : { nativeBinding }) }
+  const request: PrepareRequest = {
+    dir: files.dir,
+    key,
+    now: now.toISOString(),
+    ...(nativeBinding === undefined ? {} : { nativeBinding }),
+  }
   return new Promise<Prepared>((resolve, reject) => {
     // Transferred, not copied: after this call the key bytes live only in the worker, which wipes them.
     const worker = new Worker(workerScript, { workerData: request, transferList: [key.buffer] })

@@ -18,7 +18,8 @@ export interface Prepared {
  */
 export function prepareVault(db: Database, files: VaultFiles, now: Date): Prepared {
   const current = schemaVersion(db)
-  if (current === 0) throw new KeywardError('VAULT_CORRUPT', `${files.database} holds no Keyward schema. ${restoreHint(files)}`)
+  if (current === 0)
+    throw new KeywardError('VAULT_CORRUPT', `${files.database} holds no Keyward schema. ${restoreHint(files)}`)
   const pending = pendingMigrations(current)
   const dailyDue = dailyBackupDue(files, now)
   if (pending.length === 0 && !dailyDue) return { backups: [] }

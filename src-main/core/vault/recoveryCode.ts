@@ -17,13 +17,12 @@ export function newRecoveryCode(): string {
 
 /** The code as typed (any case, spaces or dashes, O for 0, I/L for 1) in canonical form, or INVALID_INPUT. */
 export function normalizeRecoveryCode(typed: string): string {
-  const compact = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
+  const compact = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1')
   if (compact.length !== GROUPS * GROUP_LENGTH || [...compact].some((char) => !ALPHABET.includes(char))) {
-    throw new KeywardError('INVALID_INPUT', `A recovery code has ${GROUPS * GROUP_LENGTH} letters and digits, like XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX.`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `A recovery code has ${GROUPS * GROUP_LENGTH} letters and digits, like XXXXX-XXXXX-XXXXX-XXXXX-XXXXX-XXXXX.`,
+    )
   }
   return compact.match(new RegExp(`.{${GROUP_LENGTH}}`, 'g'))?.join('-') ?? compact
 }

@@ -55,7 +55,10 @@ function leaveWal(db: Database): void {
   }
   if (mode !== 'delete') {
     restore(db)
-    throw new KeywardError('VAULT_BUSY', 'Another Keyward (the app, or a command) has this vault open. Lock it there, then change the password again.')
+    throw new KeywardError(
+      'VAULT_BUSY',
+      'Another Keyward (the app, or a command) has this vault open. Lock it there, then change the password again.',
+    )
   }
 }
 
@@ -68,7 +71,10 @@ function clearSidecars(files: VaultFiles): void {
   for (const sidecar of [`${files.database}-wal`, `${files.database}-shm`]) {
     if (!existsSync(sidecar)) continue
     if (sidecar.endsWith('-wal') && statSync(sidecar).size > 0) {
-      throw new KeywardError('VAULT_BUSY', 'Another Keyward wrote to this vault while the password was being changed. Nothing was changed; try again.')
+      throw new KeywardError(
+        'VAULT_BUSY',
+        'Another Keyward wrote to this vault while the password was being changed. Nothing was changed; try again.',
+      )
     }
     rmSync(sidecar, { force: true })
   }
@@ -85,14 +91,24 @@ function rekeyByCopy(session: VaultSession, next: Buffer, generation: number): v
   const staged = stagedCopy(files)
   rmSync(staged, { force: true })
   // A connection with an empty page cache: this one lived through other processes' commits while it waited.
-  session.reconnect((key) => openDatabase(files.database, key, { create: false, nativeBinding: session.nativeBinding, restoreHint: restoreHint(files) }))
+  session.reconnect((key) =>
+    openDatabase(files.database, key, {
+      create: false,
+      nativeBinding: session.nativeBinding,
+      restoreHint: restoreHint(files),
+    }),
+  )
   const db = session.db
   leaveWal(db)
   const fresh = { secret: randomSecret(32), fingerprint: randomSecret(32) }
   try {
     writeRekeyedCopy(db, staged, session.databaseKey, next, session.nativeBinding, (copy) => {
       resealValues(copy, { secret: session.secretKey, fingerprint: session.fingerprintKey }, fresh)
-      copy.prepare("INSERT INTO vault_state (name, value) VALUES ('generation', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value").run(generation)
+      copy
+        .prepare(
+          "INSERT INTO vault_state (name, value) VALUES ('generation', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        )
+        .run(generation)
     })
     clearSidecars(files)
   } catch (error) {
@@ -105,7 +121,11 @@ function rekeyByCopy(session: VaultSession, next: Buffer, generation: number): v
   session.replaceDatabase(next, (key) => {
     renameSync(staged, files.database)
     fsyncDirectory(files.dir)
-    return openDatabase(files.database, key, { create: false, nativeBinding: session.nativeBinding, restoreHint: restoreHint(files) })
+    return openDatabase(files.database, key, {
+      create: false,
+      nativeBinding: session.nativeBinding,
+      restoreHint: restoreHint(files),
+    })
   })
   session.loadValueKeys()
 }
@@ -141,13 +161,19 @@ function dropped(header: VaultHeader): VaultHeader {
 function refuseWhileRotationPending(session: VaultSession): void {
   const dir = path.join(session.files.dir, 'pending-rotations')
   if (!existsSync(dir) || !readdirSync(dir).some((file) => file.endsWith('.json'))) return
-  throw new KeywardError('VAULT_BUSY', 'A key rotation is waiting for its new key to be stored. Finish that rotation first, then change the password.')
+  throw new KeywardError(
+    'VAULT_BUSY',
+    'A key rotation is waiting for its new key to be stored. Finish that rotation first, then change the password.',
+  )
 }
 
 /** The header now must be the one this session opened with: no change recorded, none finished since. */
 function sameVault(session: VaultSession, latest: VaultHeader): void {
   if (sameKeyHeader(session.header, latest)) return
-  throw new KeywardError('VAULT_BUSY', 'The master password was changed by another Keyward since this vault was unlocked. Unlock again, then retry.')
+  throw new KeywardError(
+    'VAULT_BUSY',
+    'The master password was changed by another Keyward since this vault was unlocked. Unlock again, then retry.',
+  )
 }
 
 /**
@@ -168,7 +194,10 @@ export async function changeMasterKey(
   const next = randomSecret(32)
   const recoveryCode = newRecoveryCode()
   const ids = { vaultId: session.header.vaultId }
-  const slots = { password: await passwordSlot({ ...ids, kdf }, newPassword, next), recovery: recoverySlot(ids, recoveryCode, next) }
+  const slots = {
+    password: await passwordSlot({ ...ids, kdf }, newPassword, next),
+    recovery: recoverySlot(ids, recoveryCode, next),
+  }
   try {
     await session.switchLock('exclusive')
     try {
@@ -225,15 +254,28 @@ export interface Settled {
  * key is tried first: if the re-key never committed, the change is dropped — and when it was the NEW password or
  * code that was typed, the unlock stops and says so, instead of letting it work this once and never again.
  */
-export function settleRekey(files: VaultFiles, header: VaultHeader, key: Buffer, via: 'current' | 'rekey', nativeBinding?: string): Settled {
+export function settleRekey(
+  files: VaultFiles,
+  header: VaultHeader,
+  key: Buffer,
+  via: 'current' | 'rekey',
+  nativeBinding?: string,
+): Settled {
   const record = header.rekey
   if (record === undefined) return { header, key, outcome: 'none' }
-  const previous = via === 'current' ? Buffer.from(key) : unseal(key, Buffer.from(record.previous, 'base64'), rekeyAad(header, 'previous'))
-  const next = via === 'rekey' ? Buffer.from(key) : unseal(key, Buffer.from(record.next, 'base64'), rekeyAad(header, 'next'))
+  const previous =
+    via === 'current'
+      ? Buffer.from(key)
+      : unseal(key, Buffer.from(record.previous, 'base64'), rekeyAad(header, 'previous'))
+  const next =
+    via === 'rekey' ? Buffer.from(key) : unseal(key, Buffer.from(record.next, 'base64'), rekeyAad(header, 'next'))
   wipe(key)
   if (previous === null || next === null) {
     wipe(previous ?? undefined, next ?? undefined)
-    throw new KeywardError('VAULT_CORRUPT', `${files.header} records an unfinished password change whose keys do not open. Restore it from ${files.backups}.`)
+    throw new KeywardError(
+      'VAULT_CORRUPT',
+      `${files.header} records an unfinished password change whose keys do not open. Restore it from ${files.backups}.`,
+    )
   }
   rmSync(stagedCopy(files), { force: true })
   if (opensWith(files, previous, nativeBinding)) {
@@ -241,7 +283,10 @@ export function settleRekey(files: VaultFiles, header: VaultHeader, key: Buffer,
     const settled = updateHeader(files, dropped)
     if (via === 'current') return { header: settled, key: previous, outcome: 'dropped' }
     wipe(previous)
-    throw new KeywardError('WRONG_PASSWORD', 'A password change on this vault was interrupted before it took effect, so the new password (and the recovery code shown with it) were never set. Unlock with the password you had before; change it again afterwards if you like.')
+    throw new KeywardError(
+      'WRONG_PASSWORD',
+      'A password change on this vault was interrupted before it took effect, so the new password (and the recovery code shown with it) were never set. Unlock with the password you had before; change it again afterwards if you like.',
+    )
   }
   wipe(previous)
   return { header: updateHeader(files, (latest) => finished(latest, true)), key: next, outcome: 'finished' }

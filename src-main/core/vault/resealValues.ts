@@ -20,7 +20,11 @@ export function resealValues(db: Database, from: ValueKeys, to: ValueKeys): void
     for (const row of rows) {
       const value = unsealOrCorrupt(from.secret, row.sealed, secretAad(row.id))
       try {
-        update.run(seal(to.secret, value, secretAad(row.id)), fingerprint(to.fingerprint, value.toString('utf8')), row.id)
+        update.run(
+          seal(to.secret, value, secretAad(row.id)),
+          fingerprint(to.fingerprint, value.toString('utf8')),
+          row.id,
+        )
       } finally {
         wipe(value)
       }

@@ -31,7 +31,12 @@ export function unseal(key: Uint8Array, box: Uint8Array, aad: string): Buffer | 
 /** Opens a box the vault itself wrote; failure means the data was damaged, not that a password was wrong. */
 export function unsealOrCorrupt(key: Uint8Array, box: Uint8Array, aad: string): Buffer {
   const opened = unseal(key, box, aad)
-  if (opened === null) throw new KeywardError('VAULT_CORRUPT', `An encrypted value (${aad}) failed its integrity check. Restore a backup.`, { action: 'restore-backup', backup: null })
+  if (opened === null)
+    throw new KeywardError(
+      'VAULT_CORRUPT',
+      `An encrypted value (${aad}) failed its integrity check. Restore a backup.`,
+      { action: 'restore-backup', backup: null },
+    )
   return opened
 }
 

@@ -13,7 +13,11 @@ import type { VaultFiles } from './vaultFiles'
  * live pair (a backup restored, a sync tool that went back) is noticed at the next unlock instead of silently
  * losing what was added since. Nothing secret: an id, a folder, two counters, dates.
  */
-const mark = z.object({ generation: z.number().int().nonnegative(), eventId: z.number().int().nonnegative(), seenAt: z.string() })
+const mark = z.object({
+  generation: z.number().int().nonnegative(),
+  eventId: z.number().int().nonnegative(),
+  seenAt: z.string(),
+})
 export type SeenMark = z.infer<typeof mark>
 
 const entry = mark.extend({
@@ -76,27 +80,47 @@ function updateOrThrow<T>(stateFile: string, change: (vaults: Record<string, Ent
  * `measure` reads the vault inside the state file's lock: read before it, a mark another process raised after its
  * own commit, in between, would make a vault that only moved on look older.
  */
-export function checkSeen(stateFile: string, files: VaultFiles, header: VaultHeader, measure: () => SeenMark): Rollback | null {
-  return update(stateFile, (vaults) => {
-    const found = measure()
-    const key = keyOf(files, header)
-    const previous = vaults[key]
-    const wentBack = previous !== undefined && older(found, previous) ? { noticedAt: found.seenAt, seen: strip(previous), found } : null
-    const rollback = wentBack ?? previous?.rollback
-    vaults[key] = { ...found, dir: files.dir, ...(rollback === undefined ? {} : { rollback }) }
-    return wentBack
-  }, null)
+export function checkSeen(
+  stateFile: string,
+  files: VaultFiles,
+  header: VaultHeader,
+  measure: () => SeenMark,
+): Rollback | null {
+  return update(
+    stateFile,
+    (vaults) => {
+      const found = measure()
+      const key = keyOf(files, header)
+      const previous = vaults[key]
+      const wentBack =
+        previous !== undefined && older(found, previous)
+          ? { noticedAt: found.seenAt, seen: strip(previous), found }
+          : null
+      const rollback = wentBack ?? previous?.rollback
+      vaults[key] = { ...found, dir: files.dir, ...(rollback === undefined ? {} : { rollback }) }
+      return wentBack
+    },
+    null,
+  )
 }
 
 /** Raises the mark (after an unlock's own events, and at lock), measured inside the lock: never lowers it. */
 export function markSeen(stateFile: string, files: VaultFiles, header: VaultHeader, measure: () => SeenMark): void {
-  update(stateFile, (vaults) => {
-    const now = measure()
-    const key = keyOf(files, header)
-    const previous = vaults[key]
-    if (previous !== undefined && !older(previous, now)) return
-    vaults[key] = { ...now, dir: files.dir, ...(previous?.rollback === undefined ? {} : { rollback: previous.rollback }) }
-  }, undefined)
+  update(
+    stateFile,
+    (vaults) => {
+      const now = measure()
+      const key = keyOf(files, header)
+      const previous = vaults[key]
+      if (previous !== undefined && !older(previous, now)) return
+      vaults[key] = {
+        ...now,
+        dir: files.dir,
+        ...(previous?.rollback === undefined ? {} : { rollback: previous.rollback }),
+      }
+    },
+    undefined,
+  )
 }
 
 /** The rollback noticed on this vault and not yet accepted, for doctor. */

@@ -10,7 +10,12 @@ export const DEFAULT_REMIND_BEFORE_DAYS = 14
  */
 const SETTINGS = {
   /** The default remind-before window, in days (a key's own setting wins). */
-  remindBeforeDays: { fallback: DEFAULT_REMIND_BEFORE_DAYS, min: 0, max: 365, what: 'The remind-before window is 0–365 days.' },
+  remindBeforeDays: {
+    fallback: DEFAULT_REMIND_BEFORE_DAYS,
+    min: 0,
+    max: 365,
+    what: 'The remind-before window is 0–365 days.',
+  },
   /** The app locks after this many minutes without activity; 0 = never. */
   autoLockMinutes: { fallback: 5, min: 0, max: 24 * 60, what: 'Auto-lock is 0 (never) to 1440 minutes.' },
   /** Seconds a copied key stays on the clipboard in the app; 0 = until cleared by hand. */
@@ -37,7 +42,9 @@ export function writeSetting(session: VaultSession, name: SettingName, value: nu
   const { min, max, what } = SETTINGS[name]
   if (!Number.isInteger(value) || value < min || value > max) throw new KeywardError('INVALID_INPUT', what)
   session
-    .sql('INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at')
+    .sql(
+      'INSERT INTO settings (name, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    )
     .run(name, JSON.stringify(value), session.clock.now().toISOString())
 }
 

@@ -22,8 +22,17 @@ export async function passwordSlot(ids: Ids & { kdf: KdfParams }, password: stri
  * The database key under the password, or null when the password is wrong. `which: 'rekey'` opens the new slot of
  * a password change still recorded in the header (rekey.ts), which becomes the password slot once finished.
  */
-export async function openPasswordSlot(header: VaultHeader, password: string, which: 'current' | 'rekey' = 'current'): Promise<Buffer | null> {
-  const source = which === 'current' ? { kdf: header.kdf, slot: header.slots.password } : header.rekey === undefined ? null : { kdf: header.rekey.kdf, slot: header.rekey.slots.password }
+export async function openPasswordSlot(
+  header: VaultHeader,
+  password: string,
+  which: 'current' | 'rekey' = 'current',
+): Promise<Buffer | null> {
+  const source =
+    which === 'current'
+      ? { kdf: header.kdf, slot: header.slots.password }
+      : header.rekey === undefined
+        ? null
+        : { kdf: header.rekey.kdf, slot: header.rekey.slots.password }
   if (source === null) return null
   const kek = await derivePasswordKey(password, source.kdf)
   try {
@@ -42,13 +51,20 @@ export function recoverySlot(ids: Ids, code: string, databaseKey: Buffer) {
   const salt = randomSecret(16)
   const key = recoveryKey(code, salt)
   try {
-    return { salt: salt.toString('base64'), wrappedKey: seal(key, databaseKey, slotAad(ids, 'recovery')).toString('base64') }
+    return {
+      salt: salt.toString('base64'),
+      wrappedKey: seal(key, databaseKey, slotAad(ids, 'recovery')).toString('base64'),
+    }
   } finally {
     wipe(key)
   }
 }
 
-export function openRecoverySlot(header: VaultHeader, code: string, which: 'current' | 'rekey' = 'current'): Buffer | null {
+export function openRecoverySlot(
+  header: VaultHeader,
+  code: string,
+  which: 'current' | 'rekey' = 'current',
+): Buffer | null {
   const slot = which === 'current' ? header.slots.recovery : header.rekey?.slots.recovery
   if (slot === undefined) return null
   const key = recoveryKey(code, Buffer.from(slot.salt, 'base64'))
@@ -65,7 +81,10 @@ export function openRecoverySlot(header: VaultHeader, code: string, which: 'curr
  */
 export function deviceSlot(ids: Ids, store: DeviceKeyStore, databaseKey: Buffer) {
   if (!store.isAvailable()) {
-    throw new KeywardError('INVALID_INPUT', 'This system offers no protected keychain (on Linux: no Secret Service or KWallet), so device unlock is unavailable.')
+    throw new KeywardError(
+      'INVALID_INPUT',
+      'This system offers no protected keychain (on Linux: no Secret Service or KWallet), so device unlock is unavailable.',
+    )
   }
   const boxKey = randomSecret(32)
   try {

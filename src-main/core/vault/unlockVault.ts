@@ -55,7 +55,11 @@ function recordFailure(files: VaultFiles, deps: UnlockDeps): VaultHeader {
 
 function clearFailures(files: VaultFiles, header: VaultHeader): VaultHeader {
   if (header.throttle.failures === 0 && header.throttle.notBefore === null) return header
-  return updateHeader(files, (latest) => (latest.throttle.failures === 0 && latest.throttle.notBefore === null ? latest : { ...latest, throttle: NO_FAILURES }))
+  return updateHeader(files, (latest) =>
+    latest.throttle.failures === 0 && latest.throttle.notBefore === null
+      ? latest
+      : { ...latest, throttle: NO_FAILURES },
+  )
 }
 
 /**
@@ -94,28 +98,44 @@ async function unlockUnderLock(
       if (!handedOver) lock.release()
     }
   }
-  throw new KeywardError('VAULT_BUSY', 'The vault kept changing while it was being unlocked (a password change in another Keyward). Try again.')
+  throw new KeywardError(
+    'VAULT_BUSY',
+    'The vault kept changing while it was being unlocked (a password change in another Keyward). Try again.',
+  )
 }
 
 /**
  * After settling under the exclusive lock: the shared lock instead, and the header still the settled one. (The
  * exclusive lock must go first; in the moment between, another process may have changed the password again.)
  */
-async function backToShared(files: VaultFiles, exclusive: VaultLock, settled: Settled, deps: SessionDeps): Promise<VaultLock> {
+async function backToShared(
+  files: VaultFiles,
+  exclusive: VaultLock,
+  settled: Settled,
+  deps: SessionDeps,
+): Promise<VaultLock> {
   exclusive.release()
   const shared = await takeVaultLock(files, 'shared', lockWait(deps, 'opener'))
   const now = readHeader(files)
   if (sameKeyHeader(settled.header, now)) return shared
   shared.release()
   settled.key.fill(0)
-  throw new KeywardError('VAULT_BUSY', 'The master password was changed again while this unlock was under way. Unlock again with the password that is current now.')
+  throw new KeywardError(
+    'VAULT_BUSY',
+    'The master password was changed again while this unlock was under way. Unlock again with the password that is current now.',
+  )
 }
 
 /**
  * Unlocks with the master password. After five wrong passwords in a row each attempt first waits its turn
  * (persisted in the header). A wrong password changes nothing but the header's throttle counter.
  */
-export async function unlockWithPassword(dir: string, password: string, deps: UnlockDeps, options: UnlockOptions = {}): Promise<VaultSession> {
+export async function unlockWithPassword(
+  dir: string,
+  password: string,
+  deps: UnlockDeps,
+  options: UnlockOptions = {},
+): Promise<VaultSession> {
   const files = vaultFiles(dir)
   readHeader(files)
   await waitForTurn(files, deps, options)
@@ -150,7 +170,11 @@ export async function unlockWithRecoveryCode(dir: string, code: string, deps: Un
       const next = openRecoverySlot(header, code, 'rekey')
       return next === null ? null : { key: next, via: 'rekey' }
     },
-    () => new KeywardError('WRONG_PASSWORD', 'That recovery code does not open this vault. Check it against your emergency kit.'),
+    () =>
+      new KeywardError(
+        'WRONG_PASSWORD',
+        'That recovery code does not open this vault. Check it against your emergency kit.',
+      ),
   )
 }
 
@@ -158,11 +182,18 @@ export async function unlockWithRecoveryCode(dir: string, code: string, deps: Un
  * Unlocks with the OS keychain when the vault has a device slot; null when there is none or it fails for any
  * reason, so the caller asks for the password. Nothing is ever deleted or reset on failure.
  */
-export async function unlockWithDevice(dir: string, store: DeviceKeyStore, deps: SessionDeps): Promise<VaultSession | null> {
+export async function unlockWithDevice(
+  dir: string,
+  store: DeviceKeyStore,
+  deps: SessionDeps,
+): Promise<VaultSession | null> {
   const files = vaultFiles(dir)
   const peek = readHeader(files)
   if (deviceUnlockState(peek, deps.clock.now()) === 'password-due') {
-    throw new KeywardError('UNSUPPORTED', 'Enter your master password: Keyward asks for it every 14 days even with device unlock on.')
+    throw new KeywardError(
+      'UNSUPPORTED',
+      'Enter your master password: Keyward asks for it every 14 days even with device unlock on.',
+    )
   }
   const noDevice = new KeywardError('CANCELLED', 'no device slot')
   try {

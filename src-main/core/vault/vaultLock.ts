@@ -102,6 +102,12 @@ export async function takeVaultLock(files: VaultFiles, mode: LockMode, wait: Loc
 
 function busy(mode: LockMode): KeywardError {
   return mode === 'shared'
-    ? new KeywardError('VAULT_BUSY', 'A password change is under way in another Keyward. Try again once it has finished.')
-    : new KeywardError('VAULT_BUSY', 'Another Keyward (the app, or a command) has this vault open. Lock it there, then try again.')
+    ? new KeywardError(
+        'VAULT_BUSY',
+        'A password change is under way in another Keyward. Try again once it has finished.',
+      )
+    : new KeywardError(
+        'VAULT_BUSY',
+        'Another Keyward (the app, or a command) has this vault open. Lock it there, then try again.',
+      )
 }

@@ -7,7 +7,10 @@ import type { VaultSession } from './VaultSession'
 
 /** Adds (or replaces) the "unlock with this device" slot. */
 export function enableDeviceUnlock(session: VaultSession, store: DeviceKeyStore): void {
-  const device = { ...deviceSlot(session.header, store, session.databaseKey), passwordCheckedAt: session.clock.now().toISOString() }
+  const device = {
+    ...deviceSlot(session.header, store, session.databaseKey),
+    passwordCheckedAt: session.clock.now().toISOString(),
+  }
   session.header = updateHeader(session.files, (latest) => ({ ...latest, slots: { ...latest.slots, device } }))
   recordEvent(session, 'device-unlock-enabled')
 }
@@ -27,7 +30,14 @@ export function deviceUnlockState(header: VaultHeader, now: Date): DeviceUnlock 
 
 /** After the master password opened the vault: device unlock's 14 days start again. */
 export function recordPasswordCheck(files: VaultFiles, now: Date): void {
-  updateHeader(files, (latest) => (latest.slots.device === undefined ? latest : { ...latest, slots: { ...latest.slots, device: { ...latest.slots.device, passwordCheckedAt: now.toISOString() } } }))
+  updateHeader(files, (latest) =>
+    latest.slots.device === undefined
+      ? latest
+      : {
+          ...latest,
+          slots: { ...latest.slots, device: { ...latest.slots.device, passwordCheckedAt: now.toISOString() } },
+        },
+  )
 }
 
 export function disableDeviceUnlock(session: VaultSession): void {

@@ -13,7 +13,11 @@ const request = workerData as PrepareRequest
 const files = vaultFiles(request.dir)
 let reply: PrepareReply
 try {
-  const db = openDatabase(files.database, request.key, { create: false, nativeBinding: request.nativeBinding, restoreHint: restoreHint(files) })
+  const db = openDatabase(files.database, request.key, {
+    create: false,
+    nativeBinding: request.nativeBinding,
+    restoreHint: restoreHint(files),
+  })
   wipe(request.key)
   try {
     reply = { ok: true, backups: [...prepareVault(db, files, new Date(request.now)).backups] }
@@ -22,8 +26,13 @@ try {
   }
 } catch (error) {
   wipe(request.key)
-  reply = error instanceof KeywardError
-    ? { ok: false, code: error.code, message: error.message }
-    : { ok: false, code: 'INTERNAL', message: `${error instanceof Error ? error.name : 'error'} while preparing the vault.` }
+  reply =
+    error instanceof KeywardError
+      ? { ok: false, code: error.code, message: error.message }
+      : {
+          ok: false,
+          code: 'INTERNAL',
+          message: `${error instanceof Error ? error.name : 'error'} while preparing the vault.`,
+        }
 }
 parentPort?.postMessage(reply)

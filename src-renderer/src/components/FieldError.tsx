@@ -27,7 +27,15 @@ export function formErrorOf(info: ErrorInfo): FormError {
 }
 
 /** The error beside the field it is about (announced; the field points at it with aria-describedby). */
-export function FieldError({ error, field, id }: { readonly error: FormError | null; readonly field: string; readonly id: string }) {
+export function FieldError({
+  error,
+  field,
+  id,
+}: {
+  readonly error: FormError | null
+  readonly field: string
+  readonly id: string
+}) {
   if (error?.field !== field) return null
   return (
     <p id={id} className="error field-error" role="alert">
@@ -37,6 +45,10 @@ export function FieldError({ error, field, id }: { readonly error: FormError | n
 }
 
 /** Props that mark a field at fault: invalid, described by its error. */
-export function invalidProps(error: FormError | null, field: string, errorId: string): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
+export function invalidProps(
+  error: FormError | null,
+  field: string,
+  errorId: string,
+): { 'aria-invalid'?: true; 'aria-describedby'?: string } {
   return error?.field === field ? { 'aria-invalid': true, 'aria-describedby': errorId } : {}
 }

@@ -26,7 +26,9 @@ export function Modal({
     if (!node.open) node.showModal()
     return () => {
       node.close()
-      const home = document.querySelector<HTMLElement>('[data-focus-home]') ?? document.querySelector<HTMLElement>('[data-focus-fallback]')
+      const home =
+        document.querySelector<HTMLElement>('[data-focus-home]') ??
+        document.querySelector<HTMLElement>('[data-focus-fallback]')
       const back = opener?.isConnected === true ? opener : home
       back?.focus()
     }

@@ -52,7 +52,8 @@ const inFlight = new Set<number>()
 
 function blocksOf(start: number, end: number): number[] {
   const blocks: number[] = []
-  for (let block = Math.floor(start / BLOCK); block <= Math.floor(Math.max(start, end) / BLOCK); block++) blocks.push(block)
+  for (let block = Math.floor(start / BLOCK); block <= Math.floor(Math.max(start, end) / BLOCK); block++)
+    blocks.push(block)
   return blocks
 }
 
@@ -62,15 +63,28 @@ async function fetchBlock(block: number): Promise<{ total: number; rows: [number
 }
 
 /** The held rows plus `added`, minus blocks far from the visible ones. */
-function merged(rows: ReadonlyMap<number, KeySummary>, added: readonly [number, KeySummary][]): Map<number, KeySummary> {
+function merged(
+  rows: ReadonlyMap<number, KeySummary>,
+  added: readonly [number, KeySummary][],
+): Map<number, KeySummary> {
   const next = new Map(rows)
   for (const [index, key] of added) next.set(index, key)
   const centre = Math.floor((visible.start + visible.end) / 2 / BLOCK)
-  for (const index of next.keys()) if (Math.abs(Math.floor(index / BLOCK) - centre) > KEPT_BLOCKS / 2) next.delete(index)
+  for (const index of next.keys())
+    if (Math.abs(Math.floor(index / BLOCK) - centre) > KEPT_BLOCKS / 2) next.delete(index)
   return next
 }
 
-const cleared = { total: 0, rows: new Map<number, KeySummary>(), counts: null, query: '', results: null, searching: false, selectedIndex: null, selectedKey: null }
+const cleared = {
+  total: 0,
+  rows: new Map<number, KeySummary>(),
+  counts: null,
+  query: '',
+  results: null,
+  searching: false,
+  selectedIndex: null,
+  selectedKey: null,
+}
 
 export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice> = (set, get) => {
   /** Selects `index` of the whole list, fetching its block if it is not held. */
@@ -111,7 +125,10 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
           if (seq === generation) set({ counts })
         })
         .catch(() => undefined) // locked meanwhile: the lock clears the list
-      const rows = merged(new Map(), blocks.flatMap((block) => block.rows))
+      const rows = merged(
+        new Map(),
+        blocks.flatMap((block) => block.rows),
+      )
       // The selected key may have moved (a key added before it) or gone (deleted in the CLI).
       const selectedIndex = located?.index ?? null
       const selectedKey = selectedIndex === null ? null : (rows.get(selectedIndex) ?? get().selectedKey)
@@ -146,7 +163,10 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
         return
       }
       try {
-        const onlyFilters = query.trim().split(/\s+/).every((token) => /^[a-z]+:\S+$/i.test(token))
+        const onlyFilters = query
+          .trim()
+          .split(/\s+/)
+          .every((token) => /^[a-z]+:\S+$/i.test(token))
         const { keys } = await call('keys:search', { query, limit: onlyFilters ? VIEW_LIMIT : SEARCH_LIMIT })
         // Only the newest query's answer is shown: typing never waits for, or is overwritten by, an older one.
         if (seq !== searchSeq) return

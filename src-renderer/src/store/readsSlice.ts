@@ -70,7 +70,10 @@ export const createReadsSlice: StateCreator<KeywardStore, [], [], ReadsSlice> = 
       const key = readKey(channel, request)
       const held = get().reads[key]
       set((state) => ({
-        reads: { ...state.reads, [key]: { channel, request, data: held?.data ?? null, error: null, watchers: (held?.watchers ?? 0) + 1 } },
+        reads: {
+          ...state.reads,
+          [key]: { channel, request, data: held?.data ?? null, error: null, watchers: (held?.watchers ?? 0) + 1 },
+        },
       }))
       // Fetched unless held or on its way (a second view of the same read shares the first one's answer).
       if (held === undefined || (held.data === null && !fetches.has(key))) fetchRead(key)
@@ -94,7 +97,9 @@ export const createReadsSlice: StateCreator<KeywardStore, [], [], ReadsSlice> = 
     dropReads() {
       fetches.clear()
       set((state) => ({
-        reads: Object.fromEntries(Object.entries(state.reads).map(([key, read]) => [key, { ...read, data: null, error: null }])),
+        reads: Object.fromEntries(
+          Object.entries(state.reads).map(([key, read]) => [key, { ...read, data: null, error: null }]),
+        ),
       }))
     },
   }

@@ -47,7 +47,8 @@ export interface VaultSlice {
   readonly requestedDialog: 'add' | 'verify-all' | 'write-env' | 'import-env' | null
   requestDialog(dialog: 'add' | 'verify-all' | 'write-env' | 'import-env' | null): void
   /** Where a notification clicked while locked leads once the vault is unlocked. */
-  readonly afterUnlock: { readonly kind: 'attention'; readonly due: number | null } | { readonly kind: 'key'; readonly id: string } | null
+  readonly afterUnlock:
+    { readonly kind: 'attention'; readonly due: number | null } | { readonly kind: 'key'; readonly id: string } | null
   clearPendingRotation(): void
   loadStatus(): Promise<void>
   /** Starts listening for vault and clipboard events; returns the function that stops. */
@@ -97,7 +98,13 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   async loadStatus() {
     try {
       const status = await call('vault:status', {})
-      set({ vaultState: status.state, vaultDir: status.vaultDir, device: status.device, deviceAvailable: status.deviceAvailable, statusError: null })
+      set({
+        vaultState: status.state,
+        vaultDir: status.vaultDir,
+        device: status.device,
+        deviceAvailable: status.deviceAvailable,
+        statusError: null,
+      })
       if (status.state === 'unlocked') await get().loadKeys()
     } catch (error) {
       set({ statusError: errorInfo(error) })
@@ -111,24 +118,37 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
         if (state === 'locked' || state === 'no-vault') set({ unlockNotice: null })
         // Any lock, manual or automatic, takes the recovery code out of the window (Health offers a new kit). Not
         // 'unlocking': creating a vault passes through it, and its event may arrive after the code it showed.
-        if (state === 'locking' || state === 'locked' || state === 'no-vault') set({ recoveryCode: null, recoveryNotice: null })
+        if (state === 'locking' || state === 'locked' || state === 'no-vault')
+          set({ recoveryCode: null, recoveryNotice: null })
         if (state !== 'unlocked') get().dropReads()
         else get().refreshReads(['keys', 'audit', 'settings', 'providers'])
         if (state !== 'unlocked') get().resetList()
-        set((current) => ({ vaultState: state, page: state !== 'unlocked' && current.page !== 'about' ? 'vault' : current.page }))
-        if (state === 'unlocked') void get().loadKeys().catch(() => undefined) // locked again meanwhile: nothing to show
+        set((current) => ({
+          vaultState: state,
+          page: state !== 'unlocked' && current.page !== 'about' ? 'vault' : current.page,
+        }))
+        if (state === 'unlocked')
+          void get()
+            .loadKeys()
+            .catch(() => undefined) // locked again meanwhile: nothing to show
         const after = get().afterUnlock
         if (state === 'unlocked' && after !== null) {
           set({ afterUnlock: null })
           if (after.kind === 'attention') set({ page: 'attention' })
-          else void get().openKey(after.id).catch(() => undefined)
+          else
+            void get()
+              .openKey(after.id)
+              .catch(() => undefined)
         }
         // The unlock screen shows device unlock only when it is ready (the 14-day password check may be due).
         if (state === 'locked') void get().loadStatus()
       }),
       // A notification was clicked: show that key, or Needs attention — after the unlock if the vault is locked.
       window.keyward.subscribe('key:focus', ({ id }) => {
-        if (get().vaultState === 'unlocked') void get().openKey(id).catch(() => undefined)
+        if (get().vaultState === 'unlocked')
+          void get()
+            .openKey(id)
+            .catch(() => undefined)
         else set({ afterUnlock: { kind: 'key', id } })
       }),
       window.keyward.subscribe('view:open', ({ due }) => {
@@ -137,7 +157,9 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
       }),
       // Another process changed the vault (the CLI, the tray's verify): the list and every shown view follow.
       window.keyward.subscribe('keys:changed', () => {
-        void get().loadKeys().catch(() => undefined)
+        void get()
+          .loadKeys()
+          .catch(() => undefined)
         get().refreshReads(['keys', 'audit'])
       }),
       window.keyward.subscribe('clipboard:cleared', () => set({ copyChip: null })),
@@ -161,7 +183,13 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
   async copy(key) {
     const { clearsInMs } = await call('key:copy', { id: key.id })
     const never = clearsInMs === 0
-    set({ copyChip: { label: key.envVar ?? key.name, clearsAt: never ? null : Date.now() + clearsInMs, clearsInSeconds: never ? null : clearsInMs / 1000 } })
+    set({
+      copyChip: {
+        label: key.envVar ?? key.name,
+        clearsAt: never ? null : Date.now() + clearsInMs,
+        clearsInSeconds: never ? null : clearsInMs / 1000,
+      },
+    })
   },
   async clearClipboard() {
     await call('clipboard:clear', {})

@@ -130,7 +130,7 @@ describe('the built main process', () => {
     expect(window?.focusCount).toBe(before + 1)
   })
 
-  it('replaces Electron\'s default menu: nothing on Ctrl/⌘+R (the reveal shortcut); reload and devtools only unpackaged, on F5/F12', () => {
+  it("replaces Electron's default menu: nothing on Ctrl/⌘+R (the reveal shortcut); reload and devtools only unpackaged, on F5/F12", () => {
     expect(recorded.appMenus).toHaveLength(1)
     const menu = JSON.stringify(recorded.appMenus[0])
     expect(menu).not.toMatch(/CmdOrCtrl\+R|CmdOrCtrl\+Shift\+I|forceReload/)

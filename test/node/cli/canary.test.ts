@@ -45,7 +45,11 @@ beforeAll(async () => {
   await initVault(vault, env.KEYWARD_PASSWORD)
   // A second connection held open keeps the WAL file on disk, so its bytes are checked too.
   holder = await unlockWithPassword(vault, env.KEYWARD_PASSWORD, testDeps())
-  await run('add', ['add', 'canary', '--provider', 'acme', '--env-var', 'OPENAI_API_KEY', '--value-stdin'], `${RETIRED_CANARY}\n`)
+  await run(
+    'add',
+    ['add', 'canary', '--provider', 'acme', '--env-var', 'OPENAI_API_KEY', '--value-stdin'],
+    `${RETIRED_CANARY}\n`,
+  )
   await run('set-value', ['set-value', 'canary', '--value-stdin'], `${CANARY}\n`)
   await run('add duplicate', ['add', 'twin', '--provider', 'acme', '--value-stdin'], CANARY)
   for (const [command, args] of [
@@ -60,7 +64,8 @@ beforeAll(async () => {
     ['doctor', ['doctor', '--json']],
     ['wrong password', ['list']],
   ] as const) {
-    if (command === 'wrong password') outputs.push({ command, run: await keyward([...args], { env: { ...env, KEYWARD_PASSWORD: CANARY } }) })
+    if (command === 'wrong password')
+      outputs.push({ command, run: await keyward([...args], { env: { ...env, KEYWARD_PASSWORD: CANARY } }) })
     else await run(command, [...args])
   }
 })

@@ -33,7 +33,8 @@ afterAll(async () => {
   temp.remove()
 })
 
-const cli = (args: string[], input = '') => keyward(['--vault', vaultDir, ...args], { env: { KEYWARD_PASSWORD: PASSWORD }, input })
+const cli = (args: string[], input = '') =>
+  keyward(['--vault', vaultDir, ...args], { env: { KEYWARD_PASSWORD: PASSWORD }, input })
 
 /** One poll of the change feed, as the 2-second interval (or a window focus) runs it. */
 function poll(): VaultChange[] {
@@ -47,7 +48,14 @@ it('polls every 2 s, and reports each add, edit and delete made by the CLI at th
   expect(CHANGE_POLL_MS).toBeLessThanOrEqual(2000)
   expect(poll()).toEqual([])
 
-  expect((await cli(['add', 'from-cli', '--provider', 'solo', '--no-format-check', '--value-stdin'], 'solo-cli-value-0001\n')).code).toBe(0)
+  expect(
+    (
+      await cli(
+        ['add', 'from-cli', '--provider', 'solo', '--no-format-check', '--value-stdin'],
+        'solo-cli-value-0001\n',
+      )
+    ).code,
+  ).toBe(0)
   expect(poll()).toContainEqual({ kind: 'keys' })
   expect(await service.run(({ session }) => listKeys(session).map((key) => key.ref))).toEqual(['solo/from-cli'])
   expect(poll()).toEqual([])
@@ -63,7 +71,10 @@ it('polls every 2 s, and reports each add, edit and delete made by the CLI at th
 
 it('reports a header change made by another process (a new expiry moves the due digest)', async () => {
   poll()
-  const add = await cli(['add', 'expiring', '--provider', 'solo', '--no-format-check', '--expires', '2026-12-01', '--value-stdin'], 'solo-cli-value-0002\n')
+  const add = await cli(
+    ['add', 'expiring', '--provider', 'solo', '--no-format-check', '--expires', '2026-12-01', '--value-stdin'],
+    'solo-cli-value-0002\n',
+  )
   expect(add.code).toBe(0)
   expect(poll()).toEqual(expect.arrayContaining([{ kind: 'header' }, { kind: 'keys' }]))
 }, 60_000)

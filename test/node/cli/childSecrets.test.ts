@@ -13,7 +13,10 @@ const env = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'), KEYWARD_PASSWORD:
 
 beforeAll(async () => {
   await initVault(env.KEYWARD_VAULT_DIR, PASSWORD)
-  await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--value-stdin'], { env, input: 'sk_live_ChildEnvTest00000001' })
+  await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--value-stdin'], {
+    env,
+    input: 'sk_live_ChildEnvTest00000001',
+  })
 }, 30_000)
 afterAll(() => temp.remove())
 
@@ -27,7 +30,9 @@ it('env write in a repository whose .git/config names an fsmonitor command: the 
   execFileSync('git', ['init', '-q', repo])
   execFileSync('git', ['-C', repo, 'config', 'core.fsmonitor', hook])
   writeFileSync(path.join(repo, '.env'), 'OTHER=1\n')
-  execFileSync('git', ['-C', repo, 'add', '.env'], { env: { ...process.env, GIT_CONFIG_PARAMETERS: "'core.fsmonitor=false'" } })
+  execFileSync('git', ['-C', repo, 'add', '.env'], {
+    env: { ...process.env, GIT_CONFIG_PARAMETERS: "'core.fsmonitor=false'" },
+  })
   const run = await keyward(['env', 'write', path.join(repo, '.env'), '--keys', 'prod'], { env })
   expect(run.code, run.stderr).toBe(0)
   expect(run.stderr).toMatch(/tracked by git/)
@@ -41,7 +46,9 @@ it('the clipboard tool gets the value on stdin and an environment without the un
   const seen = path.join(temp.dir, 'xclip-env')
   writeFileSync(path.join(bin, 'xclip'), `#!/bin/sh\nenv >> '${seen}'\ncat > /dev/null\n`)
   chmodSync(path.join(bin, 'xclip'), 0o755)
-  const run = await keyward(['copy', 'prod', '--clear-after', '0'], { env: { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` } })
+  const run = await keyward(['copy', 'prod', '--clear-after', '0'], {
+    env: { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+  })
   expect(run.code, run.stderr).toBe(0)
   const recorded = readFileSync(seen, 'utf8')
   expect(recorded).toContain('PATH=')

@@ -12,7 +12,30 @@ let recoveryCode = ''
 
 beforeAll(async () => {
   recoveryCode = await initVault(vault, env.KEYWARD_PASSWORD)
-  const add = await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--environment', 'production', '--expires', '2027-06-30', '--rotate-every', '90', '--tag', 'payments', '--tag', 'billing', '--note', 'main account', '--value-stdin'], { env, input: 'sk_live_CliTestValue00001234\n' })
+  const add = await keyward(
+    [
+      'add',
+      'prod',
+      '--provider',
+      'stripe',
+      '--env-var',
+      'STRIPE_SECRET_KEY',
+      '--environment',
+      'production',
+      '--expires',
+      '2027-06-30',
+      '--rotate-every',
+      '90',
+      '--tag',
+      'payments',
+      '--tag',
+      'billing',
+      '--note',
+      'main account',
+      '--value-stdin',
+    ],
+    { env, input: 'sk_live_CliTestValue00001234\n' },
+  )
   expect(add).toMatchObject({ code: 0, stdout: '' })
 })
 afterAll(() => temp.remove())
@@ -20,34 +43,83 @@ afterAll(() => temp.remove())
 describe('keyward', () => {
   it('init prints a recovery code and refuses to run twice (exit 1)', async () => {
     expect(recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/)
-    const again = await keyward(['init', '--kdf-memory', '19', '--kdf-iterations', '2'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'x' } })
+    const again = await keyward(['init', '--kdf-memory', '19', '--kdf-iterations', '2'], {
+      env: { ...env, KEYWARD_NEW_PASSWORD: 'x' },
+    })
     expect(again.code).toBe(1)
     expect(again.stderr).toMatch(/already exists/)
   })
 
   it('init refuses KDF settings below the OWASP floor (exit 2)', async () => {
-    const run = await keyward(['--vault', path.join(temp.dir, 'weak'), 'init', '--kdf-memory', '8'], { env: { KEYWARD_NEW_PASSWORD: 'x' } })
+    const run = await keyward(['--vault', path.join(temp.dir, 'weak'), 'init', '--kdf-memory', '8'], {
+      env: { KEYWARD_NEW_PASSWORD: 'x' },
+    })
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/19 MiB/)
   })
 
   it('init with explicit KDF flags below the calibrated floor warns (they are for tests and benchmarks)', async () => {
-    const run = await keyward(['--vault', path.join(temp.dir, 'floor'), 'init', '--kdf-memory', '19', '--kdf-iterations', '2'], { env: { KEYWARD_NEW_PASSWORD: 'x' } })
+    const run = await keyward(
+      ['--vault', path.join(temp.dir, 'floor'), 'init', '--kdf-memory', '19', '--kdf-iterations', '2'],
+      { env: { KEYWARD_NEW_PASSWORD: 'x' } },
+    )
     expect(run.code).toBe(0)
     expect(run.stderr).toMatch(/Warning: Argon2id 19 MiB, t=2 is below the 64 MiB\/t=3 floor/)
   })
 
   it('get prints exactly the value and a newline; --vault overrides $KEYWARD_VAULT_DIR', async () => {
-    expect(await keyward(['get', 'stripe/prod'], { env })).toMatchObject({ code: 0, stdout: 'sk_live_CliTestValue00001234\n' })
-    const viaFlag = await keyward(['--vault', vault, 'get', 'prod'], { env: { KEYWARD_PASSWORD: env.KEYWARD_PASSWORD } })
+    expect(await keyward(['get', 'stripe/prod'], { env })).toMatchObject({
+      code: 0,
+      stdout: 'sk_live_CliTestValue00001234\n',
+    })
+    const viaFlag = await keyward(['--vault', vault, 'get', 'prod'], {
+      env: { KEYWARD_PASSWORD: env.KEYWARD_PASSWORD },
+    })
     expect(viaFlag.stdout).toBe('sk_live_CliTestValue00001234\n')
   })
 
   it('show --json and list --json give the documented key shape, without the value', async () => {
     const shown = JSON.parse((await keyward(['show', 'prod', '--json'], { env })).stdout) as Record<string, unknown>
-    expect(Object.keys(shown).sort()).toEqual(['createdAt', 'envVar', 'environment', 'expiresAt', 'hint', 'id', 'lastUsedAt', 'lastVerifiedAt', 'lastVerifyResult', 'metadata', 'name', 'notes', 'provider', 'ref', 'remindBeforeDays', 'rotateEveryDays', 'rotatedAt', 'state', 'status', 'tags', 'updatedAt', 'usageCount'])
-    expect(shown).toMatchObject({ ref: 'stripe/prod', envVar: 'STRIPE_SECRET_KEY', environment: 'production', expiresAt: '2027-06-30', rotateEveryDays: 90, tags: ['payments', 'billing'], notes: 'main account', hint: '1234', status: 'active' })
-    expect(shown.state).toMatchObject({ kind: 'unverified', reason: 'never verified with the provider', attention: false })
+    expect(Object.keys(shown).sort()).toEqual([
+      'createdAt',
+      'envVar',
+      'environment',
+      'expiresAt',
+      'hint',
+      'id',
+      'lastUsedAt',
+      'lastVerifiedAt',
+      'lastVerifyResult',
+      'metadata',
+      'name',
+      'notes',
+      'provider',
+      'ref',
+      'remindBeforeDays',
+      'rotateEveryDays',
+      'rotatedAt',
+      'state',
+      'status',
+      'tags',
+      'updatedAt',
+      'usageCount',
+    ])
+    expect(shown).toMatchObject({
+      ref: 'stripe/prod',
+      envVar: 'STRIPE_SECRET_KEY',
+      environment: 'production',
+      expiresAt: '2027-06-30',
+      rotateEveryDays: 90,
+      tags: ['payments', 'billing'],
+      notes: 'main account',
+      hint: '1234',
+      status: 'active',
+    })
+    expect(shown.state).toMatchObject({
+      kind: 'unverified',
+      reason: 'never verified with the provider',
+      attention: false,
+    })
     const listed = JSON.parse((await keyward(['list', '--json'], { env })).stdout) as unknown[]
     expect(listed).toEqual([shown])
   })
@@ -78,7 +150,12 @@ describe('keyward', () => {
     const missing = await keyward(['get', 'stripe/none'], { env })
     expect(missing.code).toBe(4)
     expect((await keyward(['list'], { env: { ...env, KEYWARD_VAULT_DIR: path.join(temp.dir, 'none') } })).code).toBe(4)
-    for (const args of [['frobnicate'], ['add', 'x'], ['edit', 'prod', '--rotate-every', 'often'], ['add', 'x', '--provider', 'solo']]) {
+    for (const args of [
+      ['frobnicate'],
+      ['add', 'x'],
+      ['edit', 'prod', '--rotate-every', 'often'],
+      ['add', 'x', '--provider', 'solo'],
+    ]) {
       const run = await keyward(args, { env })
       expect(run.code, args.join(' ')).toBe(2)
       expect(run.stderr).not.toMatch(/\n\s+at /)
@@ -95,18 +172,37 @@ describe('keyward', () => {
   it('edit and set-value keep history; history --json has the documented shape', async () => {
     await keyward(['add', 'hist', '--provider', 'aisoule', '--value-stdin'], { env, input: 'ak_live_first_00001\n' })
     expect((await keyward(['edit', 'hist', '--expires', '2027-01-01', '--tag', 'x', '--json'], { env })).code).toBe(0)
-    expect((await keyward(['set-value', 'hist', '--value-stdin', '--reason', 'rotated'], { env, input: 'ak_live_second_0002\r\n' })).code).toBe(0)
+    expect(
+      (
+        await keyward(['set-value', 'hist', '--value-stdin', '--reason', 'rotated'], {
+          env,
+          input: 'ak_live_second_0002\r\n',
+        })
+      ).code,
+    ).toBe(0)
     expect((await keyward(['get', 'hist'], { env })).stdout).toBe('ak_live_second_0002\n')
-    const history = JSON.parse((await keyward(['history', 'hist', '--json'], { env })).stdout) as { key: string; versions: Record<string, unknown>[] }
+    const history = JSON.parse((await keyward(['history', 'hist', '--json'], { env })).stdout) as {
+      key: string
+      versions: Record<string, unknown>[]
+    }
     expect(history.key).toBe('aisoule/hist')
-    expect(history.versions.map((version) => [version.current, version.retiredReason, version.hint])).toEqual([[true, null, '0002'], [false, 'rotated', '0001']])
+    expect(history.versions.map((version) => [version.current, version.retiredReason, version.hint])).toEqual([
+      [true, null, '0002'],
+      [false, 'rotated', '0001'],
+    ])
   })
 
   it('audit --json lists events newest first; doctor flags only the test-strength KDF; backup prints its path', async () => {
-    const events = JSON.parse((await keyward(['audit', '--json', '--limit', '5'], { env })).stdout) as { action: string; actor: string }[]
+    const events = JSON.parse((await keyward(['audit', '--json', '--limit', '5'], { env })).stdout) as {
+      action: string
+      actor: string
+    }[]
     expect(events).toHaveLength(5)
     expect(events[0]).toMatchObject({ action: 'unlocked', actor: 'cli' })
-    const doctor = JSON.parse((await keyward(['doctor', '--json'], { env })).stdout) as { healthy: boolean; checks: { check: string; ok: boolean }[] }
+    const doctor = JSON.parse((await keyward(['doctor', '--json'], { env })).stdout) as {
+      healthy: boolean
+      checks: { check: string; ok: boolean }[]
+    }
     // The vault was made with --kdf-memory 19 --kdf-iterations 2 (test speed): doctor says so, and only that.
     expect(doctor.healthy).toBe(false)
     expect(doctor.checks.filter((check) => !check.ok).map((check) => check.check)).toEqual(['key derivation'])
@@ -123,27 +219,46 @@ describe('keyward', () => {
     expect(secondCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/)
     expect(secondCode).not.toBe(recoveryCode)
     expect((await keyward(['list'], { env })).code).toBe(3)
-    const stale = await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: recoveryCode, KEYWARD_NEW_PASSWORD: 'x' } })
+    const stale = await keyward(['recover'], {
+      env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: recoveryCode, KEYWARD_NEW_PASSWORD: 'x' },
+    })
     expect(stale.code).toBe(3)
-    const recovered = await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })
+    const recovered = await keyward(['recover'], {
+      env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD },
+    })
     expect(recovered.code, recovered.stderr).toBe(0)
     expect(recovered.stdout.trim()).not.toBe(secondCode)
     expect((await keyward(['list'], { env: { ...env, KEYWARD_PASSWORD: 'second-password' } })).code).toBe(3)
-    expect((await keyward(['recover'], { env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: 'y' } })).code).toBe(3)
+    expect(
+      (
+        await keyward(['recover'], {
+          env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: 'y' },
+        })
+      ).code,
+    ).toBe(3)
     expect((await keyward(['get', 'prod'], { env })).stdout).toBe('sk_live_CliTestValue00001234\n')
   })
 
-  it('the attack from the issue: backup, passwd, add; the old password with the backup\'s header reads nothing new', async () => {
+  it("the attack from the issue: backup, passwd, add; the old password with the backup's header reads nothing new", async () => {
     const backup = (await keyward(['backup'], { env })).stdout.trim()
     const passwd = await keyward(['passwd'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'third-password' } })
     expect(passwd.code).toBe(0)
     const third = { ...env, KEYWARD_PASSWORD: 'third-password' }
-    expect((await keyward(['add', 'later', '--provider', 'solo', '--no-format-check', '--value-stdin'], { env: third, input: 'added-after-passwd-0000' })).code).toBe(0)
+    expect(
+      (
+        await keyward(['add', 'later', '--provider', 'solo', '--no-format-check', '--value-stdin'], {
+          env: third,
+          input: 'added-after-passwd-0000',
+        })
+      ).code,
+    ).toBe(0)
     const attacker = path.join(temp.dir, 'attacker')
     mkdirSync(attacker)
     copyFileSync(path.join(vault, 'vault.db'), path.join(attacker, 'vault.db'))
     copyFileSync(path.join(backup, 'vault.json'), path.join(attacker, 'vault.json'))
-    const stolen = await keyward(['--vault', attacker, 'get', 'later'], { env: { KEYWARD_PASSWORD: env.KEYWARD_PASSWORD } })
+    const stolen = await keyward(['--vault', attacker, 'get', 'later'], {
+      env: { KEYWARD_PASSWORD: env.KEYWARD_PASSWORD },
+    })
     expect(stolen.code).not.toBe(0)
     expect(stolen.stdout).not.toContain('added-after-passwd')
     const restored = await keyward(['--vault', attacker, 'list'], { env: { KEYWARD_PASSWORD: 'third-password' } })
@@ -153,7 +268,23 @@ describe('keyward', () => {
   })
 
   it('has --help for every command', async () => {
-    for (const command of ['init', 'add', 'list', 'show', 'get', 'search', 'edit', 'set-value', 'history', 'rm', 'audit', 'passwd', 'recover', 'backup', 'doctor']) {
+    for (const command of [
+      'init',
+      'add',
+      'list',
+      'show',
+      'get',
+      'search',
+      'edit',
+      'set-value',
+      'history',
+      'rm',
+      'audit',
+      'passwd',
+      'recover',
+      'backup',
+      'doctor',
+    ]) {
       const run = await keyward([command, '--help'])
       expect(run.code, command).toBe(0)
       expect(run.stdout).toContain(`Usage: keyward ${command}`)

@@ -12,12 +12,19 @@ afterAll(() => temp.remove())
 
 function writer(child: string, vaultDir: string, count: number, tag: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const process_ = spawn(process.execPath, [child, vaultDir, 'count', String(count), tag], { env: { ...process.env, KEYWARD_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const process_ = spawn(process.execPath, [child, vaultDir, 'count', String(count), tag], {
+      env: { ...process.env, KEYWARD_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     let errors = ''
     process_.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
     process_.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))
-    process_.on('close', (code) => (code === 0 ? resolve(output.split('\n').filter((line) => line.startsWith('committed')).length) : reject(new Error(errors))))
+    process_.on('close', (code) =>
+      code === 0
+        ? resolve(output.split('\n').filter((line) => line.startsWith('committed')).length)
+        : reject(new Error(errors)),
+    )
   })
 }
 

@@ -16,10 +16,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 beforeAll(async () => {
   mkdirSync(bin)
-  writeFileSync(path.join(bin, 'xclip'), '#!/bin/sh\nfor a in "$@"; do [ "$a" = "-o" ] && { cat "$FAKE_CLIPBOARD" 2>/dev/null; exit 0; }; done\ncat > "$FAKE_CLIPBOARD"\n')
+  writeFileSync(
+    path.join(bin, 'xclip'),
+    '#!/bin/sh\nfor a in "$@"; do [ "$a" = "-o" ] && { cat "$FAKE_CLIPBOARD" 2>/dev/null; exit 0; }; done\ncat > "$FAKE_CLIPBOARD"\n',
+  )
   chmodSync(path.join(bin, 'xclip'), 0o755)
   await initVault(env.KEYWARD_VAULT_DIR, env.KEYWARD_PASSWORD)
-  await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--value-stdin'], { env, input: 'sk_live_CopyTest000000001' })
+  await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--value-stdin'], {
+    env,
+    input: 'sk_live_CopyTest000000001',
+  })
 })
 afterAll(() => temp.remove())
 

@@ -43,12 +43,16 @@ function randomTrigger(run: number): Trigger {
 /** Starts the writer and SIGKILLs it at the trigger; returns what it reported. */
 function killAt(vaultDir: string, trigger: Trigger): Promise<RunReport> {
   return new Promise((resolve, reject) => {
-    const writer = spawn(process.execPath, [child, vaultDir, 'crash'], { env: { ...process.env, KEYWARD_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const writer = spawn(process.execPath, [child, vaultDir, 'crash'], {
+      env: { ...process.env, KEYWARD_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     let errors = ''
     writer.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       output += chunk
-      if ('afterCommits' in trigger && (output.match(/^committed /gm)?.length ?? 0) >= trigger.afterCommits) writer.kill('SIGKILL')
+      if ('afterCommits' in trigger && (output.match(/^committed /gm)?.length ?? 0) >= trigger.afterCommits)
+        writer.kill('SIGKILL')
     })
     writer.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))
     writer.on('error', reject)
@@ -77,7 +81,11 @@ function killAt(vaultDir: string, trigger: Trigger): Promise<RunReport> {
  * Checks the vault against what a run reported (each writer touches only keys it created, so earlier runs' keys
  * cannot change), and settles the in-flight transaction: it must have landed whole or not at all.
  */
-async function verify(vaultDir: string, expected: ReadonlyMap<string, string>, inFlight: RunReport['inFlight']): Promise<number> {
+async function verify(
+  vaultDir: string,
+  expected: ReadonlyMap<string, string>,
+  inFlight: RunReport['inFlight'],
+): Promise<number> {
   const session = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
   try {
     expect(session.db.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -97,27 +105,31 @@ async function verify(vaultDir: string, expected: ReadonlyMap<string, string>, i
   }
 }
 
-it(`survives ${RUNS} SIGKILLs at random moments with every committed transaction whole`, async () => {
-  const lanes = Array.from({ length: PARALLEL }, async (_, lane) => {
-    const dir = path.join(temp.dir, `lane-${lane}`)
-    ;(await newTestVault(dir)).session.lock()
-    const vaultDir = path.join(dir, 'vault')
-    let reportedTotal = 0
-    let keysBefore = 0
-    for (let run = lane; run < RUNS; run += PARALLEL) {
-      const trigger = randomTrigger(Math.floor(run / PARALLEL))
-      const { committed, inFlight } = await killAt(vaultDir, trigger)
-      // A commit-count kill lands among the writes by construction: the writer reported at least that many.
-      if ('afterCommits' in trigger) expect(committed.size).toBeGreaterThanOrEqual(1)
-      reportedTotal += committed.size
-      const keysAfter = await verify(vaultDir, committed, inFlight)
-      // Nothing earlier was lost either: the vault only grows by what this run created.
-      expect(keysAfter).toBeGreaterThanOrEqual(keysBefore)
-      keysBefore = keysAfter
-    }
-    return reportedTotal
-  })
-  const reported = (await Promise.all(lanes)).reduce((sum, count) => sum + count, 0)
-  // The kills must land among the writes, or the test proves nothing.
-  expect(reported).toBeGreaterThan(RUNS)
-}, 15 * 60_000)
+it(
+  `survives ${RUNS} SIGKILLs at random moments with every committed transaction whole`,
+  async () => {
+    const lanes = Array.from({ length: PARALLEL }, async (_, lane) => {
+      const dir = path.join(temp.dir, `lane-${lane}`)
+      ;(await newTestVault(dir)).session.lock()
+      const vaultDir = path.join(dir, 'vault')
+      let reportedTotal = 0
+      let keysBefore = 0
+      for (let run = lane; run < RUNS; run += PARALLEL) {
+        const trigger = randomTrigger(Math.floor(run / PARALLEL))
+        const { committed, inFlight } = await killAt(vaultDir, trigger)
+        // A commit-count kill lands among the writes by construction: the writer reported at least that many.
+        if ('afterCommits' in trigger) expect(committed.size).toBeGreaterThanOrEqual(1)
+        reportedTotal += committed.size
+        const keysAfter = await verify(vaultDir, committed, inFlight)
+        // Nothing earlier was lost either: the vault only grows by what this run created.
+        expect(keysAfter).toBeGreaterThanOrEqual(keysBefore)
+        keysBefore = keysAfter
+      }
+      return reportedTotal
+    })
+    const reported = (await Promise.all(lanes)).reduce((sum, count) => sum + count, 0)
+    // The kills must land among the writes, or the test proves nothing.
+    expect(reported).toBeGreaterThan(RUNS)
+  },
+  15 * 60_000,
+)

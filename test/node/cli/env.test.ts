@@ -16,19 +16,27 @@ beforeAll(async () => {
   mkdirSync(project)
   execFileSync('git', ['init', '-q', project])
   await initVault(env.KEYWARD_VAULT_DIR, env.KEYWARD_PASSWORD)
-  await keyward(['add', 'prod', '--provider', 'stripe', '--environment', 'production', '--value-stdin'], { env, input: STRIPE })
+  await keyward(['add', 'prod', '--provider', 'stripe', '--environment', 'production', '--value-stdin'], {
+    env,
+    input: STRIPE,
+  })
   await keyward(['add', 'meter', '--environment', 'production', '--value-stdin'], { env, input: METER })
 })
 afterAll(() => temp.remove())
 
 describe('keyward env', () => {
-  it('write merges the environment\'s keys into a messy .env, changing nothing else, and warns it is not ignored', async () => {
+  it("write merges the environment's keys into a messy .env, changing nothing else, and warns it is not ignored", async () => {
     const file = path.join(project, '.env')
-    writeFileSync(file, '# Payments\r\nexport STRIPE_SECRET_KEY="sk_live_old" # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"')
+    writeFileSync(
+      file,
+      '# Payments\r\nexport STRIPE_SECRET_KEY="sk_live_old" # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"',
+    )
     const run = await keyward(['env', 'write', file, '--environment', 'production'], { env })
     expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).toMatch(/not ignored by git/)
-    expect(readFileSync(file, 'utf8')).toBe(`# Payments\r\nexport STRIPE_SECRET_KEY=${STRIPE} # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"\r\nSOLENOID_METER_API_KEY=${METER}`)
+    expect(readFileSync(file, 'utf8')).toBe(
+      `# Payments\r\nexport STRIPE_SECRET_KEY=${STRIPE} # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"\r\nSOLENOID_METER_API_KEY=${METER}`,
+    )
     expect(`${run.stdout}${run.stderr}`).not.toContain(STRIPE)
   })
 
@@ -45,33 +53,75 @@ describe('keyward env', () => {
 
   it('import creates keys for recognised values only and skips ones already stored', async () => {
     const file = path.join(project, 'import.env')
-    writeFileSync(file, `OPENAI_API_KEY=sk-proj-4fQ9vL2mXc8RtY1nB7kD3sH6gJ0pW5zA9eU2iO4q\nPORT=3000\nSTRIPE_SECRET_KEY=${STRIPE}\n`)
-    const report = JSON.parse((await keyward(['env', 'import', file, '--json'], { env })).stdout) as { created: string[]; duplicates: { variable: string }[]; unrecognised: string[] }
-    expect(report).toEqual({ created: ['openai/openai-api-key'], duplicates: [{ variable: 'STRIPE_SECRET_KEY', existing: 'stripe/prod' }], unrecognised: ['PORT'], placeholders: [], conflicts: [] })
-    expect(JSON.parse((await keyward(['show', 'openai/openai-api-key', '--json'], { env })).stdout)).toMatchObject({ envVar: 'OPENAI_API_KEY' })
+    writeFileSync(
+      file,
+      `OPENAI_API_KEY=sk-proj-4fQ9vL2mXc8RtY1nB7kD3sH6gJ0pW5zA9eU2iO4q\nPORT=3000\nSTRIPE_SECRET_KEY=${STRIPE}\n`,
+    )
+    const report = JSON.parse((await keyward(['env', 'import', file, '--json'], { env })).stdout) as {
+      created: string[]
+      duplicates: { variable: string }[]
+      unrecognised: string[]
+    }
+    expect(report).toEqual({
+      created: ['openai/openai-api-key'],
+      duplicates: [{ variable: 'STRIPE_SECRET_KEY', existing: 'stripe/prod' }],
+      unrecognised: ['PORT'],
+      placeholders: [],
+      conflicts: [],
+    })
+    expect(JSON.parse((await keyward(['show', 'openai/openai-api-key', '--json'], { env })).stdout)).toMatchObject({
+      envVar: 'OPENAI_API_KEY',
+    })
   })
 
   it('example writes the variable names with empty values', async () => {
     const file = path.join(project, '.env')
     expect((await keyward(['env', 'example', file])).code).toBe(0)
-    expect(readFileSync(`${file}.example`, 'utf8')).toBe('STRIPE_SECRET_KEY=\nPUBLIC_URL=\nMULTI=\nSOLENOID_METER_API_KEY=\n')
+    expect(readFileSync(`${file}.example`, 'utf8')).toBe(
+      'STRIPE_SECRET_KEY=\nPUBLIC_URL=\nMULTI=\nSOLENOID_METER_API_KEY=\n',
+    )
   })
 })
 
 describe('keyward run', () => {
   it('passes the keys in the environment (not argv), and the exit code through', async () => {
-    const run = await keyward(['run', '--keys', 'solenoid-meter/meter', '--', process.execPath, '-e', 'process.stdout.write(process.env.SOLENOID_METER_API_KEY.slice(0, 7)); process.exit(7)'], { env })
+    const run = await keyward(
+      [
+        'run',
+        '--keys',
+        'solenoid-meter/meter',
+        '--',
+        process.execPath,
+        '-e',
+        'process.stdout.write(process.env.SOLENOID_METER_API_KEY.slice(0, 7)); process.exit(7)',
+      ],
+      { env },
+    )
     expect(run.code).toBe(7)
     expect(run.stdout).toBe('sm_env_')
   })
 
   it('never hands the master password to the child', async () => {
-    const run = await keyward(['run', '--keys', 'stripe/prod', '--', process.execPath, '-e', 'process.stdout.write(String(process.env.KEYWARD_PASSWORD) + "|" + process.env.STRIPE_SECRET_KEY.slice(0, 8))'], { env })
+    const run = await keyward(
+      [
+        'run',
+        '--keys',
+        'stripe/prod',
+        '--',
+        process.execPath,
+        '-e',
+        'process.stdout.write(String(process.env.KEYWARD_PASSWORD) + "|" + process.env.STRIPE_SECRET_KEY.slice(0, 8))',
+      ],
+      { env },
+    )
     expect(run.stdout).toBe('undefined|sk_live_')
   })
 
   it('refuses a selection that leaves a key without an env var name, and needs a command', async () => {
-    await keyward(['add', 'nameless', '--provider', 'acme', '--environment', 'staging', '--value-stdin'], { env, input: 'acme-value-000000' })
+    await keyward(['add', 'nameless', '--provider', 'acme', '--environment', 'staging', '--value-stdin'], {
+      env,
+      input: 'acme-value-000000',
+    })
     const run = await keyward(['run', '--environment', 'staging', '--', 'true'], { env })
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/No env var name for acme\/nameless/)

@@ -11,7 +11,10 @@ const temp = tempDir('keyward-envfiles-')
 const env = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'), KEYWARD_PASSWORD: 'envfiles' }
 beforeAll(async () => {
   await initVault(env.KEYWARD_VAULT_DIR, env.KEYWARD_PASSWORD)
-  await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--value-stdin'], { env, input: 'sk_live_EnvFilesTest000000001' })
+  await keyward(['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--value-stdin'], {
+    env,
+    input: 'sk_live_EnvFilesTest000000001',
+  })
 }, 30_000)
 afterAll(() => temp.remove())
 
@@ -21,35 +24,59 @@ it('an existing .env readable by others (0644) is written and warned about', asy
   chmodSync(file, 0o644)
   const run = await keyward(['env', 'write', file, '--keys', 'prod', '--json'], { env })
   expect(run.code, run.stderr).toBe(0)
-  expect((JSON.parse(run.stdout) as { warnings: string[] }).warnings).toContainEqual(expect.stringMatching(/readable by other users \(mode 644\): run chmod 600/))
+  expect((JSON.parse(run.stdout) as { warnings: string[] }).warnings).toContainEqual(
+    expect.stringMatching(/readable by other users \(mode 644\): run chmod 600/),
+  )
 })
 
 it.each([
-  ['a FIFO', () => {
-    const fifo = path.join(temp.dir, 'pipe.env')
-    execFileSync('mkfifo', [fifo])
-    return fifo
-  }, /is a named pipe; Keyward reads and writes only regular/, 2],
-  ['a directory', () => {
-    const dir = path.join(temp.dir, 'a-dir.env')
-    mkdirSync(dir)
-    return dir
-  }, /is a directory/, 2],
-  ['a file in a missing directory', () => path.join(temp.dir, 'missing', '.env'), /The directory .*missing does not exist/, 4],
+  [
+    'a FIFO',
+    () => {
+      const fifo = path.join(temp.dir, 'pipe.env')
+      execFileSync('mkfifo', [fifo])
+      return fifo
+    },
+    /is a named pipe; Keyward reads and writes only regular/,
+    2,
+  ],
+  [
+    'a directory',
+    () => {
+      const dir = path.join(temp.dir, 'a-dir.env')
+      mkdirSync(dir)
+      return dir
+    },
+    /is a directory/,
+    2,
+  ],
+  [
+    'a file in a missing directory',
+    () => path.join(temp.dir, 'missing', '.env'),
+    /The directory .*missing does not exist/,
+    4,
+  ],
   ['/dev/zero', () => '/dev/zero', /is a device/, 2],
-])('env write and import refuse %s at once, with a clear error', async (_, make, message, code) => {
-  const target = make()
-  for (const args of [['env', 'write', target, '--keys', 'prod'], ['env', 'import', target, '--dry-run']]) {
-    const run = await keyward(args, { env })
-    if (args[1] === 'import' && code === 4 && /missing/.test(target)) {
-      expect(run.stderr).toMatch(/does not exist/)
-      continue
+])(
+  'env write and import refuse %s at once, with a clear error',
+  async (_, make, message, code) => {
+    const target = make()
+    for (const args of [
+      ['env', 'write', target, '--keys', 'prod'],
+      ['env', 'import', target, '--dry-run'],
+    ]) {
+      const run = await keyward(args, { env })
+      if (args[1] === 'import' && code === 4 && /missing/.test(target)) {
+        expect(run.stderr).toMatch(/does not exist/)
+        continue
+      }
+      expect(run.stderr).toMatch(message)
+      expect(run.stderr).not.toMatch(/This is a bug/)
+      expect(run.code).toBe(code)
     }
-    expect(run.stderr).toMatch(message)
-    expect(run.stderr).not.toMatch(/This is a bug/)
-    expect(run.code).toBe(code)
-  }
-}, 30_000)
+  },
+  30_000,
+)
 
 it('env example of a file that does not exist says so', async () => {
   const run = await keyward(['env', 'example', path.join(temp.dir, 'nothing.env')])
@@ -67,7 +94,9 @@ it('a temp left by a write killed before its rename is ignored by .env* rules, a
   const dead = spawnSync(process.execPath, ['-e', '0']).pid ?? 999_999
   const stale = () => path.join(project, `.env.keyward-${dead}-${'0'.repeat(12)}.tmp`)
   writeFileSync(stale(), 'STRIPE_SECRET_KEY=sk_live_EnvFilesTest000000001\n')
-  expect(execFileSync('git', ['-C', project, 'status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' })).not.toMatch(/keyward/)
+  expect(
+    execFileSync('git', ['-C', project, 'status', '--porcelain', '--untracked-files=all'], { encoding: 'utf8' }),
+  ).not.toMatch(/keyward/)
   expect((await keyward(['env', 'write', file, '--keys', 'prod'], { env })).code).toBe(0)
   expect(existsSync(stale())).toBe(false)
   writeFileSync(stale(), 'STRIPE_SECRET_KEY=sk_live_EnvFilesTest000000001\n')

@@ -29,7 +29,9 @@ it('a missing vault: the core message names no command, the hint does; the CLI p
 })
 
 it('every hint has CLI words that name a real command or flag', () => {
-  expect(renderHint({ action: 'guided', operation: 'rotate', ref: 'aisoule/prod' })).toBe(' Run keyward rotate aisoule/prod on a terminal to be guided.')
+  expect(renderHint({ action: 'guided', operation: 'rotate', ref: 'aisoule/prod' })).toBe(
+    ' Run keyward rotate aisoule/prod on a terminal to be guided.',
+  )
   expect(renderHint({ action: 'skip-format-check' })).toContain('--no-format-check')
   expect(renderHint({ action: 'choose-provider' })).toContain('--provider')
   expect(renderHint(undefined)).toBe('')

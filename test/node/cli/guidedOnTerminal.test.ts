@@ -9,7 +9,10 @@ import { keywardOnTerminal } from '../helpers/onTerminal'
 import { tempDir } from '../helpers/testVault'
 
 const temp = tempDir('keyward-guided-')
-const env: Record<string, string> = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'), KEYWARD_PASSWORD: 'guided-tests' }
+const env: Record<string, string> = {
+  KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'),
+  KEYWARD_PASSWORD: 'guided-tests',
+}
 const simulators: RunningSimulator[] = []
 const soloKeys = new Map<string, SoloKey>([
   ['solo_old_key_00000001', { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
@@ -18,7 +21,10 @@ const soloKeys = new Map<string, SoloKey>([
 
 beforeAll(async () => {
   const solo = await startSoloSimulator(soloKeys)
-  const mailosaur = await startMailosaurSimulator(new Map<string, MailosaurKey>([['mlsr_key_000000001', { type: 'standard' }]]), [])
+  const mailosaur = await startMailosaurSimulator(
+    new Map<string, MailosaurKey>([['mlsr_key_000000001', { type: 'standard' }]]),
+    [],
+  )
   simulators.push(solo, mailosaur)
   Object.assign(env, { KEYWARD_SOLO_BASE_URL: solo.baseUrl, KEYWARD_MAILOSAUR_BASE_URL: mailosaur.baseUrl })
   await initVault(env.KEYWARD_VAULT_DIR ?? '', env.KEYWARD_PASSWORD ?? '')
@@ -36,7 +42,10 @@ describe('guided workflows on a terminal', () => {
     expect(typo.code).toBe(5)
     expect((await keyward(['get', 'solo/main'], { env })).stdout).toBe('solo_old_key_00000001\n')
 
-    const run = await keywardOnTerminal(['rotate', 'solo/main'], env, [[/Paste the new key/, 'solo_new_key_00000002'], [/Done\?/, 'y']])
+    const run = await keywardOnTerminal(['rotate', 'solo/main'], env, [
+      [/Paste the new key/, 'solo_new_key_00000002'],
+      [/Done\?/, 'y'],
+    ])
     expect(run.code, run.screen).toBe(0)
     expect(run.screen).toMatch(/1\. Open https:\/\/solomail\.io\/ and create a new key/)
     expect(run.screen).toMatch(/Verified the new key: Solo key is live \(account "ci-2", plan Free\)/)

@@ -7,13 +7,22 @@ import { expect, it } from 'vitest'
 import { cliBundle, repoRoot } from '../helpers/cli'
 
 it('npx keyward --version works although the build wrote out/main/cli.js without the executable bit', () => {
-  const launcher = path.join(repoRoot, (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: { keyward: string } }).bin.keyward)
+  const launcher = path.join(
+    repoRoot,
+    (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { bin: { keyward: string } }).bin.keyward,
+  )
   expect(path.relative(repoRoot, launcher)).toBe(path.join('bin', 'keyward.js'))
-  expect(execFileSync('git', ['-C', repoRoot, 'ls-files', '-s', 'bin/keyward.js'], { encoding: 'utf8' })).toMatch(/^100755 /)
+  expect(execFileSync('git', ['-C', repoRoot, 'ls-files', '-s', 'bin/keyward.js'], { encoding: 'utf8' })).toMatch(
+    /^100755 /,
+  )
   expect(statSync(launcher).mode & 0o111).not.toBe(0)
   chmodSync(cliBundle, 0o644) // what `npm run build` leaves behind
   const version = (JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version
-  const run = spawnSync('npx', ['--no-install', 'keyward', '--version'], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } })
+  const run = spawnSync('npx', ['--no-install', 'keyward', '--version'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, CI: 'true' },
+  })
   expect(run.stderr.replace(/npm warn.*\n/gi, '')).toBe('')
   expect(run.stdout.trim()).toBe(version)
   expect(run.status).toBe(0)

@@ -17,11 +17,16 @@ const file = (name: string) => path.join(temp.dir, name)
 
 beforeAll(async () => {
   simulator = await startSolenoidMeterSimulator(valid)
-  env = { KEYWARD_VAULT_DIR: file('vault'), KEYWARD_PASSWORD: 'propagation', KEYWARD_SOLENOID_METER_BASE_URL: simulator.baseUrl }
+  env = {
+    KEYWARD_VAULT_DIR: file('vault'),
+    KEYWARD_PASSWORD: 'propagation',
+    KEYWARD_SOLENOID_METER_BASE_URL: simulator.baseUrl,
+  }
   await initVault(env.KEYWARD_VAULT_DIR ?? '', env.KEYWARD_PASSWORD ?? '')
   await keyward(['add', 'prod', '--value-stdin'], { env, input: OLD })
   writeFileSync(file('api.env'), '# api\nSOLENOID_METER_API_KEY=placeholder\nPORT=8080\n')
-  for (const name of ['api.env', 'worker.env', 'gone.env']) await keyward(['env', 'write', file(name), '--keys', 'solenoid-meter/prod'], { env })
+  for (const name of ['api.env', 'worker.env', 'gone.env'])
+    await keyward(['env', 'write', file(name), '--keys', 'solenoid-meter/prod'], { env })
   writeFileSync(file('worker.env'), 'SOLENOID_METER_API_KEY=sm_pasted_by_hand_00000\n')
   rmSync(file('gone.env'))
 })

@@ -21,15 +21,28 @@ let child = ''
 beforeAll(async () => {
   child = await bundleChildScript(path.join(import.meta.dirname, 'rekeyChild.ts'))
   const { session } = await newTestVault(temp.dir)
-  importKeys(session, Array.from({ length: KEYS }, (_, i) => ({ key: { provider: 'bulk', name: `k${i}`, notes: 'n'.repeat(200) }, value: `value-${i}-0000000000` })))
+  importKeys(
+    session,
+    Array.from({ length: KEYS }, (_, i) => ({
+      key: { provider: 'bulk', name: `k${i}`, notes: 'n'.repeat(200) },
+      value: `value-${i}-0000000000`,
+    })),
+  )
   session.lock()
 }, 120_000)
 afterAll(() => temp.remove())
 
 /** Runs the change from `from` to `to`; kills it `killAfterMs` after it is ready (never, when null). */
-function change(from: string, to: string, killAfterMs: number | null): Promise<{ killed: boolean; readyToEndMs: number }> {
+function change(
+  from: string,
+  to: string,
+  killAfterMs: number | null,
+): Promise<{ killed: boolean; readyToEndMs: number }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, vaultDir, to], { env: { ...process.env, KEYWARD_PASSWORD: from }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, [child, vaultDir, to], {
+      env: { ...process.env, KEYWARD_PASSWORD: from },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let readyAt = 0
     let errors = ''
     proc.stderr.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk))
@@ -65,25 +78,30 @@ async function opens(password: string): Promise<boolean> {
   }
 }
 
-it(`a password change SIGKILLed at ${RUNS} random moments: exactly one password opens, everything whole`, async () => {
-  // One uninterrupted change measures how long a change takes here, so the kills spread over all of it.
-  const { readyToEndMs } = await change(PASSWORD, 'password-0', null)
-  let current = 'password-0'
-  const outcomes = { kept: 0, changed: 0 }
-  for (let run = 1; run <= RUNS; run++) {
-    const next = `password-${run}`
-    await change(current, next, Math.random() * readyToEndMs * 1.2)
-    // Until an unlock settles an interrupted change, either password opens the vault (once), and that unlock
-    // finishes or drops the change. After it, exactly one password opens.
-    expect((await opens(current)) || (await opens(next)), `run ${run}: neither password opens`).toBe(true)
-    const [old, fresh] = [await opens(current), await opens(next)]
-    expect(old !== fresh, `run ${run}: old opens ${old}, new opens ${fresh}`).toBe(true)
-    expect(readHeader(vaultFiles(vaultDir)).rekey).toBeUndefined()
-    if (fresh) {
-      outcomes.changed += 1
-      current = next
-    } else outcomes.kept += 1
-  }
-  expect(outcomes.kept + outcomes.changed).toBe(RUNS)
-  if (process.env.KEYWARD_REKEY_CRASH_REPORT !== undefined) console.log(`rekey crash outcomes: ${JSON.stringify(outcomes)}`)
-}, 10 * 60_000)
+it(
+  `a password change SIGKILLed at ${RUNS} random moments: exactly one password opens, everything whole`,
+  async () => {
+    // One uninterrupted change measures how long a change takes here, so the kills spread over all of it.
+    const { readyToEndMs } = await change(PASSWORD, 'password-0', null)
+    let current = 'password-0'
+    const outcomes = { kept: 0, changed: 0 }
+    for (let run = 1; run <= RUNS; run++) {
+      const next = `password-${run}`
+      await change(current, next, Math.random() * readyToEndMs * 1.2)
+      // Until an unlock settles an interrupted change, either password opens the vault (once), and that unlock
+      // finishes or drops the change. After it, exactly one password opens.
+      expect((await opens(current)) || (await opens(next)), `run ${run}: neither password opens`).toBe(true)
+      const [old, fresh] = [await opens(current), await opens(next)]
+      expect(old !== fresh, `run ${run}: old opens ${old}, new opens ${fresh}`).toBe(true)
+      expect(readHeader(vaultFiles(vaultDir)).rekey).toBeUndefined()
+      if (fresh) {
+        outcomes.changed += 1
+        current = next
+      } else outcomes.kept += 1
+    }
+    expect(outcomes.kept + outcomes.changed).toBe(RUNS)
+    if (process.env.KEYWARD_REKEY_CRASH_REPORT !== undefined)
+      console.log(`rekey crash outcomes: ${JSON.stringify(outcomes)}`)
+  },
+  10 * 60_000,
+)

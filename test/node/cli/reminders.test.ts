@@ -12,7 +12,8 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 beforeAll(async () => {
   await initVault(env.KEYWARD_VAULT_DIR, env.KEYWARD_PASSWORD)
-  const add = (name: string, value: string, flags: string[]) => keyward(['add', name, '--provider', 'acme', '--value-stdin', ...flags], { env, input: value })
+  const add = (name: string, value: string, flags: string[]) =>
+    keyward(['add', name, '--provider', 'acme', '--value-stdin', ...flags], { env, input: value })
   await add('expired', 'value-expired-0001', ['--expires', day(-3)])
   await add('soon', 'value-soon-000002', ['--expires', day(5), '--env-var', 'SOON_KEY'])
   await add('later', 'value-later-00003', ['--expires', day(60)])
@@ -23,7 +24,10 @@ afterAll(() => temp.remove())
 describe('keyward due / health', () => {
   it('due lists expired first, then keys due within the window', async () => {
     const due = JSON.parse((await keyward(['due', '--json'], { env })).stdout) as { ref: string; state: string }[]
-    expect(due.map((reminder) => [reminder.ref, reminder.state])).toEqual([['acme/expired', 'expired'], ['acme/soon', 'due']])
+    expect(due.map((reminder) => [reminder.ref, reminder.state])).toEqual([
+      ['acme/expired', 'expired'],
+      ['acme/soon', 'due'],
+    ])
     const wide = JSON.parse((await keyward(['due', '--within', '90', '--json'], { env })).stdout) as { ref: string }[]
     expect(wide.map((reminder) => reminder.ref)).toEqual(['acme/expired', 'acme/soon', 'acme/later'])
   })
@@ -33,7 +37,9 @@ describe('keyward due / health', () => {
     mkdirSync(project)
     execFileSync('git', ['init', '-q', project])
     await keyward(['env', 'write', path.join(project, '.env'), '--keys', 'acme/soon'], { env })
-    const report = JSON.parse((await keyward(['health', '--json'], { env })).stdout) as { sections: Record<string, { ref: string }[]> }
+    const report = JSON.parse((await keyward(['health', '--json'], { env })).stdout) as {
+      sections: Record<string, { ref: string }[]>
+    }
     expect(report.sections.expired?.map((entry) => entry.ref)).toEqual(['acme/expired'])
     expect(report.sections['no expiry']?.map((entry) => entry.ref)).toEqual(['acme/forever'])
     expect(report.sections['duplicate values']?.map((entry) => entry.ref).sort()).toEqual(['acme/forever', 'acme/soon'])
@@ -41,10 +47,18 @@ describe('keyward due / health', () => {
   })
 
   it('the vault-wide remind-before setting widens what is due', async () => {
-    expect((await keyward(['settings', '--remind-before', '70', '--json'], { env })).stdout).toContain('"remindBeforeDays": 70')
-    expect(JSON.parse((await keyward(['settings', '--auto-lock', '0', '--json'], { env })).stdout)).toEqual({ remindBeforeDays: 70, autoLockMinutes: 0 })
+    expect((await keyward(['settings', '--remind-before', '70', '--json'], { env })).stdout).toContain(
+      '"remindBeforeDays": 70',
+    )
+    expect(JSON.parse((await keyward(['settings', '--auto-lock', '0', '--json'], { env })).stdout)).toEqual({
+      remindBeforeDays: 70,
+      autoLockMinutes: 0,
+    })
     expect((await keyward(['settings', '--auto-lock', '2000'], { env })).code).toBe(2)
-    const due = JSON.parse((await keyward(['due', '--within', '70', '--json'], { env })).stdout) as { ref: string; state: string }[]
+    const due = JSON.parse((await keyward(['due', '--within', '70', '--json'], { env })).stdout) as {
+      ref: string
+      state: string
+    }[]
     expect(due.find((reminder) => reminder.ref === 'acme/later')?.state).toBe('due')
     await keyward(['settings', '--remind-before', '14'], { env })
   })

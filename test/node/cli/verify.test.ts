@@ -12,7 +12,10 @@ import { tempDir } from '../helpers/testVault'
 
 const temp = tempDir('keyward-verify-')
 const simulators: RunningSimulator[] = []
-const env: Record<string, string> = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'), KEYWARD_PASSWORD: 'verify-tests' }
+const env: Record<string, string> = {
+  KEYWARD_VAULT_DIR: path.join(temp.dir, 'vault'),
+  KEYWARD_PASSWORD: 'verify-tests',
+}
 
 const solo = { live: 'solo_live_0123456789', revoked: 'solo_revoked_0123456789' }
 const mailosaur = { standard: 'mlsr_standard_key_0001', restricted: 'mlsr_restricted_key_0001' }
@@ -30,14 +33,32 @@ beforeAll(async () => {
     [mailosaur.standard, { type: 'standard' }],
     [mailosaur.restricted, { type: 'server-restricted', serverId: 'srv-qa' }],
   ])
-  const aisouleKeys = new Map<string, AisouleKey>([[aisoule.live, { status: 'active' }], [aisoule.expired, { status: 'expired' }]])
+  const aisouleKeys = new Map<string, AisouleKey>([
+    [aisoule.live, { status: 'active' }],
+    [aisoule.expired, { status: 'expired' }],
+  ])
   const elasticKeys: ElasticKey[] = [
-    { name: 'admin', token: elasticAdmin, accessLevel: ['Security', 'ModifyAccessTokens'], expires: null, ipRanges: [] },
-    { name: 'production', token: elastic, accessLevel: ['SendHttp', 'ViewAccount'], expires: null, ipRanges: ['10.0.0.0/8'] },
+    {
+      name: 'admin',
+      token: elasticAdmin,
+      accessLevel: ['Security', 'ModifyAccessTokens'],
+      expires: null,
+      ipRanges: [],
+    },
+    {
+      name: 'production',
+      token: elastic,
+      accessLevel: ['SendHttp', 'ViewAccount'],
+      expires: null,
+      ipRanges: ['10.0.0.0/8'],
+    },
   ]
   const started = {
     SOLO: await startSoloSimulator(soloKeys),
-    MAILOSAUR: await startMailosaurSimulator(mailosaurKeys, [{ id: 'srv-qa', name: 'QA inbox' }, { id: 'srv-2', name: 'Other' }]),
+    MAILOSAUR: await startMailosaurSimulator(mailosaurKeys, [
+      { id: 'srv-qa', name: 'QA inbox' },
+      { id: 'srv-2', name: 'Other' },
+    ]),
     AISOULE: await startAisouleSimulator(aisouleKeys),
     SOLENOID_METER: await startSolenoidMeterSimulator(new Set([meter.live])),
     ELASTIC_EMAIL: await startElasticEmailSimulator(elasticKeys),
@@ -73,7 +94,17 @@ async function show(ref: string): Promise<Record<string, unknown>> {
 }
 
 function expectNoSecret(run: CliRun): void {
-  for (const secret of [solo.live, solo.revoked, mailosaur.standard, mailosaur.restricted, aisoule.live, aisoule.expired, meter.live, elastic, elasticAdmin]) {
+  for (const secret of [
+    solo.live,
+    solo.revoked,
+    mailosaur.standard,
+    mailosaur.restricted,
+    aisoule.live,
+    aisoule.expired,
+    meter.live,
+    elastic,
+    elasticAdmin,
+  ]) {
     expect(`${run.stdout}${run.stderr}`).not.toContain(secret)
   }
 }
@@ -85,7 +116,11 @@ describe('keyward verify', () => {
     expect(ok.stdout).toMatch(/Solo key is live \(account "ci", plan Solopreneur\)/)
     // GET /identity describes the account: kept as account metadata, never as the key's own name or usage.
     const shown = await show('solo/live')
-    expect(shown).toMatchObject({ name: 'live', lastVerifyResult: 'ok', metadata: { account: { name: 'ci', plan: 'Solopreneur', permissions: ['read', 'write'] } } })
+    expect(shown).toMatchObject({
+      name: 'live',
+      lastVerifyResult: 'ok',
+      metadata: { account: { name: 'ci', plan: 'Solopreneur', permissions: ['read', 'write'] } },
+    })
     expect(shown.metadata).not.toHaveProperty('plan')
     const revoked = await keyward(['verify', 'solo/revoked'], { env })
     expect(revoked.code).toBe(5)
@@ -97,13 +132,24 @@ describe('keyward verify', () => {
 
   it('Mailosaur: a standard key lists servers; a restricted key reads its own inbox; without its server id it is restricted, not invalid', async () => {
     expect((await keyward(['verify', 'mailosaur/standard'], { env })).code).toBe(0)
-    expect(await show('mailosaur/standard')).toMatchObject({ lastVerifyResult: 'ok', metadata: { keyType: 'standard' } })
+    expect(await show('mailosaur/standard')).toMatchObject({
+      lastVerifyResult: 'ok',
+      metadata: { keyType: 'standard' },
+    })
     expect((await keyward(['verify', 'mailosaur/restricted'], { env })).code).toBe(0)
-    expect(await show('mailosaur/restricted')).toMatchObject({ lastVerifyResult: 'ok', status: 'active', metadata: { serverId: 'srv-qa' } })
+    expect(await show('mailosaur/restricted')).toMatchObject({
+      lastVerifyResult: 'ok',
+      status: 'active',
+      metadata: { serverId: 'srv-qa' },
+    })
     const unknownInbox = await keyward(['verify', 'mailosaur/restricted-unknown'], { env })
     expect(unknownInbox.code).toBe(0)
     expect(unknownInbox.stdout).toMatch(/server-restricted key\. Record its server id/)
-    expect(await show('mailosaur/restricted-unknown')).toMatchObject({ lastVerifyResult: 'restricted', status: 'active', metadata: { keyType: 'server-restricted' } })
+    expect(await show('mailosaur/restricted-unknown')).toMatchObject({
+      lastVerifyResult: 'restricted',
+      status: 'active',
+      metadata: { keyType: 'server-restricted' },
+    })
   })
 
   it('AIsoule: a live key passes GET /contacts with X-API-Key; an expired one exits 5', async () => {
@@ -113,10 +159,16 @@ describe('keyward verify', () => {
 
   it('Solenoid Meter reads its balance; Elastic Email reads the key by its recorded name, and a send-only key is restricted', async () => {
     expect((await keyward(['verify', 'solenoid-meter/live'], { env })).code).toBe(0)
-    expect(await show('solenoid-meter/live')).toMatchObject({ lastVerifyResult: 'ok', metadata: { account: { userId: 'usr_7f3a', balance: 1250 } } })
+    expect(await show('solenoid-meter/live')).toMatchObject({
+      lastVerifyResult: 'ok',
+      metadata: { account: { userId: 'usr_7f3a', balance: 1250 } },
+    })
     const named = await keyward(['verify', 'elastic-email/admin'], { env })
     expect(named.code).toBe(0)
-    expect(await show('elastic-email/admin')).toMatchObject({ lastVerifyResult: 'ok', metadata: { remoteName: 'admin', accessLevel: ['Security', 'ModifyAccessTokens'] } })
+    expect(await show('elastic-email/admin')).toMatchObject({
+      lastVerifyResult: 'ok',
+      metadata: { remoteName: 'admin', accessLevel: ['Security', 'ModifyAccessTokens'] },
+    })
     const unnamed = await keyward(['verify', 'elastic-email/admin-unnamed'], { env })
     expect(unnamed.stdout).toMatch(/The account's keys are "admin", "production": record which one this is/)
     const sender = await keyward(['verify', 'elastic-email/production'], { env })
@@ -139,10 +191,14 @@ describe('keyward verify', () => {
   })
 
   it('exits 5 with a clear reason when the provider cannot be reached, and audits every call', async () => {
-    const down = await keyward(['verify', 'solo/live'], { env: { ...env, KEYWARD_SOLO_BASE_URL: 'http://127.0.0.1:9/api/v1' } })
+    const down = await keyward(['verify', 'solo/live'], {
+      env: { ...env, KEYWARD_SOLO_BASE_URL: 'http://127.0.0.1:9/api/v1' },
+    })
     expect(down.code).toBe(5)
     expect(down.stderr).toMatch(/Could not reach Solo \(solomail.io\)/)
-    const audit = JSON.parse((await keyward(['audit', '--json', '--limit', '200'], { env })).stdout) as { action: string }[]
+    const audit = JSON.parse((await keyward(['audit', '--json', '--limit', '200'], { env })).stdout) as {
+      action: string
+    }[]
     expect(audit.filter((event) => event.action === 'verified').length).toBeGreaterThanOrEqual(17)
   })
 })

@@ -36,7 +36,13 @@ const admin = newElasticToken()
 const sendOnly = newElasticToken()
 const keys: ElasticKey[] = [
   { name: 'admin', token: admin, accessLevel: ['Security', 'ModifyAccessTokens'], expires: null, ipRanges: [] },
-  { name: 'sender', token: sendOnly, accessLevel: ['SendHttp'], expires: '2030-01-01T00:00:00Z', ipRanges: ['192.0.2.0/24'] },
+  {
+    name: 'sender',
+    token: sendOnly,
+    accessLevel: ['SendHttp'],
+    expires: '2030-01-01T00:00:00Z',
+    ipRanges: ['192.0.2.0/24'],
+  },
 ]
 let simulator: RunningSimulator & { baseUrl: string }
 
@@ -47,7 +53,9 @@ function api(token: string): SecurityApi {
 }
 
 /** The SDK's callback as a promise of data, or of the error it raised. */
-function settle<T>(start: (callback: Callback<T>) => void): Promise<{ data: T | null; error: Parameters<Callback<T>>[0] }> {
+function settle<T>(
+  start: (callback: Callback<T>) => void,
+): Promise<{ data: T | null; error: Parameters<Callback<T>>[0] }> {
   return new Promise((resolve) => start((error, data) => resolve({ data: error === null ? data : null, error })))
 }
 
@@ -57,7 +65,7 @@ beforeAll(async () => {
 afterAll(() => simulator.close())
 
 describe('the Elastic Email simulator, driven by the official SDK', () => {
-  it('lists keys as the SDK\'s ApiKey models — names, access levels, dates, and no token at all', async () => {
+  it("lists keys as the SDK's ApiKey models — names, access levels, dates, and no token at all", async () => {
     const { data, error } = await settle<SdkApiKey[]>((callback) => api(admin).securityApikeysGet({}, callback))
     expect(error).toBeNull()
     expect(data?.map((key) => key.constructor)).toEqual([sdk.ApiKey, sdk.ApiKey])
@@ -70,14 +78,18 @@ describe('the Elastic Email simulator, driven by the official SDK', () => {
 
   it('creates a key from an ApiKeyPayload and answers a NewApiKey with its Token; reads and deletes it by name', async () => {
     const payload = new sdk.ApiKeyPayload('rotated', ['SendHttp'])
-    const created = await settle<SdkApiKey & { Token: string }>((callback) => api(admin).securityApikeysPost(payload, callback))
+    const created = await settle<SdkApiKey & { Token: string }>((callback) =>
+      api(admin).securityApikeysPost(payload, callback),
+    )
     expect(created.error).toBeNull()
     expect(created.data?.constructor).toBe(sdk.NewApiKey)
     expect(created.data?.Token).toMatch(/^[0-9A-F]{96}$/)
     expect(simulator.requests.at(-1)?.body).toEqual({ Name: 'rotated', AccessLevel: ['SendHttp'] })
     const read = await settle<SdkApiKey>((callback) => api(admin).securityApikeysByNameGet('rotated', {}, callback))
     expect(read.data?.Name).toBe('rotated')
-    expect((await settle<null>((callback) => api(admin).securityApikeysByNameDelete('rotated', {}, callback))).error).toBeNull()
+    expect(
+      (await settle<null>((callback) => api(admin).securityApikeysByNameDelete('rotated', {}, callback))).error,
+    ).toBeNull()
     expect(keys.map((key) => key.name)).toEqual(['admin', 'sender'])
   })
 

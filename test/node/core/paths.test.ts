@@ -3,7 +3,9 @@ import { appDataDir, defaultVaultDir, vaultDirFromEnvironment } from '../../../s
 
 describe('defaultVaultDir', () => {
   it('is under ~/.config on Linux, or $XDG_CONFIG_HOME when it is absolute', () => {
-    expect(defaultVaultDir({ platform: 'linux', env: {}, homedir: '/home/ada' })).toBe('/home/ada/.config/Keyward/vault')
+    expect(defaultVaultDir({ platform: 'linux', env: {}, homedir: '/home/ada' })).toBe(
+      '/home/ada/.config/Keyward/vault',
+    )
     expect(defaultVaultDir({ platform: 'linux', env: { XDG_CONFIG_HOME: '/xdg' }, homedir: '/home/ada' })).toBe(
       '/xdg/Keyward/vault',
     )
@@ -19,9 +21,13 @@ describe('defaultVaultDir', () => {
   })
 
   it('is under %APPDATA% on Windows', () => {
-    expect(defaultVaultDir({ platform: 'win32', env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, homedir: 'C:\\Users\\ada' })).toBe(
-      'C:\\Users\\ada\\AppData\\Roaming\\Keyward\\vault',
-    )
+    expect(
+      defaultVaultDir({
+        platform: 'win32',
+        env: { APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' },
+        homedir: 'C:\\Users\\ada',
+      }),
+    ).toBe('C:\\Users\\ada\\AppData\\Roaming\\Keyward\\vault')
   })
 })
 
@@ -29,6 +35,8 @@ describe('vaultDirFromEnvironment', () => {
   it('prefers $KEYWARD_VAULT_DIR, made absolute', () => {
     const machine = { platform: 'linux' as const, env: { KEYWARD_VAULT_DIR: '/tmp/v' }, homedir: '/home/ada' }
     expect(vaultDirFromEnvironment(machine)).toBe('/tmp/v')
-    expect(vaultDirFromEnvironment({ ...machine, env: { KEYWARD_VAULT_DIR: '' } })).toBe('/home/ada/.config/Keyward/vault')
+    expect(vaultDirFromEnvironment({ ...machine, env: { KEYWARD_VAULT_DIR: '' } })).toBe(
+      '/home/ada/.config/Keyward/vault',
+    )
   })
 })

@@ -11,6 +11,15 @@ const cacheDir = path.resolve(import.meta.dirname, '..', '..', '..', 'node_modul
 export async function bundleChildScript(entry: string): Promise<string> {
   // Inside the repository, so the bundle's package imports resolve to node_modules.
   const outfile = path.join(cacheDir, `${path.basename(entry, '.ts')}-${randomUUID()}.mjs`)
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' })
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  })
   return outfile
 }

@@ -14,7 +14,10 @@ export interface CliRun {
  * Runs the BUILT `keyward` (out/main/cli.js) as a separate process, as a user would: no TTY, its own
  * environment (only what the test passes, plus PATH/HOME), stdin from `input`.
  */
-export function keyward(args: readonly string[], options: { env?: Record<string, string>; input?: string | Buffer } = {}): Promise<CliRun> {
+export function keyward(
+  args: readonly string[],
+  options: { env?: Record<string, string>; input?: string | Buffer } = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliBundle, ...args], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env },

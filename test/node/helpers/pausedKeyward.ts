@@ -38,12 +38,21 @@ async function until(check: () => boolean, what: string, timeoutMs = 60_000): Pr
  * Starts the BUILT keyward (as helpers/cli.ts does: no TTY, only the env given plus PATH/HOME) — stopped at the
  * named file-system call when `pauseAt` is given ("renameSync|/abs/path|N"), until `go()`.
  */
-export async function startKeyward(args: readonly string[], env: Record<string, string>, options: { pauseAt?: string; input?: string } = {}): Promise<RunningKeyward> {
+export async function startKeyward(
+  args: readonly string[],
+  env: Record<string, string>,
+  options: { pauseAt?: string; input?: string } = {},
+): Promise<RunningKeyward> {
   const { pauseAt } = options
   const gate = mkdtempSync(path.join(tmpdir(), 'keyward-gate-'))
   const preloadArgs = pauseAt === undefined ? [] : ['--import', pathToFileURL(await pausePreload()).href]
   const child = spawn(process.execPath, [...preloadArgs, cliBundle, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env, ...(pauseAt === undefined ? {} : { KEYWARD_PAUSE_AT: pauseAt, KEYWARD_PAUSE_GATE: gate }) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      ...env,
+      ...(pauseAt === undefined ? {} : { KEYWARD_PAUSE_AT: pauseAt, KEYWARD_PAUSE_GATE: gate }),
+    },
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let stdout = ''
@@ -62,9 +71,13 @@ export async function startKeyward(args: readonly string[], env: Record<string, 
   })
   return {
     pid: child.pid ?? -1,
-    reached: () => until(() => existsSync(path.join(gate, 'reached')) || ended, `${args.join(' ')} to reach ${pauseAt ?? '?'}`).then(() => {
-      if (!existsSync(path.join(gate, 'reached'))) throw new Error(`${args.join(' ')} ended before ${pauseAt ?? '?'}: ${stderr}`)
-    }),
+    reached: () =>
+      until(() => existsSync(path.join(gate, 'reached')) || ended, `${args.join(' ')} to reach ${pauseAt ?? '?'}`).then(
+        () => {
+          if (!existsSync(path.join(gate, 'reached')))
+            throw new Error(`${args.join(' ')} ended before ${pauseAt ?? '?'}: ${stderr}`)
+        },
+      ),
     go: () => writeFileSync(path.join(gate, 'go'), ''),
     saw: async (pattern) => {
       await until(() => pattern.test(stderr) || ended, `${pattern} from ${args.join(' ')}`)

@@ -16,7 +16,9 @@ export function tempDir(prefix = 'keyward-test-'): { dir: string; remove(): void
 }
 
 /** A clock the test moves by hand. */
-export function manualClock(start = '2026-11-24T10:00:00Z'): Clock & { advance(ms: number): void; set(iso: string): void } {
+export function manualClock(
+  start = '2026-11-24T10:00:00Z',
+): Clock & { advance(ms: number): void; set(iso: string): void } {
   let now = Date.parse(start)
   return {
     now: () => new Date(now),
@@ -26,7 +28,9 @@ export function manualClock(start = '2026-11-24T10:00:00Z'): Clock & { advance(m
 }
 
 /** Unlock deps whose sleep advances the manual clock and records each wait instead of waiting. */
-export function testDeps(clock = manualClock()): UnlockDeps & { clock: ReturnType<typeof manualClock>; waits: number[] } {
+export function testDeps(
+  clock = manualClock(),
+): UnlockDeps & { clock: ReturnType<typeof manualClock>; waits: number[] } {
   const waits: number[] = []
   return {
     clock,
@@ -39,7 +43,10 @@ export function testDeps(clock = manualClock()): UnlockDeps & { clock: ReturnTyp
   }
 }
 
-export async function newTestVault(dir: string, deps = testDeps()): Promise<{ session: VaultSession; recoveryCode: string; deps: ReturnType<typeof testDeps> }> {
+export async function newTestVault(
+  dir: string,
+  deps = testDeps(),
+): Promise<{ session: VaultSession; recoveryCode: string; deps: ReturnType<typeof testDeps> }> {
   const created = await createVault(path.join(dir, 'vault'), PASSWORD, { kdf: FAST_KDF }, deps)
   return { ...created, deps }
 }

@@ -20,7 +20,9 @@ const eslint = new ESLint({
 const typeAware = new ESLint({
   cwd: root,
   ignore: false,
-  overrideConfig: { languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['test/fixtures/lint/*.ts'] } } } },
+  overrideConfig: {
+    languageOptions: { parserOptions: { projectService: { allowDefaultProject: ['test/fixtures/lint/*.ts'] } } },
+  },
 })
 
 const fixtures = readdirSync(fixtureDir)

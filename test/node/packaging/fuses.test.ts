@@ -22,7 +22,12 @@ afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 describe('electron-builder config', () => {
   it('turns off RunAsNode, NODE_OPTIONS and --inspect, and turns on asar integrity, in afterPack', async () => {
     const binary = path.join(outDir, 'keyward')
-    const stockWire = Buffer.concat([Buffer.from('ELF…'), Buffer.from(SENTINEL), Buffer.from([1, 8]), Buffer.from('11111111')])
+    const stockWire = Buffer.concat([
+      Buffer.from('ELF…'),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, 8]),
+      Buffer.from('11111111'),
+    ])
     writeFileSync(binary, stockWire)
 
     await config.afterPack({

@@ -11,12 +11,16 @@ it('stops with a one-line message when no Electron binary is installed', () => {
   // An empty override directory makes "no binary" true on any machine, with or without Electron.
   const emptyDist = mkdtempSync(path.join(tmpdir(), 'keyward-no-electron-'))
   try {
-    const run = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/tooling/start.ts'], {
-      cwd: root,
-      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: emptyDist },
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
+    const run = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/tooling/start.ts'],
+      {
+        cwd: root,
+        env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: emptyDist },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    )
     expect(run.status).toBe(1)
     expect(run.stdout).toBe('')
     const lines = run.stderr.trim().split('\n')

@@ -8,5 +8,8 @@ import type { Migration } from './migration'
 export const usageOrigin: Migration = {
   version: 80,
   name: 'usage-origin',
-  up: (db) => db.exec("ALTER TABLE usages ADD COLUMN origin TEXT NOT NULL DEFAULT 'written' CHECK (origin IN ('written', 'imported'))"),
+  up: (db) =>
+    db.exec(
+      "ALTER TABLE usages ADD COLUMN origin TEXT NOT NULL DEFAULT 'written' CHECK (origin IN ('written', 'imported'))",
+    ),
 }

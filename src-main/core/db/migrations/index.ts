@@ -10,4 +10,14 @@ import { rejectedKeys } from './0090-rejected-keys'
 import type { Migration } from './migration'
 
 /** Every migration, in order. */
-export const migrations: readonly Migration[] = [initial, settings, valueKeys, eventsByKey, rotations, dashboardIndexes, vaultState, usageOrigin, rejectedKeys]
+export const migrations: readonly Migration[] = [
+  initial,
+  settings,
+  valueKeys,
+  eventsByKey,
+  rotations,
+  dashboardIndexes,
+  vaultState,
+  usageOrigin,
+  rejectedKeys,
+]

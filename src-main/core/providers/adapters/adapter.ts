@@ -26,7 +26,10 @@ export interface Rotation {
    * Deletes the old key at the provider once the new one is safely stored: with the new key (Elastic Email,
    * SendGrid) or with the old one revoking itself (Perplexity).
    */
-  readonly retireOld?: (calls: { readonly withNewKey: ProviderCall; readonly withOldKey: ProviderCall }) => Promise<void>
+  readonly retireOld?: (calls: {
+    readonly withNewKey: ProviderCall
+    readonly withOldKey: ProviderCall
+  }) => Promise<void>
 }
 
 /** What an adapter knows of a key besides its record — never the secret. */
@@ -79,5 +82,7 @@ export function asObject(body: unknown): Record<string, unknown> {
 /** Only the named fields, and only when present: provider bodies never flow into the vault wholesale. */
 export function pick(body: unknown, fields: readonly string[]): Record<string, unknown> {
   const source = asObject(body)
-  return Object.fromEntries(fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]))
+  return Object.fromEntries(
+    fields.filter((field) => source[field] !== undefined).map((field) => [field, source[field]]),
+  )
 }

@@ -35,7 +35,13 @@ export function elasticEmailNames(body: unknown): string[] {
 }
 
 function metadataOf(remote: RemoteApiKey): Record<string, unknown> {
-  return { remoteName: remote.name, accessLevel: remote.accessLevel, expires: remote.expires, ipRanges: remote.ipRanges, lastUse: remote.lastUse }
+  return {
+    remoteName: remote.name,
+    accessLevel: remote.accessLevel,
+    expires: remote.expires,
+    ipRanges: remote.ipRanges,
+    lastUse: remote.lastUse,
+  }
 }
 
 function errorText(body: unknown): string {
@@ -79,7 +85,10 @@ async function readOwn(call: ProviderCall, key: KeyRecord, what: string): Promis
 export const elasticEmailAdapter: ProviderAdapter = {
   async verify(call, key): Promise<VerifyResult> {
     const name = remoteNameOf(key)
-    const { status, body } = await call({ path: name === null ? '/security/apikeys' : `/security/apikeys/${encodeURIComponent(name)}`, accept: [400] })
+    const { status, body } = await call({
+      path: name === null ? '/security/apikeys' : `/security/apikeys/${encodeURIComponent(name)}`,
+      accept: [400],
+    })
     if (status === 400) {
       return {
         outcome: 'restricted',
@@ -89,7 +98,11 @@ export const elasticEmailAdapter: ProviderAdapter = {
     }
     if (name !== null) {
       const own = remoteApiKey(body)
-      return { outcome: 'live', metadata: metadataOf(own), summary: `Elastic Email key "${own.name}" is live (${own.accessLevel.join(', ') || 'no access levels'}).` }
+      return {
+        outcome: 'live',
+        metadata: metadataOf(own),
+        summary: `Elastic Email key "${own.name}" is live (${own.accessLevel.join(', ') || 'no access levels'}).`,
+      }
     }
     const names = elasticEmailNames(body)
     return {
@@ -105,16 +118,30 @@ export const elasticEmailAdapter: ProviderAdapter = {
     const created = await call({
       method: 'POST',
       path: '/security/apikeys',
-      body: { Name: name, AccessLevel: old.accessLevel, ...(old.expires === null ? {} : { Expires: old.expires }), RestrictAccessToIPRange: old.ipRanges },
+      body: {
+        Name: name,
+        AccessLevel: old.accessLevel,
+        ...(old.expires === null ? {} : { Expires: old.expires }),
+        RestrictAccessToIPRange: old.ipRanges,
+      },
       accept: [400],
     })
-    if (created.status === 400) throw new KeywardError('PROVIDER_ERROR', `Elastic Email refused to create the new key: ${errorText(created.body)}. Nothing changed.`)
+    if (created.status === 400)
+      throw new KeywardError(
+        'PROVIDER_ERROR',
+        `Elastic Email refused to create the new key: ${errorText(created.body)}. Nothing changed.`,
+      )
     const token = asObject(created.body).Token
-    if (typeof token !== 'string') throw new KeywardError('PROVIDER_BAD_RESPONSE', `Elastic Email created "${name}" but sent no Token: delete "${name}" in the dashboard.`)
+    if (typeof token !== 'string')
+      throw new KeywardError(
+        'PROVIDER_BAD_RESPONSE',
+        `Elastic Email created "${name}" but sent no Token: delete "${name}" in the dashboard.`,
+      )
     return {
       newValue: token,
       metadata: { ...metadataOf(remoteApiKey(created.body)), remoteName: name },
-      retireOld: async ({ withNewKey }) => void (await withNewKey({ method: 'DELETE', path: `/security/apikeys/${encodeURIComponent(old.name)}` })),
+      retireOld: async ({ withNewKey }) =>
+        void (await withNewKey({ method: 'DELETE', path: `/security/apikeys/${encodeURIComponent(old.name)}` })),
     }
   },
   async revoke(call, key) {
@@ -123,6 +150,10 @@ export const elasticEmailAdapter: ProviderAdapter = {
   },
   async sync(call, key) {
     const own = await readOwn(call, key, 'sync')
-    return { outcome: 'live', metadata: metadataOf(own), summary: `Elastic Email key "${own.name}": ${own.accessLevel.join(', ') || 'no access levels'}${own.expires === null ? '' : `, expires ${own.expires}`}.` }
+    return {
+      outcome: 'live',
+      metadata: metadataOf(own),
+      summary: `Elastic Email key "${own.name}": ${own.accessLevel.join(', ') || 'no access levels'}${own.expires === null ? '' : `, expires ${own.expires}`}.`,
+    }
   },
 }

@@ -56,7 +56,9 @@ export const gitlabAdapter: ProviderAdapter = {
   async rotate(call) {
     const { lifetimeDays } = await self(call)
     const days = Math.min(MAX_LIFETIME_DAYS, Math.max(1, lifetimeDays ?? MAX_LIFETIME_DAYS))
-    const expiresAt = new Date(Date.parse(new Date().toISOString().slice(0, 10)) + days * DAY_MS).toISOString().slice(0, 10)
+    const expiresAt = new Date(Date.parse(new Date().toISOString().slice(0, 10)) + days * DAY_MS)
+      .toISOString()
+      .slice(0, 10)
     const { status, body } = await call({
       method: 'POST',
       path: '/personal_access_tokens/self/rotate',

@@ -17,8 +17,16 @@ export const mailosaurAdapter: ProviderAdapter = {
   async verify(call, key): Promise<VerifyResult> {
     const serverId = serverIdOf(key.metadata)
     if (serverId !== null) {
-      const { status } = await call({ path: `/messages?server=${encodeURIComponent(serverId)}&itemsPerPage=1`, accept: [403] })
-      if (status === 403) return { outcome: 'restricted', metadata: {}, summary: `Mailosaur knows this key, but it may not read inbox ${serverId}: check the server id.` }
+      const { status } = await call({
+        path: `/messages?server=${encodeURIComponent(serverId)}&itemsPerPage=1`,
+        accept: [403],
+      })
+      if (status === 403)
+        return {
+          outcome: 'restricted',
+          metadata: {},
+          summary: `Mailosaur knows this key, but it may not read inbox ${serverId}: check the server id.`,
+        }
       return { outcome: 'live', metadata: { serverId }, summary: `Mailosaur key is live for inbox ${serverId}.` }
     }
     const { status, body } = await call({ path: '/servers', accept: [403] })
@@ -30,7 +38,11 @@ export const mailosaurAdapter: ProviderAdapter = {
       }
     }
     const servers = asObject(body).items
-    return { outcome: 'live', metadata: { keyType: 'standard' }, summary: `Mailosaur standard key is live (${Array.isArray(servers) ? servers.length : 0} servers).` }
+    return {
+      outcome: 'live',
+      metadata: { keyType: 'standard' },
+      summary: `Mailosaur standard key is live (${Array.isArray(servers) ? servers.length : 0} servers).`,
+    }
   },
   /** Verify, plus the account's usage against its limits (`GET /usage/limits`) where the key may read them. */
   async sync(call, key, context) {

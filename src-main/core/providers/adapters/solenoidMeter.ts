@@ -11,7 +11,12 @@ export const solenoidMeterAdapter: ProviderAdapter = {
     const { balance, user_id: userId } = asObject(body)
     return {
       outcome: 'live',
-      metadata: { account: { ...(typeof userId === 'string' || typeof userId === 'number' ? { userId: String(userId) } : {}), ...(typeof balance === 'number' ? { balance } : {}) } },
+      metadata: {
+        account: {
+          ...(typeof userId === 'string' || typeof userId === 'number' ? { userId: String(userId) } : {}),
+          ...(typeof balance === 'number' ? { balance } : {}),
+        },
+      },
       summary: `Solenoid Meter key is live${typeof balance === 'number' ? ` (balance ${balance})` : ''}.`,
     }
   },
@@ -20,7 +25,10 @@ export const solenoidMeterAdapter: ProviderAdapter = {
     const { body } = await call({ method: 'POST', path: '/keys/rotate' })
     const next = asObject(body).key
     if (typeof next !== 'string' || !next.startsWith('sm_')) {
-      throw new KeywardError('PROVIDER_BAD_RESPONSE', 'Solenoid Meter answered the rotation without a new sm_ key. The old key may already be invalid: check the dashboard.')
+      throw new KeywardError(
+        'PROVIDER_BAD_RESPONSE',
+        'Solenoid Meter answered the rotation without a new sm_ key. The old key may already be invalid: check the dashboard.',
+      )
     }
     return { newValue: next, metadata: {} }
   },

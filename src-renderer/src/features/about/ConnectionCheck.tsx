@@ -5,7 +5,11 @@ import { useKeywardStore } from '../../store'
 /** Sends `app:ping` and shows the events main sends back: proof that both directions of IPC work. */
 export function ConnectionCheck() {
   const { pingsReceived, ping, listenForPings } = useKeywardStore(
-    useShallow((state) => ({ pingsReceived: state.pingsReceived, ping: state.ping, listenForPings: state.listenForPings })),
+    useShallow((state) => ({
+      pingsReceived: state.pingsReceived,
+      ping: state.ping,
+      listenForPings: state.listenForPings,
+    })),
   )
   useEffect(() => listenForPings(), [listenForPings])
 

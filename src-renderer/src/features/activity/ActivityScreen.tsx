@@ -53,7 +53,14 @@ export function ActivityScreen() {
           ))}
         </select>
         <label htmlFor="activity-key">Key</label>
-        <input id="activity-key" type="search" value={keyRef} onChange={(event) => setKeyRef(event.target.value)} placeholder="provider/name" autoComplete="off" />
+        <input
+          id="activity-key"
+          type="search"
+          value={keyRef}
+          onChange={(event) => setKeyRef(event.target.value)}
+          placeholder="provider/name"
+          autoComplete="off"
+        />
       </div>
       {error === null ? null : <p role="alert">{error}</p>}
       <p className="visually-hidden" role="status">{`${rows.length}${more ? '+' : ''} events`}</p>

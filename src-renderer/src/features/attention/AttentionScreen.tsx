@@ -22,7 +22,8 @@ function when(item: Item): string {
   const days = Math.abs(item.days)
   const plural = `${days} day${days === 1 ? '' : 's'}`
   if (item.state === 'expired') return `Expired ${plural} ago`
-  if (item.state === 'rejected') return `Rejected by the provider · ${item.days < 0 ? `date passed ${plural} ago` : `next date in ${plural}`}`
+  if (item.state === 'rejected')
+    return `Rejected by the provider · ${item.days < 0 ? `date passed ${plural} ago` : `next date in ${plural}`}`
   if (item.state === 'overdue') return `Rotation overdue by ${plural}`
   return item.days === 0 ? 'Due today' : `Due in ${plural}`
 }
@@ -32,7 +33,13 @@ function snoozeText(until: string): string {
 }
 
 /** One key that needs attention: what and when, then open, snooze or set its dates — each one click away. */
-function AttentionRow({ item, onChanged }: { readonly item: { key: KeySummary } & Partial<Item>; readonly onChanged: (notice: string) => void }) {
+function AttentionRow({
+  item,
+  onChanged,
+}: {
+  readonly item: { key: KeySummary } & Partial<Item>
+  readonly onChanged: (notice: string) => void
+}) {
   const openKey = useKeywardStore((state) => state.openKey)
   const [open, setOpen] = useState<'snooze' | 'dates' | null>(null)
   const { key } = item
@@ -53,16 +60,26 @@ function AttentionRow({ item, onChanged }: { readonly item: { key: KeySummary } 
         <button type="button" className="link" onClick={() => void openKey(key.id)}>
           {key.ref}
         </button>
-        <span className="muted">{item.state === undefined ? 'No expiry date and no rotation period' : when(item as Item)}</span>
+        <span className="muted">
+          {item.state === undefined ? 'No expiry date and no rotation period' : when(item as Item)}
+        </span>
         {item.snoozedUntil ? <span className="badge">{snoozeText(item.snoozedUntil)}</span> : null}
       </div>
       <div className="attention-actions">
         {item.state === undefined ? null : (
-          <button type="button" aria-expanded={open === 'snooze'} onClick={() => setOpen(open === 'snooze' ? null : 'snooze')}>
+          <button
+            type="button"
+            aria-expanded={open === 'snooze'}
+            onClick={() => setOpen(open === 'snooze' ? null : 'snooze')}
+          >
             Snooze
           </button>
         )}
-        <button type="button" aria-expanded={open === 'dates'} onClick={() => setOpen(open === 'dates' ? null : 'dates')}>
+        <button
+          type="button"
+          aria-expanded={open === 'dates'}
+          onClick={() => setOpen(open === 'dates' ? null : 'dates')}
+        >
           Set dates
         </button>
       </div>

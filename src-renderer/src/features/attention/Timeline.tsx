@@ -36,9 +36,18 @@ export function Timeline({ timeline }: { readonly timeline: TimelineData }) {
           return (
             <g key={week.from}>
               <rect className="timeline-track" x={x} y={8} width={width} height={BASE - 8} rx={3} />
-              {week.rotation > 0 ? <rect className="timeline-rotation" x={x} y={BASE - rotation} width={width} height={rotation} rx={3} /> : null}
+              {week.rotation > 0 ? (
+                <rect className="timeline-rotation" x={x} y={BASE - rotation} width={width} height={rotation} rx={3} />
+              ) : null}
               {week.expiry > 0 ? (
-                <rect className="timeline-expiry" x={x} y={BASE - rotation - expiry} width={width} height={expiry} rx={3} />
+                <rect
+                  className="timeline-expiry"
+                  x={x}
+                  y={BASE - rotation - expiry}
+                  width={width}
+                  height={expiry}
+                  rx={3}
+                />
               ) : null}
               {week.expiry + week.rotation > 0 ? (
                 <text className="timeline-count" x={x + width / 2} y={BASE - rotation - expiry - 4} textAnchor="middle">
@@ -55,11 +64,14 @@ export function Timeline({ timeline }: { readonly timeline: TimelineData }) {
         })}
       </svg>
       <figcaption>
-        <span className="legend legend-expiry">Expiries</span> <span className="legend legend-rotation">Rotations</span> · weeks from today
+        <span className="legend legend-expiry">Expiries</span> <span className="legend legend-rotation">Rotations</span>{' '}
+        · weeks from today
       </figcaption>
       {total === 0 ? null : (
         <details>
-          <summary>{dates.length === total ? `All ${total} dates` : `The first ${dates.length} of ${total} dates`}</summary>
+          <summary>
+            {dates.length === total ? `All ${total} dates` : `The first ${dates.length} of ${total} dates`}
+          </summary>
           <ul className="plain" aria-label="Coming dates">
             {dates.map((deadline) => (
               <li key={`${deadline.id}-${deadline.kind}`}>

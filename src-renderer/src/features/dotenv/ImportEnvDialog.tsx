@@ -35,7 +35,11 @@ export function ImportEnvDialog({ onClose }: { readonly onClose: (notice: string
   async function create(current: Preview) {
     setBusy(true)
     try {
-      const { created } = await command('dotenv:import', { file: current.file, environment: environment.trim() || 'development', variables: [...ticked] })
+      const { created } = await command('dotenv:import', {
+        file: current.file,
+        environment: environment.trim() || 'development',
+        variables: [...ticked],
+      })
       onClose(`Created ${created.length} key${created.length === 1 ? '' : 's'} from ${current.file}.`)
     } catch (caught) {
       setError(errorInfo(caught).message)
@@ -50,7 +54,12 @@ export function ImportEnvDialog({ onClose }: { readonly onClose: (notice: string
       {preview === null ? (
         <>
           <label htmlFor="import-environment">Environment of the new keys</label>
-          <input id="import-environment" value={environment} onChange={(event) => setEnvironment(event.target.value)} maxLength={64} />
+          <input
+            id="import-environment"
+            value={environment}
+            onChange={(event) => setEnvironment(event.target.value)}
+            maxLength={64}
+          />
           <ChooseFile purpose="import" onChosen={(file) => void show(file)} onError={setError} />
         </>
       ) : (

@@ -67,10 +67,16 @@ export function PreviewTable({ lines }: { readonly lines: readonly Line[] }) {
                 <code>{line.before ?? '—'}</code>
               </td>
               <td>
-                <code className={revealed.has(line.keyId) ? 'revealed-line' : undefined}>{revealed.get(line.keyId) ?? line.after}</code>
+                <code className={revealed.has(line.keyId) ? 'revealed-line' : undefined}>
+                  {revealed.get(line.keyId) ?? line.after}
+                </code>
               </td>
               <td>
-                <button type="button" aria-label={`${revealed.has(line.keyId) ? 'Hide' : 'Reveal'} ${line.variable}`} onClick={() => void toggle(line)}>
+                <button
+                  type="button"
+                  aria-label={`${revealed.has(line.keyId) ? 'Hide' : 'Reveal'} ${line.variable}`}
+                  onClick={() => void toggle(line)}
+                >
                   {revealed.has(line.keyId) ? 'Hide' : 'Reveal'}
                 </button>
               </td>

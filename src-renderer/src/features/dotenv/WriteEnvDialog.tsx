@@ -46,7 +46,11 @@ export function WriteEnvDialog({
     try {
       const done = await command('dotenv:write', { file: current.file, selection, digest: current.digest })
       const count = done.added.length + done.updated.length
-      onClose(count === 0 ? `${done.file} already held these values.` : `Wrote ${count} variable${count === 1 ? '' : 's'} to ${done.file}.`)
+      onClose(
+        count === 0
+          ? `${done.file} already held these values.`
+          : `Wrote ${count} variable${count === 1 ? '' : 's'} to ${done.file}.`,
+      )
     } catch (caught) {
       const info = errorInfo(caught)
       if (info.code === 'CONFLICT') await show(current.file, `${info.message} This is the new diff.`)
@@ -64,14 +68,25 @@ export function WriteEnvDialog({
             <legend>Keys</legend>
             {keySummary === null ? null : (
               <label className="choice">
-                <input type="radio" name="which" checked={which === 'key'} onChange={() => setWhich('key')} /> This key: {keySummary.ref}
+                <input type="radio" name="which" checked={which === 'key'} onChange={() => setWhich('key')} /> This key:{' '}
+                {keySummary.ref}
               </label>
             )}
             <label className="choice">
-              <input type="radio" name="which" checked={which === 'environment'} onChange={() => setWhich('environment')} /> Every
-              active key of the environment
+              <input
+                type="radio"
+                name="which"
+                checked={which === 'environment'}
+                onChange={() => setWhich('environment')}
+              />{' '}
+              Every active key of the environment
             </label>
-            <select aria-label="Environment" value={environment} disabled={which !== 'environment'} onChange={(event) => setEnvironment(event.target.value)}>
+            <select
+              aria-label="Environment"
+              value={environment}
+              disabled={which !== 'environment'}
+              onChange={(event) => setEnvironment(event.target.value)}
+            >
               {[...new Set([environment, ...environments])].map((name) => (
                 <option key={name}>{name}</option>
               ))}
@@ -98,7 +113,11 @@ export function WriteEnvDialog({
         error={error}
         onBack={preview === null ? null : () => setPreview(null)}
         onCancel={() => onClose(null)}
-        action={preview === null ? null : { label: busy ? 'Writing…' : 'Write', disabled: busy, run: () => void write(preview) }}
+        action={
+          preview === null
+            ? null
+            : { label: busy ? 'Writing…' : 'Write', disabled: busy, run: () => void write(preview) }
+        }
       />
     </Modal>
   )

@@ -21,7 +21,15 @@ const ADVICE: Record<Section['id'], string> = {
 }
 
 /** The fix for one entry, one click away: in place where main can do it, else the key opened where the action is. */
-function Fix({ section, entry, onChanged }: { readonly section: Section['id']; readonly entry: Entry; readonly onChanged: (notice: string) => void }) {
+function Fix({
+  section,
+  entry,
+  onChanged,
+}: {
+  readonly section: Section['id']
+  readonly entry: Entry
+  readonly onChanged: (notice: string) => void
+}) {
   const openKey = useKeywardStore((state) => state.openKey)
   async function run(action: () => Promise<unknown>, done: string) {
     try {
@@ -35,13 +43,23 @@ function Fix({ section, entry, onChanged }: { readonly section: Section['id']; r
   if (section === 'exposed') {
     if (entry.exposure === 'not-ignored')
       return (
-        <button type="button" onClick={() => void run(() => command('dotenv:fix', { file, fix: 'gitignore' }), `${file} is now ignored by git.`)}>
+        <button
+          type="button"
+          onClick={() =>
+            void run(() => command('dotenv:fix', { file, fix: 'gitignore' }), `${file} is now ignored by git.`)
+          }
+        >
           Add to .gitignore
         </button>
       )
     if (entry.exposure === 'readable')
       return (
-        <button type="button" onClick={() => void run(() => command('dotenv:fix', { file, fix: 'chmod' }), `${file} is now readable by you only (0600).`)}>
+        <button
+          type="button"
+          onClick={() =>
+            void run(() => command('dotenv:fix', { file, fix: 'chmod' }), `${file} is now readable by you only (0600).`)
+          }
+        >
           Set 0600
         </button>
       )
@@ -52,7 +70,10 @@ function Fix({ section, entry, onChanged }: { readonly section: Section['id']; r
       <button
         type="button"
         onClick={() =>
-          void run(() => command('key:schedule', { id: entry.keyId, expiresAt: null, rotateEveryDays: 90 }), `${entry.ref}: rotation every 90 days.`)
+          void run(
+            () => command('key:schedule', { id: entry.keyId, expiresAt: null, rotateEveryDays: 90 }),
+            `${entry.ref}: rotation every 90 days.`,
+          )
         }
       >
         Rotate every 90 days
@@ -90,10 +111,13 @@ function RecoveryKitCard() {
     <section className="health-section" aria-labelledby="health-recovery-kit">
       <h2 id="health-recovery-kit">Recovery kit not confirmed</h2>
       <p className="muted">
-        The recovery code shown last was never typed back, so it may not be written down — and it is the only way in
-        if you forget your master password. A new code replaces it (the old one stops working).
+        The recovery code shown last was never typed back, so it may not be written down — and it is the only way in if
+        you forget your master password. A new code replaces it (the old one stops working).
       </p>
-      <button type="button" onClick={() => newRecoveryKit().catch((caught: unknown) => setError(errorInfo(caught).message))}>
+      <button
+        type="button"
+        onClick={() => newRecoveryKit().catch((caught: unknown) => setError(errorInfo(caught).message))}
+      >
         Show a new recovery kit…
       </button>
       {error === null ? null : (
@@ -139,7 +163,9 @@ export function HealthScreen() {
         {notice ?? ''}
       </p>
       {report.recoveryKitConfirmed ? null : <RecoveryKitCard />}
-      {problems === 0 && report.recoveryKitConfirmed ? <p className="all-clear">Nothing to fix: every key is current, dated, used, unique and kept out of git.</p> : null}
+      {problems === 0 && report.recoveryKitConfirmed ? (
+        <p className="all-clear">Nothing to fix: every key is current, dated, used, unique and kept out of git.</p>
+      ) : null}
       {report.sections
         .filter((section) => section.total > 0)
         .map((section) => (
@@ -156,7 +182,9 @@ export function HealthScreen() {
                 </li>
               ))}
             </ul>
-            {section.total > section.entries.length ? <p className="muted">{`And ${section.total - section.entries.length} more.`}</p> : null}
+            {section.total > section.entries.length ? (
+              <p className="muted">{`And ${section.total - section.entries.length} more.`}</p>
+            ) : null}
           </section>
         ))}
     </section>

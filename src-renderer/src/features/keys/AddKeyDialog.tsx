@@ -92,7 +92,8 @@ export function AddKeyDialog({
 
   /** Prefills what the provider suggests into the fields the user has left empty. */
   function prefill(found: { envVar: string | null; rotationDays: number | null }) {
-    if (found.rotationDays !== null) setRotateEvery((current) => (current === '' ? String(found.rotationDays) : current))
+    if (found.rotationDays !== null)
+      setRotateEvery((current) => (current === '' ? String(found.rotationDays) : current))
     if (found.envVar !== null) {
       setEnvVar((current) => (current === '' ? (found.envVar ?? '') : current))
       setName((current) => (current === '' ? nameFromEnvVar(found.envVar) : current))
@@ -131,7 +132,8 @@ export function AddKeyDialog({
     const rotateEveryDays = whole(rotateEvery)
     const remindBeforeDays = whole(remindBefore)
     if ([rotateEveryDays, remindBeforeDays].some((days) => days !== null && !Number.isInteger(days))) {
-      const field = rotateEveryDays !== null && !Number.isInteger(rotateEveryDays) ? 'rotateEveryDays' : 'remindBeforeDays'
+      const field =
+        rotateEveryDays !== null && !Number.isInteger(rotateEveryDays) ? 'rotateEveryDays' : 'remindBeforeDays'
       return setError({ message: 'A whole number of days, or leave it empty.', field })
     }
     try {
@@ -143,7 +145,10 @@ export function AddKeyDialog({
         expiresAt: expiresAt === '' ? null : expiresAt,
         rotateEveryDays,
         remindBeforeDays,
-        tags: tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== ''),
+        tags: tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter((tag) => tag !== ''),
         notes,
         value: value.trim(),
         formatCheck: !skipFormatCheck,
@@ -192,7 +197,12 @@ export function AddKeyDialog({
           </div>
         )}
         <label htmlFor="add-provider">Provider</label>
-        <select id="add-provider" value={chosen} onChange={(event) => choose(event.target.value)} {...field('provider')}>
+        <select
+          id="add-provider"
+          value={chosen}
+          onChange={(event) => choose(event.target.value)}
+          {...field('provider')}
+        >
           <option value="">Detect from the key</option>
           {providers.map((provider) => (
             <option key={provider.id} value={provider.id}>
@@ -204,7 +214,15 @@ export function AddKeyDialog({
         {pairLabel !== null && (
           <>
             <label htmlFor="add-pair-id">{`${pairLabel[0]?.toUpperCase() ?? ''}${pairLabel.slice(1)} (not secret; the key above is the secret)`}</label>
-            <input id="add-pair-id" className="mono" value={pairId} onChange={(event) => setPairId(event.target.value)} autoComplete="off" spellCheck={false} {...field('pairId')} />
+            <input
+              id="add-pair-id"
+              className="mono"
+              value={pairId}
+              onChange={(event) => setPairId(event.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+              {...field('pairId')}
+            />
             <FieldError error={error} field="pairId" id={errorId} />
           </>
         )}
@@ -222,10 +240,24 @@ export function AddKeyDialog({
           />
         ) : null}
         <label htmlFor="add-name">Name</label>
-        <input id="add-name" value={name} onChange={(event) => setName(event.target.value)} autoComplete="off" {...field('name')} />
+        <input
+          id="add-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          autoComplete="off"
+          {...field('name')}
+        />
         <FieldError error={error} field="name" id={errorId} />
         <label htmlFor="add-env-var">Environment variable</label>
-        <input id="add-env-var" className="mono" value={envVar} onChange={(event) => setEnvVar(event.target.value)} autoComplete="off" spellCheck={false} {...field('envVar')} />
+        <input
+          id="add-env-var"
+          className="mono"
+          value={envVar}
+          onChange={(event) => setEnvVar(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          {...field('envVar')}
+        />
         <FieldError error={error} field="envVar" id={errorId} />
         <label htmlFor="add-environment">Environment</label>
         <select
@@ -242,23 +274,57 @@ export function AddKeyDialog({
           ))}
         </select>
         <label htmlFor="add-expires">Expires (optional)</label>
-        <input id="add-expires" type="date" value={expiresAt} onChange={(event) => setExpiresAt(event.target.value)} {...field('expiresAt')} />
+        <input
+          id="add-expires"
+          type="date"
+          value={expiresAt}
+          onChange={(event) => setExpiresAt(event.target.value)}
+          {...field('expiresAt')}
+        />
         <FieldError error={error} field="expiresAt" id={errorId} />
         <label htmlFor="add-rotate">Rotate every (days)</label>
-        <input id="add-rotate" inputMode="numeric" value={rotateEvery} onChange={(event) => setRotateEvery(event.target.value)} {...field('rotateEveryDays')} />
+        <input
+          id="add-rotate"
+          inputMode="numeric"
+          value={rotateEvery}
+          onChange={(event) => setRotateEvery(event.target.value)}
+          {...field('rotateEveryDays')}
+        />
         <FieldError error={error} field="rotateEveryDays" id={errorId} />
         <label htmlFor="add-remind">Remind before (days; empty = the vault&apos;s default)</label>
-        <input id="add-remind" inputMode="numeric" value={remindBefore} onChange={(event) => setRemindBefore(event.target.value)} {...field('remindBeforeDays')} />
+        <input
+          id="add-remind"
+          inputMode="numeric"
+          value={remindBefore}
+          onChange={(event) => setRemindBefore(event.target.value)}
+          {...field('remindBeforeDays')}
+        />
         <FieldError error={error} field="remindBeforeDays" id={errorId} />
         <label htmlFor="add-tags">Tags (comma-separated)</label>
-        <input id="add-tags" value={tags} onChange={(event) => setTags(event.target.value)} autoComplete="off" {...field('tags')} />
+        <input
+          id="add-tags"
+          value={tags}
+          onChange={(event) => setTags(event.target.value)}
+          autoComplete="off"
+          {...field('tags')}
+        />
         <FieldError error={error} field="tags" id={errorId} />
         <label htmlFor="add-notes">Notes</label>
-        <textarea id="add-notes" value={notes} onChange={(event) => setNotes(event.target.value)} rows={2} {...field('notes')} />
+        <textarea
+          id="add-notes"
+          value={notes}
+          onChange={(event) => setNotes(event.target.value)}
+          rows={2}
+          {...field('notes')}
+        />
         <FieldError error={error} field="notes" id={errorId} />
         <label className="check">
-          <input type="checkbox" checked={skipFormatCheck} onChange={(event) => setSkipFormatCheck(event.target.checked)} /> Store it even if it does not
-          match the provider&apos;s key format
+          <input
+            type="checkbox"
+            checked={skipFormatCheck}
+            onChange={(event) => setSkipFormatCheck(event.target.checked)}
+          />{' '}
+          Store it even if it does not match the provider&apos;s key format
         </label>
         <FormFooter
           error={error === null || error.field !== null ? null : error.message}
@@ -295,7 +361,12 @@ function RemoteNamePicker({
         <span className="muted">(rotation by API needs it)</span>
       </p>
     )
-  if (names === 'none') return <p className="muted">This key may not list the account&apos;s keys (a sending key): its name can be recorded later.</p>
+  if (names === 'none')
+    return (
+      <p className="muted">
+        This key may not list the account&apos;s keys (a sending key): its name can be recorded later.
+      </p>
+    )
   return (
     <>
       <label htmlFor="add-remote-name">Name at Elastic Email</label>

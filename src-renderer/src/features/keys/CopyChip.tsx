@@ -17,7 +17,10 @@ export function CopyChip() {
     <div className="copy-chip">
       {/* Announced once; the ticking countdown beside it is for the eye only. */}
       <span role="status" className="visually-hidden">
-        Copied {chip.label}. {chip.clearsInSeconds === null ? 'It stays on the clipboard.' : `The clipboard clears in ${chip.clearsInSeconds} seconds.`}
+        Copied {chip.label}.{' '}
+        {chip.clearsInSeconds === null
+          ? 'It stays on the clipboard.'
+          : `The clipboard clears in ${chip.clearsInSeconds} seconds.`}
       </span>
       <span aria-hidden="true">
         Copied {chip.label}

@@ -19,13 +19,22 @@ function notAliveText(key: KeySummary): string {
  * revokes by API — offers "Revoke at <provider> and delete". It lists the .env files that still hold the key, which
  * deleting it here does not clean. A revoked, expired or rejected key is deleted with a plain confirmation.
  */
-export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onDeleted: () => void }) {
+export function DeleteDialog({
+  keySummary,
+  onClose,
+  onDeleted,
+}: {
+  readonly keySummary: KeySummary
+  readonly onClose: () => void
+  readonly onDeleted: () => void
+}) {
   const titleId = useId()
   const [typed, setTyped] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const detail = useRead('key:detail', { id: keySummary.id }).data
-  const alive = keySummary.status === 'active' && keySummary.state.kind !== 'expired' && keySummary.state.kind !== 'rejected'
+  const alive =
+    keySummary.status === 'active' && keySummary.state.kind !== 'expired' && keySummary.state.kind !== 'rejected'
   const files = detail?.usages.filter((usage) => usage.state === 'current') ?? []
   const provider = detail?.provider.name ?? keySummary.provider
   const canRevoke = alive && detail?.provider.revoke === 'api'
@@ -74,7 +83,14 @@ export function DeleteDialog({ keySummary, onClose, onDeleted }: { readonly keyS
         {alive ? (
           <>
             <label htmlFor="delete-confirm">Type the key&apos;s name, {keySummary.name}, to delete it</label>
-            <input id="delete-confirm" autoComplete="off" spellCheck={false} autoFocus value={typed} onChange={(event) => setTyped(event.target.value)} />
+            <input
+              id="delete-confirm"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+            />
           </>
         ) : null}
         {canRevoke ? (

@@ -6,7 +6,15 @@ import { FormFooter } from '../../components/FormFooter'
 import { Modal } from '../../components/Modal'
 
 /** Edit a key's metadata. The value is not edited here: "Replace value…" keeps the old one in the history. */
-export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onSaved: () => void }) {
+export function EditDialog({
+  keySummary: key,
+  onClose,
+  onSaved,
+}: {
+  readonly keySummary: KeySummary
+  readonly onClose: () => void
+  readonly onSaved: () => void
+}) {
   const titleId = useId()
   const [name, setName] = useState(key.name)
   const [envVar, setEnvVar] = useState(key.envVar ?? '')
@@ -20,7 +28,8 @@ export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly key
   async function submit(event: FormEvent) {
     event.preventDefault()
     const days = rotateEvery.trim() === '' ? null : Number(rotateEvery)
-    if (days !== null && (!Number.isInteger(days) || days < 1)) return setError('Rotate every: a whole number of days, or empty.')
+    if (days !== null && (!Number.isInteger(days) || days < 1))
+      return setError('Rotate every: a whole number of days, or empty.')
     try {
       await command('key:edit', {
         id: key.id,
@@ -30,7 +39,10 @@ export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly key
         expiresAt: expiresAt === '' ? null : expiresAt,
         rotateEveryDays: days,
         notes,
-        tags: tags.split(',').map((tag) => tag.trim()).filter((tag) => tag !== ''),
+        tags: tags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter((tag) => tag !== ''),
       })
       onSaved()
     } catch (caught) {
@@ -43,9 +55,22 @@ export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly key
       <h2 id={titleId}>Edit {key.name}</h2>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="edit-name">Name</label>
-        <input id="edit-name" value={name} onChange={(event) => setName(event.target.value)} autoFocus autoComplete="off" />
+        <input
+          id="edit-name"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          autoFocus
+          autoComplete="off"
+        />
         <label htmlFor="edit-env-var">Environment variable</label>
-        <input id="edit-env-var" className="mono" value={envVar} onChange={(event) => setEnvVar(event.target.value)} autoComplete="off" spellCheck={false} />
+        <input
+          id="edit-env-var"
+          className="mono"
+          value={envVar}
+          onChange={(event) => setEnvVar(event.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <label htmlFor="edit-environment">Environment</label>
         <select id="edit-environment" value={environment} onChange={(event) => setEnvironment(event.target.value)}>
           {['development', 'staging', 'production'].map((option) => (
@@ -55,7 +80,12 @@ export function EditDialog({ keySummary: key, onClose, onSaved }: { readonly key
         <label htmlFor="edit-expires">Expires</label>
         <input id="edit-expires" type="date" value={expiresAt} onChange={(event) => setExpiresAt(event.target.value)} />
         <label htmlFor="edit-rotate">Rotate every (days)</label>
-        <input id="edit-rotate" inputMode="numeric" value={rotateEvery} onChange={(event) => setRotateEvery(event.target.value)} />
+        <input
+          id="edit-rotate"
+          inputMode="numeric"
+          value={rotateEvery}
+          onChange={(event) => setRotateEvery(event.target.value)}
+        />
         <label htmlFor="edit-tags">Tags (comma-separated)</label>
         <input id="edit-tags" value={tags} onChange={(event) => setTags(event.target.value)} autoComplete="off" />
         <label htmlFor="edit-notes">Notes</label>

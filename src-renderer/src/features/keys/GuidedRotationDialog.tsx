@@ -13,7 +13,11 @@ type Journal = ResponseOf<'rotation:state'>
 
 /** Main's journal is past the paste: the new key is stored, the old one waits to be deleted (or was). */
 function storedIn(journal: Journal | null): boolean {
-  return journal !== null && journal.retire === 'dashboard' && (journal.next === 'retire' || journal.next === 'prove' || journal.next === 'done')
+  return (
+    journal !== null &&
+    journal.retire === 'dashboard' &&
+    (journal.next === 'retire' || journal.next === 'prove' || journal.next === 'done')
+  )
 }
 
 /** The journal's last word on a step (its message and outcome), if the step ran. */
@@ -37,7 +41,13 @@ const FILE_OUTCOME: Record<Stored['files'][number]['outcome'], string> = {
  * more. Main journals each step: after a lock or a restart the dialog opens where the rotation stands, and what it
  * shows of the steps after the paste is main's journal, not a copy kept here.
  */
-export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySummary: KeySummary; readonly onClose: (notice: string | null) => void }) {
+export function GuidedRotationDialog({
+  keySummary,
+  onClose,
+}: {
+  readonly keySummary: KeySummary
+  readonly onClose: (notice: string | null) => void
+}) {
   const titleId = useId()
   const [start, setStart] = useState<Start | null>(null)
   const [value, setValue] = useState('')
@@ -70,7 +80,8 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
     setBusy(true)
     try {
       let next = journal
-      if (next?.next === 'retire') next = await command('rotation:step', { id: keySummary.id, action: 'run', confirmed: true })
+      if (next?.next === 'retire')
+        next = await command('rotation:step', { id: keySummary.id, action: 'run', confirmed: true })
       if (next?.next === 'prove') next = await command('rotation:step', { id: keySummary.id, action: 'run' })
       setJournal(next)
     } catch (caught) {
@@ -85,7 +96,11 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
     setBusy(true)
     setError(null)
     try {
-      const answer = await command('rotation:guidedSubmit', { id: keySummary.id, value: value.trim(), pairId: start?.pairLabel == null ? null : pairId.trim() })
+      const answer = await command('rotation:guidedSubmit', {
+        id: keySummary.id,
+        value: value.trim(),
+        pairId: start?.pairLabel == null ? null : pairId.trim(),
+      })
       setValue('')
       setStored(answer)
       setJournal(await command('rotation:state', { id: keySummary.id }))
@@ -113,7 +128,11 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
               {start?.dashboardUrl == null ? (
                 `Open ${provider}'s dashboard`
               ) : (
-                <a href={start.dashboardUrl} target="_blank" rel="noreferrer noopener">{`Open ${provider}'s key page`}</a>
+                <a
+                  href={start.dashboardUrl}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                >{`Open ${provider}'s key page`}</a>
               )}{' '}
               and create a new key with the same permissions ({start?.environment ?? keySummary.environment}).
               {start !== null && start.advice.length > 0 ? (
@@ -129,19 +148,42 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
               {start?.pairLabel != null ? (
                 <>
                   <label htmlFor="rotate-pair-id">{`The new key's ${start.pairLabel}`}</label>
-                  <input id="rotate-pair-id" className="mono" value={pairId} onChange={(event) => setPairId(event.target.value)} autoComplete="off" spellCheck={false} />
+                  <input
+                    id="rotate-pair-id"
+                    className="mono"
+                    value={pairId}
+                    onChange={(event) => setPairId(event.target.value)}
+                    autoComplete="off"
+                    spellCheck={false}
+                  />
                 </>
               ) : null}
               <label htmlFor="rotate-value">New key</label>
-              <input id="rotate-value" ref={valueField} type="password" autoComplete="off" spellCheck={false} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
+              <input
+                id="rotate-value"
+                ref={valueField}
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                autoFocus
+                value={value}
+                onChange={(event) => setValue(event.target.value)}
+              />
             </li>
           </ol>
-          <FormFooter error={error} onCancel={() => onClose(null)} submitLabel={busy ? 'Verifying…' : 'Verify and store'} disabled={busy || start === null || value.trim() === ''} />
+          <FormFooter
+            error={error}
+            onCancel={() => onClose(null)}
+            submitLabel={busy ? 'Verifying…' : 'Verify and store'}
+            disabled={busy || start === null || value.trim() === ''}
+          />
         </form>
       ) : (
         <>
           <p role="status">
-            {verified?.outcome === 'done' ? `Verified: ${verified.message} Stored; the old value is kept in the history.` : 'Stored; the old value is kept in the history.'}
+            {verified?.outcome === 'done'
+              ? `Verified: ${verified.message} Stored; the old value is kept in the history.`
+              : 'Stored; the old value is kept in the history.'}
           </p>
           {stored === null ? (
             <p className="muted">{lastOf(journal, 'propagate')?.message ?? ''}</p>
@@ -172,7 +214,12 @@ export function GuidedRotationDialog({ keySummary, onClose }: { readonly keySumm
               Later
             </button>
             {finished ? (
-              <button type="button" className="primary" autoFocus onClick={() => onClose(`Rotated ${keySummary.name}.`)}>
+              <button
+                type="button"
+                className="primary"
+                autoFocus
+                onClick={() => onClose(`Rotated ${keySummary.name}.`)}
+              >
                 Done
               </button>
             ) : (

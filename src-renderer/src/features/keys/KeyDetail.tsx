@@ -16,7 +16,6 @@ interface Props {
   readonly onProviderAnswer: (notice: string) => void
 }
 
-
 /**
  * The selected key: its metadata and reminder state at once (from the list's summary), then — loaded for it alone —
  * the value history (when each value was set and retired, never a value), where it was written, and its activity.
@@ -32,14 +31,25 @@ function verifyWords(result: string | null): string {
 /** Whether a file still holds the key, as read when the pane opened. */
 const USAGE_TEXT = { current: 'current', changed: 'changed by hand', missing: 'missing' } as const
 
-export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace, onWriteEnv, onDelete, onProviderAnswer }: Props) {
+export function KeyDetail({
+  keySummary: key,
+  onReveal,
+  onCopy,
+  onEdit,
+  onReplace,
+  onWriteEnv,
+  onDelete,
+  onProviderAnswer,
+}: Props) {
   // Refreshed by the store when the key changes here, in the CLI or in the tray (its history, files, activity).
   const detail = useRead('key:detail', { id: key.id }).data
   const status = statusOf(key)
 
   return (
     <section className="detail" aria-labelledby="detail-title">
-      <h2 id="detail-title" tabIndex={-1}>{key.name}</h2>
+      <h2 id="detail-title" tabIndex={-1}>
+        {key.name}
+      </h2>
       <p className="muted">
         {key.provider} · {key.environment}
       </p>
@@ -79,7 +89,11 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
         <dt>Rotate every</dt>
         <dd>{key.rotateEveryDays === null ? '—' : `${key.rotateEveryDays} days`}</dd>
         <dt>Last verified</dt>
-        <dd>{key.lastVerifiedAt === null ? 'never' : `${key.lastVerifiedAt.slice(0, 10)} (${verifyWords(key.lastVerifyResult)})`}</dd>
+        <dd>
+          {key.lastVerifiedAt === null
+            ? 'never'
+            : `${key.lastVerifiedAt.slice(0, 10)} (${verifyWords(key.lastVerifyResult)})`}
+        </dd>
         <dt>Tags</dt>
         <dd>{key.tags.join(', ') || '—'}</dd>
         <dt>Notes</dt>
@@ -87,12 +101,7 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
       </dl>
       {detail === null ? null : (
         <>
-          <ProviderActions
-            key={key.id}
-            keySummary={key}
-            provider={detail.provider}
-            onChanged={onProviderAnswer}
-          />
+          <ProviderActions key={key.id} keySummary={key} provider={detail.provider} onChanged={onProviderAnswer} />
           <h3>At {detail.provider.name}</h3>
           {detail.metadata.length === 0 ? (
             <p className="muted">Nothing reported yet.</p>
@@ -111,7 +120,9 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
             {detail.versions.map((version) => (
               <li key={version.createdAt + version.hint}>
                 <span className="mono">…{version.hint}</span> set {version.createdAt.slice(0, 10)}
-                {version.current ? ' · current' : ` · retired ${version.retiredAt?.slice(0, 10) ?? ''} (${version.retiredReason ?? ''})`}
+                {version.current
+                  ? ' · current'
+                  : ` · retired ${version.retiredAt?.slice(0, 10) ?? ''} (${version.retiredReason ?? ''})`}
               </li>
             ))}
           </ol>
@@ -132,7 +143,8 @@ export function KeyDetail({ keySummary: key, onReveal, onCopy, onEdit, onReplace
           <ul className="plain" aria-label="Activity">
             {detail.activity.map((event, i) => (
               <li key={i}>
-                {event.at.slice(0, 16).replace('T', ' ')} · {event.action} · {event.actor === 'app' ? 'this app' : 'the CLI'}
+                {event.at.slice(0, 16).replace('T', ' ')} · {event.action} ·{' '}
+                {event.actor === 'app' ? 'this app' : 'the CLI'}
               </li>
             ))}
           </ul>

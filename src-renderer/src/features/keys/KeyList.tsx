@@ -28,7 +28,13 @@ export function copyLabel(key: KeySummary): string {
   return `Copy ${key.envVar ?? key.name}`
 }
 
-function KeyRow({ keySummary, onCopy }: { readonly keySummary: KeySummary; readonly onCopy: (key: KeySummary) => void }) {
+function KeyRow({
+  keySummary,
+  onCopy,
+}: {
+  readonly keySummary: KeySummary
+  readonly onCopy: (key: KeySummary) => void
+}) {
   const status = statusOf(keySummary)
   return (
     <>
@@ -74,11 +80,30 @@ function KeyRow({ keySummary, onCopy }: { readonly keySummary: KeySummary; reado
  * buttons are for the mouse and are not tab stops. `aria-rowcount` is the whole list, so a screen reader says
  * "row 40 of 12,000" though only the visible rows exist — and only the rows near them are held at all.
  */
-export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange, onSelectAt, onTypeAhead, onOpen, onReveal, onDelete, onCopy, onMenu }: Props) {
+export function KeyList({
+  count,
+  rowAt,
+  selectedId,
+  selectedIndex,
+  busy,
+  onRange,
+  onSelectAt,
+  onTypeAhead,
+  onOpen,
+  onReveal,
+  onDelete,
+  onCopy,
+  onMenu,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const typed = useRef({ text: '', at: 0 })
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual is the list's virtualizer (UI.md §3.4); the compiler skips memoizing this component, which re-renders on scroll anyway
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 })
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  })
   const items = virtualizer.getVirtualItems()
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0
@@ -100,26 +125,29 @@ export function KeyList({ count, rowAt, selectedId, selectedIndex, busy, onRange
     const current = rowAt(index)
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1)
     const handled = () => event.preventDefault()
-    if (event.key === 'ArrowDown') return handled(), move(index + 1)
-    if (event.key === 'ArrowUp') return handled(), move(index - 1)
-    if (event.key === 'Home') return handled(), move(0)
-    if (event.key === 'End') return handled(), move(count - 1)
-    if (event.key === 'PageDown') return handled(), move(index + page)
-    if (event.key === 'PageUp') return handled(), move(index - page)
+    if (event.key === 'ArrowDown') return (handled(), move(index + 1))
+    if (event.key === 'ArrowUp') return (handled(), move(index - 1))
+    if (event.key === 'Home') return (handled(), move(0))
+    if (event.key === 'End') return (handled(), move(count - 1))
+    if (event.key === 'PageDown') return (handled(), move(index + page))
+    if (event.key === 'PageUp') return (handled(), move(index - page))
     if (event.key.length === 1 && event.key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) {
       // Type-ahead: letters typed within a second of each other build a prefix of the key's name.
       const now = Date.now()
-      typed.current = { text: now - typed.current.at < 1000 ? typed.current.text + event.key.toLowerCase() : event.key.toLowerCase(), at: now }
+      typed.current = {
+        text: now - typed.current.at < 1000 ? typed.current.text + event.key.toLowerCase() : event.key.toLowerCase(),
+        at: now,
+      }
       return onTypeAhead(typed.current.text)
     }
     if (current === undefined) return
-    if (event.key === 'Enter') return handled(), onOpen(current)
-    if (event.key === ' ') return handled(), onReveal(current)
-    if (event.key === 'Delete') return handled(), onDelete(current)
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') return handled(), onCopy(current)
+    if (event.key === 'Enter') return (handled(), onOpen(current))
+    if (event.key === ' ') return (handled(), onReveal(current))
+    if (event.key === 'Delete') return (handled(), onDelete(current))
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c') return (handled(), onCopy(current))
     if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
       const row = document.getElementById(`key-cell-${current.id}`)?.getBoundingClientRect()
-      return handled(), onMenu(current, { x: row?.left ?? 0, y: row?.bottom ?? 0 })
+      return (handled(), onMenu(current, { x: row?.left ?? 0, y: row?.bottom ?? 0 }))
     }
   }
 

@@ -52,7 +52,10 @@ export function KeyMenu({
       role="menu"
       aria-label={`Actions for ${keySummary.ref}`}
       className="context-menu"
-      style={{ left: Math.min(at.x, window.innerWidth - 220), top: Math.min(at.y, window.innerHeight - 40 * actions.length) }}
+      style={{
+        left: Math.min(at.x, window.innerWidth - 220),
+        top: Math.min(at.y, window.innerHeight - 40 * actions.length),
+      }}
       onKeyDown={onKeyDown}
     >
       {actions.map((action) => (

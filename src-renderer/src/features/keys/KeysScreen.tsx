@@ -24,8 +24,11 @@ function cyclePanes(step: 1 | -1): void {
   const active = document.activeElement
   const current = PANES.findIndex((pane) => (active?.closest(pane) ?? null) !== null)
   for (let turn = 1; turn <= PANES.length; turn++) {
-    const pane = document.querySelector<HTMLElement>(PANES[(current + step * turn + PANES.length * 2) % PANES.length] ?? '')
-    const target = pane?.tabIndex === 0 ? pane : pane?.querySelector<HTMLElement>('button, [href], input, [tabindex="0"]')
+    const pane = document.querySelector<HTMLElement>(
+      PANES[(current + step * turn + PANES.length * 2) % PANES.length] ?? '',
+    )
+    const target =
+      pane?.tabIndex === 0 ? pane : pane?.querySelector<HTMLElement>('button, [href], input, [tabindex="0"]')
     if (target !== null && target !== undefined) return target.focus()
   }
 }
@@ -205,7 +208,11 @@ export function KeysScreen() {
           {results === null ? '' : `${results.length} key${results.length === 1 ? '' : 's'}`}
         </p>
         {count === 0 ? (
-          <p className="empty">{query === '' ? 'No keys yet. Add one with Add key (Ctrl+N) and paste it: Keyward recognises the provider.' : `No keys match “${query}”.`}</p>
+          <p className="empty">
+            {query === ''
+              ? 'No keys yet. Add one with Add key (Ctrl+N) and paste it: Keyward recognises the provider.'
+              : `No keys match “${query}”.`}
+          </p>
         ) : (
           <KeyList
             count={count}
@@ -253,7 +260,12 @@ export function KeysScreen() {
         <AddKeyDialog
           onClose={() => closeDialog()}
           onAdded={(key, duplicates) =>
-            finish(duplicates.length > 0 ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.` : `Added ${key.ref}.`, key.id)
+            finish(
+              duplicates.length > 0
+                ? `Added ${key.ref}. The same value is also stored as ${duplicates.join(', ')}.`
+                : `Added ${key.ref}.`,
+              key.id,
+            )
           }
           onOpen={(id) => {
             closeDialog()
@@ -261,7 +273,9 @@ export function KeysScreen() {
           }}
         />
       ) : null}
-      {dialog?.kind === 'reveal' ? <RevealDialog keySummary={dialog.key} onClose={() => closeDialog()} onCopy={() => copy(dialog.key)} /> : null}
+      {dialog?.kind === 'reveal' ? (
+        <RevealDialog keySummary={dialog.key} onClose={() => closeDialog()} onCopy={() => copy(dialog.key)} />
+      ) : null}
       {dialog?.kind === 'edit' ? (
         <EditDialog
           keySummary={dialog.key}
@@ -308,7 +322,9 @@ export function KeysScreen() {
           onClose={(done) => (done === null ? closeDialog() : finish(done))}
         />
       ) : null}
-      {dialog?.kind === 'import-env' ? <ImportEnvDialog onClose={(done) => (done === null ? closeDialog() : finish(done))} /> : null}
+      {dialog?.kind === 'import-env' ? (
+        <ImportEnvDialog onClose={(done) => (done === null ? closeDialog() : finish(done))} />
+      ) : null}
       {dialog?.kind === 'delete' ? (
         <DeleteDialog
           keySummary={dialog.key}

@@ -73,7 +73,8 @@ export function ProviderActions({
       {`${provider.name} keys are not rotated by Keyward${keySummary.status === 'revoked' ? ' once revoked' : ''}: make a new key at ${provider.name}, then store it with New value….`}
     </p>
   )
-  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided && !byApi) return cannotRotate ? noRotation : null
+  if (provider.verify !== 'api' && provider.sync !== 'api' && provider.revoke !== 'api' && !guided && !byApi)
+    return cannotRotate ? noRotation : null
   return (
     <div className="provider-actions">
       <div className="actions" role="group" aria-label={`At ${provider.name}`}>

@@ -6,7 +6,15 @@ import { FormFooter } from '../../components/FormFooter'
 import { Modal } from '../../components/Modal'
 
 /** A new value for a key (pasted after rotating it elsewhere): the old one stays in the history, sealed. */
-export function ReplaceValueDialog({ keySummary: key, onClose, onSaved }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onSaved: () => void }) {
+export function ReplaceValueDialog({
+  keySummary: key,
+  onClose,
+  onSaved,
+}: {
+  readonly keySummary: KeySummary
+  readonly onClose: () => void
+  readonly onSaved: () => void
+}) {
   const titleId = useId()
   const [value, setValue] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -28,7 +36,15 @@ export function ReplaceValueDialog({ keySummary: key, onClose, onSaved }: { read
       <p className="muted">The current value is kept in the key&apos;s history (sealed), with when it was replaced.</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
         <label htmlFor="replace-value">New value</label>
-        <input id="replace-value" type="password" autoComplete="off" spellCheck={false} autoFocus value={value} onChange={(event) => setValue(event.target.value)} />
+        <input
+          id="replace-value"
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+        />
         <FormFooter error={error} onCancel={onClose} submitLabel="Store new value" disabled={value.trim() === ''} />
       </form>
     </Modal>

@@ -12,7 +12,15 @@ const MASK = '••••••••'
  * component's state — never the store, never an aria-label — and is gone when the dialog closes, which it does on
  * Esc, on the Close button and when the window loses focus.
  */
-export function RevealDialog({ keySummary, onClose, onCopy }: { readonly keySummary: KeySummary; readonly onClose: () => void; readonly onCopy: () => void }) {
+export function RevealDialog({
+  keySummary,
+  onClose,
+  onCopy,
+}: {
+  readonly keySummary: KeySummary
+  readonly onClose: () => void
+  readonly onCopy: () => void
+}) {
   const [value, setValue] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const titleId = useId()
@@ -52,7 +60,13 @@ export function RevealDialog({ keySummary, onClose, onCopy }: { readonly keySumm
   return (
     <Modal titleId={titleId} onClose={onClose}>
       <h2 id={titleId}>Reveal {label}</h2>
-      <div role="textbox" aria-readonly="true" aria-labelledby={titleId} className="revealed mono" data-testid="revealed-value">
+      <div
+        role="textbox"
+        aria-readonly="true"
+        aria-labelledby={titleId}
+        className="revealed mono"
+        data-testid="revealed-value"
+      >
         {value ?? MASK}
       </div>
       <p className="muted" role="status">

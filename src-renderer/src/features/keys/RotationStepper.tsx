@@ -43,7 +43,13 @@ function runsAlone(view: View): boolean {
  * per file, each ticked) → retire the old key → prove it rejected. Main journals every step, so closing the dialog,
  * a lock or a restart resumes at the step that was next. A failed step offers Retry, and Skip where that is safe.
  */
-export function RotationStepper({ keySummary, onClose }: { readonly keySummary: KeySummary; readonly onClose: (notice: string | null) => void }) {
+export function RotationStepper({
+  keySummary,
+  onClose,
+}: {
+  readonly keySummary: KeySummary
+  readonly onClose: (notice: string | null) => void
+}) {
   const titleId = useId()
   const [view, setView] = useState<View | null>(null)
   const [busy, setBusy] = useState(false)
@@ -84,8 +90,11 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
   const finished = view?.next === 'done'
   const failed = view !== null && view.log.at(-1)?.outcome === 'failed' && view.log.at(-1)?.step === view.next
   const next = view?.next ?? null
-  const chosen = view?.files.filter((file) => file.state === 'will-update' && !unticked.has(file.file + file.variable)) ?? []
-  const status = busy ? `${label((next === null || next === 'done' ? 'create' : next) as Step, view ?? ({ provider: '' } as View))}…` : (view?.log.at(-1)?.message ?? '')
+  const chosen =
+    view?.files.filter((file) => file.state === 'will-update' && !unticked.has(file.file + file.variable)) ?? []
+  const status = busy
+    ? `${label((next === null || next === 'done' ? 'create' : next) as Step, view ?? ({ provider: '' } as View))}…`
+    : (view?.log.at(-1)?.message ?? '')
 
   const primary: { label: string; action: 'done' | 'start' | 'write' | 'confirm' | 'continue' } | null =
     view === null
@@ -126,7 +135,15 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
                 <li key={step} className={`step step-${state}`} aria-current={next === step ? 'step' : undefined}>
                   <span className="step-label">{label(step, view)}</span>{' '}
                   <span className="step-state">
-                    {state === 'done' ? '✓ done' : state === 'failed' ? '✗ failed' : state === 'skipped' ? 'skipped' : state === 'running' ? 'running…' : ''}
+                    {state === 'done'
+                      ? '✓ done'
+                      : state === 'failed'
+                        ? '✗ failed'
+                        : state === 'skipped'
+                          ? 'skipped'
+                          : state === 'running'
+                            ? 'running…'
+                            : ''}
                     {entry === undefined || entry.ms === 0 ? '' : ` (${(entry.ms / 1000).toFixed(1)} s)`}
                   </span>
                   {entry === undefined ? null : <span className="step-message">{entry.message}</span>}
@@ -150,7 +167,8 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
                       setUnticked(next)
                     }}
                   />{' '}
-                  <code>{file.file}</code> {file.variable}: <code>{file.before ?? '—'}</code> → <code>{file.after}</code>
+                  <code>{file.file}</code> {file.variable}: <code>{file.before ?? '—'}</code> →{' '}
+                  <code>{file.after}</code>
                   {file.state === 'will-update' ? '' : ` (${file.state.replace(/-/g, ' ')}: left alone)`}
                 </label>
               ))}
@@ -186,7 +204,13 @@ export function RotationStepper({ keySummary, onClose }: { readonly keySummary: 
         {primary === null ? null : (
           // One element whatever the step, so keyboard focus stays on it while the steps run (never dropped to
           // the page when a button is replaced); while busy it says so and ignores presses.
-          <button type="button" className="primary" autoFocus aria-disabled={busy} onClick={() => onPrimary(primary.action)}>
+          <button
+            type="button"
+            className="primary"
+            autoFocus
+            aria-disabled={busy}
+            onClick={() => onPrimary(primary.action)}
+          >
             {busy ? 'Working…' : primary.label}
           </button>
         )}

@@ -14,7 +14,8 @@ interface Section {
 
 function sectionsOf(counts: KeyCounts | null): Section[] {
   if (counts === null) return []
-  const views = (prefix: string, list: KeyCounts['tags']) => list.map(({ value, count }) => ({ label: value, query: `${prefix}:${value}`, count }))
+  const views = (prefix: string, list: KeyCounts['tags']) =>
+    list.map(({ value, count }) => ({ label: value, query: `${prefix}:${value}`, count }))
   return [
     {
       title: 'Views',
@@ -35,7 +36,15 @@ function sectionsOf(counts: KeyCounts | null): Section[] {
  * rejected by the provider, by provider, by
  * environment, by tag — with counts main keeps up to date (the window never holds every key to count them).
  */
-export function Sidebar({ counts, query, onView }: { readonly counts: KeyCounts | null; readonly query: string; readonly onView: (query: string) => void }) {
+export function Sidebar({
+  counts,
+  query,
+  onView,
+}: {
+  readonly counts: KeyCounts | null
+  readonly query: string
+  readonly onView: (query: string) => void
+}) {
   const sections = useMemo(() => sectionsOf(counts), [counts])
   return (
     <nav className="sidebar" aria-label="Views">
@@ -45,7 +54,12 @@ export function Sidebar({ counts, query, onView }: { readonly counts: KeyCounts 
           <ul>
             {section.views.map((view) => (
               <li key={view.query}>
-                <button type="button" className="link" aria-current={query.trim() === view.query ? 'page' : undefined} onClick={() => onView(view.query)}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-current={query.trim() === view.query ? 'page' : undefined}
+                  onClick={() => onView(view.query)}
+                >
                   {view.label} <span className="count">{view.count}</span>
                 </button>
               </li>

@@ -6,7 +6,12 @@ import { Modal } from '../../components/Modal'
 import { shownText } from '../../lib/shownText'
 
 type Outcome = ResponseOf<'key:verify'>['outcome']
-const NAMES: Record<Outcome, string> = { ok: 'live', restricted: 'restricted', invalid: 'invalid', error: 'not checked' }
+const NAMES: Record<Outcome, string> = {
+  ok: 'live',
+  restricted: 'restricted',
+  invalid: 'invalid',
+  error: 'not checked',
+}
 
 /**
  * Verify all: every active key whose provider can verify by API, one at a time (as `keyward verify --all`), with a
@@ -33,7 +38,8 @@ export function VerifyAllDialog({ onClose }: { readonly onClose: (notice: string
           if (current.stopped) return setState('cancelled')
           const answer = await command('key:verify', { id })
           setCounts((current) => ({ ...current, [answer.outcome]: current[answer.outcome] + 1 }))
-          if (answer.outcome === 'invalid' || answer.outcome === 'error') setProblems((list) => [...list, `${answer.key.ref}: ${shownText(answer.message)}`])
+          if (answer.outcome === 'invalid' || answer.outcome === 'error')
+            setProblems((list) => [...list, `${answer.key.ref}: ${shownText(answer.message)}`])
           setDone((count) => count + 1)
         }
         setState('finished')
@@ -47,7 +53,10 @@ export function VerifyAllDialog({ onClose }: { readonly onClose: (notice: string
     }
   }, [])
 
-  const summary = (Object.keys(NAMES) as Outcome[]).filter((outcome) => counts[outcome] > 0).map((outcome) => `${counts[outcome]} ${NAMES[outcome]}`).join(' · ')
+  const summary = (Object.keys(NAMES) as Outcome[])
+    .filter((outcome) => counts[outcome] > 0)
+    .map((outcome) => `${counts[outcome]} ${NAMES[outcome]}`)
+    .join(' · ')
   const line = `${done} of ${total ?? '…'} verified${summary === '' ? '' : ` · ${summary}`}${state === 'cancelled' ? ' · stopped' : ''}`
   return (
     <Modal titleId={titleId} onClose={() => onClose(state === 'running' ? null : line)}>

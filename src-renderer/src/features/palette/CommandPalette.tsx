@@ -64,7 +64,9 @@ export function CommandPalette({ onClose }: { readonly onClose: () => void }) {
     { label: 'Verify all', run: then(() => requestDialog('verify-all')) },
     { label: 'Write to .env…', hint: 'Ctrl+Shift+W', run: then(() => requestDialog('write-env')) },
     { label: 'Import .env…', run: then(() => requestDialog('import-env')) },
-    ...(selected === null ? [] : [{ label: `Rotate ${selected.ref}…`, run: then(() => void openKey(selected.id, 'rotate')) }]),
+    ...(selected === null
+      ? []
+      : [{ label: `Rotate ${selected.ref}…`, run: then(() => void openKey(selected.id, 'rotate')) }]),
     { label: 'Needs attention', run: page('attention') },
     { label: 'Health', hint: 'Ctrl+Shift+H', run: page('health') },
     { label: 'Activity', run: page('activity') },
@@ -86,7 +88,8 @@ export function CommandPalette({ onClose }: { readonly onClose: () => void }) {
             <Command.Group heading="Keys">
               {keys.map((key) => (
                 <Command.Item key={key.id} value={`key ${key.id}`} onSelect={then(() => void openKey(key.id))}>
-                  {key.ref} <span className="muted">{`${key.environment}${key.state.attention ? ` · ${key.state.kind}` : ''}`}</span>
+                  {key.ref}{' '}
+                  <span className="muted">{`${key.environment}${key.state.attention ? ` · ${key.state.kind}` : ''}`}</span>
                 </Command.Item>
               ))}
             </Command.Group>
@@ -102,7 +105,11 @@ export function CommandPalette({ onClose }: { readonly onClose: () => void }) {
           </Command.Group>
           <Command.Group heading="Filters">
             {FILTERS.filter(([label]) => matches(label)).map(([label, filter]) => (
-              <Command.Item key={filter} value={`filter ${filter}`} onSelect={then(() => void search(filter).then(() => setPage('vault')))}>
+              <Command.Item
+                key={filter}
+                value={`filter ${filter}`}
+                onSelect={then(() => void search(filter).then(() => setPage('vault')))}
+              >
                 {label} <span className="muted">{filter}</span>
               </Command.Item>
             ))}

@@ -7,7 +7,13 @@ import { Modal } from '../../components/Modal'
 import { ProviderForm, type CustomProvider } from './ProviderForm'
 
 /** The confirmation before a custom provider goes: its keys stay, but can no longer be verified. */
-function RemoveProvider({ provider, onClose }: { readonly provider: CustomProvider; readonly onClose: (notice: string | null) => void }) {
+function RemoveProvider({
+  provider,
+  onClose,
+}: {
+  readonly provider: CustomProvider
+  readonly onClose: (notice: string | null) => void
+}) {
   const titleId = useId()
   const [error, setError] = useState<string | null>(null)
   async function remove() {
@@ -39,7 +45,9 @@ function RemoveProvider({ provider, onClose }: { readonly provider: CustomProvid
 export function CustomProviders() {
   const { data, error } = useRead('providers:custom', {})
   const providers = data?.providers ?? null
-  const [dialog, setDialog] = useState<{ kind: 'edit'; provider: CustomProvider | null } | { kind: 'remove'; provider: CustomProvider } | null>(null)
+  const [dialog, setDialog] = useState<
+    { kind: 'edit'; provider: CustomProvider | null } | { kind: 'remove'; provider: CustomProvider } | null
+  >(null)
   const [notice, setNotice] = useState<string | null>(null)
 
   function closed(text: string | null) {
@@ -51,7 +59,9 @@ export function CustomProviders() {
   return (
     <>
       <h2>Providers</h2>
-      <p className="muted">Your own providers, for keys Keyward does not know: it verifies them at the path you give.</p>
+      <p className="muted">
+        Your own providers, for keys Keyward does not know: it verifies them at the path you give.
+      </p>
       {providers === null || providers.length === 0 ? (
         <p className="muted">No custom providers.</p>
       ) : (
@@ -59,13 +69,23 @@ export function CustomProviders() {
           {providers.map((provider) => (
             <li key={provider.id} className="custom-provider">
               <span>
-                <strong>{provider.name}</strong> <code>{provider.id}</code> · {provider.verify.method} {provider.baseUrl}
+                <strong>{provider.name}</strong> <code>{provider.id}</code> · {provider.verify.method}{' '}
+                {provider.baseUrl}
                 {provider.verify.path}
               </span>{' '}
-              <button type="button" aria-label={`Edit ${provider.name}`} onClick={() => setDialog({ kind: 'edit', provider })}>
+              <button
+                type="button"
+                aria-label={`Edit ${provider.name}`}
+                onClick={() => setDialog({ kind: 'edit', provider })}
+              >
                 Edit
               </button>{' '}
-              <button type="button" className="danger" aria-label={`Remove ${provider.name}`} onClick={() => setDialog({ kind: 'remove', provider })}>
+              <button
+                type="button"
+                className="danger"
+                aria-label={`Remove ${provider.name}`}
+                onClick={() => setDialog({ kind: 'remove', provider })}
+              >
                 Remove…
               </button>
             </li>

@@ -24,7 +24,12 @@ function NewRecoveryCode() {
       <button type="button" onClick={() => setAsked(false)}>
         Cancel
       </button>{' '}
-      <button type="button" className="primary" autoFocus onClick={() => newRecoveryKit().catch((caught: unknown) => setError(errorInfo(caught).message))}>
+      <button
+        type="button"
+        className="primary"
+        autoFocus
+        onClick={() => newRecoveryKit().catch((caught: unknown) => setError(errorInfo(caught).message))}
+      >
         Issue a new code
       </button>
       {error === null ? null : (
@@ -79,7 +84,12 @@ export function SettingsScreen() {
 
   const toggle = (field: 'lockOnSuspend' | 'lockOnScreenLock' | 'allowScreenshots', label: string) => (
     <label className="check">
-      <input type="checkbox" checked={settings?.[field] ?? false} onChange={(event) => void change({ [field]: event.target.checked })} /> {label}
+      <input
+        type="checkbox"
+        checked={settings?.[field] ?? false}
+        onChange={(event) => void change({ [field]: event.target.checked })}
+      />{' '}
+      {label}
     </label>
   )
 

@@ -7,7 +7,8 @@ import { MINIMUM_SCORE, passwordScore, STRENGTH_LABELS } from './passwordStrengt
  * rule for creating a vault and for a new password set with the recovery code.
  */
 export async function newPasswordProblem(password: string, confirmation: string): Promise<string | null> {
-  if ((await passwordScore(password)) < MINIMUM_SCORE) return `Choose a stronger password: it must rate at least "${STRENGTH_LABELS[MINIMUM_SCORE]}".`
+  if ((await passwordScore(password)) < MINIMUM_SCORE)
+    return `Choose a stronger password: it must rate at least "${STRENGTH_LABELS[MINIMUM_SCORE]}".`
   if (password !== confirmation) return 'The two passwords differ.'
   return null
 }
@@ -24,7 +25,15 @@ interface Props {
 }
 
 /** A new master password: the field, its strength meter (zxcvbn-ts), and the field that confirms it. */
-export function NewPasswordFields({ label, password, confirmation, onPassword, onConfirmation, errorId, autoFocus = false }: Props) {
+export function NewPasswordFields({
+  label,
+  password,
+  confirmation,
+  onPassword,
+  onConfirmation,
+  errorId,
+  autoFocus = false,
+}: Props) {
   const [score, setScore] = useState(0)
   const ids = { password: useId(), confirmation: useId(), strength: useId() }
 
@@ -55,7 +64,13 @@ export function NewPasswordFields({ label, password, confirmation, onPassword, o
         <span>{password === '' ? 'Strength' : STRENGTH_LABELS[score]}</span>
       </div>
       <label htmlFor={ids.confirmation}>Confirm the password</label>
-      <input id={ids.confirmation} type="password" autoComplete="new-password" value={confirmation} onChange={(event) => onConfirmation(event.target.value)} />
+      <input
+        id={ids.confirmation}
+        type="password"
+        autoComplete="new-password"
+        value={confirmation}
+        onChange={(event) => onConfirmation(event.target.value)}
+      />
     </>
   )
 }

@@ -44,8 +44,8 @@ export function RecoveryKit({ code, notice = null }: { readonly code: string; re
         </p>
       )}
       <p>
-        If you forget your master password, this code is the only way back into your vault. Write it down or print
-        this page, and keep it apart from this computer. It is shown only now.
+        If you forget your master password, this code is the only way back into your vault. Write it down or print this
+        page, and keep it apart from this computer. It is shown only now.
       </p>
       <p className="recovery-code" aria-label="Recovery code, by group">
         {groups.map((group, i) => (
@@ -68,7 +68,11 @@ export function RecoveryKit({ code, notice = null }: { readonly code: string; re
               autoComplete="off"
               spellCheck={false}
               value={answers[i]}
-              onChange={(event) => setAnswers((previous) => (i === 0 ? [event.target.value, previous[1]] : [previous[0], event.target.value]))}
+              onChange={(event) =>
+                setAnswers((previous) =>
+                  i === 0 ? [event.target.value, previous[1]] : [previous[0], event.target.value],
+                )
+              }
             />
           </div>
         ))}

@@ -67,7 +67,11 @@ export function Unlock() {
       setPassword('')
     } catch (caught) {
       const info = errorInfo(caught)
-      setError(info.code === 'THROTTLED' ? 'Too many wrong attempts. Keyward waits before checking the next one.' : info.message)
+      setError(
+        info.code === 'THROTTLED'
+          ? 'Too many wrong attempts. Keyward waits before checking the next one.'
+          : info.message,
+      )
       await readWait()
       // As KeePassXC does: the field keeps focus with its text selected, ready to retype.
       passwordField.current?.select()
@@ -102,7 +106,9 @@ export function Unlock() {
           </button>
         ) : null}
       </div>
-      {device === 'password-due' ? <p className="muted">Device unlock is on; Keyward asks for your password every 14 days.</p> : null}
+      {device === 'password-due' ? (
+        <p className="muted">Device unlock is on; Keyward asks for your password every 14 days.</p>
+      ) : null}
       <form onSubmit={(event) => void submit(event)} noValidate aria-describedby="vault-path">
         {method === 'device' ? (
           <p>Unlock with this computer&apos;s keychain. Your master password is still asked every 14 days.</p>
@@ -122,7 +128,15 @@ export function Unlock() {
         ) : (
           <>
             <label htmlFor="recovery-code">Recovery code</label>
-            <input id="recovery-code" className="mono" autoComplete="off" spellCheck={false} autoFocus value={code} onChange={(event) => setCode(event.target.value)} />
+            <input
+              id="recovery-code"
+              className="mono"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              value={code}
+              onChange={(event) => setCode(event.target.value)}
+            />
             <NewPasswordFields
               label="New master password"
               password={newPassword}

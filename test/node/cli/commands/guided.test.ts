@@ -33,7 +33,10 @@ function scriptedTerminal(answers: (string | boolean)[]): Terminal & { said: str
   }
 }
 
-const aisouleKeys = new Map<string, AisouleKey>([['ak_live_old_000000000000', { status: 'active' }], ['ak_live_new_111111111111', { status: 'active' }]])
+const aisouleKeys = new Map<string, AisouleKey>([
+  ['ak_live_old_000000000000', { status: 'active' }],
+  ['ak_live_new_111111111111', { status: 'active' }],
+])
 let simulator: RunningSimulator & { baseUrl: string }
 let temp: ReturnType<typeof tempDir>
 let session: VaultSession
@@ -58,7 +61,9 @@ describe('guided rotation', () => {
     const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
     await guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), http)
     expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_new_111111111111')
-    expect(keyHistory(session, keyIdOf(session, 'prod')).versions[1]).toMatchObject({ retiredReason: 'rotated (guided)' })
+    expect(keyHistory(session, keyIdOf(session, 'prod')).versions[1]).toMatchObject({
+      retiredReason: 'rotated (guided)',
+    })
     expect(getKey(session, keyIdOf(session, 'prod')).lastVerifyResult).toBe('ok')
     const transcript = terminal.said.join('\n')
     expect(transcript).toMatch(/1\. Open https:\/\/app\.aisoule\.com\/ and create a new key/)
@@ -69,16 +74,26 @@ describe('guided rotation', () => {
 
   it('changes nothing when no key is pasted', async () => {
     const terminal = scriptedTerminal([''])
-    await expect(guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), { fetch, sleep: async () => undefined, env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(
+      guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), {
+        fetch,
+        sleep: async () => undefined,
+        env: {},
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
     expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_old_000000000000')
   })
 })
 
 describe('guided revocation', () => {
   it('marks the key revoked only once the user confirms, and audits it', async () => {
-    expect(await guidedRevocation(scriptedTerminal([false]), session, getKey(session, keyIdOf(session, 'prod')))).toBe(false)
+    expect(await guidedRevocation(scriptedTerminal([false]), session, getKey(session, keyIdOf(session, 'prod')))).toBe(
+      false,
+    )
     expect(getKey(session, keyIdOf(session, 'prod')).status).toBe('active')
-    expect(await guidedRevocation(scriptedTerminal([true]), session, getKey(session, keyIdOf(session, 'prod')))).toBe(true)
+    expect(await guidedRevocation(scriptedTerminal([true]), session, getKey(session, keyIdOf(session, 'prod')))).toBe(
+      true,
+    )
     expect(getKey(session, keyIdOf(session, 'prod')).status).toBe('revoked')
     expect(auditEvents(session).some((event) => event.action === 'revoked')).toBe(true)
   })
@@ -93,9 +108,15 @@ describe('the core step machine', () => {
     expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_old_000000000000')
     expect(rotation.current.step).toBe('create-in-dashboard')
     await expect(rotation.confirmOldRevoked(true)).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({ step: 'revoke-old-in-dashboard' })
+    expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({
+      step: 'revoke-old-in-dashboard',
+    })
     // AIsoule still accepts the old key here: the proof says so.
-    expect(await rotation.confirmOldRevoked(true)).toMatchObject({ step: 'done', oldRevoked: true, proof: expect.stringContaining('still accepts the old key') })
+    expect(await rotation.confirmOldRevoked(true)).toMatchObject({
+      step: 'done',
+      oldRevoked: true,
+      proof: expect.stringContaining('still accepts the old key'),
+    })
   })
 
   it('is journaled like a rotation by API: each step, the .env writes and the deletion in the audit trail', async () => {
@@ -110,7 +131,12 @@ describe('the core step machine', () => {
     // A lock here loses nothing: the journal says the old key waits to be deleted in the dashboard.
     const stored = rotationJournal(session, id)
     expect(stored?.next).toBe('retire')
-    expect(stored?.log.map((entry) => [entry.step, entry.outcome])).toEqual([['create', 'done'], ['verify', 'done'], ['store', 'done'], ['propagate', 'done']])
+    expect(stored?.log.map((entry) => [entry.step, entry.outcome])).toEqual([
+      ['create', 'done'],
+      ['verify', 'done'],
+      ['store', 'done'],
+      ['propagate', 'done'],
+    ])
     expect(readFileSync(envFile, 'utf8')).toBe('AISOULE_API_KEY=ak_live_new_111111111111\n')
     aisouleKeys.set('ak_live_old_000000000000', { status: 'revoked' })
     try {
@@ -120,7 +146,11 @@ describe('the core step machine', () => {
     }
     const done = rotationJournal(session, id)
     expect(done?.next).toBe('done')
-    expect(done?.log.at(-1)).toMatchObject({ step: 'prove', outcome: 'done', message: expect.stringContaining('the old key is dead') })
+    expect(done?.log.at(-1)).toMatchObject({
+      step: 'prove',
+      outcome: 'done',
+      message: expect.stringContaining('the old key is dead'),
+    })
     const actions = auditEvents(session).map((event) => [event.action, event.detail])
     expect(actions).toContainEqual(['exported', { to: envFile, variable: 'AISOULE_API_KEY', by: 'rotation' }])
     expect(actions).toContainEqual(['old-key-deleted', { where: 'dashboard' }])
@@ -131,18 +161,29 @@ describe('the core step machine', () => {
     const id = keyIdOf(session, 'prod')
     const asked = simulator.requests.length
     const rotation = GuidedRotation.start(session, id, http)
-    const same = { code: 'CONFLICT', message: 'That is the key Keyward already has — create a new one at AIsoule first.' }
+    const same = {
+      code: 'CONFLICT',
+      message: 'That is the key Keyward already has — create a new one at AIsoule first.',
+    }
     await expect(rotation.submitCandidate(' ak_live_old_000000000000\n')).rejects.toMatchObject(same)
     expect(simulator.requests.length).toBe(asked)
     expect(keyHistory(session, id).versions).toHaveLength(1)
-    expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({ step: 'revoke-old-in-dashboard' })
+    expect(await rotation.submitCandidate('ak_live_new_111111111111')).toMatchObject({
+      step: 'revoke-old-in-dashboard',
+    })
     // The retired value is no new key either.
-    await expect(GuidedRotation.start(session, id, http).submitCandidate('ak_live_old_000000000000')).rejects.toMatchObject({ code: 'CONFLICT' })
+    await expect(
+      GuidedRotation.start(session, id, http).submitCandidate('ak_live_old_000000000000'),
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
     expect(keyHistory(session, id).versions).toHaveLength(2)
   })
 
   it('answers api | guided | none per provider, the same for the CLI and the app', () => {
-    expect(['solenoid-meter', 'aisoule', 'github'].map((id) => rotationPlan(findProvider(id)))).toEqual(['api', 'guided', expect.stringMatching(/guided|none/)])
+    expect(['solenoid-meter', 'aisoule', 'github'].map((id) => rotationPlan(findProvider(id)))).toEqual([
+      'api',
+      'guided',
+      expect.stringMatching(/guided|none/),
+    ])
     expect(rotationPlan(undefined)).toBe('none')
   })
 })

@@ -13,7 +13,14 @@ describe('app handlers', () => {
     const handlers = createAppHandlers({
       appInfo: () => {
         described += 1
-        return describeApp({ name: 'Keyward', version: '9.9.9', arch: 'x64', versions: { node: '20.19.0' }, machine, storage: probeStorageEngine(undefined) })
+        return describeApp({
+          name: 'Keyward',
+          version: '9.9.9',
+          arch: 'x64',
+          versions: { node: '20.19.0' },
+          machine,
+          storage: probeStorageEngine(undefined),
+        })
       },
       events: { emit: () => undefined },
       clock: fixedClock,
@@ -21,7 +28,11 @@ describe('app handlers', () => {
     const first = await handlers['app:info']({})
     await handlers['app:info']({})
     expect(described).toBe(1)
-    expect(first).toMatchObject({ version: '9.9.9', runtime: { electron: null }, defaultVaultDir: '/home/ada/.config/Keyward/vault' })
+    expect(first).toMatchObject({
+      version: '9.9.9',
+      runtime: { electron: null },
+      defaultVaultDir: '/home/ada/.config/Keyward/vault',
+    })
     expect(first.storage).toMatchObject({ ok: true, cipher: expect.stringContaining('Multiple Ciphers') })
   })
 

@@ -86,12 +86,22 @@ describe('SecretClipboard', () => {
     for (const [platform, expected] of [
       ['darwin', { 'org.nspasteboard.ConcealedType': '' }],
       ['linux', { 'x-kde-passwordManagerHint': '736563726574' }],
-      ['win32', { ExcludeClipboardContentFromMonitorProcessing: '', CanIncludeInClipboardHistory: '00000000', CanUploadToCloudClipboard: '00000000' }],
+      [
+        'win32',
+        {
+          ExcludeClipboardContentFromMonitorProcessing: '',
+          CanIncludeInClipboardHistory: '00000000',
+          CanUploadToCloudClipboard: '00000000',
+        },
+      ],
     ] as const) {
       const clipboard = fakeClipboard()
       await new SecretClipboard(clipboard, globalThis, platform).copy('v', 0)
       const formats = clipboard.writes[0]?.formats ?? {}
-      expect(Object.fromEntries(Object.entries(formats).map(([name, data]) => [name, data.toString('hex')])), platform).toEqual(expected)
+      expect(
+        Object.fromEntries(Object.entries(formats).map(([name, data]) => [name, data.toString('hex')])),
+        platform,
+      ).toEqual(expected)
     }
     expect(secretClipboardFormats('freebsd')).toHaveProperty('x-kde-passwordManagerHint')
   })
@@ -102,18 +112,26 @@ describe('copy formats', () => {
     expect(copyText('value', 'a b', 'K')).toBe('a b')
     expect(copyText('env', 'a b', 'K')).toBe("K='a b'")
     expect(() => copyText('env', 'v', null)).toThrow(/env var name/)
-    expect(envBlock([{ envVar: 'A', value: 'x' }, { envVar: 'B', value: 'y z' }])).toBe("A=x\nB='y z'\n")
+    expect(
+      envBlock([
+        { envVar: 'A', value: 'x' },
+        { envVar: 'B', value: 'y z' },
+      ]),
+    ).toBe("A=x\nB='y z'\n")
   })
 })
 
 describe('the Electron ClipboardItem for a copy', () => {
-  it.each(['darwin', 'win32', 'linux'] as const)('on %s carries the text and each hint as a raw OS format, never as a MIME type', (platform) => {
-    const entries = clipboardItemEntries({ text: 'sk_live_x', formats: secretClipboardFormats(platform) })
-    expect(entries['text/plain']).toBe('sk_live_x')
-    const raw = Object.keys(entries).filter((type) => type !== 'text/plain')
-    expect(raw.length).toBe(Object.keys(secretClipboardFormats(platform)).length)
-    for (const type of raw) expect(type).toMatch(/^electron application\/osclipboard;format="[^"]+"$/)
-  })
+  it.each(['darwin', 'win32', 'linux'] as const)(
+    'on %s carries the text and each hint as a raw OS format, never as a MIME type',
+    (platform) => {
+      const entries = clipboardItemEntries({ text: 'sk_live_x', formats: secretClipboardFormats(platform) })
+      expect(entries['text/plain']).toBe('sk_live_x')
+      const raw = Object.keys(entries).filter((type) => type !== 'text/plain')
+      expect(raw.length).toBe(Object.keys(secretClipboardFormats(platform)).length)
+      for (const type of raw) expect(type).toMatch(/^electron application\/osclipboard;format="[^"]+"$/)
+    },
+  )
 
   it('maps the documented names and payloads exactly', () => {
     expect(clipboardItemEntries({ text: 't', formats: secretClipboardFormats('darwin') })).toEqual({
@@ -121,7 +139,13 @@ describe('the Electron ClipboardItem for a copy', () => {
       'electron application/osclipboard;format="org.nspasteboard.ConcealedType"': new Uint8Array(0),
     })
     const windows = clipboardItemEntries({ text: 't', formats: secretClipboardFormats('win32') })
-    expect(windows['electron application/osclipboard;format="CanIncludeInClipboardHistory"']).toEqual(new Uint8Array([0, 0, 0, 0]))
-    expect(clipboardItemEntries({ text: 't', formats: secretClipboardFormats('linux') })['electron application/osclipboard;format="x-kde-passwordManagerHint"']).toEqual(new Uint8Array(Buffer.from('secret')))
+    expect(windows['electron application/osclipboard;format="CanIncludeInClipboardHistory"']).toEqual(
+      new Uint8Array([0, 0, 0, 0]),
+    )
+    expect(
+      clipboardItemEntries({ text: 't', formats: secretClipboardFormats('linux') })[
+        'electron application/osclipboard;format="x-kde-passwordManagerHint"'
+      ],
+    ).toEqual(new Uint8Array(Buffer.from('secret')))
   })
 })

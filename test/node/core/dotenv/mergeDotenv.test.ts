@@ -22,7 +22,9 @@ const assignment = fc.record({
 
 const line = fc.oneof(
   assignment.map((a) => ({ kind: 'assignment' as const, ...a })),
-  fc.constantFrom('# a comment', '', '   ', '#=not an assignment', '  # indented "quoted" comment').map((text) => ({ kind: 'text' as const, text })),
+  fc
+    .constantFrom('# a comment', '', '   ', '#=not an assignment', '  # indented "quoted" comment')
+    .map((text) => ({ kind: 'text' as const, text })),
 )
 
 const followers = ["F0='x'", 'F0="x"', 'F0=`x`', 'F0=x']
@@ -40,21 +42,33 @@ function standsAlone(text: string, key: string, value: string): boolean {
 }
 
 /** Renders a file of lines, keeping only assignments dotenv reads back as written (so the file is well-formed). */
-const envFile = fc.record({ lines: fc.array(line, { maxLength: 10 }), eol: fc.constantFrom('\n', '\r\n', '\r'), finalNewline: fc.boolean(), bom: fc.boolean() }).map(({ lines, eol, finalNewline, bom }) => {
-  const rendered = lines.flatMap((entry) => {
-    if (entry.kind === 'text') return [entry.text]
-    const text = `${entry.exported ? 'export ' : ''}${entry.key}${entry.spacing}${entry.quote}${entry.value}${entry.quote}${entry.comment}`
-    return standsAlone(text, entry.key, entry.value) ? [text.split('\n').join(eol)] : []
+const envFile = fc
+  .record({
+    lines: fc.array(line, { maxLength: 10 }),
+    eol: fc.constantFrom('\n', '\r\n', '\r'),
+    finalNewline: fc.boolean(),
+    bom: fc.boolean(),
   })
-  // Byte-order marks and CR-only line endings are dotenv's own fixtures (tests/.env.bom, test-parse.js).
-  const body = `${bom ? '\uFEFF' : ''}${rendered.join(eol)}`
-  return finalNewline && body !== '' ? `${body}${eol}` : body
-})
+  .map(({ lines, eol, finalNewline, bom }) => {
+    const rendered = lines.flatMap((entry) => {
+      if (entry.kind === 'text') return [entry.text]
+      const text = `${entry.exported ? 'export ' : ''}${entry.key}${entry.spacing}${entry.quote}${entry.value}${entry.quote}${entry.comment}`
+      return standsAlone(text, entry.key, entry.value) ? [text.split('\n').join(eol)] : []
+    })
+    // Byte-order marks and CR-only line endings are dotenv's own fixtures (tests/.env.bom, test-parse.js).
+    const body = `${bom ? '\uFEFF' : ''}${rendered.join(eol)}`
+    return finalNewline && body !== '' ? `${body}${eol}` : body
+  })
 
-const edits = fc.array(fc.record({ variable: fc.oneof(keys, fc.constantFrom('NEW_VAR', 'OTHER')), value: values }), { minLength: 1, maxLength: 3 }).map((list) => {
-  const byVariable = new Map(list.map((edit) => [edit.variable, edit.value]))
-  return [...byVariable].map(([variable, value]): DotenvEdit => ({ variable, value }))
-})
+const edits = fc
+  .array(fc.record({ variable: fc.oneof(keys, fc.constantFrom('NEW_VAR', 'OTHER')), value: values }), {
+    minLength: 1,
+    maxLength: 3,
+  })
+  .map((list) => {
+    const byVariable = new Map(list.map((edit) => [edit.variable, edit.value]))
+    return [...byVariable].map(([variable, value]): DotenvEdit => ({ variable, value }))
+  })
 
 function representable(edit: DotenvEdit): boolean {
   try {
@@ -86,13 +100,17 @@ describe('mergeDotenv (property)', () => {
           refusals += 1
           return
         }
-        expect(parse(result.text)).toEqual({ ...parse(original), ...Object.fromEntries(changes.map((edit) => [edit.variable, edit.value])) })
+        expect(parse(result.text)).toEqual({
+          ...parse(original),
+          ...Object.fromEntries(changes.map((edit) => [edit.variable, edit.value])),
+        })
         // Undo every replacement and drop what was appended: the original comes back byte for byte.
         let restored = ''
         let cursor = 0
         let shift = 0
         for (const replacement of result.replacements) {
-          restored += result.text.slice(cursor, replacement.start + shift) + original.slice(replacement.start, replacement.end)
+          restored +=
+            result.text.slice(cursor, replacement.start + shift) + original.slice(replacement.start, replacement.end)
           cursor = replacement.start + shift + replacement.text.length
           shift += replacement.text.length - (replacement.end - replacement.start)
         }
@@ -112,9 +130,15 @@ describe('mergeDotenv (property)', () => {
 
 describe('mergeDotenv (examples)', () => {
   it('keeps comments, export, CRLF and the missing final newline of a messy file', () => {
-    const messy = '# Payments\r\nexport STRIPE_SECRET_KEY="sk_live_old" # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"'
-    const { text } = mergeDotenv(messy, [{ variable: 'STRIPE_SECRET_KEY', value: 'sk_live_new' }, { variable: 'SOLO_API_KEY', value: 'solo key with spaces' }])
-    expect(text).toBe('# Payments\r\nexport STRIPE_SECRET_KEY=sk_live_new # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"\r\nSOLO_API_KEY=\'solo key with spaces\'')
+    const messy =
+      '# Payments\r\nexport STRIPE_SECRET_KEY="sk_live_old" # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"'
+    const { text } = mergeDotenv(messy, [
+      { variable: 'STRIPE_SECRET_KEY', value: 'sk_live_new' },
+      { variable: 'SOLO_API_KEY', value: 'solo key with spaces' },
+    ])
+    expect(text).toBe(
+      '# Payments\r\nexport STRIPE_SECRET_KEY=sk_live_new # rotated quarterly\r\n\r\nPUBLIC_URL=https://example.com\r\nMULTI="line one\r\nline two"\r\nSOLO_API_KEY=\'solo key with spaces\'',
+    )
   })
 
   it('refuses, changing nothing, to edit next to a line whose meaning depends on what follows it', () => {
@@ -123,7 +147,9 @@ describe('mergeDotenv (examples)', () => {
   })
 
   it('refuses a value dotenv cannot represent', () => {
-    expect(() => mergeDotenv('A=1\n', [{ variable: 'A', value: 'it\'s "both" `all`\nand a newline' }])).toThrow(expect.objectContaining({ code: 'DOTENV_UNSAFE' }) as Error)
+    expect(() => mergeDotenv('A=1\n', [{ variable: 'A', value: 'it\'s "both" `all`\nand a newline' }])).toThrow(
+      expect.objectContaining({ code: 'DOTENV_UNSAFE' }) as Error,
+    )
   })
 
   it.each([

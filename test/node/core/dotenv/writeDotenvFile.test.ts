@@ -26,7 +26,7 @@ describe('writeDotenvFile', () => {
     expect(readdirSync(temp.dir)).toEqual(['.env'])
   })
 
-  it('keeps an existing file\'s mode and creates new files 0600', () => {
+  it("keeps an existing file's mode and creates new files 0600", () => {
     const existing = path.join(temp.dir, '.env')
     writeFileSync(existing, 'A=1\n')
     chmodSync(existing, 0o640)
@@ -48,14 +48,25 @@ describe('writeDotenvFile', () => {
     const project = path.join(temp.dir, 'project')
     mkdirSync(project)
     symlinkSync(real, path.join(project, '.env'))
-    expect(() => writeDotenvFile(path.join(project, '.env'), [{ variable: 'A', value: '3' }])).toThrow(/outside its directory/)
+    expect(() => writeDotenvFile(path.join(project, '.env'), [{ variable: 'A', value: '3' }])).toThrow(
+      /outside its directory/,
+    )
     expect(readFileSync(real, 'utf8')).toBe('A=2\n')
   })
 
   it('a dry run writes nothing', () => {
     const file = path.join(temp.dir, '.env')
     writeFileSync(file, 'A=1\n')
-    expect(writeDotenvFile(file, [{ variable: 'A', value: '2' }, { variable: 'B', value: '3' }], { dryRun: true })).toMatchObject({ updated: ['A'], added: ['B'] })
+    expect(
+      writeDotenvFile(
+        file,
+        [
+          { variable: 'A', value: '2' },
+          { variable: 'B', value: '3' },
+        ],
+        { dryRun: true },
+      ),
+    ).toMatchObject({ updated: ['A'], added: ['B'] })
     expect(readFileSync(file, 'utf8')).toBe('A=1\n')
   })
 })

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { channelNames, type Result } from '../../../../src-preload/contract'
 import { KeywardError } from '../../../../src-main/core/errors'
-import { registerHandlers, runHandler, type Handlers, type InvokeEventLike, type MainTransport } from '../../../../src-main/core/ipc/handle'
+import {
+  registerHandlers,
+  runHandler,
+  type Handlers,
+  type InvokeEventLike,
+  type MainTransport,
+} from '../../../../src-main/core/ipc/handle'
 import { trustOrigins } from '../../../../src-main/core/ipc/senderPolicy'
 
 const policy = trustOrigins(['app://keyward'])
@@ -39,36 +45,83 @@ describe('runHandler', () => {
     ['a number', 42],
     ['null', null],
     ['an unexpected field', { vaultDir: '/etc' }],
-  ])('refuses %s as payload with INVALID_INPUT, in words (no channel, no schema vocabulary)', async (_label, payload) => {
-    let ran = false
-    const result = await runHandler('app:ping', async () => ((ran = true), { seq: 1 }), policy, fromApp, payload)
-    expect(result.ok).toBe(false)
-    if (result.ok) return
-    expect(result.error.code).toBe('INVALID_INPUT')
-    expect(result.error.message).not.toMatch(/app:ping|expected|Too small|Invalid input|unrecognized/i)
-    expect(ran).toBe(false)
-  })
+  ])(
+    'refuses %s as payload with INVALID_INPUT, in words (no channel, no schema vocabulary)',
+    async (_label, payload) => {
+      let ran = false
+      const result = await runHandler('app:ping', async () => ((ran = true), { seq: 1 }), policy, fromApp, payload)
+      expect(result.ok).toBe(false)
+      if (result.ok) return
+      expect(result.error.code).toBe('INVALID_INPUT')
+      expect(result.error.message).not.toMatch(/app:ping|expected|Too small|Invalid input|unrecognized/i)
+      expect(ran).toBe(false)
+    },
+  )
 
   it('names the field at fault in words, with a hint the form uses to show the message beside it', async () => {
-    const add = { provider: null, name: '', envVar: null, environment: 'development', expiresAt: null, rotateEveryDays: null, remindBeforeDays: null, tags: [], notes: '', value: 'v', formatCheck: true }
-    const refused = (payload: unknown) => runHandler('key:add', async () => { throw new Error('must not run') }, policy, fromApp, payload)
-    expect(await refused(add)).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'The name cannot be empty.', hint: { action: 'fix-field', field: 'name' } } })
-    expect(await refused({ ...add, name: 'n', notes: 'x'.repeat(4001) })).toMatchObject({ error: { message: 'The notes — at most 4000 characters.', hint: { field: 'notes' } } })
-    expect(await refused({ ...add, name: 'n', envVar: 'X'.repeat(129) })).toMatchObject({ error: { message: 'The env var — at most 128 characters.', hint: { field: 'envVar' } } })
+    const add = {
+      provider: null,
+      name: '',
+      envVar: null,
+      environment: 'development',
+      expiresAt: null,
+      rotateEveryDays: null,
+      remindBeforeDays: null,
+      tags: [],
+      notes: '',
+      value: 'v',
+      formatCheck: true,
+    }
+    const refused = (payload: unknown) =>
+      runHandler(
+        'key:add',
+        async () => {
+          throw new Error('must not run')
+        },
+        policy,
+        fromApp,
+        payload,
+      )
+    expect(await refused(add)).toEqual({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        message: 'The name cannot be empty.',
+        hint: { action: 'fix-field', field: 'name' },
+      },
+    })
+    expect(await refused({ ...add, name: 'n', notes: 'x'.repeat(4001) })).toMatchObject({
+      error: { message: 'The notes — at most 4000 characters.', hint: { field: 'notes' } },
+    })
+    expect(await refused({ ...add, name: 'n', envVar: 'X'.repeat(129) })).toMatchObject({
+      error: { message: 'The env var — at most 128 characters.', hint: { field: 'envVar' } },
+    })
   })
 
   it('passes a KeywardError through as its code and message', async () => {
-    const result = await runHandler('app:ping', async () => {
-      throw new KeywardError('INVALID_INPUT', 'Pick a vault first.')
-    }, policy, fromApp, {})
+    const result = await runHandler(
+      'app:ping',
+      async () => {
+        throw new KeywardError('INVALID_INPUT', 'Pick a vault first.')
+      },
+      policy,
+      fromApp,
+      {},
+    )
     expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'Pick a vault first.' } })
   })
 
   it('turns any other exception into INTERNAL without repeating its message', async () => {
     const canary = 'sk-canary-0123456789abcdef'
-    const result = await runHandler('app:ping', async () => {
-      throw new Error(`driver choked on ${canary}`)
-    }, policy, fromApp, {})
+    const result = await runHandler(
+      'app:ping',
+      async () => {
+        throw new Error(`driver choked on ${canary}`)
+      },
+      policy,
+      fromApp,
+      {},
+    )
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(JSON.stringify(result)).not.toContain(canary)
   })

@@ -11,9 +11,24 @@ beforeEach(async () => {
   temp = tempDir()
   session = (await newTestVault(temp.dir, testDeps(manualClock('2027-03-01T09:00:00Z')))).session
   importKeys(session, [
-    { key: { provider: 'stripe', name: 'billing', environment: 'production', tags: ['payments'], expiresAt: '2027-02-01' }, value: 'v1-000000000' },
-    { key: { provider: 'stripe', name: 'checkout', environment: 'staging', expiresAt: '2027-03-10' }, value: 'v2-000000000' },
-    { key: { provider: 'github', name: 'ci', environment: 'production', tags: ['ci', 'payments'] }, value: 'v3-000000000' },
+    {
+      key: {
+        provider: 'stripe',
+        name: 'billing',
+        environment: 'production',
+        tags: ['payments'],
+        expiresAt: '2027-02-01',
+      },
+      value: 'v1-000000000',
+    },
+    {
+      key: { provider: 'stripe', name: 'checkout', environment: 'staging', expiresAt: '2027-03-10' },
+      value: 'v2-000000000',
+    },
+    {
+      key: { provider: 'github', name: 'ci', environment: 'production', tags: ['ci', 'payments'] },
+      value: 'v3-000000000',
+    },
   ])
 })
 afterEach(() => {
@@ -21,7 +36,10 @@ afterEach(() => {
   temp.remove()
 })
 
-const refs = (query: string) => findKeys(session, query, 50).map((key) => key.ref).sort()
+const refs = (query: string) =>
+  findKeys(session, query, 50)
+    .map((key) => key.ref)
+    .sort()
 
 describe('the window search with filters', () => {
   it('narrows by provider:, env:, tag: and is:, alone or with words', () => {

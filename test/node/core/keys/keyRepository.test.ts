@@ -1,6 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { KeywardError } from '../../../../src-main/core/errors'
-import { createKey, deleteKey, editKey, getKey, importKeys, keyHistory, listKeys, listKeysPage, revealValue, setKeyValue } from '../../../../src-main/core/keys/keyRepository'
+import {
+  createKey,
+  deleteKey,
+  editKey,
+  getKey,
+  importKeys,
+  keyHistory,
+  listKeys,
+  listKeysPage,
+  revealValue,
+  setKeyValue,
+} from '../../../../src-main/core/keys/keyRepository'
 import { searchKeys } from '../../../../src-main/core/keys/keySearch'
 import { auditEvents } from '../../../../src-main/core/vault/audit'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
@@ -34,8 +45,32 @@ function codeOf(run: () => unknown): string {
 
 describe('keys', () => {
   it('creates a key with its metadata and keeps the value only sealed', () => {
-    const { key } = createKey(session, { provider: 'solo', name: 'main', envVar: 'SOLO_API_KEY', environment: 'production', expiresAt: '2027-03-01', rotateEveryDays: 90, tags: ['email'], notes: 'plan: Solopreneur', metadata: { plan: 'solopreneur' } }, 'solo_live_0123456789abcdef')
-    expect(key).toMatchObject({ ref: 'solo/main', envVar: 'SOLO_API_KEY', environment: 'production', status: 'active', expiresAt: '2027-03-01', rotateEveryDays: 90, tags: ['email'], hint: 'cdef', metadata: { plan: 'solopreneur' } })
+    const { key } = createKey(
+      session,
+      {
+        provider: 'solo',
+        name: 'main',
+        envVar: 'SOLO_API_KEY',
+        environment: 'production',
+        expiresAt: '2027-03-01',
+        rotateEveryDays: 90,
+        tags: ['email'],
+        notes: 'plan: Solopreneur',
+        metadata: { plan: 'solopreneur' },
+      },
+      'solo_live_0123456789abcdef',
+    )
+    expect(key).toMatchObject({
+      ref: 'solo/main',
+      envVar: 'SOLO_API_KEY',
+      environment: 'production',
+      status: 'active',
+      expiresAt: '2027-03-01',
+      rotateEveryDays: 90,
+      tags: ['email'],
+      hint: 'cdef',
+      metadata: { plan: 'solopreneur' },
+    })
     const stored = session.db.prepare('SELECT sealed FROM secret_versions').get() as { sealed: Buffer }
     expect(stored.sealed.includes(Buffer.from('solo_live_0123456789abcdef'))).toBe(false)
     expect(revealValue(session, keyIdOf(session, 'main'))).toBe('solo_live_0123456789abcdef')
@@ -46,7 +81,9 @@ describe('keys', () => {
     expect(codeOf(() => createKey(session, { provider: 'solo', name: 'main' }, 'value-two-123456'))).toBe('CONFLICT')
     expect(codeOf(() => createKey(session, { provider: 'Solo!', name: 'x' }, 'v'))).toBe('INVALID_INPUT')
     expect(codeOf(() => createKey(session, { provider: 'solo', name: 'a/b' }, 'v'))).toBe('INVALID_INPUT')
-    expect(codeOf(() => createKey(session, { provider: 'solo', name: 'x', expiresAt: '2027-02-30' }, 'v'))).toBe('INVALID_INPUT')
+    expect(codeOf(() => createKey(session, { provider: 'solo', name: 'x', expiresAt: '2027-02-30' }, 'v'))).toBe(
+      'INVALID_INPUT',
+    )
     expect(codeOf(() => createKey(session, { provider: 'solo', name: 'x', envVar: '1BAD' }, 'v'))).toBe('INVALID_INPUT')
     expect(codeOf(() => createKey(session, { provider: 'solo', name: 'x' }, ''))).toBe('INVALID_INPUT')
     expect(listKeys(session)).toHaveLength(1)
@@ -71,7 +108,12 @@ describe('keys', () => {
     expect(key.rotatedAt).toBe('2026-11-24T10:01:00.000Z')
     expect(versions).toEqual([
       expect.objectContaining({ current: true, retiredAt: null, hint: '4321' }),
-      expect.objectContaining({ current: false, retiredAt: '2026-11-24T10:01:00.000Z', retiredReason: 'rotated: leaked in a log', hint: '4567' }),
+      expect.objectContaining({
+        current: false,
+        retiredAt: '2026-11-24T10:01:00.000Z',
+        retiredReason: 'rotated: leaked in a log',
+        hint: '4567',
+      }),
     ])
   })
 
@@ -84,8 +126,18 @@ describe('keys', () => {
   it('edits metadata, renames, clears dates with null, and refuses renaming onto another key', () => {
     createKey(session, { provider: 'elastic-email', name: 'old', expiresAt: '2027-01-01' }, 'E'.repeat(96))
     createKey(session, { provider: 'elastic-email', name: 'taken' }, 'F'.repeat(96))
-    const edited = editKey(session, keyIdOf(session, 'old'), { name: 'renamed', expiresAt: null, tags: ['a', 'b'], environment: 'staging' })
-    expect(edited).toMatchObject({ ref: 'elastic-email/renamed', expiresAt: null, tags: ['a', 'b'], environment: 'staging' })
+    const edited = editKey(session, keyIdOf(session, 'old'), {
+      name: 'renamed',
+      expiresAt: null,
+      tags: ['a', 'b'],
+      environment: 'staging',
+    })
+    expect(edited).toMatchObject({
+      ref: 'elastic-email/renamed',
+      expiresAt: null,
+      tags: ['a', 'b'],
+      environment: 'staging',
+    })
     expect(codeOf(() => editKey(session, keyIdOf(session, 'renamed'), { name: 'taken' }))).toBe('CONFLICT')
     expect(revealValue(session, keyIdOf(session, 'renamed'))).toBe('E'.repeat(96))
   })
@@ -133,9 +185,29 @@ describe('keys', () => {
 describe('search', () => {
   beforeEach(() => {
     importKeys(session, [
-      { key: { provider: 'stripe', name: 'stripe-prod-billing', envVar: 'STRIPE_SECRET_KEY', environment: 'production', tags: ['payments'] }, value: 'v1-000000000' },
-      { key: { provider: 'solenoid-meter', name: 'meter-staging', environment: 'staging', notes: 'Quarterly rotation; owner: Ada' }, value: 'v2-000000000' },
-      { key: { provider: 'mailosaur', name: 'qa-inbox', notes: 'server-restricted to "QA" inbox' }, value: 'v3-000000000' },
+      {
+        key: {
+          provider: 'stripe',
+          name: 'stripe-prod-billing',
+          envVar: 'STRIPE_SECRET_KEY',
+          environment: 'production',
+          tags: ['payments'],
+        },
+        value: 'v1-000000000',
+      },
+      {
+        key: {
+          provider: 'solenoid-meter',
+          name: 'meter-staging',
+          environment: 'staging',
+          notes: 'Quarterly rotation; owner: Ada',
+        },
+        value: 'v2-000000000',
+      },
+      {
+        key: { provider: 'mailosaur', name: 'qa-inbox', notes: 'server-restricted to "QA" inbox' },
+        value: 'v3-000000000',
+      },
     ])
   })
 
@@ -155,7 +227,10 @@ describe('search', () => {
       { key: { provider: 'zzz', name: 'billing-exports' }, value: 'v5-000000000' },
     ])
     expect(refs('billing')).toEqual(['stripe/stripe-prod-billing', 'zzz/billing-exports', 'aaa/unrelated'])
-    expect(searchKeys(session, 'billing', 2).map((key) => key.ref)).toEqual(['stripe/stripe-prod-billing', 'zzz/billing-exports'])
+    expect(searchKeys(session, 'billing', 2).map((key) => key.ref)).toEqual([
+      'stripe/stripe-prod-billing',
+      'zzz/billing-exports',
+    ])
   })
 
   it('requires every word, and handles words shorter than a trigram', () => {
@@ -173,7 +248,13 @@ describe('search', () => {
 
 describe('paged listing', () => {
   it('pages through every key once, in the order of a full list, and writes nothing', () => {
-    importKeys(session, Array.from({ length: 23 }, (_, i) => ({ key: { provider: i % 2 === 0 ? 'solo' : 'aisoule', name: `k${String(i).padStart(2, '0')}` }, value: `value-${i}-000000` })))
+    importKeys(
+      session,
+      Array.from({ length: 23 }, (_, i) => ({
+        key: { provider: i % 2 === 0 ? 'solo' : 'aisoule', name: `k${String(i).padStart(2, '0')}` },
+        value: `value-${i}-000000`,
+      })),
+    )
     const changesBefore = session.sql('SELECT total_changes()').pluck().get()
     const pages: string[][] = []
     let after: { provider: string; name: string } | null = null

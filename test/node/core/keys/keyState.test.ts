@@ -16,7 +16,8 @@ import { newTestVault, tempDir, testDeps } from '../../helpers/testVault'
 
 const TODAY = '2026-11-24'
 const NOW = new Date(`${TODAY}T10:00:00Z`)
-const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
+const day = (offset: number) =>
+  new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
 
 let temp: ReturnType<typeof tempDir>
 let session: VaultSession
@@ -97,7 +98,9 @@ describe('keyStateOf', () => {
 describe('the stored answer', () => {
   it('a new value clears what the provider said about the old one', () => {
     const { key } = createKey(session, { provider: 'custom', name: 'k' }, 'first-value-000000001')
-    session.sql("UPDATE keys SET last_verified_at = ?, last_verify_result = 'invalid' WHERE id = ?").run(NOW.toISOString(), key.id)
+    session
+      .sql("UPDATE keys SET last_verified_at = ?, last_verify_result = 'invalid' WHERE id = ?")
+      .run(NOW.toISOString(), key.id)
     expect(countNeedingAttention(session, 14)).toBe(1)
     setKeyValue(session, key.id, 'second-value-00000002', 'replaced')
     const after = listKeys(session)[0]
@@ -138,13 +141,26 @@ describe('Needs attention: the SQL agrees with the per-key rule', () => {
             `random-value-${run}-${i}-0000`,
           )
           session
-            .sql(`UPDATE keys SET created_at = ?, status = ?, last_verify_result = ?, last_verified_at = ? WHERE id = ?`)
-            .run(`${day(-spec.age)}T08:00:00.000Z`, spec.revoked ? 'revoked' : 'active', spec.result,
-              spec.result === null ? null : NOW.toISOString(), key.id)
+            .sql(
+              `UPDATE keys SET created_at = ?, status = ?, last_verify_result = ?, last_verified_at = ? WHERE id = ?`,
+            )
+            .run(
+              `${day(-spec.age)}T08:00:00.000Z`,
+              spec.revoked ? 'revoked' : 'active',
+              spec.result,
+              spec.result === null ? null : NOW.toISOString(),
+              key.id,
+            )
         })
         const all = listKeys(session)
-        const byRule = all.filter((key) => keyStateOf(key, NOW, window).attention).map((key) => key.ref).sort()
-        const rejected = all.filter((key) => keyStateOf(key, NOW, window).kind === 'rejected').map((key) => key.ref).sort()
+        const byRule = all
+          .filter((key) => keyStateOf(key, NOW, window).attention)
+          .map((key) => key.ref)
+          .sort()
+        const rejected = all
+          .filter((key) => keyStateOf(key, NOW, window).kind === 'rejected')
+          .map((key) => key.ref)
+          .sort()
         const refs = (list: readonly { ref: string }[]) => list.map((key) => key.ref).sort()
         expect(countNeedingAttention(session, window)).toBe(byRule.length)
         expect(refs(keysNeedingAttention(session, window, 1000).keys)).toEqual(byRule)

@@ -59,7 +59,11 @@ it('runs step by step; a lock after "create" resumes past "store" at the next un
   const reopened = await unlockWithPassword(session.files.dir, PASSWORD, testDeps())
   const resumed = rotationJournal(reopened, key.id)
   expect(resumed?.next).toBe('propagate')
-  expect(resumed?.log.map((entry) => [entry.step, entry.outcome])).toEqual([['create', 'done'], ['verify', 'skipped'], ['store', 'done']])
+  expect(resumed?.log.map((entry) => [entry.step, entry.outcome])).toEqual([
+    ['create', 'done'],
+    ['verify', 'skipped'],
+    ['store', 'done'],
+  ])
   const newValue = revealValue(reopened, key.id)
   expect(valid.has(newValue)).toBe(true)
 
@@ -75,10 +79,18 @@ it('runs step by step; a lock after "create" resumes past "store" at the next un
   expect(parse(readFileSync(left, 'utf8')).SOLENOID_KEY).toBe(OLD)
   expect(propagated.log.at(-1)?.message).toMatch(/worker\.env \(SOLENOID_KEY\): skipped/)
 
-  expect((await retireOldKey(reopened, key.id, http)).log.at(-1)).toMatchObject({ step: 'retire', outcome: 'done', message: expect.stringMatching(/with the rotation/) })
+  expect((await retireOldKey(reopened, key.id, http)).log.at(-1)).toMatchObject({
+    step: 'retire',
+    outcome: 'done',
+    message: expect.stringMatching(/with the rotation/),
+  })
   const proven = await proveOldRejected(reopened, key.id, http)
   expect(proven.next).toBe('done')
-  expect(proven.log.at(-1)).toMatchObject({ step: 'prove', outcome: 'done', message: expect.stringMatching(/old key is dead/) })
+  expect(proven.log.at(-1)).toMatchObject({
+    step: 'prove',
+    outcome: 'done',
+    message: expect.stringMatching(/old key is dead/),
+  })
   reopened.lock()
 })
 
@@ -90,7 +102,10 @@ it('a new key the provider rejects is a failed step: Retry keeps it, Skip stores
   const issued = [...valid].at(-1) ?? ''
   valid.delete(issued) // the provider forgets the new key at once (a key that never works)
   const failed = await verifyNewKey(session, key.id, http)
-  expect(failed).toMatchObject({ next: 'verify', log: [{ step: 'create' }, { step: 'verify', outcome: 'failed', message: expect.stringMatching(/rejected/) }] })
+  expect(failed).toMatchObject({
+    next: 'verify',
+    log: [{ step: 'create' }, { step: 'verify', outcome: 'failed', message: expect.stringMatching(/rejected/) }],
+  })
   expect(() => storeNewKey(session, key.id)).toThrow(/at "verify"/)
   expect(skipRotationStep(session, key.id).next).toBe('store')
   expect(storeNewKey(session, key.id).next).toBe('propagate')
@@ -98,7 +113,10 @@ it('a new key the provider rejects is a failed step: Retry keeps it, Skip stores
   propagateRotation(session, key.id, [])
   await retireOldKey(session, key.id, http)
   valid.add('sm_stepper_second_00002') // the old key still works somewhere: the proof must say so
-  expect((await proveOldRejected(session, key.id, http)).log.at(-1)).toMatchObject({ outcome: 'failed', message: expect.stringMatching(/still accepts the old key/) })
+  expect((await proveOldRejected(session, key.id, http)).log.at(-1)).toMatchObject({
+    outcome: 'failed',
+    message: expect.stringMatching(/still accepts the old key/),
+  })
   expect(() => storeNewKey(session, key.id)).toThrow(/CONFLICT|at "prove"/)
   session.lock()
 })
@@ -113,8 +131,13 @@ it('keyward rotate (all steps in a row) stores a new key its provider then rejec
   try {
     const { session } = await newTestVault(path.join(temp.dir, 'cli'))
     const { key } = createKey(session, { provider: 'solenoid-meter', name: 'cli' }, 'sm_stepper_cli_000000001')
-    const done = await rotateKey(session, key.id, { ...http, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${odd.origin}/v1` } })
-    expect(done.summary).toMatch(/it is stored and the old value is kept as retired\. The new key could not be verified: .*rejected/)
+    const done = await rotateKey(session, key.id, {
+      ...http,
+      env: { KEYWARD_SOLENOID_METER_BASE_URL: `${odd.origin}/v1` },
+    })
+    expect(done.summary).toMatch(
+      /it is stored and the old value is kept as retired\. The new key could not be verified: .*rejected/,
+    )
     expect(revealValue(session, key.id)).toBe('sm_issued_but_refused_0001')
     expect(rotationJournal(session, key.id)).toBeNull()
     session.lock()
@@ -126,7 +149,11 @@ it('keyward rotate (all steps in a row) stores a new key its provider then rejec
 it('a tracked .env replaced by a FIFO is reported missing by the preview and the propagation, never read', async () => {
   const { session } = await newTestVault(path.join(temp.dir, 'fifo'))
   valid.add('sm_stepper_fifo_0000001')
-  const { key } = createKey(session, { provider: 'solenoid-meter', name: 'fifo', envVar: 'SOLENOID_KEY' }, 'sm_stepper_fifo_0000001')
+  const { key } = createKey(
+    session,
+    { provider: 'solenoid-meter', name: 'fifo', envVar: 'SOLENOID_KEY' },
+    'sm_stepper_fifo_0000001',
+  )
   const file = path.join(temp.dir, 'fifo.env')
   writeFileSync(file, '')
   writeKeysToDotenv(session, file, { ids: [key.id] }, false)
@@ -140,7 +167,9 @@ it('a tracked .env replaced by a FIFO is reported missing by the preview and the
   const writer = spawn('sh', ['-c', `sleep 3; exec 3>'${file}'`], { stdio: 'ignore' })
   try {
     expect(propagationPreview(session, key.id)).toMatchObject([{ file, state: 'missing' }])
-    expect(propagateRotation(session, key.id, [{ file, variable: 'SOLENOID_KEY' }]).log.at(-1)?.message).toMatch(/fifo\.env \(SOLENOID_KEY\): missing/)
+    expect(propagateRotation(session, key.id, [{ file, variable: 'SOLENOID_KEY' }]).log.at(-1)?.message).toMatch(
+      /fifo\.env \(SOLENOID_KEY\): missing/,
+    )
   } finally {
     writer.kill('SIGKILL')
     session.lock()

@@ -3,7 +3,8 @@ import { builtinProviders, findProvider } from '../../../../src-main/core/provid
 import { detectProvider, fitsFormat } from '../../../../src-main/core/providers/detectProvider'
 import { baseUrlFor, baseUrlVariable } from '../../../../src-main/core/providers/providerDefinition'
 
-const alnum = (length: number, alphabet = 'aB3dE5fG7hJ9kLmN0pQrStUvWxYz12') => Array.from({ length }, (_, i) => alphabet[i % alphabet.length]).join('')
+const alnum = (length: number, alphabet = 'aB3dE5fG7hJ9kLmN0pQrStUvWxYz12') =>
+  Array.from({ length }, (_, i) => alphabet[i % alphabet.length]).join('')
 const digits = (length: number) => Array.from({ length }, (_, i) => String((i * 3 + 1) % 10)).join('')
 const hex = (length: number) => Array.from({ length }, (_, i) => '0123456789abcdef'[(i * 7) % 16]).join('')
 
@@ -39,7 +40,9 @@ describe('detectProvider', () => {
     it(`recognises ${id} keys, and no other provider claims them`, () => {
       for (const value of values) {
         expect(detectProvider(value)).toBe(id)
-        expect(builtinProviders.filter((provider) => provider.keyPattern?.test(value)).map((provider) => provider.id)).toEqual([id])
+        expect(
+          builtinProviders.filter((provider) => provider.keyPattern?.test(value)).map((provider) => provider.id),
+        ).toEqual([id])
       }
     })
   }
@@ -49,7 +52,18 @@ describe('detectProvider', () => {
     expect(detectProvider(`sm_${alnum(20)} ${alnum(20)}`)).toBe('unknown')
   })
 
-  it.each(['', 'hunter2', 'sk-', 'sk_live_', `ak_test_${alnum(20)}`, alnum(95), 'AKIA123', hex(96), 'AKIAIOSFODNN7EXAMPLE', `ghp_${'x'.repeat(36)}`])('says unknown for %j', (value) => {
+  it.each([
+    '',
+    'hunter2',
+    'sk-',
+    'sk_live_',
+    `ak_test_${alnum(20)}`,
+    alnum(95),
+    'AKIA123',
+    hex(96),
+    'AKIAIOSFODNN7EXAMPLE',
+    `ghp_${'x'.repeat(36)}`,
+  ])('says unknown for %j', (value) => {
     expect(detectProvider(value)).toBe('unknown')
   })
 
@@ -67,12 +81,23 @@ describe('base URLs', () => {
     if (meter === undefined) throw new Error('missing')
     expect(baseUrlVariable('solenoid-meter')).toBe('KEYWARD_SOLENOID_METER_BASE_URL')
     expect(baseUrlFor(meter, {})).toBe('https://api.solenoid.systems/v1')
-    expect(baseUrlFor(meter, { KEYWARD_SOLENOID_METER_BASE_URL: 'http://127.0.0.1:4010/v1/' })).toBe('http://127.0.0.1:4010/v1')
+    expect(baseUrlFor(meter, { KEYWARD_SOLENOID_METER_BASE_URL: 'http://127.0.0.1:4010/v1/' })).toBe(
+      'http://127.0.0.1:4010/v1',
+    )
   })
 
   it('has every id of issue 4', () => {
     const ids = builtinProviders.map((provider) => provider.id)
-    expect(ids).toEqual(expect.arrayContaining(['solo', 'mailosaur', 'aisoule', 'solenoid-meter', 'elastic-email', ...Object.keys(samples)]))
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'solo',
+        'mailosaur',
+        'aisoule',
+        'solenoid-meter',
+        'elastic-email',
+        ...Object.keys(samples),
+      ]),
+    )
     expect(new Set(ids).size).toBe(ids.length)
   })
 })

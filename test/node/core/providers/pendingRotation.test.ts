@@ -33,7 +33,9 @@ it('keeps the new value in a sealed pending record when storing it fails, and ap
   const failingStore = () => {
     throw new Error('disk full (injected)')
   }
-  await expect(rotateKey(session, keyIdOf(session, 'prod'), { ...http, storeNewValue: failingStore })).rejects.toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/applied at the next unlock/) })
+  await expect(
+    rotateKey(session, keyIdOf(session, 'prod'), { ...http, storeNewValue: failingStore }),
+  ).rejects.toMatchObject({ code: 'PROVIDER_ERROR', message: expect.stringMatching(/applied at the next unlock/) })
   expect(valid.has('sm_before_rotation_000000')).toBe(false) // the provider already invalidated the old key
   expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('sm_before_rotation_000000')
   const pendingDir = path.join(session.files.dir, 'pending-rotations')
@@ -43,7 +45,10 @@ it('keeps the new value in a sealed pending record when storing it fails, and ap
   const reopened = await unlockWithPassword(session.files.dir, PASSWORD, testDeps())
   const recovered = revealValue(reopened, keyIdOf(reopened, 'prod'))
   expect(valid.has(recovered)).toBe(true)
-  expect(keyHistory(reopened, keyIdOf(reopened, 'prod')).versions[1]).toMatchObject({ current: false, retiredReason: expect.stringMatching(/recovered/) })
+  expect(keyHistory(reopened, keyIdOf(reopened, 'prod')).versions[1]).toMatchObject({
+    current: false,
+    retiredReason: expect.stringMatching(/recovered/),
+  })
   expect(existsSync(pendingDir) && readdirSync(pendingDir).length).toBe(0)
   expect((await verifyKey(reopened, keyIdOf(reopened, 'prod'), http)).summary).toMatch(/live/)
   reopened.lock()
@@ -59,7 +64,10 @@ it.each([
     const { session } = await newTestVault(dir)
     const { key } = createKey(session, { provider: 'solenoid-meter', name: 'prod' }, 'sm_before_rotation_000000')
     const badHttp = { ...http, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${bad.origin}/v1` } }
-    await expect(rotateKey(session, key.id, badHttp)).rejects.toMatchObject({ code: 'PROVIDER_BAD_RESPONSE', message: expect.stringMatching(/may already have replaced the key/) })
+    await expect(rotateKey(session, key.id, badHttp)).rejects.toMatchObject({
+      code: 'PROVIDER_BAD_RESPONSE',
+      message: expect.stringMatching(/may already have replaced the key/),
+    })
     expect(revealValue(session, key.id)).toBe('sm_before_rotation_000000')
     expect(existsSync(path.join(session.files.dir, 'pending-rotations'))).toBe(false)
     session.lock()

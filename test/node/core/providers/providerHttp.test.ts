@@ -36,12 +36,16 @@ beforeAll(async () => {
     const path = request.url ?? ''
     if (path === '/v1/ok') return json(response, 200, { ok: true })
     if (path === '/v1/denied') return json(response, 401, { error: { code: 'unauthorized', message: 'bad key' } })
-    if (path === '/v1/limited-once') return ++rateLimitedCalls === 1 ? json(response, 429, { error: { code: 'rate_limit_exceeded' } }, { 'Retry-After': '2' }) : json(response, 200, { ok: 'after retry' })
+    if (path === '/v1/limited-once')
+      return ++rateLimitedCalls === 1
+        ? json(response, 429, { error: { code: 'rate_limit_exceeded' } }, { 'Retry-After': '2' })
+        : json(response, 200, { ok: 'after retry' })
     if (path === '/v1/limited-always') return json(response, 429, {}, { 'Retry-After': '1' })
     if (path === '/v1/slow') return void setTimeout(() => json(response, 200, {}), 500)
     if (path === '/v1/broken') return json(response, 503, {})
     // Headers at once, then a body that never finishes.
-    if (path === '/v1/stalls') return void (response.writeHead(200, { 'Content-Type': 'application/json' }), response.write('{"ok":'))
+    if (path === '/v1/stalls')
+      return void (response.writeHead(200, { 'Content-Type': 'application/json' }), response.write('{"ok":'))
     if (path === '/v1/huge') {
       response.writeHead(200, { 'Content-Type': 'application/json' })
       const chunk = `"${'x'.repeat(64 * 1024)}",`
@@ -69,10 +73,17 @@ afterAll(() => {
 })
 
 const waits: number[] = []
-const deps = (): HttpDeps => ({ fetch, sleep: async (ms) => void waits.push(ms), env: { KEYWARD_SOLENOID_METER_BASE_URL: `${api.origin}/v1` } })
+const deps = (): HttpDeps => ({
+  fetch,
+  sleep: async (ms) => void waits.push(ms),
+  env: { KEYWARD_SOLENOID_METER_BASE_URL: `${api.origin}/v1` },
+})
 const meter = findProvider('solenoid-meter') as ProviderDefinition
 
-async function failure(path: string, extra: Partial<Parameters<typeof providerRequest>[1]> = {}): Promise<KeywardError> {
+async function failure(
+  path: string,
+  extra: Partial<Parameters<typeof providerRequest>[1]> = {},
+): Promise<KeywardError> {
   const error = await providerRequest(meter, { path, key: KEY, ...extra }, deps()).catch((caught: unknown) => caught)
   if (!(error instanceof KeywardError)) throw new Error(`expected a KeywardError, got ${String(error)}`)
   expect(error.message).not.toContain(KEY)
@@ -80,7 +91,7 @@ async function failure(path: string, extra: Partial<Parameters<typeof providerRe
 }
 
 describe('providerRequest', () => {
-  it('sends the key in the provider\'s scheme and returns the JSON body', async () => {
+  it("sends the key in the provider's scheme and returns the JSON body", async () => {
     const response = await providerRequest(meter, { path: '/ok', key: KEY }, deps())
     expect(response).toEqual({ status: 200, body: { ok: true } })
     expect(api.seen.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`)
@@ -103,7 +114,9 @@ describe('providerRequest', () => {
 
   it('waits as Retry-After says on 429 and retries; gives up with PROVIDER_RATE_LIMITED after bounded attempts', async () => {
     waits.length = 0
-    expect((await providerRequest(meter, { path: '/limited-once', key: KEY }, deps())).body).toEqual({ ok: 'after retry' })
+    expect((await providerRequest(meter, { path: '/limited-once', key: KEY }, deps())).body).toEqual({
+      ok: 'after retry',
+    })
     expect(waits).toEqual([2000])
     waits.length = 0
     expect((await failure('/limited-always')).code).toBe('PROVIDER_RATE_LIMITED')
@@ -123,10 +136,12 @@ describe('providerRequest', () => {
 
   it('refuses plain http to anything but this machine before sending anything', async () => {
     const remote = { ...deps(), env: { KEYWARD_SOLENOID_METER_BASE_URL: 'http://10.0.0.1/v1' } }
-    await expect(providerRequest(meter, { path: '/ok', key: KEY }, remote)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(providerRequest(meter, { path: '/ok', key: KEY }, remote)).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    })
   })
 
-  it('a body that stalls after its headers is PROVIDER_TIMEOUT, within the request\'s own time', async () => {
+  it("a body that stalls after its headers is PROVIDER_TIMEOUT, within the request's own time", async () => {
     const error = await failure('/stalls', { timeoutMs: 300 })
     expect(error.code).toBe('PROVIDER_TIMEOUT')
   })
@@ -137,28 +152,43 @@ describe('providerRequest', () => {
   })
 
   it('accepts a base-URL override only for this machine, even over https, and sends nothing elsewhere', async () => {
-    for (const target of ['https://evil.example/v1', 'https://127.0.0.1.evil.example/v1', 'https://[::ffff:10.0.0.1]/v1', 'not a url']) {
+    for (const target of [
+      'https://evil.example/v1',
+      'https://127.0.0.1.evil.example/v1',
+      'https://[::ffff:10.0.0.1]/v1',
+      'not a url',
+    ]) {
       const planted = { ...deps(), env: { KEYWARD_SOLENOID_METER_BASE_URL: target } }
       let sent = 0
       // Records and refuses: nothing in this test ever leaves the machine, whatever the code under test does.
-      const counting = { ...planted, fetch: (async () => (sent++, Promise.reject(new TypeError('refused by the test')))) as typeof fetch }
-      await expect(providerRequest(meter, { path: '/ok', key: KEY }, counting)).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringMatching(/only for a local simulator/) })
+      const counting = {
+        ...planted,
+        fetch: (async () => (sent++, Promise.reject(new TypeError('refused by the test')))) as typeof fetch,
+      }
+      await expect(providerRequest(meter, { path: '/ok', key: KEY }, counting)).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: expect.stringMatching(/only for a local simulator/),
+      })
       expect(sent).toBe(0)
     }
     expect((await providerRequest(meter, { path: '/ok', key: KEY }, deps())).status).toBe(200)
   })
 
-  it('keeps a path that tries to name another host on the provider\'s origin', async () => {
+  it("keeps a path that tries to name another host on the provider's origin", async () => {
     const before = elsewhere.seen.length
     const noPathBase = { ...deps(), env: { KEYWARD_SOLENOID_METER_BASE_URL: api.origin } }
     const hostile = `@${new URL(elsewhere.origin).host}/v1/ok`
-    await expect(providerRequest(meter, { path: hostile, key: KEY }, noPathBase)).rejects.toMatchObject({ code: 'PROVIDER_ERROR' })
+    await expect(providerRequest(meter, { path: hostile, key: KEY }, noPathBase)).rejects.toMatchObject({
+      code: 'PROVIDER_ERROR',
+    })
     expect(elsewhere.seen.length).toBe(before)
   })
 
   it('says PROVIDER_UNREACHABLE when nothing listens', async () => {
     const closed = { ...deps(), env: { KEYWARD_SOLENOID_METER_BASE_URL: 'http://127.0.0.1:9/v1' } }
-    await expect(providerRequest(meter, { path: '/ok', key: KEY }, closed)).rejects.toMatchObject({ code: 'PROVIDER_UNREACHABLE' })
+    await expect(providerRequest(meter, { path: '/ok', key: KEY }, closed)).rejects.toMatchObject({
+      code: 'PROVIDER_UNREACHABLE',
+    })
   })
 
   it('keeps concurrent calls to one provider under its cap (10 for Solenoid Meter)', async () => {

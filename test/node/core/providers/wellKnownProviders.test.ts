@@ -52,7 +52,9 @@ function via(provider: string, running: RunningSimulator, path = ''): HttpDeps {
 
 /** A GitLab simulator's token table with one live token, expiring 2027-01-01. */
 function gitlabTokens(value: string, token: Pick<GitlabToken, 'id' | 'name' | 'scopes'>): Map<string, GitlabToken> {
-  return new Map([[value, { ...token, created_at: new Date().toISOString(), expires_at: '2027-01-01', revoked: false }]])
+  return new Map([
+    [value, { ...token, created_at: new Date().toISOString(), expires_at: '2027-01-01', revoked: false }],
+  ])
 }
 
 const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
@@ -227,7 +229,9 @@ describe('rotation by API', () => {
     const http = via('sendgrid', await startSendgridSimulator(keys), '/v3')
     createKey(session, { provider: 'sendgrid', name: 'mail' }, old)
     const id = keyIdOf(session, 'sendgrid/mail')
-    expect((await rotateKey(session, id, http)).summary).toMatch(/old key was deleted at the provider\. .*the old key is dead\.$/)
+    expect((await rotateKey(session, id, http)).summary).toMatch(
+      /old key was deleted at the provider\. .*the old key is dead\.$/,
+    )
     const fresh = revealValue(session, id)
     expect([...keys.keys()]).toEqual([fresh])
     expect(keys.get(fresh)).toMatchObject({ name: 'prod mail', scopes })

@@ -36,7 +36,9 @@ function plansOf(run: () => void): string[] {
     const named = Object.fromEntries([...text.matchAll(/@(\w+)/g)].map((match) => [match[1], null]))
     const positional = Array.from(text.match(/\?/g) ?? [], () => null)
     const args = Object.keys(named).length > 0 ? [named] : positional
-    const plan = (session.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...args) as { detail: string }[]).map((row) => row.detail)
+    const plan = (session.db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...args) as { detail: string }[]).map(
+      (row) => row.detail,
+    )
     // A subquery aliased `keys` (the few rows it picked) is scanned under that name: not a scan of the table.
     const subquery = plan.some((detail) => /^(CO-ROUTINE|MATERIALIZE) keys$/.test(detail))
     return plan.map((detail) => (/^SCAN (keys|events)$/.test(detail) && !subquery ? `${detail} in ${text}` : detail))
@@ -48,7 +50,12 @@ describe('needs attention and health at scale', () => {
     importKeys(
       session,
       Array.from({ length: 40 }, (_, i) => ({
-        key: { provider: 'bulk', name: `k${i}`, expiresAt: i % 2 === 0 ? day(i) : null, rotateEveryDays: i % 3 === 0 ? 30 : null },
+        key: {
+          provider: 'bulk',
+          name: `k${i}`,
+          expiresAt: i % 2 === 0 ? day(i) : null,
+          rotateEveryDays: i % 3 === 0 ? 30 : null,
+        },
         value: `bulk-value-${i}-00000000`,
       })),
     )
@@ -71,7 +78,11 @@ describe('needs attention and health at scale', () => {
       })),
     )
     createKey(session, { provider: 'custom', name: 'rotating', rotateEveryDays: 8 }, 'rotating-value-000001')
-    createKey(session, { provider: 'custom', name: 'early', expiresAt: day(150), remindBeforeDays: 160 }, 'early-value-00000001')
+    createKey(
+      session,
+      { provider: 'custom', name: 'early', expiresAt: day(150), remindBeforeDays: 160 },
+      'early-value-00000001',
+    )
     const found = attention(session, { items: 50, noExpiry: 10, dates: 500 })
     expect(found.timeline.total).toBe(621)
     expect(found.timeline.weeks.reduce((sum, week) => sum + week.expiry + week.rotation, 0)).toBe(621)
@@ -80,7 +91,10 @@ describe('needs attention and health at scale', () => {
     expect(found.timeline.dates[0]).toMatchObject({ ref: 'bulk/k000', date: day(1), kind: 'expiry' })
     expect(found.timeline.dates.map((date) => date.date)).toEqual(found.timeline.dates.map((date) => date.date).sort())
     expect(found.items.find((item) => item.key.ref === 'custom/early')).toBeUndefined() // the soonest come first
-    expect(attention(session).items.find((item) => item.key.ref === 'custom/early')).toMatchObject({ state: 'due', days: 150 })
+    expect(attention(session).items.find((item) => item.key.ref === 'custom/early')).toMatchObject({
+      state: 'due',
+      days: 150,
+    })
     // early, rotating (due in 8 days), and the bulk keys expiring within 14 days: days 1–14, 7 keys a day
     expect(found.itemsTotal).toBe(2 + 14 * 7)
     expect(found.items).toHaveLength(50)

@@ -16,7 +16,8 @@ beforeEach(async () => {
   temp = tempDir()
   clock = manualClock('2027-02-01T09:00:00Z')
   session = (await newTestVault(temp.dir, testDeps(clock))).session
-  keyId = createKey(session, { provider: 'aisoule', name: 'prod', expiresAt: '2027-03-01' }, 'ak_live_0000000000000').key.id
+  keyId = createKey(session, { provider: 'aisoule', name: 'prod', expiresAt: '2027-03-01' }, 'ak_live_0000000000000')
+    .key.id
 })
 afterEach(() => {
   session.lock()
@@ -29,7 +30,15 @@ describe('per-key reminders while unlocked', () => {
   it('notify once per state change: due, then expired', () => {
     expect(states()).toEqual([])
     clock.set('2027-02-20T09:00:00Z')
-    expect(pendingKeyNotices(session)).toEqual([{ keyId, ref: 'aisoule/prod', state: 'due', title: 'Key due soon', body: 'aisoule/prod: expires on 2027-03-01 (in 9 days).' }])
+    expect(pendingKeyNotices(session)).toEqual([
+      {
+        keyId,
+        ref: 'aisoule/prod',
+        state: 'due',
+        title: 'Key due soon',
+        body: 'aisoule/prod: expires on 2027-03-01 (in 9 days).',
+      },
+    ])
     expect(states()).toEqual([])
     clock.set('2027-03-02T09:00:00Z')
     expect(states()).toEqual(['aisoule/prod expired'])

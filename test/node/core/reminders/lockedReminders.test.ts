@@ -36,7 +36,9 @@ describe('reminders while locked', () => {
     expect(counts).toEqual([2])
     clicks[0]?.()
     expect(opened).toEqual([2])
-    expect(notices).toEqual([{ title: 'Keyward', body: '2 keys are due for rotation or expiring — unlock to see which.' }])
+    expect(notices).toEqual([
+      { title: 'Keyward', body: '2 keys are due for rotation or expiring — unlock to see which.' },
+    ])
   })
 
   it('re-evaluates hourly and on resume, notifying only when the count rises', () => {

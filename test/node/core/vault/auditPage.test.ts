@@ -11,7 +11,10 @@ let session: VaultSession
 beforeEach(async () => {
   temp = tempDir()
   session = (await newTestVault(temp.dir)).session
-  for (let i = 0; i < 120; i++) recordEvent(session, i % 3 === 0 ? 'copied' : 'revealed', { keyRef: i % 2 === 0 ? 'stripe/prod_1' : 'stripe/prod1' })
+  for (let i = 0; i < 120; i++)
+    recordEvent(session, i % 3 === 0 ? 'copied' : 'revealed', {
+      keyRef: i % 2 === 0 ? 'stripe/prod_1' : 'stripe/prod1',
+    })
 })
 afterEach(() => {
   session.lock()
@@ -29,7 +32,8 @@ it('pages newest first by id, 50 at a time, and says whether an older page exist
   const second = auditPage(session, { ...all, beforeId: ids.at(-1) ?? null })
   expect(second.events[0]?.id).toBeLessThan(ids.at(-1) ?? 0)
   let pages = 1
-  for (let page = first; page.more; pages++) page = auditPage(session, { ...all, beforeId: page.events.at(-1)?.id ?? null })
+  for (let page = first; page.more; pages++)
+    page = auditPage(session, { ...all, beforeId: page.events.at(-1)?.id ?? null })
   // 120 events plus the vault's own creation record, 50 a page.
   expect(pages).toBe(3)
 })

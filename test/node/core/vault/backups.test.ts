@@ -17,7 +17,8 @@ afterEach(() => {
 })
 
 it('a backup whose name sorts oldest (a clock behind the others) is kept, not pruned the moment it is made', () => {
-  for (let day = 1; day <= BACKUPS_KEPT; day++) backupVault(session.db, session.files, new Date(Date.UTC(2030, 0, day)), 'daily')
+  for (let day = 1; day <= BACKUPS_KEPT; day++)
+    backupVault(session.db, session.files, new Date(Date.UTC(2030, 0, day)), 'daily')
   const made = backupVault(session.db, session.files, new Date(Date.UTC(2026, 0, 1)), 'manual')
   expect(existsSync(made.path)).toBe(true)
   const kept = listBackups(session.files)
@@ -26,6 +27,7 @@ it('a backup whose name sorts oldest (a clock behind the others) is kept, not pr
 })
 
 it('never keeps more than the newest ten, whatever the order they were made in', () => {
-  for (let day = 1; day <= BACKUPS_KEPT + 5; day++) backupVault(session.db, session.files, new Date(Date.UTC(2030, 0, day)), 'daily')
+  for (let day = 1; day <= BACKUPS_KEPT + 5; day++)
+    backupVault(session.db, session.files, new Date(Date.UTC(2030, 0, day)), 'daily')
   expect(listBackups(session.files)).toHaveLength(BACKUPS_KEPT)
 })

@@ -26,11 +26,13 @@ it('a password or recovery slot copied under another vault id (another vault) do
   expect(openRecoverySlot(elsewhere, recoveryCode)).toBeNull()
 })
 
-it('a sealed value copied into another row does not open: VAULT_CORRUPT, never the other key\'s value', async () => {
+it("a sealed value copied into another row does not open: VAULT_CORRUPT, never the other key's value", async () => {
   const { session } = await newTestVault(temp.dir)
   const a = createKey(session, { provider: 'solo', name: 'a' }, 'value-of-a-0000000').key
   const b = createKey(session, { provider: 'solo', name: 'b' }, 'value-of-b-0000000').key
-  session.sql('UPDATE secret_versions SET sealed = (SELECT sealed FROM secret_versions WHERE key_id = ?) WHERE key_id = ?').run(a.id, b.id)
+  session
+    .sql('UPDATE secret_versions SET sealed = (SELECT sealed FROM secret_versions WHERE key_id = ?) WHERE key_id = ?')
+    .run(a.id, b.id)
   expect(readSecretValue(session, a.id)).toBe('value-of-a-0000000')
   expect(() => readSecretValue(session, b.id)).toThrow(expect.objectContaining({ code: 'VAULT_CORRUPT' }) as Error)
   session.lock()

@@ -13,6 +13,8 @@ if (mode === 'passwd') {
   session.lock()
 } else {
   // maxWaitMs 0: a throttled attempt reports THROTTLED at once instead of sleeping.
-  const outcome = await unlockWithPassword(vaultDir, 'not the password', deps, { maxWaitMs: 0 }).catch((error: { code?: string }) => error.code)
+  const outcome = await unlockWithPassword(vaultDir, 'not the password', deps, { maxWaitMs: 0 }).catch(
+    (error: { code?: string }) => error.code,
+  )
   writeSync(1, `${String(outcome)}\n`)
 }

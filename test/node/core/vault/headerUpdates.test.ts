@@ -20,7 +20,10 @@ afterAll(() => temp.remove())
 
 function runChild(args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, ...args], { env: { ...process.env, KEYWARD_PASSWORD: PASSWORD }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const proc = spawn(process.execPath, [child, ...args], {
+      env: { ...process.env, KEYWARD_PASSWORD: PASSWORD },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let out = ''
     let err = ''
     proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
@@ -39,7 +42,10 @@ it('a header change by another process is not undone when this session then writ
   const { session } = await newTestVault(temp.dir)
   const vaultDir = path.join(temp.dir, 'vault')
   // The CLI, in another process, counts two wrong passwords while the app holds the vault open.
-  expect([await runChild([vaultDir, 'wrong']), await runChild([vaultDir, 'wrong'])]).toEqual(['WRONG_PASSWORD', 'WRONG_PASSWORD'])
+  expect([await runChild([vaultDir, 'wrong']), await runChild([vaultDir, 'wrong'])]).toEqual([
+    'WRONG_PASSWORD',
+    'WRONG_PASSWORD',
+  ])
   // The app, still holding the header it read at unlock (no failures), turns device unlock on and off again.
   expect(session.header.throttle.failures).toBe(0)
   enableDeviceUnlock(session, xorStore)

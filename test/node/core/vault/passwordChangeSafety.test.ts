@@ -34,7 +34,9 @@ describe('a password change re-seals every value', () => {
     // A rotation's new value, written after the change, sealed under the vault's value key as it is now.
     const pending = writePendingRotation(session, id, 'rotated-after-the-change')
     const sealed = Buffer.from((JSON.parse(readFileSync(pending, 'utf8')) as { sealed: string }).sealed, 'base64')
-    expect(createKey(session, { provider: 'solo', name: 'copy' }, 'solo-secret-value-1').duplicates).toEqual(['solo/main'])
+    expect(createKey(session, { provider: 'solo', name: 'copy' }, 'solo-secret-value-1').duplicates).toEqual([
+      'solo/main',
+    ])
     clearPendingRotation(pending)
     session.lock()
 
@@ -54,7 +56,10 @@ describe('a password change re-seals every value', () => {
     const { session } = await newTestVault(temp.dir)
     const { id } = createKey(session, { provider: 'solo', name: 'main' }, 'solo-secret-value-1').key
     writePendingRotation(session, id, 'the-new-one')
-    await expect(changeMasterKey(session, 'new password', FAST_KDF)).rejects.toMatchObject({ code: 'VAULT_BUSY', message: expect.stringMatching(/Finish that rotation first/) })
+    await expect(changeMasterKey(session, 'new password', FAST_KDF)).rejects.toMatchObject({
+      code: 'VAULT_BUSY',
+      message: expect.stringMatching(/Finish that rotation first/),
+    })
     session.lock()
     ;(await unlockWithPassword(vaultDir, PASSWORD, testDeps())).lock()
   })
@@ -69,7 +74,9 @@ describe('wrong passwords tried at once', () => {
     // stands still while they wait, as it would for processes started together.
     const waits: number[] = []
     const atOnce = { ...deps, sleep: async (ms: number) => void waits.push(ms) }
-    const outcomes = await Promise.all(Array.from({ length: 8 }, () => unlockWithPassword(vaultDir, 'wrong', atOnce).catch((error: unknown) => error)))
+    const outcomes = await Promise.all(
+      Array.from({ length: 8 }, () => unlockWithPassword(vaultDir, 'wrong', atOnce).catch((error: unknown) => error)),
+    )
     expect(outcomes.every((outcome) => (outcome as { code?: string }).code === 'WRONG_PASSWORD')).toBe(true)
     expect(new Set(waits).size).toBe(8)
     expect([...waits].sort((a, b) => a - b).slice(0, 2)).toEqual([1000, 2000])
@@ -85,7 +92,10 @@ describe('headers that are damaged never reach "This is a bug"', () => {
       ;(await newTestVault(temp.dir)).session.lock()
       const file = vaultFiles(vaultDir).header
       writeFileSync(file, damage(readFileSync(file, 'utf8')))
-      await expect(unlockWithPassword(vaultDir, PASSWORD, testDeps())).rejects.toMatchObject({ code: 'VAULT_CORRUPT', message: expect.stringMatching(/Restore it from/) })
+      await expect(unlockWithPassword(vaultDir, PASSWORD, testDeps())).rejects.toMatchObject({
+        code: 'VAULT_CORRUPT',
+        message: expect.stringMatching(/Restore it from/),
+      })
     })
   }
 })

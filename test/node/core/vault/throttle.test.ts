@@ -4,7 +4,9 @@ import { afterFailure, delayAfter, NO_FAILURES, waitBeforeAttempt } from '../../
 describe('throttle', () => {
   it('lets five wrong passwords through, then waits 1 s, 2 s, 4 s … capped at 60 s', () => {
     expect([1, 2, 3, 4].map(delayAfter)).toEqual([0, 0, 0, 0])
-    expect([5, 6, 7, 8, 9, 10, 11, 12, 30].map(delayAfter)).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000])
+    expect([5, 6, 7, 8, 9, 10, 11, 12, 30].map(delayAfter)).toEqual([
+      1000, 2000, 4000, 8000, 16000, 32000, 60000, 60000, 60000,
+    ])
   })
 
   it('sets notBefore from the failure time and reports the remaining wait', () => {

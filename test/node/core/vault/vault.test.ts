@@ -7,7 +7,11 @@ import type { DeviceKeyStore } from '../../../../src-main/core/ports/DeviceKeySt
 import { createVault } from '../../../../src-main/core/vault/createVault'
 import { latestVersion } from '../../../../src-main/core/db/migrate'
 import { readHeader } from '../../../../src-main/core/vault/header'
-import { unlockWithDevice, unlockWithPassword, unlockWithRecoveryCode } from '../../../../src-main/core/vault/unlockVault'
+import {
+  unlockWithDevice,
+  unlockWithPassword,
+  unlockWithRecoveryCode,
+} from '../../../../src-main/core/vault/unlockVault'
 import { changeMasterKey } from '../../../../src-main/core/vault/rekey'
 import { deviceUnlockState, enableDeviceUnlock } from '../../../../src-main/core/vault/vaultSecurity'
 import { vaultFiles } from '../../../../src-main/core/vault/vaultFiles'
@@ -50,8 +54,12 @@ describe('creating and unlocking', () => {
     ;(await newTestVault(temp.dir)).session.lock()
     expect(await codeOf(createVault(vaultDir, PASSWORD, { kdf: FAST_KDF }, testDeps()))).toBe('VAULT_EXISTS')
     const other = path.join(temp.dir, 'other')
-    expect(await codeOf(createVault(other, PASSWORD, { kdf: { memoryKiB: 8 * 1024, iterations: 2 } }, testDeps()))).toBe('INVALID_INPUT')
-    expect(await codeOf(createVault(other, PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 1 } }, testDeps()))).toBe('INVALID_INPUT')
+    expect(
+      await codeOf(createVault(other, PASSWORD, { kdf: { memoryKiB: 8 * 1024, iterations: 2 } }, testDeps())),
+    ).toBe('INVALID_INPUT')
+    expect(
+      await codeOf(createVault(other, PASSWORD, { kdf: { memoryKiB: 19 * 1024, iterations: 1 } }, testDeps())),
+    ).toBe('INVALID_INPUT')
     expect(existsSync(other)).toBe(false)
   })
 
@@ -67,13 +75,21 @@ describe('creating and unlocking', () => {
   it('after a lock every use of a key, a statement or the database is VAULT_LOCKED, never a TypeError', async () => {
     const { session } = await newTestVault(temp.dir)
     session.lock()
-    for (const use of [() => session.secretKey, () => session.fingerprintKey, () => session.databaseKey, () => session.db, () => session.sql('SELECT 1')]) {
+    for (const use of [
+      () => session.secretKey,
+      () => session.fingerprintKey,
+      () => session.databaseKey,
+      () => session.db,
+      () => session.sql('SELECT 1'),
+    ]) {
       expect(() => use()).toThrow(expect.objectContaining({ code: 'VAULT_LOCKED' }) as Error)
     }
   })
 
   it('gives VAULT_NOT_FOUND for a directory without a vault', async () => {
-    expect(await codeOf(unlockWithPassword(path.join(temp.dir, 'nothing'), PASSWORD, testDeps()))).toBe('VAULT_NOT_FOUND')
+    expect(await codeOf(unlockWithPassword(path.join(temp.dir, 'nothing'), PASSWORD, testDeps()))).toBe(
+      'VAULT_NOT_FOUND',
+    )
   })
 })
 
@@ -91,7 +107,8 @@ describe('wrong passwords', () => {
   it('after five in a row, each attempt waits 1 s, 2 s, 4 s first, and a right password resets the count', async () => {
     const deps = testDeps()
     ;(await newTestVault(temp.dir, deps)).session.lock()
-    for (let i = 0; i < 8; i++) expect(await codeOf(unlockWithPassword(vaultDir, `wrong-${i}`, deps))).toBe('WRONG_PASSWORD')
+    for (let i = 0; i < 8; i++)
+      expect(await codeOf(unlockWithPassword(vaultDir, `wrong-${i}`, deps))).toBe('WRONG_PASSWORD')
     expect(deps.waits).toEqual([1000, 2000, 4000])
     expect(readHeader(vaultFiles(vaultDir)).throttle.failures).toBe(8)
 
@@ -105,7 +122,9 @@ describe('wrong passwords', () => {
     const deps = testDeps()
     ;(await newTestVault(temp.dir, deps)).session.lock()
     for (let i = 0; i < 7; i++) await codeOf(unlockWithPassword(vaultDir, 'wrong', deps))
-    const error = await unlockWithPassword(vaultDir, PASSWORD, deps, { maxWaitMs: 0 }).catch((caught: unknown) => caught)
+    const error = await unlockWithPassword(vaultDir, PASSWORD, deps, { maxWaitMs: 0 }).catch(
+      (caught: unknown) => caught,
+    )
     expect(error).toMatchObject({ code: 'THROTTLED', message: expect.stringMatching(/Try again in 4 s/) })
   })
 })
@@ -126,7 +145,9 @@ describe('recovery and password changes', () => {
 
   it('a wrong recovery code is refused', async () => {
     ;(await newTestVault(temp.dir)).session.lock()
-    expect(await codeOf(unlockWithRecoveryCode(vaultDir, '00000-00000-00000-00000-00000-00000', testDeps()))).toBe('WRONG_PASSWORD')
+    expect(await codeOf(unlockWithRecoveryCode(vaultDir, '00000-00000-00000-00000-00000-00000', testDeps()))).toBe(
+      'WRONG_PASSWORD',
+    )
   })
 
   it('a password change re-keys the database: the old password with an old header opens nothing written after it', async () => {
@@ -182,7 +203,13 @@ describe('device unlock', () => {
     enableDeviceUnlock(session, xorStore())
     session.lock()
     const headerBefore = readFileSync(vaultFiles(vaultDir).header)
-    const failing: DeviceKeyStore = { isAvailable: () => true, encrypt: (b) => b, decrypt: () => { throw new Error('keychain locked') } }
+    const failing: DeviceKeyStore = {
+      isAvailable: () => true,
+      encrypt: (b) => b,
+      decrypt: () => {
+        throw new Error('keychain locked')
+      },
+    }
     const garbage: DeviceKeyStore = { isAvailable: () => true, encrypt: (b) => b, decrypt: () => Buffer.alloc(32, 7) }
     expect(await unlockWithDevice(vaultDir, failing, testDeps())).toBeNull()
     expect(await unlockWithDevice(vaultDir, xorStore(false), testDeps())).toBeNull()
@@ -201,7 +228,10 @@ describe('device unlock', () => {
     expect(deviceUnlockState(readHeader(vaultFiles(vaultDir)), deps.clock.now())).toBe('ready')
     deps.clock.advance(2 * 86_400_000)
     expect(deviceUnlockState(readHeader(vaultFiles(vaultDir)), deps.clock.now())).toBe('password-due')
-    await expect(unlockWithDevice(vaultDir, xorStore(), deps)).rejects.toMatchObject({ code: 'UNSUPPORTED', message: expect.stringMatching(/every 14 days/) })
+    await expect(unlockWithDevice(vaultDir, xorStore(), deps)).rejects.toMatchObject({
+      code: 'UNSUPPORTED',
+      message: expect.stringMatching(/every 14 days/),
+    })
     ;(await unlockWithPassword(vaultDir, PASSWORD, deps)).lock()
     expect(deviceUnlockState(readHeader(vaultFiles(vaultDir)), deps.clock.now())).toBe('ready')
   })
@@ -226,7 +256,10 @@ describe('damaged and newer vaults', () => {
     const files = vaultFiles(vaultDir)
     truncateSync(files.database, 8192)
     const error = await unlockWithPassword(vaultDir, PASSWORD, testDeps()).catch((caught: unknown) => caught)
-    expect(error).toMatchObject({ code: 'VAULT_CORRUPT', message: expect.stringContaining(path.join(vaultDir, 'backups')) })
+    expect(error).toMatchObject({
+      code: 'VAULT_CORRUPT',
+      message: expect.stringContaining(path.join(vaultDir, 'backups')),
+    })
   })
 
   it('an empty or missing vault.db gives VAULT_CORRUPT', async () => {
@@ -256,17 +289,22 @@ describe('damaged and newer vaults', () => {
     ['iterations', 2 ** 32],
     ['parallelism', 64],
     ['memoryKiB', 1024],
-  ])('a header asking for Argon2id %s = %d is VAULT_CORRUPT at once, with a message that says so (never run)', async (field, value) => {
-    ;(await newTestVault(temp.dir)).session.lock()
-    const file = vaultFiles(vaultDir).header
-    const header = JSON.parse(readFileSync(file, 'utf8')) as { kdf: Record<string, unknown> }
-    writeFileSync(file, JSON.stringify({ ...header, kdf: { ...header.kdf, [field]: value } }))
-    // readHeader refuses it, so no KDF runs: 8 GiB would be allocated, 2^32 iterations would hang.
-    await expect(unlockWithPassword(vaultDir, PASSWORD, testDeps())).rejects.toMatchObject({
-      code: 'VAULT_CORRUPT',
-      message: expect.stringMatching(new RegExp(`asks for Argon2id ${field} = ${value}, outside what Keyward ever writes`)),
-    })
-  })
+  ])(
+    'a header asking for Argon2id %s = %d is VAULT_CORRUPT at once, with a message that says so (never run)',
+    async (field, value) => {
+      ;(await newTestVault(temp.dir)).session.lock()
+      const file = vaultFiles(vaultDir).header
+      const header = JSON.parse(readFileSync(file, 'utf8')) as { kdf: Record<string, unknown> }
+      writeFileSync(file, JSON.stringify({ ...header, kdf: { ...header.kdf, [field]: value } }))
+      // readHeader refuses it, so no KDF runs: 8 GiB would be allocated, 2^32 iterations would hang.
+      await expect(unlockWithPassword(vaultDir, PASSWORD, testDeps())).rejects.toMatchObject({
+        code: 'VAULT_CORRUPT',
+        message: expect.stringMatching(
+          new RegExp(`asks for Argon2id ${field} = ${value}, outside what Keyward ever writes`),
+        ),
+      })
+    },
+  )
 
   it('a database written by a newer schema gives VAULT_TOO_NEW and is left as it was', async () => {
     const { session } = await newTestVault(temp.dir)
@@ -293,7 +331,13 @@ describe('integrity checks', () => {
     const { restoreHint } = await import('../../../../src-main/core/vault/backups')
     const { importKeys } = await import('../../../../src-main/core/keys/keyRepository')
     const { session } = await newTestVault(temp.dir)
-    importKeys(session, Array.from({ length: 400 }, (_, i) => ({ key: { provider: 'bulk', name: `k${i}`, notes: 'n'.repeat(300) }, value: `value-${i}-0000000000` })))
+    importKeys(
+      session,
+      Array.from({ length: 400 }, (_, i) => ({
+        key: { provider: 'bulk', name: `k${i}`, notes: 'n'.repeat(300) },
+        value: `value-${i}-0000000000`,
+      })),
+    )
     session.lock()
     ;(await unlockWithPassword(vaultDir, PASSWORD, testDeps())).lock() // daily backup
     const files = vaultFiles(vaultDir)
@@ -302,7 +346,9 @@ describe('integrity checks', () => {
     writeFileSync(files.database, bytes)
     const reopened = await unlockWithPassword(vaultDir, PASSWORD, testDeps())
     try {
-      expect(() => checkIntegrity(reopened.db, files.database, restoreHint(files))).toThrow(expect.objectContaining({ code: 'VAULT_CORRUPT', message: expect.stringContaining('backups') }))
+      expect(() => checkIntegrity(reopened.db, files.database, restoreHint(files))).toThrow(
+        expect.objectContaining({ code: 'VAULT_CORRUPT', message: expect.stringContaining('backups') }),
+      )
     } finally {
       reopened.lock()
     }
@@ -314,9 +360,11 @@ describe('migrating an existing vault', () => {
     const { session } = await newTestVault(temp.dir)
     // Back to schema 10: what migrations 20 and later created goes.
     session.db.exec('DROP TABLE settings; DROP TABLE value_keys; DROP INDEX events_by_key; DROP TABLE rotations')
-    for (const index of ['deadline', 'expiry', 'rotation_due', 'remind_before', 'undated', 'last_use', 'rejected']) session.db.exec(`DROP INDEX keys_${index}`)
+    for (const index of ['deadline', 'expiry', 'rotation_due', 'remind_before', 'undated', 'last_use', 'rejected'])
+      session.db.exec(`DROP INDEX keys_${index}`)
     session.db.exec('DROP TRIGGER keys_local_use; DROP TABLE vault_state; ALTER TABLE usages DROP COLUMN origin')
-    for (const column of ['last_use', 'deadline', 'rotation_due', 'local_used_at']) session.db.exec(`ALTER TABLE keys DROP COLUMN ${column}`)
+    for (const column of ['last_use', 'deadline', 'rotation_due', 'local_used_at'])
+      session.db.exec(`ALTER TABLE keys DROP COLUMN ${column}`)
     session.db.pragma('user_version = 10')
     session.lock()
     const reopened = await unlockWithPassword(vaultDir, PASSWORD, testDeps())

@@ -94,7 +94,11 @@ async function unlockedService(extra: { timers?: IntervalTimers; power?: PowerEv
 describe('lifecycle', () => {
   it('moves no-vault → unlocking → unlocked → locking → locked, and refuses work unless unlocked', async () => {
     const { service, states } = await unlockedService()
-    expect(await service.run(({ session }) => createKey(session, { provider: 'solo', name: 'a' }, 'solo-value-000000').key.ref)).toBe('solo/a')
+    expect(
+      await service.run(
+        ({ session }) => createKey(session, { provider: 'solo', name: 'a' }, 'solo-value-000000').key.ref,
+      ),
+    ).toBe('solo/a')
     await service.lock('user')
     expect(states).toEqual(['unlocking', 'unlocked', 'locking', 'locked'])
     await expect(service.run(() => 1)).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
@@ -116,8 +120,14 @@ describe('a lock while work is in flight', () => {
   it('waits for a rotation awaiting the provider: it completes whole, and the next unlock works', async () => {
     const { service } = await unlockedService()
     await service.run(({ session }) => createKey(session, { provider: 'solenoid-meter', name: 'prod' }, OLD))
-    const rotation = service.run(({ session, signal }) => rotateKey(session, keyIdOf(session, 'prod'), { ...http, signal }))
-    await waitFor(() => simulator.requests.some((request) => request.path === '/v1/keys/rotate' && request.headers.authorization === `Bearer ${OLD}`))
+    const rotation = service.run(({ session, signal }) =>
+      rotateKey(session, keyIdOf(session, 'prod'), { ...http, signal }),
+    )
+    await waitFor(() =>
+      simulator.requests.some(
+        (request) => request.path === '/v1/keys/rotate' && request.headers.authorization === `Bearer ${OLD}`,
+      ),
+    )
     const locked = service.lock('idle')
     expect(service.state).toBe('locking')
     await expect(service.run(() => 1)).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
@@ -125,7 +135,10 @@ describe('a lock while work is in flight', () => {
     await expect(rotation).resolves.toMatchObject({ key: { ref: 'solenoid-meter/prod' } })
     await locked
     expect(service.state).toBe('locked')
-    expect(existsSync(path.join(service.files.dir, 'pending-rotations')) && readdirSync(path.join(service.files.dir, 'pending-rotations'))).toEqual([])
+    expect(
+      existsSync(path.join(service.files.dir, 'pending-rotations')) &&
+        readdirSync(path.join(service.files.dir, 'pending-rotations')),
+    ).toEqual([])
     await service.unlock({ password: PASSWORD })
     const stored = await service.run(({ session }) => revealValue(session, keyIdOf(session, 'prod')))
     expect(valid.has(stored)).toBe(true)
@@ -154,7 +167,9 @@ describe('a lock while work is in flight', () => {
     const { service } = await unlockedService()
     const slow = { ...http, env: { KEYWARD_SOLENOID_METER_BASE_URL: `${simulator.origin}/v1/slow` } }
     await service.run(({ session }) => createKey(session, { provider: 'solenoid-meter', name: 'prod' }, OLD))
-    const verifying = service.run(({ session, signal }) => verifyKey(session, keyIdOf(session, 'prod'), { ...slow, signal }))
+    const verifying = service.run(({ session, signal }) =>
+      verifyKey(session, keyIdOf(session, 'prod'), { ...slow, signal }),
+    )
     await waitFor(() => simulator.requests.some((request) => request.path === '/v1/slow/meter/balance'))
     await service.lock('user')
     await expect(verifying).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
@@ -166,11 +181,15 @@ describe('the due digest (reminders while locked)', () => {
     const timers = manualTimers()
     const { service } = await unlockedService({ timers })
     const digest = () => readHeader(service.files).dueDigest
-    await service.run(({ session }) => createKey(session, { provider: 'solo', name: 'soon', expiresAt: '2000-01-02' }, 'solo-value-000000'))
+    await service.run(({ session }) =>
+      createKey(session, { provider: 'solo', name: 'soon', expiresAt: '2000-01-02' }, 'solo-value-000000'),
+    )
     expect(digest()).toEqual([])
     timers.tick()
     expect(digest()).toEqual(['1999-12-19'])
-    await service.run(({ session }) => createKey(session, { provider: 'solo', name: 'later', expiresAt: '2000-02-02' }, 'solo-value-000001'))
+    await service.run(({ session }) =>
+      createKey(session, { provider: 'solo', name: 'later', expiresAt: '2000-02-02' }, 'solo-value-000001'),
+    )
     await service.lock('user')
     expect(digest()).toEqual(['1999-12-19', '2000-01-19'])
   })
@@ -207,7 +226,9 @@ describe('auto-lock', () => {
     deps.clock.advance(1_000)
     timers.tick()
     await waitFor(() => service.state === 'locked')
-    await expect(service.saveAutoLock({ idleMs: 90_000, onSuspend: true, onScreenLock: true })).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
+    await expect(service.saveAutoLock({ idleMs: 90_000, onSuspend: true, onScreenLock: true })).rejects.toMatchObject({
+      code: 'VAULT_LOCKED',
+    })
   })
 
   it('locks when the system has been idle for the timeout, even if Keyward was used last', async () => {
@@ -229,7 +250,9 @@ describe('auto-lock', () => {
     power.emit(event)
     await waitFor(() => service.state === 'locked')
     await service.unlock({ password: PASSWORD })
-    expect(await service.run(({ session }) => auditEvents(session).find((event) => event.action === 'locked')?.detail)).toEqual({ reason: event === 'suspend' ? 'suspend' : 'screen-lock' })
+    expect(
+      await service.run(({ session }) => auditEvents(session).find((event) => event.action === 'locked')?.detail),
+    ).toEqual({ reason: event === 'suspend' ? 'suspend' : 'screen-lock' })
     await service.lock('user')
   })
 })
@@ -240,11 +263,16 @@ describe('pending rotations at unlock', () => {
     await service.lock('user')
     const pending = path.join(service.files.dir, 'pending-rotations')
     mkdirSync(pending, { recursive: true })
-    writeFileSync(path.join(pending, 'broken.json'), JSON.stringify({ keyId: 'x', receivedAt: '2026-01-01T00:00:00Z', sealed: Buffer.alloc(40).toString('base64') }))
+    writeFileSync(
+      path.join(pending, 'broken.json'),
+      JSON.stringify({ keyId: 'x', receivedAt: '2026-01-01T00:00:00Z', sealed: Buffer.alloc(40).toString('base64') }),
+    )
     const changes: VaultChange[] = []
     service.onChange((change) => changes.push(change))
     await service.unlock({ password: PASSWORD })
-    expect(changes).toEqual([{ kind: 'rotations-quarantined', files: [path.join(pending, 'quarantine', 'broken.json')] }])
+    expect(changes).toEqual([
+      { kind: 'rotations-quarantined', files: [path.join(pending, 'quarantine', 'broken.json')] },
+    ])
     expect(readdirSync(pending)).toEqual(['quarantine'])
     await service.lock('user')
   })

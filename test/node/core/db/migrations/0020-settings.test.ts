@@ -12,6 +12,8 @@ describe('migration 0020 settings', () => {
     applyMigrations(db, [settings])
     expect(schemaVersion(db)).toBe(20)
     db.prepare("INSERT INTO settings (name, value, updated_at) VALUES ('remindBeforeDays', '7', 'now')").run()
-    expect(() => db.prepare("INSERT INTO settings (name, value, updated_at) VALUES ('x', 'not json', 'now')").run()).toThrow(/CHECK/)
+    expect(() =>
+      db.prepare("INSERT INTO settings (name, value, updated_at) VALUES ('x', 'not json', 'now')").run(),
+    ).toThrow(/CHECK/)
   })
 })

@@ -6,8 +6,14 @@ import { migrations } from '../../../../../src-main/core/db/migrations'
 describe('migration 0070 vault state', () => {
   it('applies on top of 0060, records version 70, and holds only a whole, non-negative generation', () => {
     const db = new Database(':memory:')
-    applyMigrations(db, migrations.filter((migration) => migration.version <= 60))
-    applyMigrations(db, migrations.filter((migration) => migration.version === 70))
+    applyMigrations(
+      db,
+      migrations.filter((migration) => migration.version <= 60),
+    )
+    applyMigrations(
+      db,
+      migrations.filter((migration) => migration.version === 70),
+    )
     expect(schemaVersion(db)).toBe(70)
     const insert = db.prepare('INSERT INTO vault_state (name, value) VALUES (?, ?)')
     insert.run('generation', 3)
