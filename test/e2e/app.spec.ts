@@ -130,7 +130,9 @@ test('a page of another origin gets FORBIDDEN_SENDER from main', async () => {
   test.skip(app.openAt === undefined, 'needs the Chromium bridge: Electron serves only app://')
   const foreign = await app.openAt?.('foreign')
   if (foreign === undefined) return
-  await expect(foreign.getByRole('alert')).toContainText('FORBIDDEN_SENDER')
+  // In words, never the raw code (issue 19); the code itself is checked on the call's result below.
+  await expect(foreign.getByRole('alert')).toContainText('This page may not talk to Keyward.')
+  await expect(foreign.getByRole('alert')).not.toContainText('FORBIDDEN_SENDER')
   const result = await foreign.evaluate(() => window.keyward.invoke('app:ping', {}))
   expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } })
 })

@@ -12,6 +12,7 @@ import { keyStateOf } from '../../../../src-main/core/keys/keyState'
 import { dueCountFromDigest } from '../../../../src-main/core/keys/reminderState'
 import { setRemindBeforeDefault } from '../../../../src-main/core/vault/settings'
 import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
+import { keyRecord } from '../../helpers/keyRecordFixture'
 import { newTestVault, tempDir, testDeps } from '../../helpers/testVault'
 
 const TODAY = '2026-11-24'
@@ -33,32 +34,7 @@ afterEach(() => {
   temp.remove()
 })
 
-function record(fields: Partial<KeyRecord>): KeyRecord {
-  return {
-    id: '00000000-0000-4000-8000-000000000000',
-    ref: 'p/k',
-    provider: 'p',
-    name: 'k',
-    envVar: null,
-    environment: 'development',
-    status: 'active',
-    expiresAt: null,
-    rotateEveryDays: null,
-    remindBeforeDays: null,
-    rotatedAt: null,
-    createdAt: `${TODAY}T00:00:00.000Z`,
-    updatedAt: `${TODAY}T00:00:00.000Z`,
-    lastVerifiedAt: null,
-    lastVerifyResult: null,
-    lastUsedAt: null,
-    usageCount: null,
-    tags: [],
-    notes: '',
-    hint: '',
-    metadata: {},
-    ...fields,
-  } as KeyRecord
-}
+const record = (fields: Partial<KeyRecord>) => keyRecord({ createdAt: `${TODAY}T00:00:00.000Z`, ...fields })
 
 describe('keyStateOf', () => {
   const verified = (result: string) => ({ lastVerifiedAt: `${TODAY}T09:00:00.000Z`, lastVerifyResult: result })

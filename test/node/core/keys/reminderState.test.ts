@@ -1,34 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { KeyRecord } from '../../../../src-main/core/keys/keyRecord'
-import type { KeyId } from '../../../../src-main/core/keys/keyId'
 import { dueCountFromDigest, reminderFor } from '../../../../src-main/core/keys/reminderState'
+import { keyRecord } from '../../helpers/keyRecordFixture'
 
-function key(fields: Partial<KeyRecord>): KeyRecord {
-  return {
-    id: 'id' as KeyId,
-    ref: 'stripe/prod',
-    provider: 'stripe',
-    name: 'prod',
-    envVar: null,
-    environment: 'production',
-    status: 'active',
-    expiresAt: null,
-    rotateEveryDays: null,
-    remindBeforeDays: null,
-    rotatedAt: null,
-    createdAt: '2026-01-01T12:00:00.000Z',
-    updatedAt: '2026-01-01T12:00:00.000Z',
-    lastVerifiedAt: null,
-    lastVerifyResult: null,
-    lastUsedAt: null,
-    usageCount: null,
-    tags: [],
-    notes: '',
-    hint: '',
-    metadata: {},
-    ...fields,
-  }
-}
+const key = keyRecord
 const at = (iso: string) => new Date(iso)
 
 describe('reminderFor', () => {
