@@ -62,9 +62,14 @@ export function keysNeedingAttention(
 ): { keys: KeyRecord[]; total: number } {
   const total = countNeedingAttention(session, defaultRemindBefore)
   if (total === 0) return { keys: [], total }
+  return { keys: firstNeedingAttention(session, defaultRemindBefore, Math.min(limit, total)), total }
+}
+
+/** The first `limit` keys that need attention, in keysNeedingAttention's order, without counting them all. */
+export function firstNeedingAttention(session: VaultSession, defaultRemindBefore: number, limit: number): KeyRecord[] {
   const from = `FROM (SELECT * FROM keys WHERE rowid IN (${ATTENTION_ROWIDS_SQL})
     ORDER BY ${STATE_ORDER_SQL}, deadline, provider, name LIMIT @limit) AS keys`
-  return { keys: selectKeys(session, from, { window: defaultRemindBefore, limit: Math.min(limit, total) }), total }
+  return selectKeys(session, from, { window: defaultRemindBefore, limit: Number.isFinite(limit) ? limit : -1 })
 }
 
 /** Active keys whose deadline (the sooner of expiry and next rotation) is on or before `day`, through its index. */

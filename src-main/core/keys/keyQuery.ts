@@ -2,7 +2,7 @@ import { KeywardError } from '../errors'
 import { KEY_STATE_KINDS, keyStateOf, type KeyStateKind } from './keyState'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
-import { keysNeedingAttention, keysRejected } from './deadlineStore'
+import { firstNeedingAttention, keysRejected } from './deadlineStore'
 import type { KeyRecord } from './keyRecord'
 import { listKeys } from './keyRepository'
 import { MAX_QUERY_LENGTH, searchKeys } from './keySearch'
@@ -87,12 +87,13 @@ function candidatesOf(session: VaultSession, parsed: Parsed, limit: number): { k
   const only = alone && parsed.states.length === 1 ? parsed.states[0] : undefined
   if (parsed.words.length > 0) return { keys: searchKeys(session, parsed.words.join(' '), 10_000), exact: false }
   if (parsed.states.includes('attention')) {
-    const found = keysNeedingAttention(
+    // The sidebar's view reads only the first `limit` (no count: the sidebar has it from keys:counts).
+    const keys = firstNeedingAttention(
       session,
       remindBeforeDefault(session),
       only === 'attention' ? limit : Number.POSITIVE_INFINITY,
     )
-    return { keys: found.keys, exact: only === 'attention' }
+    return { keys, exact: only === 'attention' }
   }
   if (parsed.states.includes('rejected')) {
     return { keys: keysRejected(session, only === 'rejected' ? limit : Number.POSITIVE_INFINITY).keys, exact: false }
