@@ -37,6 +37,8 @@ test('the kit alone on screen; a lock takes the code away; Health offers a new k
   await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeVisible({ timeout: 15_000 })
   const code = await shownCode(page)
   expect(code).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)+$/)
+  // Focus starts at the kit's title, not on the page.
+  await expect(page.getByRole('heading', { name: 'Save your recovery kit' })).toBeFocused()
   // Only the kit: no page buttons, no Lock, no About, no palette.
   await expect(page.getByRole('banner').getByRole('button')).toHaveCount(0)
   await page.keyboard.press('Control+k')
@@ -53,6 +55,8 @@ test('the kit alone on screen; a lock takes the code away; Health offers a new k
   await page.getByLabel('Master password').fill(PASSWORD)
   await page.getByRole('button', { name: 'Unlock' }).click()
   await expect(page.getByRole('heading', { name: 'Your keys' })).toBeVisible()
+  // After the unlock, focus is in the search.
+  await expect(page.getByRole('searchbox', { name: 'Search keys' })).toBeFocused()
   expect(await page.content()).not.toContain(firstGroup)
 
   // Never confirmed: Health says so; its fix issues a new code and shows the kit again.
