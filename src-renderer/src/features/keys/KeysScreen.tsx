@@ -103,8 +103,6 @@ export function KeysScreen() {
     [copyKey],
   )
 
-  const dialogOpen = dialog !== null
-
   function closeDialog() {
     setDialog(null)
     if (requested !== null) clearRequested(null)
@@ -138,7 +136,9 @@ export function KeysScreen() {
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (dialogOpen) return
+      // The page as it is when the key is pressed: a listener from the render before may still be the one attached
+      // just after a dialog closed (its effect not yet run again), and would ignore Ctrl+N there.
+      if (document.querySelector('dialog[open]') !== null) return
       if (event.key === 'F6') {
         // F6 / Shift+F6 cycle the panes (sidebar → list → detail), as KeePassXC does.
         event.preventDefault()
@@ -168,7 +168,7 @@ export function KeysScreen() {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [dialogOpen, lock, selected])
+  }, [lock, selected])
 
   return (
     <div className="keys-screen">
