@@ -44,7 +44,7 @@ test.beforeEach(async () => {
   const meter = await startSolenoidMeterSimulator(new Set([METER, `${METER}b`]), { delayMs: () => meterDelayMs })
   const gitlab = await startGitlabSimulator(tokens)
   soloKeys = new Map<string, SoloKey>([
-    ['solo_window_old_0000001', { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+    ['solo_window_old_0000001', { handle: 'ci', scope: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
     ['solo_window_new_0000002', { name: 'ci-2', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
   ])
   const solo = await startSoloSimulator(soloKeys)

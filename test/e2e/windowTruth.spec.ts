@@ -27,7 +27,7 @@ const providerEnv: Record<string, string> = {}
 test.beforeEach(async () => {
   const meter = await startSolenoidMeterSimulator(new Set([LIVE]))
   soloKeys = new Map<string, SoloKey>([
-    [SOLO, { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+    [SOLO, { handle: 'ci', scope: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
   ])
   const solo = await startSoloSimulator(soloKeys)
   gitlabTokens = new Map([

@@ -7,9 +7,11 @@
 // - Access levels (model/AccessLevel.js): listing/reading keys needs `Security` (ElasticEmail/elasticemail-python
 //   docs/SecurityApi.md: "Required Access Level: Security"; newer docs: ViewAccessTokens), creating/updating/deleting
 //   needs `ModifyAccessTokens` (older: `Security`). Both old and new names are honoured here.
-// - Errors: 401 for a key Elastic Email does not know (their API docs: "Unauthorized -- Your API key is invalid");
-//   other refusals are 400 with `{ "Error": "…" }` (ASSUMPTION beyond the SDK, which types no error body: a known
-//   key lacking the access level gets 400, not 403 — only a live call can settle it).
+// - Errors: Elastic Email's API reference (elasticemail.com/developers/api-documentation/rest-api, "Errors") answers a
+//   missing, invalid or expired key with 400 and `{ "Error": "…" }` — e.g. "APIKey Expired" — the same status as a
+//   known key that lacks an access level; only the Error text tells them apart. ASSUMPTIONS (the SDK types no error
+//   body; only a live call can settle the wording): "APIKey Invalid" for an unknown key, "APIKey Missing" for none,
+//   "Access level … required." for a known key without the level. A 401 is kept for nothing here.
 // - An account holds at most 15 API keys (ASSUMPTION from Elastic Email's help text; 400 with an Error when full).
 import { randomBytes } from 'node:crypto'
 import { startSimulator, type Reply, type RunningSimulator } from './simulatorServer'
@@ -51,10 +53,10 @@ function refused(message: string): Reply {
 export async function startElasticEmailSimulator(keys: ElasticKey[]): Promise<RunningSimulator & { baseUrl: string }> {
   const simulator = await startSimulator((request) => {
     const presented = request.headers['x-elasticemail-apikey']
+    if (presented === undefined || presented === '') return refused('APIKey Missing')
     const caller = keys.find((key) => key.token === presented)
-    if (caller === undefined) return { status: 401, body: { Error: 'Access Denied.' } }
-    if (caller.expires !== null && Date.parse(caller.expires) < Date.now())
-      return { status: 401, body: { Error: 'Access Denied.' } }
+    if (caller === undefined) return refused('APIKey Invalid')
+    if (caller.expires !== null && Date.parse(caller.expires) < Date.now()) return refused('APIKey Expired')
     const may = (levels: readonly string[]) => caller.accessLevel.some((level) => levels.includes(level))
     if (request.path === '/v4/security/apikeys') {
       if (request.method === 'GET')

@@ -15,8 +15,8 @@ const env: Record<string, string> = {
 }
 const simulators: RunningSimulator[] = []
 const soloKeys = new Map<string, SoloKey>([
-  ['solo_old_key_00000001', { name: 'ci', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
-  ['solo_new_key_00000002', { name: 'ci-2', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+  ['solo_old_key_00000001', { handle: 'ci', scope: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+  ['solo_new_key_00000002', { handle: 'ci-2', scope: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
 ])
 
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('guided workflows on a terminal', () => {
     ])
     expect(run.code, run.screen).toBe(0)
     expect(run.screen).toMatch(/1\. Open https:\/\/solomail\.io\/ and create a new key/)
-    expect(run.screen).toMatch(/Verified the new key: Solo key is live \(account "ci-2", plan Free\)/)
+    expect(run.screen).toMatch(/Verified the new key: Solo key is live \(ci-2@solomail\.io, scope read\)/)
     expect(run.screen).toMatch(/Rotation complete/)
     expect(run.screen).not.toContain('solo_new_key_00000002')
     expect((await keyward(['get', 'solo/main'], { env })).stdout).toBe('solo_new_key_00000002\n')

@@ -26,8 +26,8 @@ const elasticAdmin = newElasticToken()
 
 beforeAll(async () => {
   const soloKeys = new Map<string, SoloKey>([
-    [solo.live, { name: 'ci', permissions: ['read', 'write'], plan: 'Solopreneur', status: 'active', usedToday: 0 }],
-    [solo.revoked, { name: 'old', permissions: ['read'], plan: 'Free', status: 'revoked', usedToday: 0 }],
+    [solo.live, { handle: 'ci', scope: ['read', 'write'], plan: 'Solopreneur', status: 'active', usedToday: 0 }],
+    [solo.revoked, { handle: 'old', scope: ['read'], plan: 'Free', status: 'revoked', usedToday: 0 }],
   ])
   const mailosaurKeys = new Map<string, MailosaurKey>([
     [mailosaur.standard, { type: 'standard' }],
@@ -110,18 +110,29 @@ function expectNoSecret(run: CliRun): void {
 }
 
 describe('keyward verify', () => {
-  it('Solo: a live key is verified and its plan and permissions stored; a revoked one exits 5', async () => {
+  it('Solo: a live key is verified and its documented Identity stored; a revoked one exits 5', async () => {
     const ok = await keyward(['verify', 'solo/live'], { env })
     expect(ok).toMatchObject({ code: 0 })
-    expect(ok.stdout).toMatch(/Solo key is live \(account "ci", plan Solopreneur\)/)
-    // GET /identity describes the account: kept as account metadata, never as the key's own name or usage.
+    expect(ok.stdout).toMatch(/Solo key is live \(ci@solomail\.io, scope read, write\)/)
+    // GET /identity describes the identity (mailbox) the key belongs to, in the documented Identity's fields: kept
+    // as account metadata, never as the key's own name or usage (issue 20: `{}` was stored before).
     const shown = await show('solo/live')
     expect(shown).toMatchObject({
       name: 'live',
       lastVerifyResult: 'ok',
-      metadata: { account: { name: 'ci', plan: 'Solopreneur', permissions: ['read', 'write'] } },
+      metadata: {
+        account: {
+          id: 'idn_ci',
+          handle: 'ci',
+          address: 'ci@solomail.io',
+          scope: ['read', 'write'],
+          displayName: 'CI',
+          whitelistedAddresses: ['ops@example.test'],
+          createdAt: '2026-01-02T03:04:05Z',
+        },
+      },
     })
-    expect(shown.metadata).not.toHaveProperty('plan')
+    expect(shown.metadata).not.toHaveProperty('handle')
     const revoked = await keyward(['verify', 'solo/revoked'], { env })
     expect(revoked.code).toBe(5)
     expect(revoked.stderr).toMatch(/Solo \(solomail.io\) rejected the key \(HTTP 401\)/)

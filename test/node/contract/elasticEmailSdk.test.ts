@@ -93,11 +93,12 @@ describe('the Elastic Email simulator, driven by the official SDK', () => {
     expect(keys.map((key) => key.name)).toEqual(['admin', 'sender'])
   })
 
-  it('a send-only key is known (400 with an Error body), an unknown key is not (401)', async () => {
+  it('a send-only key and an unknown key both answer 400; only the Error text tells them apart', async () => {
     const restricted = await settle<SdkApiKey[]>((callback) => api(sendOnly).securityApikeysGet({}, callback))
     expect(restricted.error?.status).toBe(400)
     expect(restricted.error?.response?.body).toEqual({ Error: expect.stringMatching(/Security/) as unknown })
     const unknown = await settle<SdkApiKey[]>((callback) => api(newElasticToken()).securityApikeysGet({}, callback))
-    expect(unknown.error?.status).toBe(401)
+    expect(unknown.error?.status).toBe(400)
+    expect(unknown.error?.response?.body).toEqual({ Error: 'APIKey Invalid' })
   })
 })

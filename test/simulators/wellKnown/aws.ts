@@ -3,6 +3,9 @@
 // recomputing it with AWS's own SigV4 signer (@smithy/signature-v4, what the official SDKs use), so Keyward's
 // signing (aws4) is tested against an implementation nobody here wrote. JSON answers follow the query protocol's
 // JSON form ({Action}Response/{Action}Result), which STS sends for Accept: application/json (assumed; README).
+// Temporary credentials (access key id ASIA…) are refused without their session token in X-Amz-Security-Token
+// (docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html: "you must include the session
+// token"; the refusal's code, InvalidClientTokenId, is an ASSUMPTION).
 import { Hash } from '@smithy/hash-node'
 import { SignatureV4 } from '@smithy/signature-v4'
 import { startSimulator, type RunningSimulator, type SimulatorRequest } from '../simulatorServer'
@@ -12,6 +15,8 @@ export interface AwsUser {
   readonly secretAccessKey: string
   readonly account: string
   readonly arn: string
+  /** Temporary credentials (ASIA…) only: requests must carry it as X-Amz-Security-Token. */
+  readonly sessionToken?: string
 }
 
 function error(code: string, message: string) {
@@ -67,7 +72,8 @@ export async function startStsSimulator(users: readonly AwsUser[]): Promise<Runn
     const authorization = String(request.headers.authorization ?? '')
     const keyId = /Credential=([A-Z0-9]+)\//.exec(authorization)?.[1]
     const user = users.find((candidate) => candidate.accessKeyId === keyId)
-    if (user === undefined)
+    const tokenMissing = user?.sessionToken !== undefined && request.headers['x-amz-security-token'] !== user.sessionToken
+    if (user === undefined || tokenMissing)
       return error('InvalidClientTokenId', 'The security token included in the request is invalid.')
     const sent = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1]
     if (sent === undefined || sent !== (await expectedSignature(request, user, authorization))) {

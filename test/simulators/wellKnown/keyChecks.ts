@@ -188,33 +188,6 @@ export function startLinearSimulator(valid: ReadonlySet<string>): Promise<Runnin
   })
 }
 
-/** Twilio Accounts (twilio.com/docs/iam/api/account): Basic with API key SID + secret; 401 code 20003 otherwise. */
-export function startTwilioSimulator(
-  pairs: ReadonlyMap<string, string>,
-  accountSid: string,
-): Promise<RunningSimulator> {
-  return startSimulator((request) => {
-    const [sid, secret] = Buffer.from(String(request.headers.authorization ?? '').replace(/^Basic /, ''), 'base64')
-      .toString('utf8')
-      .split(':')
-    if (sid === undefined || pairs.get(sid) !== secret)
-      return {
-        status: 401,
-        body: {
-          code: 20003,
-          message: 'Authenticate',
-          more_info: 'https://www.twilio.com/docs/errors/20003',
-          status: 401,
-        },
-      }
-    const account = { sid: accountSid, friendly_name: 'Acme', status: 'active', type: 'Full' }
-    if (request.path === '/2010-04-01/Accounts.json')
-      return { status: 200, body: { accounts: [account], page: 0, page_size: 1 } }
-    if (request.path === `/2010-04-01/Accounts/${accountSid}.json`) return { status: 200, body: account }
-    return { status: 404, body: { code: 20404, message: 'The requested resource was not found', status: 404 } }
-  })
-}
-
 /**
  * GitHub GET /user (docs.github.com/en/rest/users/users) and POST /credentials/revoke
  * (docs.github.com/en/rest/credentials/revoke): the revocation takes no authentication, answers 202, and a request

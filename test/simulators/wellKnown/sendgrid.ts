@@ -1,8 +1,10 @@
-// SendGrid v3 (https://www.twilio.com/docs/sendgrid/api-reference/api-keys and .../api-key-permissions): keys are
-// `SG.<api_key_id>.<secret>`; GET /v3/scopes → {scopes}; GET /v3/api_keys/{id} → {api_key_id, name, scopes};
-// POST /v3/api_keys {name, scopes} → 201 {api_key, api_key_id, name, scopes}; DELETE /v3/api_keys/{id} → 204.
-// The api_keys.* scopes govern the key endpoints (403 {"errors":[{"field":null,"message":"access forbidden"}]});
-// an unknown key is 401 {"errors":[{"field":null,"message":"authorization required"}]}.
+// SendGrid v3, from the official OpenAPI (twilio/sendgrid-oai spec/json/tsg_api_keys_v3.json) and the API reference
+// (twilio.com/docs/sendgrid/api-reference/api-keys, .../api-key-permissions): keys are `SG.<api_key_id>.<secret>`;
+// GET /v3/scopes → {scopes}; GET /v3/api_keys/{api_key_id} (GetApiKey) → 200 `{result: [ApiKeyScopesResponse]}`
+// — an ARRAY of {api_key_id, name, scopes} under `result`, not the key itself; POST /v3/api_keys (CreateApiKey)
+// {name, scopes} → 201 {api_key, api_key_id, name, scopes}; DELETE /v3/api_keys/{api_key_id} → 204.
+// The api_keys.* scopes govern the key endpoints (403 ErrorResponse {"errors":[{"field":null,"message":"access
+// forbidden"}]}); an unknown key is 401 {"errors":[{"field":null,"message":"authorization required"}]}.
 import { randomBytes } from 'node:crypto'
 import { bearer, startSimulator, type RunningSimulator } from '../simulatorServer'
 
@@ -18,7 +20,11 @@ export function sendgridValue(id: string): string {
   return `SG.${id}.${randomBytes(32).toString('base64url')}`
 }
 
-export async function startSendgridSimulator(keys: Map<string, SendgridKey>): Promise<RunningSimulator> {
+/** answerWithoutScopes: GetApiKey answers the list's ApiKeyResponse shape (name and id, no scopes). */
+export async function startSendgridSimulator(
+  keys: Map<string, SendgridKey>,
+  { answerWithoutScopes = false } = {},
+): Promise<RunningSimulator> {
   return startSimulator((request) => {
     const key = keys.get(bearer(request) ?? '')
     if (key === undefined)
@@ -32,7 +38,14 @@ export async function startSendgridSimulator(keys: Map<string, SendgridKey>): Pr
       if (!may('api_keys.read')) return forbidden
       return target === undefined
         ? { status: 404, body: { errors: [{ message: 'unable to find API Key' }] } }
-        : { status: 200, body: { api_key_id: target.id, name: target.name, scopes: target.scopes } }
+        : {
+            status: 200,
+            body: {
+              result: [
+                { api_key_id: target.id, name: target.name, ...(answerWithoutScopes ? {} : { scopes: target.scopes }) },
+              ],
+            },
+          }
     }
     if (request.method === 'POST' && request.path === '/v3/api_keys') {
       if (!may('api_keys.create')) return forbidden

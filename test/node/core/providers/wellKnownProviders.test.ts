@@ -1,14 +1,11 @@
 // The well-known providers against simulators written from their API references (test/simulators/wellKnown/*):
 // verify answers live / restricted / invalid as each provider documents it; rotation and revocation by API where
 // the provider offers them; the AWS pair is signed with SigV4 and checked by AWS's own signer.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createKey, getKey, revealValue } from '../../../../src-main/core/keys/keyRepository'
 import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
 import { revokeKey, verifyKey } from '../../../../src-main/core/providers/keyOperations'
 import { rotateKey } from '../../../../src-main/core/providers/apiRotation'
-import type { HttpDeps } from '../../../../src-main/core/providers/providerHttp'
-import type { VaultSession } from '../../../../src-main/core/vault/VaultSession'
-import type { RunningSimulator } from '../../../simulators/simulatorServer'
 import { startStsSimulator } from '../../../simulators/wellKnown/aws'
 import { startGitlabSimulator, type GitlabToken } from '../../../simulators/wellKnown/gitlab'
 import {
@@ -20,35 +17,12 @@ import {
   startOpenaiSimulator,
   startPerplexitySimulator,
   startSlackSimulator,
-  startTwilioSimulator,
 } from '../../../simulators/wellKnown/keyChecks'
 import { sendgridValue, startSendgridSimulator, type SendgridKey } from '../../../simulators/wellKnown/sendgrid'
-import { newTestVault, tempDir } from '../../helpers/testVault'
+import { providerHarness } from '../../helpers/providerHarness'
 
-let temp: ReturnType<typeof tempDir>
-let session: VaultSession
-let simulator: RunningSimulator | undefined
-
-beforeEach(async () => {
-  temp = tempDir()
-  session = (await newTestVault(temp.dir)).session
-})
-afterEach(async () => {
-  await simulator?.close()
-  simulator = undefined
-  session.lock()
-  temp.remove()
-})
-
-/** HTTP deps pointing one provider at the running simulator (base URL override, loopback only). */
-function via(provider: string, running: RunningSimulator, path = ''): HttpDeps {
-  simulator = running
-  return {
-    fetch,
-    sleep: async () => undefined,
-    env: { [`KEYWARD_${provider.toUpperCase()}_BASE_URL`]: `${running.origin}${path}` },
-  }
-}
+const harness = providerHarness()
+const { via, verifyAs } = harness
 
 /** A GitLab simulator's token table with one live token, expiring 2027-01-01. */
 function gitlabTokens(value: string, token: Pick<GitlabToken, 'id' | 'name' | 'scopes'>): Map<string, GitlabToken> {
@@ -58,23 +32,6 @@ function gitlabTokens(value: string, token: Pick<GitlabToken, 'id' | 'name' | 's
 }
 
 const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
-
-/** Adds a key and verifies it; the result and the stored verify result. */
-async function verifyAs(
-  provider: string,
-  name: string,
-  value: string,
-  http: HttpDeps,
-  metadata: Record<string, unknown> = {},
-) {
-  createKey(session, { provider, name, metadata }, value)
-  const id = keyIdOf(session, `${provider}/${name}`)
-  const outcome = await verifyKey(session, id, http).then(
-    (operation) => operation.summary,
-    (error: { code: string }) => error.code,
-  )
-  return { outcome, stored: getKey(session, id).lastVerifyResult, metadata: getKey(session, id).metadata }
-}
 
 describe('verify: live / restricted / invalid, as each provider documents it', () => {
   it('Anthropic: GET /v1/models with x-api-key and anthropic-version; 403 restricted, 401 invalid', async () => {
@@ -155,31 +112,13 @@ describe('credential pairs', () => {
       await verifyAs('aws', 'unknown-id', user.secretAccessKey, http, { accessKeyId: 'AKIA0000000000000000' }),
     ).toMatchObject({ stored: 'invalid' })
     // The secret never travels: only its signature does.
-    expect(simulator?.requests.some((request) => JSON.stringify(request).includes(user.secretAccessKey))).toBe(false)
+    expect(harness.simulator()?.requests.some((request) => JSON.stringify(request).includes(user.secretAccessKey))).toBe(false)
   })
 
   it('AWS without a recorded access key id: a clear error, no request', async () => {
     const http = via('aws', await startStsSimulator([user]))
     expect(await verifyAs('aws', 'no-id', user.secretAccessKey, http)).toMatchObject({ outcome: 'INVALID_INPUT' })
-    expect(simulator?.requests).toHaveLength(0)
-  })
-
-  it('Twilio: key SID + secret in HTTP Basic; the account SID is learnt and kept', async () => {
-    const sid = `SK${repeat('0123456789abcdef', 32)}`
-    const secret = repeat('s3cr3tT0k3n', 32)
-    const http = via(
-      'twilio',
-      await startTwilioSimulator(new Map([[sid, secret]]), `AC${repeat('f', 32)}`),
-      '/2010-04-01',
-    )
-    expect(await verifyAs('twilio', 'api', secret, http, { keySid: sid })).toMatchObject({
-      stored: 'ok',
-      metadata: { accountSid: `AC${repeat('f', 32)}` },
-    })
-    expect(
-      await verifyAs('twilio', 'again', secret, http, { keySid: sid, accountSid: `AC${repeat('f', 32)}` }),
-    ).toMatchObject({ stored: 'ok' })
-    expect(await verifyAs('twilio', 'bad', repeat('x', 32), http, { keySid: sid })).toMatchObject({ stored: 'invalid' })
+    expect(harness.simulator()?.requests).toHaveLength(0)
   })
 })
 
@@ -197,28 +136,28 @@ describe('rotation by API', () => {
     }
     const tokens = new Map([[old, token]])
     const http = via('gitlab', await startGitlabSimulator(tokens), '/api/v4')
-    createKey(session, { provider: 'gitlab', name: 'ci' }, old)
-    const id = keyIdOf(session, 'gitlab/ci')
-    await rotateKey(session, id, http)
-    const fresh = revealValue(session, id)
+    createKey(harness.session(), { provider: 'gitlab', name: 'ci' }, old)
+    const id = keyIdOf(harness.session(), 'gitlab/ci')
+    await rotateKey(harness.session(), id, http)
+    const fresh = revealValue(harness.session(), id)
     expect(fresh).not.toBe(old)
     expect(tokens.get(old)?.revoked).toBe(true)
     const expires = tokens.get(fresh)?.expires_at ?? ''
     // The old token lived 90 calendar days (created 10 days ago): so does the new one, from today — at any hour.
     const today = Date.parse(new Date().toISOString().slice(0, 10))
     expect(expires).toBe(new Date(today + 90 * 86_400_000).toISOString().slice(0, 10))
-    expect((await verifyKey(session, id, http)).summary).toMatch(/GitLab token "ci" is live/)
+    expect((await verifyKey(harness.session(), id, http)).summary).toMatch(/GitLab token "ci" is live/)
   })
 
   it('GitLab: a token without api/self_rotate may not rotate itself: NEEDS_DASHBOARD, nothing changes', async () => {
     const old = `glpat-${repeat('b', 20)}`
     const tokens = gitlabTokens(old, { id: 2, name: 'ro', scopes: ['read_api'] })
     const http = via('gitlab', await startGitlabSimulator(tokens), '/api/v4')
-    createKey(session, { provider: 'gitlab', name: 'ro' }, old)
-    await expect(rotateKey(session, keyIdOf(session, 'gitlab/ro'), http)).rejects.toMatchObject({
+    createKey(harness.session(), { provider: 'gitlab', name: 'ro' }, old)
+    await expect(rotateKey(harness.session(), keyIdOf(harness.session(), 'gitlab/ro'), http)).rejects.toMatchObject({
       code: 'NEEDS_DASHBOARD',
     })
-    expect(revealValue(session, keyIdOf(session, 'gitlab/ro'))).toBe(old)
+    expect(revealValue(harness.session(), keyIdOf(harness.session(), 'gitlab/ro'))).toBe(old)
     expect(tokens.get(old)?.revoked).toBe(false)
   })
 
@@ -227,12 +166,12 @@ describe('rotation by API', () => {
     const old = sendgridValue('oldKeyId0000000000000')
     const keys = new Map<string, SendgridKey>([[old, { id: 'oldKeyId0000000000000', name: 'prod mail', scopes }]])
     const http = via('sendgrid', await startSendgridSimulator(keys), '/v3')
-    createKey(session, { provider: 'sendgrid', name: 'mail' }, old)
-    const id = keyIdOf(session, 'sendgrid/mail')
-    expect((await rotateKey(session, id, http)).summary).toMatch(
+    createKey(harness.session(), { provider: 'sendgrid', name: 'mail' }, old)
+    const id = keyIdOf(harness.session(), 'sendgrid/mail')
+    expect((await rotateKey(harness.session(), id, http)).summary).toMatch(
       /old key was deleted at the provider\. .*the old key is dead\.$/,
     )
-    const fresh = revealValue(session, id)
+    const fresh = revealValue(harness.session(), id)
     expect([...keys.keys()]).toEqual([fresh])
     expect(keys.get(fresh)).toMatchObject({ name: 'prod mail', scopes })
   })
@@ -244,7 +183,7 @@ describe('rotation by API', () => {
     ])
     const http = via('sendgrid', await startSendgridSimulator(keys), '/v3')
     expect(await verifyAs('sendgrid', 'send', old, http)).toMatchObject({ stored: 'restricted' })
-    await expect(rotateKey(session, keyIdOf(session, 'sendgrid/send'), http)).rejects.toMatchObject({
+    await expect(rotateKey(harness.session(), keyIdOf(harness.session(), 'sendgrid/send'), http)).rejects.toMatchObject({
       code: 'NEEDS_DASHBOARD',
     })
     expect(keys.size).toBe(1)
@@ -254,11 +193,11 @@ describe('rotation by API', () => {
     const old = `pplx-${repeat('a', 48)}`
     const valid = new Set([old])
     const http = via('perplexity', await startPerplexitySimulator(valid))
-    createKey(session, { provider: 'perplexity', name: 'search' }, old)
-    const id = keyIdOf(session, 'perplexity/search')
-    await rotateKey(session, id, http)
-    expect([...valid]).toEqual([revealValue(session, id)])
-    expect(getKey(session, id).metadata).toMatchObject({ remoteName: 'search' })
+    createKey(harness.session(), { provider: 'perplexity', name: 'search' }, old)
+    const id = keyIdOf(harness.session(), 'perplexity/search')
+    await rotateKey(harness.session(), id, http)
+    expect([...valid]).toEqual([revealValue(harness.session(), id)])
+    expect(getKey(harness.session(), id).metadata).toMatchObject({ remoteName: 'search' })
   })
 })
 
@@ -267,36 +206,36 @@ describe('revocation by API', () => {
     const token = `ghp_${repeat('a', 36)}`
     const valid = new Set([token])
     const http = via('github', await startGithubSimulator(valid))
-    createKey(session, { provider: 'github', name: 'old' }, token)
-    await revokeKey(session, keyIdOf(session, 'github/old'), http)
+    createKey(harness.session(), { provider: 'github', name: 'old' }, token)
+    await revokeKey(harness.session(), keyIdOf(harness.session(), 'github/old'), http)
     expect(valid.size).toBe(0)
-    expect(getKey(session, keyIdOf(session, 'github/old')).status).toBe('revoked')
+    expect(getKey(harness.session(), keyIdOf(harness.session(), 'github/old')).status).toBe('revoked')
   })
 
   it('Slack auth.revoke, Doppler /v3/auth/revoke and GitLab DELETE self: the key stops working', async () => {
     const slackToken = `xoxp-1234567890-1234567890-1234567890-${repeat('a', 32)}`
     const slack = new Set([slackToken])
     await revokeKey(
-      session,
-      createKey(session, { provider: 'slack', name: 's' }, slackToken).key.id,
+      harness.session(),
+      createKey(harness.session(), { provider: 'slack', name: 's' }, slackToken).key.id,
       via('slack', await startSlackSimulator(slack), '/api'),
     )
     expect(slack.size).toBe(0)
-    await simulator?.close()
+    await harness.simulator()?.close()
     const dopplerToken = `dp.pt.${repeat('a', 43)}`
     const doppler = new Set([dopplerToken])
     await revokeKey(
-      session,
-      createKey(session, { provider: 'doppler', name: 'd' }, dopplerToken).key.id,
+      harness.session(),
+      createKey(harness.session(), { provider: 'doppler', name: 'd' }, dopplerToken).key.id,
       via('doppler', await startDopplerSimulator(doppler), '/v3'),
     )
     expect(doppler.size).toBe(0)
-    await simulator?.close()
+    await harness.simulator()?.close()
     const gitlabToken = `glpat-${repeat('c', 20)}`
     const tokens = gitlabTokens(gitlabToken, { id: 3, name: 'x', scopes: ['api'] })
     await revokeKey(
-      session,
-      createKey(session, { provider: 'gitlab', name: 'g' }, gitlabToken).key.id,
+      harness.session(),
+      createKey(harness.session(), { provider: 'gitlab', name: 'g' }, gitlabToken).key.id,
       via('gitlab', await startGitlabSimulator(tokens), '/api/v4'),
     )
     expect(tokens.get(gitlabToken)?.revoked).toBe(true)

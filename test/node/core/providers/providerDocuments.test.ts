@@ -1,0 +1,128 @@
+// Issue 20: where the adapters disagreed with the providers' own documents. Each simulator here follows the
+// document (cited in the simulator); each test failed on the adapters before the fix.
+import { describe, expect, it } from 'vitest'
+import { createKey, revealValue } from '../../../../src-main/core/keys/keyRepository'
+import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
+import { rotateKey } from '../../../../src-main/core/providers/apiRotation'
+import { newElasticToken, startElasticEmailSimulator, type ElasticKey } from '../../../simulators/elasticEmail'
+import { startStsSimulator } from '../../../simulators/wellKnown/aws'
+import { sendgridValue, startSendgridSimulator, type SendgridKey } from '../../../simulators/wellKnown/sendgrid'
+import { startTwilioSimulator, type TwilioKey } from '../../../simulators/wellKnown/twilio'
+import { providerHarness } from '../../helpers/providerHarness'
+
+const harness = providerHarness()
+const { via, verifyAs } = harness
+const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
+
+describe('Twilio: a Standard key may not read /Accounts, so verify reads the account balance', () => {
+  const account = `AC${repeat('0f', 32)}`
+  const sid = (c: string) => `SK${repeat(c, 32)}`
+  const keys = new Map<string, TwilioKey>([
+    [sid('a'), { secret: repeat('Std', 32), type: 'standard' }],
+    [sid('b'), { secret: repeat('Main', 32), type: 'main' }],
+    [sid('c'), { secret: repeat('Rst', 32), type: 'restricted' }],
+  ])
+  const twilio = async () => via('twilio', await startTwilioSimulator(keys, account), '/2010-04-01')
+
+  it('Standard and Main keys are live with the account SID recorded; the request reads only Balance', async () => {
+    const http = await twilio()
+    expect(await verifyAs('twilio', 'std', repeat('Std', 32), http, { keySid: sid('a'), accountSid: account }))
+      .toMatchObject({ stored: 'ok', outcome: expect.stringMatching(/Twilio accepted the API key for account AC/) })
+    expect(
+      await verifyAs('twilio', 'main', repeat('Main', 32), http, { keySid: sid('b'), accountSid: account }),
+    ).toMatchObject({ stored: 'ok' })
+    expect(harness.simulator()?.requests.map((request) => request.path)).toEqual([
+      `/2010-04-01/Accounts/${account}/Balance.json`,
+      `/2010-04-01/Accounts/${account}/Balance.json`,
+    ])
+  })
+
+  it('a Restricted key without the balance permission is restricted; a wrong secret is invalid', async () => {
+    const http = await twilio()
+    expect(
+      await verifyAs('twilio', 'rst', repeat('Rst', 32), http, { keySid: sid('c'), accountSid: account }),
+    ).toMatchObject({ stored: 'restricted' })
+    expect(
+      await verifyAs('twilio', 'bad', repeat('x', 32), http, { keySid: sid('a'), accountSid: account }),
+    ).toMatchObject({ outcome: 'KEY_REJECTED', stored: 'invalid' })
+  })
+
+  it('without the account SID nothing is asked and nothing is stored: the user is told to record it', async () => {
+    const http = await twilio()
+    const result = await verifyAs('twilio', 'no-account', repeat('Std', 32), http, { keySid: sid('a') })
+    expect(result).toMatchObject({ outcome: 'INVALID_INPUT', stored: null })
+    expect(harness.simulator()?.requests).toHaveLength(0)
+  })
+
+  it("another account's SID is not the key's fault: not stored as invalid", async () => {
+    const http = await twilio()
+    const other = `AC${repeat('1e', 32)}`
+    const result = await verifyAs('twilio', 'other', repeat('Std', 32), http, { keySid: sid('a'), accountSid: other })
+    expect(result.stored).not.toBe('invalid')
+    expect(result.outcome).toBe('INVALID_INPUT')
+  })
+})
+
+describe('Elastic Email: a 400 is invalid, restricted or unknown by its Error text', () => {
+  const sending = newElasticToken()
+  const expired = newElasticToken()
+  const keys = (): ElasticKey[] => [
+    { name: 'send', token: sending, accessLevel: ['SendHttp'], expires: null, ipRanges: [] },
+    { name: 'old', token: expired, accessLevel: ['Security'], expires: '2026-01-01T00:00:00Z', ipRanges: [] },
+  ]
+  const elastic = async () => via('elastic-email', await startElasticEmailSimulator(keys()), '/v4')
+
+  it('an expired key ("APIKey Expired") and an unknown key are invalid, never restricted', async () => {
+    const http = await elastic()
+    expect(await verifyAs('elastic-email', 'expired', expired, http)).toMatchObject({
+      outcome: 'KEY_REJECTED',
+      stored: 'invalid',
+    })
+    expect(await verifyAs('elastic-email', 'unknown', newElasticToken(), http)).toMatchObject({
+      outcome: 'KEY_REJECTED',
+      stored: 'invalid',
+    })
+  })
+
+  it('a sending key that may not read keys ("Access level … required") is restricted', async () => {
+    const http = await elastic()
+    expect(await verifyAs('elastic-email', 'send', sending, http)).toMatchObject({ stored: 'restricted' })
+  })
+})
+
+// The documented {result: […]} shape itself: wellKnownProviders.test.ts, "SendGrid: a new key with the old name…".
+describe('SendGrid rotation never creates a key without the old key’s scopes', () => {
+  const scopes = ['mail.send', 'scopes.read', 'api_keys.read', 'api_keys.create', 'api_keys.delete']
+
+  it('an answer without the key’s scopes creates nothing and changes nothing', async () => {
+    const old = sendgridValue('noScopes0000000000000')
+    const keys = new Map<string, SendgridKey>([[old, { id: 'noScopes0000000000000', name: 'odd', scopes }]])
+    const running = await startSendgridSimulator(keys, { answerWithoutScopes: true })
+    const http = via('sendgrid', running, '/v3')
+    createKey(harness.session(), { provider: 'sendgrid', name: 'odd' }, old)
+    const id = keyIdOf(harness.session(), 'sendgrid/odd')
+    await expect(rotateKey(harness.session(), id, http)).rejects.toMatchObject({ code: 'PROVIDER_BAD_RESPONSE' })
+    expect([...keys.keys()]).toEqual([old])
+    expect(revealValue(harness.session(), id)).toBe(old)
+    expect(running.requests.filter((request) => request.method === 'POST')).toEqual([])
+  })
+})
+
+describe('AWS temporary keys (ASIA…) need a session token Keyward does not keep', () => {
+  const temporary = {
+    accessKeyId: 'ASIAQWERTYUIOPASDFGH',
+    secretAccessKey: repeat('tEmPoRaRy/SeCrEt+', 40),
+    account: '123456789012',
+    arn: 'arn:aws:sts::123456789012:assumed-role/ci/session',
+    sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLETOKEN',
+  }
+
+  it('an ASIA pair already in a vault is never stored as invalid, and AWS is not asked', async () => {
+    const http = via('aws', await startStsSimulator([temporary]))
+    const result = await verifyAs('aws', 'temp', temporary.secretAccessKey, http, {
+      accessKeyId: temporary.accessKeyId,
+    })
+    expect(result).toMatchObject({ outcome: 'UNSUPPORTED', stored: null })
+    expect(harness.simulator()?.requests).toHaveLength(0)
+  })
+})
