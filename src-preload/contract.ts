@@ -575,7 +575,10 @@ export const channels = {
     request: z.strictObject({ file: filePath, fix: z.enum(['gitignore', 'chmod']) }),
     response: z.object({ exposure: z.array(exposure) }),
   },
-  /** What importing the file would do with each variable (create, duplicate, conflict, placeholder, unrecognised). */
+  /**
+   * What importing the file would do with each variable (create, duplicate, conflict, placeholder, unrecognised,
+   * temporary).
+   */
   'dotenv:importPreview': {
     request: z.strictObject({ file: filePath, environment: z.string().min(1).max(64) }),
     response: z.object({
@@ -584,7 +587,7 @@ export const channels = {
         .array(
           z.object({
             variable: z.string(),
-            action: z.enum(['create', 'duplicate', 'conflict', 'placeholder', 'unrecognised']),
+            action: z.enum(['create', 'duplicate', 'conflict', 'placeholder', 'unrecognised', 'temporary']),
             provider: z.string().nullable(),
             ref: z.string().nullable(),
             masked: z.string(),

@@ -45,7 +45,7 @@ test.beforeEach(async () => {
   const gitlab = await startGitlabSimulator(tokens)
   soloKeys = new Map<string, SoloKey>([
     ['solo_window_old_0000001', { handle: 'ci', scope: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
-    ['solo_window_new_0000002', { name: 'ci-2', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
+    ['solo_window_new_0000002', { handle: 'ci-2', scope: ['read'], plan: 'Free', status: 'active', usedToday: 0 }],
   ])
   const solo = await startSoloSimulator(soloKeys)
   simulators = [meter, gitlab, solo]

@@ -249,7 +249,7 @@ test('6. Delete lists the .env files still holding the key, and revokes at the p
 test('7. a guided rotation is journaled in main: after a lock it reopens at the old key, and ends with the proof', async () => {
   const { page } = launched.app
   const soloNew = 'solo_truth_next_000002'
-  soloKeys.set(soloNew, { name: 'ci-2', permissions: ['read'], plan: 'Free', status: 'active', usedToday: 0 })
+  soloKeys.set(soloNew, { handle: 'ci-2', scope: ['read'], plan: 'Free', status: 'active', usedToday: 0 })
   await add(page, SOLO, 'solo-ci', 'Solo (solomail.io)')
   await page.getByRole('button', { name: 'Rotate…' }).click()
   let dialog = page.getByRole('dialog', { name: 'Rotate solo-ci' })

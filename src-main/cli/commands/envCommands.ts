@@ -80,6 +80,10 @@ export function registerEnvCommands(program: Command, context: CliContext): void
       if (report.placeholders.length > 0) terminal.out(`Not imported, placeholders: ${report.placeholders.join(', ')}`)
       if (report.unrecognised.length > 0)
         terminal.out(`Not imported, no known key format: ${report.unrecognised.join(', ')}`)
+      if (report.temporary.length > 0)
+        terminal.out(
+          `Not imported, temporary AWS keys (they need a session token and expire within hours): ${report.temporary.join(', ')}`,
+        )
     })
 
   env

@@ -22,6 +22,8 @@ export interface ImportReport {
   readonly placeholders: readonly string[]
   /** Variables whose key name is already taken (in the vault, or by another line of this file): skipped. */
   readonly conflicts: readonly { variable: string; existing: string }[]
+  /** Temporary credentials (AWS ASIA… keys): they need a session token and expire within hours. Never imported. */
+  readonly temporary: readonly string[]
 }
 
 /**
@@ -42,10 +44,22 @@ function pairSecret(
   return variable === undefined ? null : { variable, secret: variables[variable] ?? '' }
 }
 
+/** The pair's companion id (Twilio's Account SID) from `<prefix><suffix>` beside the pair's id, when it fits. */
+function companionOf(
+  pair: NonNullable<ProviderDefinition['pair']>,
+  variables: Record<string, string>,
+  idVariable: string,
+): Record<string, string> {
+  const companion = pair.companion
+  if (companion === undefined || !idVariable.endsWith(pair.idVariableSuffix)) return {}
+  const value = variables[`${idVariable.slice(0, -pair.idVariableSuffix.length)}${companion.variableSuffix}`]
+  return value !== undefined && companion.pattern.test(value) ? { [companion.field]: value } : {}
+}
+
 /** What importing would do with one variable of the file. */
 export interface ImportRow {
   readonly variable: string
-  readonly action: 'create' | 'duplicate' | 'conflict' | 'placeholder' | 'unrecognised'
+  readonly action: 'create' | 'duplicate' | 'conflict' | 'placeholder' | 'unrecognised' | 'temporary'
   /** The detected provider; null when no known key format matched. */
   readonly provider: string | null
   /** The key it would create, or the stored key it duplicates or whose name it would take. */
@@ -103,7 +117,15 @@ export function planDotenvImport(session: VaultSession, file: string, environmen
         rows.push({ ...row, action: 'unrecognised' })
         continue
       }
-      metadata = { [pairProvider.pair.field]: value, [`${pairProvider.pair.field}Variable`]: variable }
+      if (pairProvider.pair.refusedId?.pattern.test(value) === true) {
+        rows.push({ ...row, action: 'temporary' })
+        continue
+      }
+      metadata = {
+        [pairProvider.pair.field]: value,
+        [`${pairProvider.pair.field}Variable`]: variable,
+        ...companionOf(pairProvider.pair, variables, variable),
+      }
       envVar = pair.variable
       value = pair.secret
     }
@@ -164,5 +186,6 @@ export function importDotenv(
     conflicts: of('conflict').map((row) => ({ variable: row.variable, existing: row.ref ?? '' })),
     placeholders: of('placeholder').map((row) => row.variable),
     unrecognised: of('unrecognised').map((row) => row.variable),
+    temporary: of('temporary').map((row) => row.variable),
   }
 }

@@ -7,6 +7,8 @@ import { providerRequest, type HttpDeps } from './providerHttp'
 /** The pair's id pasted where its secret goes: refused with what to do instead. */
 export function checkNotPairId(provider: ProviderDefinition, value: string): void {
   const pair = provider.pair
+  if (pair?.refusedId?.pattern.test(value.trim()) === true)
+    throw new KeywardError('INVALID_INPUT', pair.refusedId.reason)
   if (pair === undefined || !pair.idPattern.test(value.trim())) return
   throw new KeywardError(
     'INVALID_INPUT',
@@ -17,6 +19,7 @@ export function checkNotPairId(provider: ProviderDefinition, value: string): voi
 
 function checkPairId(provider: ProviderDefinition, pair: CredentialPair, id: string): string {
   const trimmed = id.trim()
+  if (pair.refusedId?.pattern.test(trimmed) === true) throw new KeywardError('INVALID_INPUT', pair.refusedId.reason)
   if (!pair.idPattern.test(trimmed))
     throw new KeywardError('INVALID_INPUT', `That is not ${provider.name}'s ${pair.label} format.`)
   return trimmed

@@ -26,6 +26,10 @@ export interface CredentialPair {
   /** In .env files the secret sits beside the id: `<prefix><idSuffix>` and `<prefix><secretSuffix>`. */
   readonly idVariableSuffix: string
   readonly secretVariableSuffix: string
+  /** Ids in the provider's format that Keyward does not keep, and why (AWS's temporary ASIA… keys). */
+  readonly refusedId?: { readonly pattern: RegExp; readonly reason: string }
+  /** A non-secret id the API needs beside the pair (Twilio's Account SID), recorded when found beside it in a .env. */
+  readonly companion?: { readonly field: string; readonly variableSuffix: string; readonly pattern: RegExp }
 }
 
 /** What Keyward can do for a provider: through its API, as guided steps in its dashboard, or not at all. */

@@ -1,3 +1,4 @@
+import { TEMPORARY_AWS_KEY } from './adapters/aws'
 import type { Capability, ProviderDefinition } from './providerDefinition'
 
 type Capabilities = ProviderDefinition['capabilities']
@@ -109,11 +110,12 @@ const entries: readonly WellKnown[] = [
     name: 'AWS',
     envVar: 'AWS_SECRET_ACCESS_KEY',
     keyPattern: /^(?:AKIA|ASIA)[A-Z0-9]{16}$/,
-    keyFormat: 'secret access key (40 characters); access key id AKIA/ASIA + 16',
+    keyFormat: 'secret access key (40 characters); access key id AKIA + 16',
     pair: {
       field: 'accessKeyId',
       label: 'access key id',
-      idPattern: /^(?:AKIA|ASIA)[A-Z0-9]{16}$/,
+      idPattern: /^AKIA[A-Z0-9]{16}$/,
+      refusedId: { pattern: /^ASIA[A-Z0-9]{16}$/, reason: TEMPORARY_AWS_KEY },
       secretPattern: /^[A-Za-z0-9/+]{40}$/,
       secretFormat: '40 letters, digits, / and +',
       idVariableSuffix: 'ACCESS_KEY_ID',
@@ -263,6 +265,7 @@ const entries: readonly WellKnown[] = [
       secretFormat: '32 letters and digits',
       idVariableSuffix: 'API_KEY',
       secretVariableSuffix: 'API_SECRET',
+      companion: { field: 'accountSid', variableSuffix: 'ACCOUNT_SID', pattern: /^AC[0-9a-fA-F]{32}$/ },
     },
     baseUrl: 'https://api.twilio.com/2010-04-01',
     auth: { kind: 'basic-pair' },

@@ -11,6 +11,8 @@ import { newTestVault, tempDir } from './testVault'
 
 export interface ProviderHarness {
   readonly session: () => VaultSession
+  /** A directory of this test's own, removed after it. */
+  readonly tempDir: () => string
   /** The simulator the last `via` started (closed after each test). */
   readonly simulator: () => RunningSimulator | undefined
   /** HTTP deps sending one provider's calls to the simulator (at `path` under its origin). */
@@ -41,6 +43,7 @@ export function providerHarness(): ProviderHarness {
   })
   return {
     session: () => session,
+    tempDir: () => temp.dir,
     simulator: () => simulator,
     via(provider, running, path = '') {
       simulator = running

@@ -72,7 +72,8 @@ export async function startStsSimulator(users: readonly AwsUser[]): Promise<Runn
     const authorization = String(request.headers.authorization ?? '')
     const keyId = /Credential=([A-Z0-9]+)\//.exec(authorization)?.[1]
     const user = users.find((candidate) => candidate.accessKeyId === keyId)
-    const tokenMissing = user?.sessionToken !== undefined && request.headers['x-amz-security-token'] !== user.sessionToken
+    const tokenMissing =
+      user?.sessionToken !== undefined && request.headers['x-amz-security-token'] !== user.sessionToken
     if (user === undefined || tokenMissing)
       return error('InvalidClientTokenId', 'The security token included in the request is invalid.')
     const sent = /Signature=([0-9a-f]{64})/.exec(authorization)?.[1]

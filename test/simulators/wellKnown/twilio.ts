@@ -34,11 +34,11 @@ export function startTwilioSimulator(
     const key = keys.get(sid)
     if (key === undefined || key.secret !== secret) return error(401, 20003, 'Authenticate')
     const account = /^\/2010-04-01\/Accounts\/(AC[0-9a-fA-F]{32})(\/.*)?\.json$/.exec(request.path)
-    const accountsResource = request.path === '/2010-04-01/Accounts.json' || (account !== null && account[2] === undefined)
+    const accountsResource =
+      request.path === '/2010-04-01/Accounts.json' || (account !== null && account[2] === undefined)
     const keysResource = account?.[2]?.startsWith('/Keys') === true
     if ((accountsResource || keysResource) && key.type !== 'main') return error(401, 20003, 'Authenticate')
-    if (account !== null && account[1] !== accountSid)
-      return error(404, 20404, 'The requested resource was not found')
+    if (account !== null && account[1] !== accountSid) return error(404, 20404, 'The requested resource was not found')
     if (request.method === 'GET' && account?.[2] === '/Balance') {
       if (key.type === 'restricted' && key.mayReadBalance !== true) return error(403, 20403, 'Forbidden')
       return { status: 200, body: { account_sid: accountSid, balance: '12.34', currency: 'USD' } }

@@ -1,12 +1,27 @@
 import { KeywardError } from '../../errors'
 import type { KeyRecord } from '../../keys/keyRecord'
-import { asObject, type ProviderAdapter, type ProviderCall, type VerifyResult } from './adapter'
+import { asObject, rejected, type ProviderAdapter, type ProviderCall, type VerifyResult } from './adapter'
 
 // Elastic Email API v4 as its official SDK defines it (@elasticemail/elasticemail-client 4.0.26, dist/api/SecurityApi.js
 // and dist/model/{ApiKey,NewApiKey,ApiKeyPayload}.js): keys are listed, read, updated and deleted BY NAME; a listed
 // ApiKey carries no part of its token; POST answers a NewApiKey whose `Token` is the new key. Reading keys needs the
 // `Security` (newer: ViewAccessTokens) access level, changing them `ModifyAccessTokens` (older: Security) — which most
-// sending keys lack. Refusals other than an unknown key (401) are 400 with `{ "Error": "…" }`.
+// sending keys lack. Elastic Email's API reference ("Errors") answers a missing, invalid or expired key with 400 and
+// `{ "Error": "…" }` ("APIKey Expired") — the same status as a known key without an access level — so a 400 is
+// judged by its Error text (classify400). A 401 is an unknown key too.
+
+/** How a 400's Error text reads: the key is dead, the key lacks an access level, or it cannot be told. */
+export function classify400(error: string): 'invalid' | 'restricted' | 'unclear' {
+  if (/access ?level|permission|not allowed|insufficient|requires?\b.*(security|access)/i.test(error))
+    return 'restricted'
+  if (
+    /api ?key.*\b(expired|invalid|missing|unknown|incorrect|disabled|revoked)|\b(expired|invalid|missing|unknown|incorrect)\b.*api ?key|access denied/i.test(
+      error,
+    )
+  )
+    return 'invalid'
+  return 'unclear'
+}
 
 /** Elastic Email's ApiKey model, as far as Keyward keeps it. */
 interface RemoteApiKey {
@@ -62,12 +77,30 @@ function needsName(key: KeyRecord, what: string): KeywardError {
   )
 }
 
-/** The key's own record at Elastic Email; a 400 means this key may not read API keys (or the name is wrong). */
+/** A verify's 400: dead (KEY_REJECTED), restricted (valid for what it may do, such as sending), or not judged. */
+function judge400(error: string): VerifyResult {
+  const kind = classify400(error)
+  if (kind === 'invalid') throw rejected('Elastic Email', `HTTP 400 "${error}"`)
+  if (kind === 'unclear') {
+    throw new KeywardError(
+      'PROVIDER_ERROR',
+      `Elastic Email refused the check without saying whether the key is valid ("${error}"): the key was not judged.`,
+    )
+  }
+  return {
+    outcome: 'restricted',
+    metadata: {},
+    summary: `Elastic Email knows this key, but it may not read API keys (${error}): it works for what its access levels allow, such as sending.`,
+  }
+}
+
+/** The key's own record at Elastic Email; a 400 is a dead key, or one that may not read API keys (dashboard). */
 async function readOwn(call: ProviderCall, key: KeyRecord, what: string): Promise<RemoteApiKey> {
   const name = remoteNameOf(key)
   if (name === null) throw needsName(key, what)
   const { status, body } = await call({ path: `/security/apikeys/${encodeURIComponent(name)}`, accept: [400] })
   if (status === 400) {
+    if (classify400(errorText(body)) === 'invalid') throw rejected('Elastic Email', `HTTP 400 "${errorText(body)}"`)
     throw new KeywardError(
       'NEEDS_DASHBOARD',
       `Elastic Email refused to read API key "${name}" with this key (${errorText(body)}). Managing keys by API needs the Security and ModifyAccessTokens access levels; ${what} it in the dashboard (Settings → Manage API Keys).`,
@@ -78,9 +111,9 @@ async function readOwn(call: ProviderCall, key: KeyRecord, what: string): Promis
 
 /**
  * Elastic Email (X-ElasticEmail-ApiKey). Verify reads the key's own record by name (or the account's key list when
- * the name is not recorded yet). A key Elastic Email does not know answers 401 (invalid); a known key without the
- * access level to read keys answers 400 — it is valid for what it may do (typically sending), so it is
- * `restricted`, never invalid.
+ * the name is not recorded yet). A 400 is judged by its Error text: an expired, invalid or missing key is invalid;
+ * a known key without the access level to read keys is `restricted` (valid for what it may do, typically sending);
+ * any other 400 leaves the key unjudged.
  */
 export const elasticEmailAdapter: ProviderAdapter = {
   async verify(call, key): Promise<VerifyResult> {
@@ -89,13 +122,7 @@ export const elasticEmailAdapter: ProviderAdapter = {
       path: name === null ? '/security/apikeys' : `/security/apikeys/${encodeURIComponent(name)}`,
       accept: [400],
     })
-    if (status === 400) {
-      return {
-        outcome: 'restricted',
-        metadata: {},
-        summary: `Elastic Email knows this key, but it may not read API keys (${errorText(body)}): it works for what its access levels allow, such as sending.`,
-      }
-    }
+    if (status === 400) return judge400(errorText(body))
     if (name !== null) {
       const own = remoteApiKey(body)
       return {

@@ -1,14 +1,30 @@
 import { KeywardError } from '../../errors'
 import { asObject, live, needsDashboard, restricted, text, type KeyContext, type ProviderAdapter } from './adapter'
 
-// SendGrid v3 API keys (https://www.twilio.com/docs/sendgrid/api-reference/api-keys): a key is
-// `SG.<api_key_id>.<secret>`.
-// GET /v3/scopes lists the calling key's scopes (403 when it may not); GET /v3/api_keys/{id} → {name, scopes};
-// POST /v3/api_keys {name, scopes} → 201 {api_key, api_key_id, name, scopes}; DELETE /v3/api_keys/{id} → 204.
-// Managing keys needs the api_keys.* scopes; without them SendGrid answers 403.
+// SendGrid v3 API keys, from the official OpenAPI (twilio/sendgrid-oai spec/json/tsg_api_keys_v3.json) and the API
+// reference (twilio.com/docs/sendgrid/api-reference/api-keys): a key is `SG.<api_key_id>.<secret>`.
+// GET /v3/scopes lists the calling key's scopes (403 when it may not); GET /v3/api_keys/{id} (GetApiKey) →
+// `{result: [{api_key_id, name, scopes}]}`; POST /v3/api_keys {name, scopes} → 201 {api_key, api_key_id, name,
+// scopes}; DELETE /v3/api_keys/{id} → 204. Managing keys needs the api_keys.* scopes; without them SendGrid answers
+// 403.
 function scopesOf(body: unknown): string[] {
   const scopes = asObject(body).scopes
   return Array.isArray(scopes) ? scopes.map(String) : []
+}
+
+/**
+ * The key's entry in a GetApiKey answer: the `result` entry with its id (or the only one), or — as SendGrid's older
+ * reference showed — the key object itself. Its scopes are null when the answer does not list them.
+ */
+function ownEntry(body: unknown, id: string): { name: string | undefined; scopes: string[] | null } {
+  const result = asObject(body).result
+  const entries = Array.isArray(result) ? result.map(asObject) : [asObject(body)]
+  const entry = entries.find((candidate) => candidate.api_key_id === id) ?? (entries.length === 1 ? entries[0] : {})
+  const scopes = asObject(entry).scopes
+  return {
+    name: text(entry, 'name'),
+    scopes: Array.isArray(scopes) && scopes.length > 0 ? scopes.map(String) : null,
+  }
 }
 
 function idOf(context: KeyContext): string {
@@ -31,11 +47,18 @@ export const sendgridAdapter: ProviderAdapter = {
     const old = await call({ path: `/api_keys/${id}`, accept: [403] })
     if (old.status === 403)
       throw needsDashboard('SendGrid', 'this key may not manage API keys (it lacks the api_keys scopes)')
-    const name = text(old.body, 'name') ?? key.name
+    const own = ownEntry(old.body, decodeURIComponent(id))
+    // An empty or missing list is not "the same scopes": a key created with none would break whatever used the old.
+    if (own.scopes === null)
+      throw new KeywardError(
+        'PROVIDER_BAD_RESPONSE',
+        "SendGrid did not list this key's scopes, so Keyward cannot create a key with the same ones. Nothing changed; rotate it in the dashboard.",
+      )
+    const name = own.name ?? key.name
     const created = await call({
       method: 'POST',
       path: '/api_keys',
-      body: { name, scopes: scopesOf(old.body) },
+      body: { name, scopes: own.scopes },
       accept: [403],
     })
     if (created.status === 403) throw needsDashboard('SendGrid', 'this key may not create API keys')

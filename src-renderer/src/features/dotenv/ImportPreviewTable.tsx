@@ -18,6 +18,8 @@ function outcome(row: Row): string {
       return 'A placeholder, not a key: left out'
     case 'unrecognised':
       return 'No known key format: left out'
+    case 'temporary':
+      return 'A temporary AWS key (needs its session token, expires within hours): left out'
   }
 }
 

@@ -1,9 +1,16 @@
 // Issue 20: where the adapters disagreed with the providers' own documents. Each simulator here follows the
 // document (cited in the simulator); each test failed on the adapters before the fix.
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createKey, revealValue } from '../../../../src-main/core/keys/keyRepository'
 import { keyIdOf } from '../../../../src-main/core/keys/keyRef'
+import { classify400 } from '../../../../src-main/core/providers/adapters/elasticEmail'
 import { rotateKey } from '../../../../src-main/core/providers/apiRotation'
+import { findProvider } from '../../../../src-main/core/providers/builtinProviders'
+import type { ProviderDefinition } from '../../../../src-main/core/providers/providerDefinition'
+import { planDotenvImport } from '../../../../src-main/core/providers/envImport'
+import { checkNotPairId, pairMetadata } from '../../../../src-main/core/providers/newKeyDetails'
 import { newElasticToken, startElasticEmailSimulator, type ElasticKey } from '../../../simulators/elasticEmail'
 import { startStsSimulator } from '../../../simulators/wellKnown/aws'
 import { sendgridValue, startSendgridSimulator, type SendgridKey } from '../../../simulators/wellKnown/sendgrid'
@@ -26,8 +33,9 @@ describe('Twilio: a Standard key may not read /Accounts, so verify reads the acc
 
   it('Standard and Main keys are live with the account SID recorded; the request reads only Balance', async () => {
     const http = await twilio()
-    expect(await verifyAs('twilio', 'std', repeat('Std', 32), http, { keySid: sid('a'), accountSid: account }))
-      .toMatchObject({ stored: 'ok', outcome: expect.stringMatching(/Twilio accepted the API key for account AC/) })
+    expect(
+      await verifyAs('twilio', 'std', repeat('Std', 32), http, { keySid: sid('a'), accountSid: account }),
+    ).toMatchObject({ stored: 'ok', outcome: expect.stringMatching(/Twilio accepted the API key for account AC/) })
     expect(
       await verifyAs('twilio', 'main', repeat('Main', 32), http, { keySid: sid('b'), accountSid: account }),
     ).toMatchObject({ stored: 'ok' })
@@ -88,6 +96,20 @@ describe('Elastic Email: a 400 is invalid, restricted or unknown by its Error te
     const http = await elastic()
     expect(await verifyAs('elastic-email', 'send', sending, http)).toMatchObject({ stored: 'restricted' })
   })
+
+  it('reads the Error texts: dead, lacking an access level, or not judged', () => {
+    expect(['APIKey Expired', 'APIKey Invalid', 'Invalid API key', 'Access Denied.'].map(classify400)).toEqual([
+      'invalid',
+      'invalid',
+      'invalid',
+      'invalid',
+    ])
+    expect(['Access level Security required.', 'Insufficient access level'].map(classify400)).toEqual([
+      'restricted',
+      'restricted',
+    ])
+    expect(classify400('Something went wrong')).toBe('unclear')
+  })
 })
 
 // The documented {result: […]} shape itself: wellKnownProviders.test.ts, "SendGrid: a new key with the old name…".
@@ -124,5 +146,41 @@ describe('AWS temporary keys (ASIA…) need a session token Keyward does not kee
     })
     expect(result).toMatchObject({ outcome: 'UNSUPPORTED', stored: null })
     expect(harness.simulator()?.requests).toHaveLength(0)
+  })
+})
+
+describe('pairs on the way in: no ASIA key is kept; Twilio’s Account SID is picked up from the .env', () => {
+  const aws = findProvider('aws')
+
+  it('an ASIA access key id is refused with the reason, as an id and pasted as the secret', () => {
+    expect(() => pairMetadata(aws, 'ASIAQWERTYUIOPASDFGH')).toThrow(/temporary AWS key: it works only with its session/)
+    expect(pairMetadata(aws, 'AKIAQWERTYUIOPASDFGH')).toEqual({ accessKeyId: 'AKIAQWERTYUIOPASDFGH' })
+    expect(() => checkNotPairId(aws as ProviderDefinition, 'ASIAQWERTYUIOPASDFGH')).toThrow(
+      /Keyward keeps long-term access keys/,
+    )
+  })
+
+  it('env import leaves an ASIA pair out as temporary, and records TWILIO_ACCOUNT_SID with a Twilio pair', () => {
+    const file = path.join(harness.tempDir(), '.env')
+    const account = `AC${repeat('0f', 32)}`
+    writeFileSync(
+      file,
+      [
+        'AWS_ACCESS_KEY_ID=ASIAQWERTYUIOPASDFGH',
+        `AWS_SECRET_ACCESS_KEY=${repeat('tEmPoRaRy/SeCrEt+', 40)}`,
+        'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEJr',
+        `TWILIO_ACCOUNT_SID=${account}`,
+        `TWILIO_API_KEY=SK${repeat('a', 32)}`,
+        `TWILIO_API_SECRET=${repeat('Std', 32)}`,
+      ].join('\n'),
+    )
+    const plan = planDotenvImport(harness.session(), file, 'development')
+    expect(plan.rows.find((row) => row.variable === 'AWS_ACCESS_KEY_ID')).toMatchObject({ action: 'temporary' })
+    const twilio = plan.rows.find((row) => row.provider === 'twilio')
+    expect(twilio).toMatchObject({ action: 'create', variable: 'TWILIO_API_SECRET' })
+    expect(plan.entries.get('TWILIO_API_SECRET')?.key.metadata).toMatchObject({
+      keySid: `SK${repeat('a', 32)}`,
+      accountSid: account,
+    })
   })
 })

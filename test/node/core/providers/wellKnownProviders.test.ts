@@ -112,7 +112,9 @@ describe('credential pairs', () => {
       await verifyAs('aws', 'unknown-id', user.secretAccessKey, http, { accessKeyId: 'AKIA0000000000000000' }),
     ).toMatchObject({ stored: 'invalid' })
     // The secret never travels: only its signature does.
-    expect(harness.simulator()?.requests.some((request) => JSON.stringify(request).includes(user.secretAccessKey))).toBe(false)
+    expect(
+      harness.simulator()?.requests.some((request) => JSON.stringify(request).includes(user.secretAccessKey)),
+    ).toBe(false)
   })
 
   it('AWS without a recorded access key id: a clear error, no request', async () => {
@@ -183,9 +185,11 @@ describe('rotation by API', () => {
     ])
     const http = via('sendgrid', await startSendgridSimulator(keys), '/v3')
     expect(await verifyAs('sendgrid', 'send', old, http)).toMatchObject({ stored: 'restricted' })
-    await expect(rotateKey(harness.session(), keyIdOf(harness.session(), 'sendgrid/send'), http)).rejects.toMatchObject({
-      code: 'NEEDS_DASHBOARD',
-    })
+    await expect(rotateKey(harness.session(), keyIdOf(harness.session(), 'sendgrid/send'), http)).rejects.toMatchObject(
+      {
+        code: 'NEEDS_DASHBOARD',
+      },
+    )
     expect(keys.size).toBe(1)
   })
 
