@@ -7,7 +7,7 @@ import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import type { KeyContext, ProviderAdapter, ProviderCall } from './adapters/adapter'
 import { providerFor } from './customProviders'
-import { pairIdOf, type ProviderDefinition } from './providerDefinition'
+import { pairIdOf, variantOf, type ProviderDefinition } from './providerDefinition'
 import { providerRequest, type HttpDeps } from './providerHttp'
 
 export interface KeyOperation {
@@ -31,7 +31,10 @@ export function contextOf(
   key: KeyRecord,
   value: string,
 ): KeyContext {
-  return { publicId: pairIdOf(provider, key.metadata) ?? adapter.publicIdOf?.(value) ?? null }
+  return {
+    publicId: pairIdOf(provider, key.metadata) ?? adapter.publicIdOf?.(value) ?? null,
+    variant: variantOf(provider, value.trim())?.label ?? null,
+  }
 }
 
 export function callWith(

@@ -24,7 +24,12 @@ const entries: readonly WellKnown[] = [
     name: 'Anthropic',
     envVar: 'ANTHROPIC_API_KEY',
     keyPattern: /^sk-ant-(?:api03|admin01)-[A-Za-z0-9_-]{93}AA$/,
-    keyFormat: 'sk-ant-api03-… (108 characters, ending AA)',
+    keyFormat: 'sk-ant-api03-… (108 characters, ending AA); admin keys sk-ant-admin01-…',
+    // docs.anthropic.com/en/api/administration-api: Admin API keys start sk-ant-admin…
+    variants: [
+      { prefix: 'sk-ant-api03-', label: 'API key' },
+      { prefix: 'sk-ant-admin01-', label: 'admin key' },
+    ],
     baseUrl: 'https://api.anthropic.com/v1',
     auth: { kind: 'header', header: 'x-api-key' },
     dashboardUrl: 'https://console.anthropic.com/settings/keys',

@@ -3,39 +3,36 @@
 import { randomBytes } from 'node:crypto'
 import { bearer, startSimulator, type RunningSimulator, type SimulatorRequest } from '../simulatorServer'
 
-/** Anthropic "List Models" and "Errors" (docs.anthropic.com/en/api/models-list, /en/api/errors). */
+/**
+ * Anthropic "List Models" and "Errors" (docs.anthropic.com/en/api/models-list, /en/api/errors); Admin API keys
+ * (sk-ant-admin…) and "Get Current Organization" (platform.claude.com/docs/en/api/admin/organizations/me: GET
+ * /v1/organizations/me → {id, name, type}). ASSUMPTIONS: an admin key calling a model endpoint gets 401
+ * authentication_error (the docs say it is for the Admin API only); a standard key on the Admin API 403.
+ */
 export function startAnthropicSimulator(
   valid: ReadonlySet<string>,
   restricted: ReadonlySet<string> = new Set(),
+  admins: ReadonlySet<string> = new Set(),
 ): Promise<RunningSimulator> {
+  const failure = (status: number, type: string, message: string) => ({
+    status,
+    body: { type: 'error', error: { type, message } },
+  })
   return startSimulator((request) => {
     const key = String(request.headers['x-api-key'] ?? '')
     if (request.headers['anthropic-version'] === undefined)
-      return {
-        status: 400,
-        body: {
-          type: 'error',
-          error: { type: 'invalid_request_error', message: 'anthropic-version: header is required' },
-        },
-      }
+      return failure(400, 'invalid_request_error', 'anthropic-version: header is required')
+    if (request.path === '/v1/organizations/me') {
+      if (admins.has(key))
+        return { status: 200, body: { id: '12345678-1234-5678-1234-567812345678', name: 'Acme', type: 'organization' } }
+      return valid.has(key) || restricted.has(key)
+        ? failure(403, 'permission_error', 'This endpoint requires an admin API key.')
+        : failure(401, 'authentication_error', 'invalid x-api-key')
+    }
     if (restricted.has(key))
-      return {
-        status: 403,
-        body: {
-          type: 'error',
-          error: {
-            type: 'permission_error',
-            message: 'Your API key does not have permission to use the specified resource.',
-          },
-        },
-      }
-    if (!valid.has(key))
-      return {
-        status: 401,
-        body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } },
-      }
-    if (request.path !== '/v1/models')
-      return { status: 404, body: { type: 'error', error: { type: 'not_found_error', message: 'Not found' } } }
+      return failure(403, 'permission_error', 'Your API key does not have permission to use the specified resource.')
+    if (!valid.has(key)) return failure(401, 'authentication_error', 'invalid x-api-key')
+    if (request.path !== '/v1/models') return failure(404, 'not_found_error', 'Not found')
     return {
       status: 200,
       body: {
@@ -55,37 +52,31 @@ export function startAnthropicSimulator(
   })
 }
 
-/** OpenAI "List models" and "Error codes" (platform.openai.com/docs/api-reference/models/list, /docs/guides/error-codes). */
+/**
+ * OpenAI "List models" and "Error codes" (platform.openai.com/docs/api-reference/models/list,
+ * /docs/guides/error-codes); admin keys and "List admin API keys" (developers.openai.com/api/reference/resources/
+ * organization/subresources/admin_api_keys: GET /v1/organization/admin_api_keys → {object: 'list', data}).
+ * ASSUMPTIONS: an admin key calling /v1/models gets 401, a project key on the admin endpoint 401 too.
+ */
 export function startOpenaiSimulator(
   valid: ReadonlySet<string>,
   restricted: ReadonlySet<string> = new Set(),
+  admins: ReadonlySet<string> = new Set(),
 ): Promise<RunningSimulator> {
+  const failure = (message: string, code: string | null) => ({
+    status: 401,
+    body: { error: { message, type: 'invalid_request_error', param: null, code } },
+  })
   return startSimulator((request) => {
     const key = bearer(request) ?? ''
+    if (request.path === '/v1/organization/admin_api_keys') {
+      return admins.has(key)
+        ? { status: 200, body: { object: 'list', data: [], has_more: false, first_id: null, last_id: null } }
+        : failure('Incorrect API key provided. Admin endpoints need an admin key.', 'invalid_api_key')
+    }
     if (restricted.has(key))
-      return {
-        status: 401,
-        body: {
-          error: {
-            message: 'You have insufficient permissions for this operation. Missing scopes: api.model.read.',
-            type: 'invalid_request_error',
-            param: null,
-            code: null,
-          },
-        },
-      }
-    if (!valid.has(key))
-      return {
-        status: 401,
-        body: {
-          error: {
-            message: 'Incorrect API key provided.',
-            type: 'invalid_request_error',
-            param: null,
-            code: 'invalid_api_key',
-          },
-        },
-      }
+      return failure('You have insufficient permissions for this operation. Missing scopes: api.model.read.', null)
+    if (!valid.has(key)) return failure('Incorrect API key provided.', 'invalid_api_key')
     return {
       status: 200,
       body: { object: 'list', data: [{ id: 'gpt-4o', object: 'model', created: 1715367049, owned_by: 'system' }] },

@@ -36,6 +36,8 @@ export interface Rotation {
 export interface KeyContext {
   /** The public id inside the value (SendGrid's `SG.<id>.…`), or a pair's recorded id; null when none. */
   readonly publicId: string | null
+  /** The documented variant the value's prefix names ('admin key' for `sk-admin-…`), or null. */
+  readonly variant: string | null
 }
 
 export interface ProviderAdapter {

@@ -13,6 +13,7 @@ import { planDotenvImport } from '../../../../src-main/core/providers/envImport'
 import { checkNotPairId, pairMetadata } from '../../../../src-main/core/providers/newKeyDetails'
 import { newElasticToken, startElasticEmailSimulator, type ElasticKey } from '../../../simulators/elasticEmail'
 import { startStsSimulator } from '../../../simulators/wellKnown/aws'
+import { startAnthropicSimulator, startOpenaiSimulator } from '../../../simulators/wellKnown/keyChecks'
 import { sendgridValue, startSendgridSimulator, type SendgridKey } from '../../../simulators/wellKnown/sendgrid'
 import { startTwilioSimulator, type TwilioKey } from '../../../simulators/wellKnown/twilio'
 import { providerHarness } from '../../helpers/providerHarness'
@@ -181,6 +182,25 @@ describe('pairs on the way in: no ASIA key is kept; Twilio’s Account SID is pi
     expect(plan.entries.get('TWILIO_API_SECRET')?.key.metadata).toMatchObject({
       keySid: `SK${repeat('a', 32)}`,
       accountSid: account,
+    })
+  })
+})
+
+describe('admin keys are checked at their admin endpoints, not /v1/models', () => {
+  it('OpenAI sk-admin-… lists admin keys; a dead admin key is invalid', async () => {
+    const admin = `sk-admin-${repeat('A1', 40)}T3BlbkFJ${repeat('z9', 20)}`
+    const http = via('openai', await startOpenaiSimulator(new Set(), new Set(), new Set([admin])), '/v1')
+    expect(await verifyAs('openai', 'admin', admin, http)).toMatchObject({ stored: 'ok' })
+    const dead = `sk-admin-${repeat('B2', 40)}T3BlbkFJ${repeat('y8', 20)}`
+    expect(await verifyAs('openai', 'dead', dead, http)).toMatchObject({ stored: 'invalid' })
+  })
+
+  it('Anthropic sk-ant-admin01-… reads its organization, kept as account metadata', async () => {
+    const admin = `sk-ant-admin01-${repeat('a', 93)}AA`
+    const http = via('anthropic', await startAnthropicSimulator(new Set(), new Set(), new Set([admin])), '/v1')
+    expect(await verifyAs('anthropic', 'admin', admin, http)).toMatchObject({
+      stored: 'ok',
+      metadata: { account: { name: 'Acme' } },
     })
   })
 })
