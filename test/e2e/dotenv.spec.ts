@@ -12,7 +12,7 @@ import { tabTo } from './keyboard'
 
 const STRIPE = 'sk_live_DotenvWindow00000000001'
 const GITHUB = 'ghp_46C7e42F292c6912E7710c838347Ae178B4d'
-const OPENAI = `sk-proj-${'b'.repeat(40)}`
+const OPENAI = `sk-proj-${'b4Xk9QmZ'.repeat(5)}T3BlbkFJ${'Lw2Pn7Rt'.repeat(5)}`
 let chosen: string | null = null
 const launched = appWithVault('keyward-e2e-dotenv-', () => ({ fileDialog: { chooseEnvFile: async () => chosen } }))
 

@@ -48,6 +48,9 @@ export const specifiedProviders: readonly ProviderDefinition[] = [
     baseUrl: 'https://app.aisoule.com/api',
     auth: { kind: 'header', header: 'X-API-Key' },
     keyPattern: /^ak_live_[A-Za-z0-9_-]{8,}$/,
+    // Pagar.me's secret keys have this prefix too, as exactly 30 letters and digits (TruffleHog's pagarme detector,
+    // pkg/detectors/pagarme): that shape is left to the user.
+    notDetected: /^ak_live_[A-Za-z0-9]{30}$/,
     keyFormat: 'ak_live_…',
     envVar: 'AISOULE_API_KEY',
     rotationDays: 90,
@@ -77,9 +80,10 @@ export const specifiedProviders: readonly ProviderDefinition[] = [
     docsUrl: 'https://elasticemail.com/developers/',
     baseUrl: 'https://api.elasticemail.com/v4',
     auth: { kind: 'header', header: 'X-ElasticEmail-ApiKey' },
-    // 96 letters and digits (the dashboard's keys; no public regex). 96 lower-case hex digits is a SHA-384 or
-    // `openssl rand -hex 48`, far likelier than a key: not claimed.
-    keyPattern: /^(?![0-9a-f]{96}$)[A-Za-z0-9]{96}$/,
+    // 96 letters and digits (the dashboard's keys; no public regex). 96 hex digits, in either case, is a SHA-384
+    // digest or `openssl rand -hex 48` far likelier than a key: stored if the user says so, never guessed.
+    keyPattern: /^[A-Za-z0-9]{96}$/,
+    notDetected: /^(?:[0-9a-f]{96}|[0-9A-F]{96})$/,
     keyFormat: '96 letters and digits',
     envVar: 'ELASTICEMAIL_API_KEY',
     rotationDays: null,

@@ -10,8 +10,10 @@ import type { ProviderDefinition } from './providerDefinition'
  */
 export function detectProvider(value: string, providers: readonly ProviderDefinition[] = builtinProviders): string {
   const trimmed = value.trim()
-  if (isPlaceholder(trimmed)) return 'unknown'
-  return providers.find((provider) => provider.keyPattern?.test(trimmed) === true)?.id ?? 'unknown'
+  const claims = (provider: ProviderDefinition) =>
+    provider.keyPattern?.test(trimmed) === true && provider.notDetected?.test(trimmed) !== true
+  const found = providers.find(claims)
+  return found === undefined || isPlaceholder(trimmed) ? 'unknown' : found.id
 }
 
 /**

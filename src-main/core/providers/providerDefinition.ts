@@ -45,6 +45,11 @@ export interface ProviderDefinition {
   readonly auth: AuthScheme | null
   /** The documented key format: used to detect a pasted key and to catch typos. Null when undocumented. */
   readonly keyPattern: KeyPattern | null
+  /**
+   * Values in the format that detection still does not claim, because another thing has the same shape (a SHA-384
+   * digest, another vendor's key): a user may store one under this provider, but a paste or import never guesses it.
+   */
+  readonly notDetected?: RegExp
   readonly keyFormat: string | null
   readonly envVar: string
   readonly rotationDays: number | null

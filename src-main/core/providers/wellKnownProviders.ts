@@ -40,8 +40,11 @@ const entries: readonly WellKnown[] = [
     id: 'openai',
     name: 'OpenAI',
     envVar: 'OPENAI_API_KEY',
-    keyPattern: /^sk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}|[A-Za-z0-9_-]*T3BlbkFJ[A-Za-z0-9_-]*)$/,
-    keyFormat: 'sk-proj-…, sk-svcacct-…, sk-…T3BlbkFJ…',
+    // Every OpenAI secret key — legacy, project, service account and admin — carries `T3BlbkFJ` (base64 of
+    // "OpenAI") between two random halves (gitleaks' openai rule, cmd/generate/config/rules/openai.go); a string
+    // without it is not an OpenAI key, whatever its prefix.
+    keyPattern: /^sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{16,}T3BlbkFJ[A-Za-z0-9_-]{16,}$/,
+    keyFormat: 'sk-proj-…, sk-svcacct-…, sk-admin-…, sk-… (all with T3BlbkFJ inside)',
     // https://platform.openai.com/docs/api-reference/authentication: project, service account and admin keys.
     variants: [
       { prefix: 'sk-proj-', label: 'project key' },
@@ -80,8 +83,11 @@ const entries: readonly WellKnown[] = [
     id: 'github',
     name: 'GitHub',
     envVar: 'GITHUB_TOKEN',
-    keyPattern: /^(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})$/,
-    keyFormat: 'ghp_…, gho_…, github_pat_…',
+    // Installation tokens minted since 27 April 2026 are `ghs_<APPID>_<JWT>` (~520 characters, two dots: docs.github.com,
+    // "Generating an installation access token for a GitHub App", note on the stateless format).
+    keyPattern:
+      /^(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|ghs_\d+_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+|github_pat_[A-Za-z0-9_]{22,})$/,
+    keyFormat: 'ghp_…, gho_…, ghu_…, ghs_… (also ghs_<app id>_<JWT>), ghr_…, github_pat_…',
     // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
     variants: [
       { prefix: 'github_pat_', label: 'fine-grained personal access token' },
@@ -222,8 +228,20 @@ const entries: readonly WellKnown[] = [
     id: 'doppler',
     name: 'Doppler',
     envVar: 'DOPPLER_TOKEN',
-    keyPattern: /^dp\.pt\.[A-Za-z0-9]{40,}$/,
-    keyFormat: 'dp.pt.…',
+    // docs.doppler.com/docs/Auth-token-formats: CLI dp.ct., personal dp.pt., service dp.st.[<config>.], service
+    // account dp.sa., service account identity dp.said. (short-lived), SCIM dp.scim., audit dp.audit. — then 40–44
+    // letters and digits.
+    keyPattern: /^dp\.(?:(?:ct|pt|sa|said|scim|audit)\.|st\.(?:[a-z0-9_-]{2,35}\.)?)[A-Za-z0-9]{40,44}$/,
+    keyFormat: 'dp.pt.…, dp.ct.…, dp.st.…, dp.sa.…',
+    variants: [
+      { prefix: 'dp.pt.', label: 'personal token' },
+      { prefix: 'dp.ct.', label: 'CLI token' },
+      { prefix: 'dp.st.', label: 'service token' },
+      { prefix: 'dp.sa.', label: 'service account token' },
+      { prefix: 'dp.said.', label: 'service account identity token (short-lived)' },
+      { prefix: 'dp.scim.', label: 'SCIM token' },
+      { prefix: 'dp.audit.', label: 'audit token' },
+    ],
     baseUrl: 'https://api.doppler.com/v3',
     auth: { kind: 'bearer' },
     dashboardUrl: 'https://dashboard.doppler.com/workplace/tokens',

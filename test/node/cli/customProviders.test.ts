@@ -111,7 +111,9 @@ describe('custom providers', () => {
     writeFileSync(path.join(dir, '.env'), `EVIL_KEY=${'a'.repeat(50_000)}!\nEVIL_OK=${'a'.repeat(40)}\n`)
     const imported = await keyward(['env', 'import', path.join(dir, '.env'), '--dry-run', '--json'], { env })
     expect(imported.code, imported.stderr).toBe(0)
-    expect(JSON.parse(imported.stdout)).toMatchObject({ unrecognised: ['EVIL_KEY'] })
+    // The hostile pattern ran (detection asks the formats before the placeholder rule) and did not hang; a run of
+    // one letter is then a placeholder, never a key.
+    expect(JSON.parse(imported.stdout)).toMatchObject({ placeholders: ['EVIL_KEY', 'EVIL_OK'], created: [] })
     expect((await keyward(['provider', 'rm', 'evil'], { env })).code).toBe(0)
   })
 

@@ -55,7 +55,7 @@ describe('keyward env', () => {
     const file = path.join(project, 'import.env')
     writeFileSync(
       file,
-      `OPENAI_API_KEY=sk-proj-4fQ9vL2mXc8RtY1nB7kD3sH6gJ0pW5zA9eU2iO4q\nPORT=3000\nSTRIPE_SECRET_KEY=${STRIPE}\n`,
+      `OPENAI_API_KEY=sk-proj-4fQ9vL2mXc8RtY1nB7kD3sH6gJ0pW5zA9eU2iO4qT3BlbkFJx7Lm2Nq8Rv4Tz6Yb1Cd3Ef5G\nPORT=3000\nSTRIPE_SECRET_KEY=${STRIPE}\n`,
     )
     const report = JSON.parse((await keyward(['env', 'import', file, '--json'], { env })).stdout) as {
       created: string[]
@@ -67,6 +67,8 @@ describe('keyward env', () => {
       duplicates: [{ variable: 'STRIPE_SECRET_KEY', existing: 'stripe/prod' }],
       unrecognised: ['PORT'],
       placeholders: [],
+      temporary: [],
+      temporary: [],
       conflicts: [],
     })
     expect(JSON.parse((await keyward(['show', 'openai/openai-api-key', '--json'], { env })).stdout)).toMatchObject({

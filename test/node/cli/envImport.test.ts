@@ -35,6 +35,7 @@ it('a second project reusing a variable name: the dry run reports the conflict t
     duplicates: [],
     unrecognised: [],
     placeholders: [],
+    temporary: [],
     conflicts: [{ variable: 'STRIPE_SECRET_KEY', existing: 'stripe/stripe-secret-key' }],
   })
   expect(await importJson(b, false)).toEqual(dry)

@@ -13,10 +13,10 @@ const HOSTILE =
 let solo: RunningSimulator
 
 beforeAll(async () => {
-  // Solo's documented identity answer, with a hostile key name in it.
+  // Solo's documented Identity answer, with a hostile address in it.
   solo = await startSimulator(() => ({
     status: 200,
-    body: { name: HOSTILE, permissions: ['send'], plan: 'Free', status: 'active' },
+    body: { id: 'idn_1', handle: 'ci', address: HOSTILE, scope: ['send'] },
   }))
   await initVault(env.KEYWARD_VAULT_DIR, env.KEYWARD_PASSWORD)
   await keyward(

@@ -392,7 +392,7 @@ describe('the vault in the window, through the contract', () => {
     const file = path.join(temp.dir, 'import.env')
     writeFileSync(
       file,
-      `A_STRIPE=${SECRET}\nGITHUB_TOKEN=ghp_36C7e42F292c6912E7710c838347Ae178B4c\nOPENAI_API_KEY=sk-proj-${'a'.repeat(40)}\nPORT=8080\nAWS_SECRET=your-key-here\n`,
+      `A_STRIPE=${SECRET}\nGITHUB_TOKEN=ghp_36C7e42F292c6912E7710c838347Ae178B4c\nOPENAI_API_KEY=sk-proj-${'a1B2c3D4'.repeat(5)}T3BlbkFJ${'e5F6g7H8'.repeat(5)}\nPORT=8080\nAWS_SECRET=your-key-here\n`,
     )
     dialogAnswer = file
     await value('dotenv:choose', { purpose: 'import' })

@@ -12,11 +12,24 @@ const hex = (length: number) => Array.from({ length }, (_, i) => '0123456789abcd
 const samples: Record<string, string[]> = {
   aisoule: [`ak_live_${alnum(32)}`],
   'solenoid-meter': [`sm_${alnum(40)}`],
-  'elastic-email': [alnum(96, 'ABCDEF0123456789')],
-  openai: [`sk-proj-${alnum(48)}`, `sk-svcacct-${alnum(48)}`, `sk-${alnum(20)}T3BlbkFJ${alnum(20)}`],
+  // Letters beyond hex: 96 hex digits is a SHA-384 digest's shape, never guessed (notDetected).
+  'elastic-email': [alnum(96, 'QRSTUVWXYZ0123456789ABCDEFGHJK')],
+  openai: [
+    `sk-proj-${alnum(74)}T3BlbkFJ${alnum(74)}`,
+    `sk-svcacct-${alnum(58)}T3BlbkFJ${alnum(58)}`,
+    `sk-admin-${alnum(58)}T3BlbkFJ${alnum(58)}`,
+    `sk-${alnum(20)}T3BlbkFJ${alnum(20)}`,
+  ],
   anthropic: [`sk-ant-api03-${alnum(93)}AA`, `sk-ant-admin01-${alnum(93)}AA`],
   stripe: [`sk_live_${alnum(24)}`, `sk_test_${alnum(24)}`, `rk_live_${alnum(24)}`],
-  github: [`ghp_${alnum(36)}`, `gho_${alnum(36)}`, `github_pat_${alnum(22)}_${alnum(59)}`],
+  github: [
+    `ghp_${alnum(36)}`,
+    `gho_${alnum(36)}`,
+    `ghr_${alnum(76)}`,
+    `ghs_${alnum(36)}`,
+    `ghs_123456_eyJ${alnum(30)}.eyJ${alnum(200)}.${alnum(86)}`,
+    `github_pat_${alnum(22)}_${alnum(59)}`,
+  ],
   gitlab: [`glpat-${alnum(20)}`, `glpat-${alnum(38)}.01.${hex(9)}`, `glpat-${alnum(27)}.${hex(9)}`],
   aws: ['AKIA2E0A8F3B244C9986', 'ASIA0123456789ABCDEF'],
   slack: [
@@ -29,7 +42,13 @@ const samples: Record<string, string[]> = {
   npm: [`npm_${alnum(36)}`],
   huggingface: [`hf_${alnum(34)}`],
   digitalocean: [`dop_v1_${hex(64)}`],
-  doppler: [`dp.pt.${alnum(43)}`],
+  doppler: [
+    `dp.pt.${alnum(43)}`,
+    `dp.ct.${alnum(43)}`,
+    `dp.st.dev.${alnum(43)}`,
+    `dp.st.${alnum(44)}`,
+    `dp.sa.${alnum(40)}`,
+  ],
   linear: [`lin_api_${alnum(40)}`],
   perplexity: [`pplx-${alnum(48)}`],
   twilio: [`SK${hex(32)}`],
@@ -63,6 +82,21 @@ describe('detectProvider', () => {
     hex(96),
     'AKIAIOSFODNN7EXAMPLE',
     `ghp_${'x'.repeat(36)}`,
+    // Issue 20: documentation's own examples and filler bodies after a real prefix.
+    'sm_your_api_key_here',
+    'sm_old_key_here',
+    'sm_new_key_here',
+    `sk_test_${'0'.repeat(24)}`,
+    `ghp_${'0'.repeat(36)}`,
+    `sm_${'a'.repeat(12)}`,
+    `sk_live_your_key_${alnum(12)}`,
+    'ak_live_insert_key_here',
+    // An OpenAI-looking prefix without the T3BlbkFJ marker every OpenAI key carries.
+    `sk-proj-${alnum(48)}`,
+    `sk-admin-${alnum(60)}`,
+    // A SHA-384 digest in either case; another vendor's key in AIsoule's prefix (Pagar.me: ak_live_ + 30).
+    hex(96).toUpperCase(),
+    `ak_live_${alnum(30)}`,
   ])('says unknown for %j', (value) => {
     expect(detectProvider(value)).toBe('unknown')
   })

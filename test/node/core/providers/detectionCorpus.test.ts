@@ -22,11 +22,23 @@ interface Entry {
 const file = path.resolve(import.meta.dirname, '../../../../../shared/realworld/detection/corpus.json')
 const corpus = JSON.parse(readFileSync(file, 'utf8')) as readonly Entry[]
 
+/**
+ * Where Keyward now answers otherwise than the corpus, and why (issue 20). K01478 was generated from Keyward's own
+ * earlier AIsoule pattern, not from any AIsoule key; it has the exact shape of a Pagar.me secret key (TruffleHog's
+ * pagarme detector: `ak_live_` + 30 letters and digits), which detection leaves to the user.
+ */
+const DECIDED_OTHERWISE: Readonly<Record<string, string>> = { K01478: 'unknown' }
+
+/** The answer the corpus expects, or the one issue 20 decided. */
+function expected(entry: Entry): string {
+  return DECIDED_OTHERWISE[entry.id] ?? entry.expect
+}
+
 /** Entries whose answer differs from the corpus's expectation, as "id format: value → answer". */
 function misses(entries: readonly Entry[]): string[] {
   return entries.flatMap((entry) => {
     const answer = detectProvider(entry.value)
-    const right = entry.expect === 'info' ? answer === entry.family || answer === 'unknown' : answer === entry.expect
+    const right = entry.expect === 'info' ? answer === entry.family || answer === 'unknown' : answer === expected(entry)
     return right ? [] : [`${entry.id} ${entry.format ?? entry.class}: ${entry.value.slice(0, 60)} → ${answer}`]
   })
 }
@@ -48,9 +60,9 @@ describe('the detection corpus (gitleaks, TruffleHog)', () => {
     const falsePositives = corpus.filter((entry) => entry.class === 'fp-structural')
     expect(claimed.length).toBeGreaterThan(700)
     expect(falsePositives.length).toBeGreaterThan(80)
-    expect(claimed.filter((entry) => detectProvider(entry.value) !== entry.family).map((entry) => entry.value)).toEqual(
-      [],
-    )
+    expect(
+      claimed.filter((entry) => detectProvider(entry.value) !== expected(entry)).map((entry) => entry.value),
+    ).toEqual([])
     expect(
       falsePositives.filter((entry) => detectProvider(entry.value) !== 'unknown').map((entry) => entry.value),
     ).toEqual([])

@@ -171,7 +171,7 @@ describe('pairs on the way in: no ASIA key is kept; Twilio’s Account SID is pi
         `AWS_SECRET_ACCESS_KEY=${repeat('tEmPoRaRy/SeCrEt+', 40)}`,
         'AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEJr',
         `TWILIO_ACCOUNT_SID=${account}`,
-        `TWILIO_API_KEY=SK${repeat('a', 32)}`,
+        `TWILIO_API_KEY=SK${repeat('0a1b2c3d', 32)}`,
         `TWILIO_API_SECRET=${repeat('Std', 32)}`,
       ].join('\n'),
     )
@@ -180,7 +180,7 @@ describe('pairs on the way in: no ASIA key is kept; Twilio’s Account SID is pi
     const twilio = plan.rows.find((row) => row.provider === 'twilio')
     expect(twilio).toMatchObject({ action: 'create', variable: 'TWILIO_API_SECRET' })
     expect(plan.entries.get('TWILIO_API_SECRET')?.key.metadata).toMatchObject({
-      keySid: `SK${repeat('a', 32)}`,
+      keySid: `SK${repeat('0a1b2c3d', 32)}`,
       accountSid: account,
     })
   })

@@ -47,7 +47,11 @@ describe('verify: live / restricted / invalid, as each provider documents it', (
   })
 
   it('OpenAI: a restricted key\'s 401 "Missing scopes" is restricted, "Incorrect API key" invalid', async () => {
-    const [good, limited, bad] = ['a', 'b', 'c'].map((c) => `sk-proj-${repeat(c, 40)}`) as [string, string, string]
+    const [good, limited, bad] = ['a', 'b', 'c'].map((c) => `sk-proj-${repeat(c, 40)}T3BlbkFJ${repeat(c, 40)}`) as [
+      string,
+      string,
+      string,
+    ]
     const http = via('openai', await startOpenaiSimulator(new Set([good]), new Set([limited])), '/v1')
     expect(await verifyAs('openai', 'good', good, http)).toMatchObject({ stored: 'ok' })
     expect(await verifyAs('openai', 'limited', limited, http)).toMatchObject({ stored: 'restricted' })
