@@ -68,7 +68,6 @@ describe('keyward env', () => {
       unrecognised: ['PORT'],
       placeholders: [],
       temporary: [],
-      temporary: [],
       conflicts: [],
     })
     expect(JSON.parse((await keyward(['show', 'openai/openai-api-key', '--json'], { env })).stdout)).toMatchObject({
