@@ -13,7 +13,7 @@ import { launchApp, type LaunchedApp } from './harness'
 const PASSWORD = 'correct horse battery staple 7'
 const MAILOSAUR = 'mlsrKey0123456789abcdefXYZ'
 const AWS_SECRET = 'q9Zx4Lm2Vb7Nc1Rt5Yh8Kj3Pw6Sd0Fg2Ha4Jk/+U'
-const ELASTIC = `E${'0A1B2C3D4E5F6A7B'.repeat(6).slice(1)}`
+const ELASTIC = `Q${'0A1B2C3D4E5F6G7H'.repeat(6).slice(1)}`
 let app: LaunchedApp
 let vaultDir: string
 let elastic: RunningSimulator & { baseUrl: string }

@@ -146,7 +146,9 @@ test('import of a 1,000-line file: a few dozen rows in the DOM, Tab reaches the 
   const variable = (i: number) => `SERVICE_${String(i).padStart(4, '0')}_KEY`
   writeFileSync(
     file,
-    Array.from({ length: 1000 }, (_, i) => `${variable(i)}=sk_live_${String(i).padStart(24, '0')}`).join('\n'),
+    Array.from({ length: 1000 }, (_, i) => `${variable(i)}=sk_live_a1B2c3D4e5F6g7H8${String(i).padStart(4, '0')}`).join(
+      '\n',
+    ),
   )
   chosen = file
   await page.getByRole('button', { name: 'Import .env…' }).click()

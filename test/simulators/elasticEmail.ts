@@ -30,8 +30,10 @@ const MAX_KEYS = 15
 const VIEW = ['Security', 'ViewAccessTokens']
 const MODIFY = ['Security', 'ModifyAccessTokens']
 
+/** 96 upper-case letters and digits (the dashboard's keys; ASSUMPTION: no document gives the alphabet). */
 export function newElasticToken(): string {
-  return randomBytes(48).toString('hex').toUpperCase()
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
+  return [...randomBytes(96)].map((byte) => alphabet[byte % alphabet.length]).join('')
 }
 
 /** The ApiKey model: everything but the token. */

@@ -83,7 +83,7 @@ describe('the Elastic Email simulator, driven by the official SDK', () => {
     )
     expect(created.error).toBeNull()
     expect(created.data?.constructor).toBe(sdk.NewApiKey)
-    expect(created.data?.Token).toMatch(/^[0-9A-F]{96}$/)
+    expect(created.data?.Token).toMatch(/^[0-9A-Z]{96}$/)
     expect(simulator.requests.at(-1)?.body).toEqual({ Name: 'rotated', AccessLevel: ['SendHttp'] })
     const read = await settle<SdkApiKey>((callback) => api(admin).securityApikeysByNameGet('rotated', {}, callback))
     expect(read.data?.Name).toBe('rotated')
