@@ -34,6 +34,7 @@ export function contextOf(
   return {
     publicId: pairIdOf(provider, key.metadata) ?? adapter.publicIdOf?.(value) ?? null,
     variant: variantOf(provider, value.trim())?.label ?? null,
+    region: typeof key.metadata.region === 'string' && key.metadata.region !== '' ? key.metadata.region : null,
   }
 }
 
@@ -43,7 +44,12 @@ export function callWith(
   deps: HttpDeps,
   context: KeyContext,
 ): ProviderCall {
-  return (options) => providerRequest(provider, { ...options, key: value, keyId: context.publicId ?? undefined }, deps)
+  return (options) =>
+    providerRequest(
+      provider,
+      { ...options, key: value, keyId: context.publicId ?? undefined, region: context.region ?? undefined },
+      deps,
+    )
 }
 
 export function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: string): Target {

@@ -69,6 +69,11 @@ export interface ProviderDefinition {
    * environment a new key of that kind defaults to. The first matching prefix wins.
    */
   readonly variants?: readonly KeyVariant[]
+  /**
+   * Documented regional base URLs, chosen by a key's `region` metadata (SendGrid's EU regional subusers call
+   * api.eu.sendgrid.com). A key without one calls `baseUrl`.
+   */
+  readonly regions?: Readonly<Record<string, string>>
 }
 
 export interface KeyVariant {
@@ -93,7 +98,6 @@ export function baseUrlVariable(providerId: string): string {
   return `KEYWARD_${providerId.toUpperCase().replace(/-/g, '_')}_BASE_URL`
 }
 
-/** The base URL to call: the override from the environment when set, else the documented one. */
 /**
  * The provider's base URL, or the `KEYWARD_<ID>_BASE_URL` override. An override exists for tests and local
  * simulators, and live keys follow it: it is accepted only for a loopback origin (127.0.0.0/8, ::1, localhost),
@@ -102,10 +106,11 @@ export function baseUrlVariable(providerId: string): string {
 export function baseUrlFor(
   provider: ProviderDefinition,
   env: Readonly<Record<string, string | undefined>>,
+  region: string | null = null,
 ): string | null {
   const variable = baseUrlVariable(provider.id)
   const override = env[variable]
-  if (override === undefined || override === '') return provider.baseUrl
+  if (override === undefined || override === '') return regionalBaseUrl(provider, region)
   const url = parseUrl(override)
   if (url === null || !isLoopback(url.hostname)) {
     throw new KeywardError(
@@ -119,4 +124,16 @@ export function baseUrlFor(
 /** What a key format is matched with: a built-in RegExp, or a custom provider's RE2 pattern (linear time). */
 export interface KeyPattern {
   test(value: string): boolean
+}
+
+/** The documented base URL for a key's region; a region the provider does not document is refused, never guessed. */
+function regionalBaseUrl(provider: ProviderDefinition, region: string | null): string | null {
+  if (region === null) return provider.baseUrl
+  const url = provider.regions?.[region]
+  if (url !== undefined) return url
+  const known = Object.keys(provider.regions ?? {})
+  throw new KeywardError(
+    'INVALID_INPUT',
+    `${provider.name} has no region "${region}"${known.length === 0 ? '' : ` (it documents ${known.join(', ')})`}: fix the key's region in its metadata.`,
+  )
 }

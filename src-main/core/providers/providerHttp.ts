@@ -42,6 +42,8 @@ export interface RequestOptions {
   readonly accept?: readonly number[]
   /** The public half of a pair credential (AWS access key id, Twilio API key SID). */
   readonly keyId?: string
+  /** The key's region, where the provider documents regional hosts (SendGrid's `eu`). */
+  readonly region?: string
   /** Headers the API needs besides the credentials (`anthropic-version`). */
   readonly headers?: Readonly<Record<string, string>>
   /** An application/x-www-form-urlencoded body (AWS STS's query protocol). */
@@ -206,7 +208,7 @@ export async function providerRequest(
   options: RequestOptions,
   deps: HttpDeps,
 ): Promise<ProviderResponse> {
-  const base = baseUrlFor(provider, deps.env)
+  const base = baseUrlFor(provider, deps.env, options.region ?? null)
   if (base === null || provider.auth === null)
     fail('INVALID_INPUT', `${provider.name} has no key API Keyward can call.`)
   const baseUrl = parseUrl(base) ?? fail('INVALID_INPUT', `${provider.name}'s base URL is not a URL.`)

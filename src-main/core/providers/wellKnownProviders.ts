@@ -167,6 +167,9 @@ const entries: readonly WellKnown[] = [
     keyPattern: /^SG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}$/,
     keyFormat: 'SG.x.y',
     baseUrl: 'https://api.sendgrid.com/v3',
+    // The official OpenAPI's servers: api.sendgrid.com "for global users and subusers", api.eu.sendgrid.com "for EU
+    // regional subusers" (twilio/sendgrid-oai spec/json/tsg_api_keys_v3.json). A key records `region: "eu"`.
+    regions: { eu: 'https://api.eu.sendgrid.com/v3' },
     auth: { kind: 'bearer' },
     dashboardUrl: 'https://app.sendgrid.com/settings/api_keys',
     docsUrl: 'https://www.twilio.com/docs/sendgrid/api-reference/api-keys',

@@ -38,6 +38,8 @@ export interface KeyContext {
   readonly publicId: string | null
   /** The documented variant the value's prefix names ('admin key' for `sk-admin-…`), or null. */
   readonly variant: string | null
+  /** The key's recorded `region` (SendGrid's `eu`), which picks a documented regional host; null for the default. */
+  readonly region: string | null
 }
 
 export interface ProviderAdapter {

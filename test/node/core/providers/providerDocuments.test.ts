@@ -204,3 +204,32 @@ describe('admin keys are checked at their admin endpoints, not /v1/models', () =
     })
   })
 })
+
+describe('SendGrid EU regional subusers call the EU host the official OpenAPI names', () => {
+  /** The fetch port, recording where each call goes and answering as GET /v3/scopes does (no network). */
+  function recording() {
+    const urls: string[] = []
+    const fetcher: typeof fetch = async (input) => {
+      urls.push(String(input instanceof Request ? input.url : input))
+      return Response.json({ scopes: ['mail.send', 'scopes.read'] })
+    }
+    return { urls, http: { fetch: fetcher, sleep: async () => undefined, env: {} } }
+  }
+
+  it('a key with region "eu" is checked at api.eu.sendgrid.com, one without at api.sendgrid.com', async () => {
+    const { urls, http } = recording()
+    const value = (id: string) => sendgridValue(id)
+    expect(await verifyAs('sendgrid', 'eu', value('euKey00000000000000000'), http, { region: 'eu' })).toMatchObject({
+      stored: 'ok',
+    })
+    expect(await verifyAs('sendgrid', 'global', value('globalKey000000000000'), http)).toMatchObject({ stored: 'ok' })
+    expect(urls).toEqual(['https://api.eu.sendgrid.com/v3/scopes', 'https://api.sendgrid.com/v3/scopes'])
+  })
+
+  it('a region SendGrid does not document is refused before any call', async () => {
+    const { urls, http } = recording()
+    const result = await verifyAs('sendgrid', 'mars', sendgridValue('marsKey0000000000000'), http, { region: 'mars' })
+    expect(result).toMatchObject({ outcome: 'INVALID_INPUT', stored: null })
+    expect(urls).toEqual([])
+  })
+})
