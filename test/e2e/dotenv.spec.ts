@@ -104,7 +104,9 @@ test('import .env: a preview per variable, untick a line, create; keyboard only'
   const file = path.join(dir, 'import.env')
   writeFileSync(
     file,
-    `STRIPE_SECRET_KEY=${STRIPE}\nGITHUB_TOKEN=${GITHUB}\nOPENAI_API_KEY=${OPENAI}\nPORT=8080\nAWS_SECRET_ACCESS_KEY=your-key-here\n`,
+    `STRIPE_SECRET_KEY=${STRIPE}\nGITHUB_TOKEN=${GITHUB}\nOPENAI_API_KEY=${OPENAI}\nPORT=8080\nAWS_SECRET_ACCESS_KEY=your-key-here\n` +
+      // A temporary AWS pair (from `aws sts assume-role`): left out, and the row says why.
+      `TEMP_AWS_ACCESS_KEY_ID=ASIAQWERTYUIOPASDFGH\nTEMP_AWS_SECRET_ACCESS_KEY=${'tEmP0r4rY/sEcReT+'.repeat(3).slice(0, 40)}\n`,
   )
   chosen = file
   await addStripe(page)
@@ -122,6 +124,10 @@ test('import .env: a preview per variable, untick a line, create; keyboard only'
   )
   await expect(dialog.getByRole('row', { name: /PORT/ })).toContainText('No known key format')
   await expect(dialog.getByRole('row', { name: /AWS_SECRET_ACCESS_KEY/ })).toContainText('A placeholder')
+  await expect(dialog.getByRole('row', { name: /TEMP_AWS_ACCESS_KEY_ID/ })).toContainText(
+    'A temporary AWS key (needs its session token, expires within hours): left out',
+  )
+  await expect(dialog.getByRole('checkbox', { name: 'Import TEMP_AWS_ACCESS_KEY_ID' })).toBeDisabled()
   await expect(dialog.getByRole('checkbox', { name: 'Import GITHUB_TOKEN' })).toBeChecked()
   await expect(dialog.getByRole('checkbox', { name: 'Import STRIPE_SECRET_KEY' })).toBeDisabled()
   expect(await page.content()).not.toContain(GITHUB)
