@@ -82,7 +82,8 @@ export function registerEnvCommands(program: Command, context: CliContext): void
         terminal.out(`Not imported, no known key format: ${report.unrecognised.join(', ')}`)
       if (report.temporary.length > 0)
         terminal.out(
-          `Not imported, temporary AWS keys (they need a session token and expire within hours): ${report.temporary.join(', ')}`,
+          'Not imported, temporary AWS keys (they need a session token and expire within hours): ' +
+            report.temporary.join(', '),
         )
     })
 

@@ -132,8 +132,9 @@ function regionalBaseUrl(provider: ProviderDefinition, region: string | null): s
   const url = provider.regions?.[region]
   if (url !== undefined) return url
   const known = Object.keys(provider.regions ?? {})
+  const documented = known.length === 0 ? '' : ` (it documents ${known.join(', ')})`
   throw new KeywardError(
     'INVALID_INPUT',
-    `${provider.name} has no region "${region}"${known.length === 0 ? '' : ` (it documents ${known.join(', ')})`}: fix the key's region in its metadata.`,
+    `${provider.name} has no region "${region}"${documented}: fix the key's region in its metadata.`,
   )
 }

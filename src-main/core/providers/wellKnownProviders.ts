@@ -83,10 +83,13 @@ const entries: readonly WellKnown[] = [
     id: 'github',
     name: 'GitHub',
     envVar: 'GITHUB_TOKEN',
-    // Installation tokens minted since 27 April 2026 are `ghs_<APPID>_<JWT>` (~520 characters, two dots: docs.github.com,
-    // "Generating an installation access token for a GitHub App", note on the stateless format).
-    keyPattern:
-      /^(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}|ghs_\d+_[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+|github_pat_[A-Za-z0-9_]{22,})$/,
+    // Installation tokens minted since 27 April 2026 are `ghs_<APPID>_<JWT>` (~520 characters, two dots:
+    // docs.github.com, "Generating an installation access token for a GitHub App", note on the stateless format).
+    keyPattern: new RegExp(
+      '^(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{30,}' +
+        '|ghs_\\d+_[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+' +
+        '|github_pat_[A-Za-z0-9_]{22,})$',
+    ),
     keyFormat: 'ghp_…, gho_…, ghu_…, ghs_… (also ghs_<app id>_<JWT>), ghr_…, github_pat_…',
     // https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/
     variants: [

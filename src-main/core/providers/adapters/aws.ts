@@ -7,7 +7,8 @@ import { KeywardError } from '../../errors'
  * keeps no session token, so it does not keep them — and never judges one it finds in an older vault.
  */
 export const TEMPORARY_AWS_KEY =
-  'ASIA… is a temporary AWS key: it works only with its session token and expires within hours. Keyward keeps long-term access keys (AKIA…): store the key the temporary one was made from.'
+  'ASIA… is a temporary AWS key: it works only with its session token and expires within hours. ' +
+  'Keyward keeps long-term access keys (AKIA…): store the key the temporary one was made from.'
 
 // AWS STS GetCallerIdentity (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html): POST
 // with Action/Version form parameters, signed with SigV4 by the access key id + secret access key. "No permissions

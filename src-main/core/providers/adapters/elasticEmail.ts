@@ -10,17 +10,19 @@ import { asObject, rejected, type ProviderAdapter, type ProviderCall, type Verif
 // `{ "Error": "…" }` ("APIKey Expired") — the same status as a known key without an access level — so a 400 is
 // judged by its Error text (classify400). A 401 is an unknown key too.
 
+/** A 400 that names a missing access level: a valid key, restricted to what its levels allow. */
+const LACKS_ACCESS = /access ?level|permission|not allowed|insufficient|requires?\b.*(security|access)/i
+/** A 400 that says the key itself is bad: "APIKey Expired", "Invalid API key", "Access Denied". */
+const DEAD_KEY = [
+  /api ?key.*\b(expired|invalid|missing|unknown|incorrect|disabled|revoked)\b/i,
+  /\b(expired|invalid|missing|unknown|incorrect)\b.*api ?key/i,
+  /access denied/i,
+]
+
 /** How a 400's Error text reads: the key is dead, the key lacks an access level, or it cannot be told. */
 export function classify400(error: string): 'invalid' | 'restricted' | 'unclear' {
-  if (/access ?level|permission|not allowed|insufficient|requires?\b.*(security|access)/i.test(error))
-    return 'restricted'
-  if (
-    /api ?key.*\b(expired|invalid|missing|unknown|incorrect|disabled|revoked)|\b(expired|invalid|missing|unknown|incorrect)\b.*api ?key|access denied/i.test(
-      error,
-    )
-  )
-    return 'invalid'
-  return 'unclear'
+  if (LACKS_ACCESS.test(error)) return 'restricted'
+  return DEAD_KEY.some((pattern) => pattern.test(error)) ? 'invalid' : 'unclear'
 }
 
 /** Elastic Email's ApiKey model, as far as Keyward keeps it. */
@@ -84,7 +86,8 @@ function judge400(error: string): VerifyResult {
   if (kind === 'unclear') {
     throw new KeywardError(
       'PROVIDER_ERROR',
-      `Elastic Email refused the check without saying whether the key is valid ("${error}"): the key was not judged.`,
+      `Elastic Email refused the check without saying whether the key is valid ("${error}"): ` +
+        'the key was not judged.',
     )
   }
   return {

@@ -52,7 +52,8 @@ export const sendgridAdapter: ProviderAdapter = {
     if (own.scopes === null)
       throw new KeywardError(
         'PROVIDER_BAD_RESPONSE',
-        "SendGrid did not list this key's scopes, so Keyward cannot create a key with the same ones. Nothing changed; rotate it in the dashboard.",
+        "SendGrid did not list this key's scopes, so Keyward cannot create a key with the same ones. " +
+          'Nothing changed; rotate it in the dashboard.',
       )
     const name = own.name ?? key.name
     const created = await call({

@@ -3,8 +3,8 @@ import { live, rejected, restricted, text, type ProviderAdapter } from './adapte
 
 // Twilio REST API 2010-04-01. Auth: HTTP Basic, API key SID as user, its secret as password
 // (twilio.com/docs/iam/api-keys). A Standard key — the default, and the only kind besides Restricted that can be
-// created by API — has "access to all Twilio API resources, except for Accounts (/Accounts) or Keys" (Key resource v1,
-// "Types of keys"), so the account resource cannot verify it. Verify reads the account's balance instead:
+// created by API — has "access to all Twilio API resources, except for Accounts (/Accounts) or Keys" (Key resource
+// v1, "Types of keys"), so the account resource cannot verify it. Verify reads the account's balance instead:
 // GET /Accounts/{AccountSid}/Balance.json → {account_sid, balance, currency} (twilio-oai twilio_api_v2010.json,
 // FetchBalance), which every Main and Standard key may read. The URL needs the account SID: Twilio's SDKs ask for
 // it beside an API key too. A bad pair is 401 (error 20003). Assumed: 403 (20403) for a Restricted key whose policy
@@ -17,7 +17,7 @@ export const twilioAdapter: ProviderAdapter = {
     if (accountSid === undefined || !ACCOUNT_SID.test(accountSid)) {
       throw new KeywardError(
         'INVALID_INPUT',
-        `Twilio checks an API key against its account: record the Account SID (AC…, on the Console's dashboard) — ` +
+        "Twilio checks an API key against its account: record the Account SID (AC…, on the Console's dashboard) — " +
           `keyward edit ${key.ref} --metadata '{"accountSid":"AC…"}'. Nothing was asked of Twilio.`,
       )
     }

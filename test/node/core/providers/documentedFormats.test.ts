@@ -69,8 +69,10 @@ const positives: readonly Format[] = [
   {
     provider: 'github',
     source: 'docs.github.com "Generating an installation access token": ghs_APPID_JWT since 27 April 2026 (~520)',
-    make: () =>
-      `ghs_${between(10_000, 9_999_999)}_eyJ${draw(URLSAFE, 33)}.eyJ${draw(URLSAFE, between(300, 400))}.${draw(URLSAFE, 86)}`,
+    make: () => {
+      const claims = draw(URLSAFE, between(300, 400))
+      return `ghs_${between(10_000, 9_999_999)}_eyJ${draw(URLSAFE, 33)}.eyJ${claims}.${draw(URLSAFE, 86)}`
+    },
   },
   {
     provider: 'github',
