@@ -27,9 +27,8 @@ export const soloAdapter: ProviderAdapter = {
   async verify(call) {
     const { body } = await call({ path: '/identity' })
     const account = pick(body, IDENTITY_FIELDS)
-    const details = [text(account, 'address') ?? text(account, 'handle'), scopeText(account.scope)]
-      .map((detail, index) => (detail === undefined ? undefined : index === 1 ? `scope ${detail}` : detail))
-      .filter((detail) => detail !== undefined)
+    const scope = scopeText(account.scope)
+    const details = [text(account, 'address') ?? text(account, 'handle'), scope && `scope ${scope}`].filter(Boolean)
     return {
       outcome: 'live',
       metadata: { account },
