@@ -65,6 +65,10 @@ export function target(session: VaultSession, id: KeyId, deps: HttpDeps, what: s
   }
   const value = readSecretValue(session, id)
   const context = contextOf(provider, adapter, key, value)
+  // A pair id Keyward does not keep (AWS's temporary ASIA…), found in an older vault: never sent, never judged.
+  const refused = provider.pair?.refusedId
+  if (refused !== undefined && context.publicId !== null && refused.pattern.test(context.publicId))
+    throw new KeywardError('UNSUPPORTED', `${refused.reason} Nothing was asked of ${provider.name}.`)
   return { id, key, provider, adapter, context, call: callWith(provider, value, deps, context) }
 }
 

@@ -1,4 +1,4 @@
-import { TEMPORARY_AWS_KEY } from './adapters/aws'
+import { TWILIO_ACCOUNT_SID } from './adapters/twilio'
 import type { Capability, ProviderDefinition } from './providerDefinition'
 
 type Capabilities = ProviderDefinition['capabilities']
@@ -129,7 +129,14 @@ const entries: readonly WellKnown[] = [
       field: 'accessKeyId',
       label: 'access key id',
       idPattern: /^AKIA[A-Z0-9]{16}$/,
-      refusedId: { pattern: /^ASIA[A-Z0-9]{16}$/, reason: TEMPORARY_AWS_KEY },
+      // Temporary credentials (ASIA…, from STS) work only with their session token
+      // (docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) and expire within hours.
+      refusedId: {
+        pattern: /^ASIA[A-Z0-9]{16}$/,
+        reason:
+          'ASIA… is a temporary AWS key: it works only with its session token and expires within hours. ' +
+          'Keyward keeps long-term access keys (AKIA…): store the key the temporary one was made from.',
+      },
       secretPattern: /^[A-Za-z0-9/+]{40}$/,
       secretFormat: '40 letters, digits, / and +',
       idVariableSuffix: 'ACCESS_KEY_ID',
@@ -294,7 +301,7 @@ const entries: readonly WellKnown[] = [
       secretFormat: '32 letters and digits',
       idVariableSuffix: 'API_KEY',
       secretVariableSuffix: 'API_SECRET',
-      companion: { field: 'accountSid', variableSuffix: 'ACCOUNT_SID', pattern: /^AC[0-9a-fA-F]{32}$/ },
+      companion: { field: 'accountSid', variableSuffix: 'ACCOUNT_SID', pattern: TWILIO_ACCOUNT_SID },
     },
     baseUrl: 'https://api.twilio.com/2010-04-01',
     auth: { kind: 'basic-pair' },

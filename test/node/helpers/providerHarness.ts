@@ -9,6 +9,9 @@ import type { VaultSession } from '../../../src-main/core/vault/VaultSession'
 import type { RunningSimulator } from '../../simulators/simulatorServer'
 import { newTestVault, tempDir } from './testVault'
 
+/** `text` repeated and cut to `length`: a synthetic key body of a documented length. */
+export const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
+
 export interface ProviderHarness {
   readonly session: () => VaultSession
   /** A directory of this test's own, removed after it. */

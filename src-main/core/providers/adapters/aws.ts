@@ -1,24 +1,13 @@
 import { asObject, live, text, type ProviderAdapter } from './adapter'
 import { KeywardError } from '../../errors'
 
-/**
- * Temporary credentials (access key id ASIA…, from STS) only work with their session token
- * (docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_use-resources.html) and expire within hours; Keyward
- * keeps no session token, so it does not keep them — and never judges one it finds in an older vault.
- */
-export const TEMPORARY_AWS_KEY =
-  'ASIA… is a temporary AWS key: it works only with its session token and expires within hours. ' +
-  'Keyward keeps long-term access keys (AKIA…): store the key the temporary one was made from.'
-
 // AWS STS GetCallerIdentity (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html): POST
 // with Action/Version form parameters, signed with SigV4 by the access key id + secret access key. "No permissions
 // are required to perform this operation", so a valid key is never restricted; a bad id is 403
 // InvalidClientTokenId, a bad secret 403 SignatureDoesNotMatch. Asked for JSON (Accept: application/json), the
 // query API answers {GetCallerIdentityResponse: {GetCallerIdentityResult: {Account, Arn, UserId}}}.
 export const awsAdapter: ProviderAdapter = {
-  async verify(call, _key, context) {
-    if (context.publicId?.startsWith('ASIA') === true)
-      throw new KeywardError('UNSUPPORTED', `${TEMPORARY_AWS_KEY} Nothing was asked of AWS.`)
+  async verify(call) {
     const { body } = await call({
       method: 'POST',
       path: '/',

@@ -20,11 +20,8 @@ function ownEntry(body: unknown, id: string): { name: string | undefined; scopes
   const result = asObject(body).result
   const entries = Array.isArray(result) ? result.map(asObject) : [asObject(body)]
   const entry = entries.find((candidate) => candidate.api_key_id === id) ?? (entries.length === 1 ? entries[0] : {})
-  const scopes = asObject(entry).scopes
-  return {
-    name: text(entry, 'name'),
-    scopes: Array.isArray(scopes) && scopes.length > 0 ? scopes.map(String) : null,
-  }
+  const scopes = scopesOf(entry)
+  return { name: text(entry, 'name'), scopes: scopes.length > 0 ? scopes : null }
 }
 
 function idOf(context: KeyContext): string {

@@ -9,12 +9,12 @@ import { live, rejected, restricted, text, type ProviderAdapter } from './adapte
 // FetchBalance), which every Main and Standard key may read. The URL needs the account SID: Twilio's SDKs ask for
 // it beside an API key too. A bad pair is 401 (error 20003). Assumed: 403 (20403) for a Restricted key whose policy
 // does not grant the balance, 404 for an account the key does not belong to.
-const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/
+export const TWILIO_ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/
 
 export const twilioAdapter: ProviderAdapter = {
   async verify(call, key) {
     const accountSid = text(key.metadata, 'accountSid')
-    if (accountSid === undefined || !ACCOUNT_SID.test(accountSid)) {
+    if (accountSid === undefined || !TWILIO_ACCOUNT_SID.test(accountSid)) {
       throw new KeywardError(
         'INVALID_INPUT',
         "Twilio checks an API key against its account: record the Account SID (AC…, on the Console's dashboard) — " +

@@ -16,11 +16,10 @@ import { startStsSimulator } from '../../../simulators/wellKnown/aws'
 import { startAnthropicSimulator, startOpenaiSimulator } from '../../../simulators/wellKnown/keyChecks'
 import { sendgridValue, startSendgridSimulator, type SendgridKey } from '../../../simulators/wellKnown/sendgrid'
 import { startTwilioSimulator, type TwilioKey } from '../../../simulators/wellKnown/twilio'
-import { providerHarness } from '../../helpers/providerHarness'
+import { providerHarness, repeat } from '../../helpers/providerHarness'
 
 const harness = providerHarness()
 const { via, verifyAs } = harness
-const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
 
 describe('Twilio: a Standard key may not read /Accounts, so verify reads the account balance', () => {
   const account = `AC${repeat('0f', 32)}`

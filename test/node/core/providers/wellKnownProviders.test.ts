@@ -19,7 +19,7 @@ import {
   startSlackSimulator,
 } from '../../../simulators/wellKnown/keyChecks'
 import { sendgridValue, startSendgridSimulator, type SendgridKey } from '../../../simulators/wellKnown/sendgrid'
-import { providerHarness } from '../../helpers/providerHarness'
+import { providerHarness, repeat } from '../../helpers/providerHarness'
 
 const harness = providerHarness()
 const { via, verifyAs } = harness
@@ -30,8 +30,6 @@ function gitlabTokens(value: string, token: Pick<GitlabToken, 'id' | 'name' | 's
     [value, { ...token, created_at: new Date().toISOString(), expires_at: '2027-01-01', revoked: false }],
   ])
 }
-
-const repeat = (text: string, length: number) => text.repeat(Math.ceil(length / text.length)).slice(0, length)
 
 describe('verify: live / restricted / invalid, as each provider documents it', () => {
   it('Anthropic: GET /v1/models with x-api-key and anthropic-version; 403 restricted, 401 invalid', async () => {
