@@ -1,7 +1,7 @@
 import { providerErrorCodes, type ErrorCode } from '../core/errors'
 
 /** The CLI's exit codes (README "Exit codes"). */
-export const EXIT = { ok: 0, failure: 1, usage: 2, unlock: 3, notFound: 4, provider: 5 } as const
+export const EXIT = { ok: 0, failure: 1, usage: 2, unlock: 3, notFound: 4, provider: 5, denied: 7 } as const
 
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {
@@ -14,6 +14,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'THROTTLED':
     case 'NO_PASSWORD':
       return EXIT.unlock
+    case 'DENIED':
+      return EXIT.denied
     case 'NOT_FOUND':
     case 'VAULT_NOT_FOUND':
       return EXIT.notFound

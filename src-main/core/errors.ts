@@ -34,6 +34,8 @@ export const errorCodes = [
   'CANCELLED',
   'CLIPBOARD_UNAVAILABLE',
   'DOTENV_UNSAFE',
+  /** The agent's user said no (or did not answer in time). */
+  'DENIED',
   ...providerCodes,
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]

@@ -11,6 +11,12 @@ import { takeVaultLock, type LockMode, type LockWait, type VaultLock } from './v
 /** Who acts on the vault, for the audit trail. */
 export type Actor = 'cli' | 'app'
 
+/** A process the agent serves, as the system reports it: the audit trail's actor and detail for its requests. */
+export interface Caller {
+  readonly actor: string
+  readonly detail: Readonly<Record<string, unknown>>
+}
+
 /**
  * An unlocked vault: the open database and the keys derived from the database key. `lock()` closes the database
  * and zero-fills every key buffer. Every use after that — a statement, a key, the database — throws VAULT_LOCKED,
@@ -35,6 +41,8 @@ export class VaultSession {
   private vaultLock: VaultLock | null = null
   private readonly statements = new Map<string, Statement>()
   private database: Database
+  /** Who the agent is working for, while it does (audit rows name that caller, not this process). */
+  private caller: Caller | null = null
 
   constructor(
     readonly files: VaultFiles,
@@ -49,6 +57,24 @@ export class VaultSession {
   ) {
     this.database = db
     this.keys = { secret: null, fingerprint: null, database: databaseKey }
+  }
+
+  /**
+   * Runs synchronous work on behalf of an agent caller: every audit row it writes names the caller. Synchronous
+   * only, so no other unit of work can write in between and be attributed to it.
+   */
+  actingFor<T>(caller: Caller, work: () => T): T {
+    this.caller = caller
+    try {
+      return work()
+    } finally {
+      this.caller = null
+    }
+  }
+
+  /** The actor and extra detail for an audit row written now. */
+  get auditActor(): Caller {
+    return this.caller ?? { actor: this.actor, detail: {} }
   }
 
   /**

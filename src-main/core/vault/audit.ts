@@ -61,8 +61,8 @@ export function recordEvent(
       action,
       target.keyId ?? null,
       target.keyRef ?? null,
-      session.actor,
-      JSON.stringify(detail),
+      session.auditActor.actor,
+      JSON.stringify({ ...detail, ...session.auditActor.detail }),
     )
 }
 

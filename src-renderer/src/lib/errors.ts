@@ -32,6 +32,7 @@ export const ERROR_SENTENCES: Readonly<Record<ErrorCode, string>> = {
   CANCELLED: 'Stopped before it finished; nothing more was changed.',
   CLIPBOARD_UNAVAILABLE: 'The clipboard cannot be used right now.',
   DOTENV_UNSAFE: 'Keyward will not write that file: it is not safe to.',
+  DENIED: 'Not allowed: the request was declined.',
   KEY_REJECTED: 'The provider rejected the key.',
   PROVIDER_UNREACHABLE: 'The provider could not be reached: check the connection and try again.',
   PROVIDER_TIMEOUT: 'The provider did not answer in time: try again.',

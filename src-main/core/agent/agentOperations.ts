@@ -1,0 +1,164 @@
+import { selectKeys, writeKeysToDotenv, type KeySelection } from '../dotenv/keySelection'
+import { KeywardError, vaultLocked } from '../errors'
+import type { KeyRecord } from '../keys/keyRecord'
+import { readKeyById, readSecretValue, listKeys } from '../keys/keyRepository'
+import { resolveKeyRef } from '../keys/keyRef'
+import { searchKeys } from '../keys/keySearch'
+import { withStates } from '../keys/keyState'
+import type { Approval, ApprovalRequest, Approver } from '../ports/Approver'
+import type { PeerInfo } from '../ports/PeerIdentity'
+import { recordEvent } from '../vault/audit'
+import type { VaultService } from '../vault/VaultService'
+import type { VaultSession } from '../vault/VaultSession'
+import { callerOf } from './caller'
+import type { GrantStore, GrantTarget } from './grants'
+import type { AgentStatus, Purpose, Request, Selection, ValueOf } from './protocol'
+
+export interface AgentOperationsDeps {
+  readonly vault: VaultService
+  readonly approver: Approver
+  readonly grants: GrantStore
+  readonly status: () => AgentStatus
+  /** Locks the vault (which ends every grant); the headless host then stops. */
+  readonly lock: () => Promise<void>
+  /** The desktop app: brings the unlock window forward and resolves once unlocked; absent headless. */
+  readonly awaitUnlock?: (signal: AbortSignal) => Promise<void>
+}
+
+interface Planned {
+  readonly key: KeyRecord
+  readonly variable: string | null
+}
+
+/**
+ * What the agent does for one request, on the vault the host holds open. Values go out only after a grant or a
+ * person's (or the headless policy's) approval; metadata after one "connect" approval per terminal. Agent work
+ * never counts as activity, so a polling script cannot keep the vault from auto-locking; and it never hands out
+ * the database key — only values, one key at a time, each recorded in the audit trail under the caller.
+ */
+export async function serveRequest(
+  deps: AgentOperationsDeps,
+  request: Request,
+  peer: PeerInfo,
+  options: { wait: boolean; signal: AbortSignal },
+): Promise<unknown> {
+  if (request.op === 'status') return deps.status()
+  if (request.op === 'lock') {
+    await deps.lock()
+    return { locked: true }
+  }
+  if (deps.vault.state !== 'unlocked') {
+    if (!options.wait || deps.awaitUnlock === undefined) throw vaultLocked()
+    await deps.awaitUnlock(options.signal)
+  }
+  const read = <T>(work: (session: VaultSession) => T) =>
+    deps.vault.run(({ session }) => work(session), { activity: false })
+  switch (request.op) {
+    case 'list':
+    case 'search': {
+      await approve(deps, peer, options.signal, { kind: 'metadata' }, { kind: 'metadata', keys: [], purpose: '' })
+      return read((session) =>
+        (request.op === 'list'
+          ? listKeys(session, { provider: request.provider, environment: request.environment })
+          : searchKeys(session, request.query, request.limit)
+        ).map(withStates(session)),
+      )
+    }
+    case 'values': {
+      const planned = await read((session) => plan(session, request.selection, request.variables))
+      await approveValues(deps, peer, options.signal, planned, purposeText(request.purpose))
+      return read((session) => session.actingFor(callerOf(peer), () => reveal(session, planned, request.purpose)))
+    }
+    case 'env-write': {
+      const planned = await read((session) => plan(session, request.selection, true))
+      const verb = request.dryRun ? 'check what would change in' : 'write'
+      await approveValues(deps, peer, options.signal, planned, `${verb} ${request.file}`)
+      const ids: KeySelection = { ids: planned.map(({ key }) => key.id) }
+      return read((session) =>
+        session.actingFor(callerOf(peer), () => writeKeysToDotenv(session, request.file, ids, request.dryRun)),
+      )
+    }
+  }
+}
+
+function plan(session: VaultSession, selection: Selection, variables: boolean): Planned[] {
+  const chosen: KeySelection =
+    'refs' in selection ? { ids: selection.refs.map((ref) => resolveKeyRef(session, ref).id) } : selection
+  if (variables) return selectKeys(session, chosen)
+  if ('environment' in chosen) return selectKeys(session, chosen)
+  return chosen.ids.map((id) => ({ key: readKeyById(session, id), variable: null }))
+}
+
+function reveal(session: VaultSession, planned: readonly Planned[], purpose: Purpose): ValueOf[] {
+  return planned.map(({ key, variable }) => {
+    const value = readSecretValue(session, key.id)
+    const target = { keyId: key.id, keyRef: key.ref }
+    if (purpose.kind === 'get') recordEvent(session, 'revealed', target)
+    else if (purpose.kind === 'copy') recordEvent(session, 'copied', target)
+    else
+      recordEvent(session, 'exported', target, {
+        to: purpose.kind === 'run' ? 'process' : purpose.kind === 'shell' ? 'shell' : purpose.file,
+        ...(purpose.kind === 'run' ? { command: purpose.command } : {}),
+        ...(variable === null ? {} : { variable }),
+      })
+    return { ref: key.ref, variable, value }
+  })
+}
+
+function purposeText(purpose: Purpose): string {
+  switch (purpose.kind) {
+    case 'get':
+      return 'print to the terminal'
+    case 'copy':
+      return 'copy to the clipboard'
+    case 'run':
+      return `run ${purpose.command} with them in its environment`
+    case 'env-inject':
+      return `write ${purpose.file}`
+    case 'shell':
+      return 'print as shell export lines'
+  }
+}
+
+async function approveValues(
+  deps: AgentOperationsDeps,
+  peer: PeerInfo,
+  signal: AbortSignal,
+  planned: readonly Planned[],
+  purpose: string,
+): Promise<void> {
+  const missing = planned.filter(({ key }) => !deps.grants.holds(peer.sessionKey, { kind: 'value', keyId: key.id }))
+  if (missing.length === 0) return
+  const keys = missing.map(({ key }) => ({ ref: key.ref, environment: key.environment }))
+  const answer = await ask(deps, peer, signal, { kind: 'values', keys, purpose })
+  if (answer === 'terminal' && peer.sessionKey !== null)
+    deps.grants.grant(
+      peer.sessionKey,
+      missing.map(({ key }) => ({ kind: 'value', keyId: key.id })),
+    )
+}
+
+async function approve(
+  deps: AgentOperationsDeps,
+  peer: PeerInfo,
+  signal: AbortSignal,
+  target: GrantTarget,
+  request: Pick<ApprovalRequest, 'kind' | 'keys' | 'purpose'>,
+): Promise<void> {
+  if (deps.grants.holds(peer.sessionKey, target)) return
+  const answer = await ask(deps, peer, signal, request)
+  if (answer === 'terminal' && peer.sessionKey !== null) deps.grants.grant(peer.sessionKey, [target])
+}
+
+/** Asks; a refusal (or no answer) is DENIED. "For this terminal" is offered only to a caller with a terminal. */
+async function ask(
+  deps: AgentOperationsDeps,
+  peer: PeerInfo,
+  signal: AbortSignal,
+  request: Pick<ApprovalRequest, 'kind' | 'keys' | 'purpose'>,
+): Promise<Approval> {
+  const canRemember = peer.sessionKey !== null
+  const answer = await deps.approver.ask({ ...request, peer, canRemember }, signal)
+  if (answer === 'deny') throw new KeywardError('DENIED', 'Keyward did not allow this request.')
+  return answer === 'terminal' && !canRemember ? 'once' : answer
+}
