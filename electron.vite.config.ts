@@ -37,7 +37,7 @@ export default defineConfig({
         // daily backup) so the main process never stalls on a large one.
         input: {
           index: resolve(root, 'src-main/index.ts'),
-          cli: resolve(root, 'src-main/cli/index.ts'),
+          cli: resolve(root, 'src-main/cli/fast.ts'),
           vaultWorker: resolve(root, 'src-main/core/vault/vaultWorker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },

@@ -9,12 +9,25 @@ import { settleNotice } from '../core/vault/changeNotice'
 import { rollbackMessage } from '../core/vault/seenVaults'
 import { VaultService } from '../core/vault/VaultService'
 import type { VaultSession } from '../core/vault/VaultSession'
+import { performRequest } from '../core/agent/agentOperations'
+import { agentAccess, agentWanted, connectAgent, type KeyAccess } from './agent/keyAccess'
 import { readPassword } from './secrets'
 import type { Terminal } from './terminal'
+
+/** Global flags every command reads. */
+export interface GlobalFlags {
+  readonly vault?: string
+  /** `--no-agent`: commander stores it as agent: false. */
+  readonly agent?: boolean
+  readonly passwordFd?: string
+}
 
 export interface CliContext {
   readonly terminal: Terminal
   readonly env: NodeJS.ProcessEnv
+  /** Whether the fast path already found that no agent can serve (then nobody asks it again). */
+  readonly agentTried: boolean
+  flags(): GlobalFlags
   readonly deps: UnlockDeps
   /** How provider APIs are called (real fetch; base URL overrides from the environment, loopback only). */
   readonly http: HttpDeps
@@ -24,11 +37,15 @@ export interface CliContext {
 export function cliContext(
   terminal: Terminal,
   env: NodeJS.ProcessEnv,
-  vaultOption: () => string | undefined,
+  flags: () => GlobalFlags,
+  agentTried = false,
 ): CliContext {
+  const vaultOption = () => flags().vault
   return {
     terminal,
     env,
+    agentTried,
+    flags,
     http: { fetch: globalThis.fetch, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), env },
     deps: {
       clock: systemClock,
@@ -60,7 +77,7 @@ export function cliContext(
  * digest after a write and reports damage as VAULT_CORRUPT), and always locks it again.
  */
 export async function withVault<T>(context: CliContext, work: (session: VaultSession) => T | Promise<T>): Promise<T> {
-  const password = await readPassword(context.terminal, context.env)
+  const password = await readPassword(context.terminal, context.env, context.flags().passwordFd)
   const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
   service.onChange((change) => {
     if (change.kind !== 'rotations-quarantined') return
@@ -75,6 +92,28 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
   } finally {
     await service.lock('command-done')
   }
+}
+
+/** The vault opened by this process for each request: approval is the password itself. */
+export function vaultAccess(context: CliContext): KeyAccess {
+  return {
+    via: 'vault',
+    request: (request) => withVault(context, (session) => performRequest(session, request)),
+    close: () => undefined,
+  }
+}
+
+/**
+ * The agent when one serves this vault (no password asked), else this process unlocks the vault itself. A locked
+ * agent with nobody at the terminal to unlock the app also means unlocking here.
+ */
+export async function keyAccess(context: CliContext): Promise<KeyAccess> {
+  const fallback = vaultAccess(context)
+  const flags = context.flags()
+  if (context.agentTried || flags.passwordFd !== undefined || !agentWanted(context.env, flags.agent === false))
+    return fallback
+  const client = await connectAgent(context.env, context.vaultDir())
+  return client === null ? fallback : agentAccess(client, context.terminal, (request) => fallback.request(request))
 }
 
 /**

@@ -1,10 +1,11 @@
-// The `keyward` command: wiring only.
+// The full `keyward` command: commander, every command, the vault opened in this process. The entry (fast.ts)
+// loads it only when the agent cannot serve the command.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { runCli } from './program'
 import { processTerminal } from './terminal'
 
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     const file = path.join(import.meta.dirname, '..', '..', 'package.json')
     return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version
@@ -13,10 +14,6 @@ function packageVersion(): string {
   }
 }
 
-// `keyward list | head`: a closed pipe ends the output quietly, as it does for any Unix tool.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0)
-  throw error
-})
-
-process.exitCode = await runCli(process.argv.slice(2), processTerminal(), process.env, packageVersion())
+export async function runFullCli(argv: readonly string[], options: { agentTried: boolean }): Promise<number> {
+  return runCli(argv, processTerminal(), process.env, packageVersion(), options)
+}

@@ -6,7 +6,8 @@ import { registerKeyCommands } from './commands/keyCommands'
 import { registerProviderCommands } from './commands/providerCommands'
 import { registerReminderCommands } from './commands/reminderCommands'
 import { registerVaultCommands } from './commands/vaultCommands'
-import { cliContext } from './context'
+import { cliContext, type GlobalFlags } from './context'
+import { registerAgentCommands } from './commands/agentCommands'
 import { terminalSafe } from '../core/security/terminalText'
 import { renderHint } from './errorHint'
 import { EXIT, exitCodeFor } from './exitCodes'
@@ -18,13 +19,16 @@ export async function runCli(
   terminal: Terminal,
   env: NodeJS.ProcessEnv,
   version: string,
+  options: { agentTried?: boolean } = {},
 ): Promise<number> {
   const program = new Command('keyward')
-  const context = cliContext(terminal, env, () => program.opts<{ vault?: string }>().vault)
+  const context = cliContext(terminal, env, () => program.opts<GlobalFlags>(), options.agentTried === true)
   program
     .description('Keyward: a local, encrypted vault for your API keys')
     .version(version)
     .option('--vault <DIR>', "vault directory (default: $KEYWARD_VAULT_DIR, else the desktop app's)")
+    .option('--no-agent', 'do not ask a running agent (the app, or keyward agent start); unlock with the password')
+    .option('--password-fd <N>', 'read the master password from file descriptor N (implies --no-agent)')
     .showHelpAfterError('(keyward --help lists the commands)')
     // Options after a subcommand belong to it; `keyward run … -- CMD` passes the rest to CMD untouched.
     .enablePositionalOptions()
@@ -39,6 +43,7 @@ export async function runCli(
   registerEnvCommands(program, context)
   registerReminderCommands(program, context)
   registerCopyCommand(program, context)
+  registerAgentCommands(program, context)
   for (const command of program.commands) command.exitOverride()
 
   try {

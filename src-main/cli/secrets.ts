@@ -1,5 +1,6 @@
 import { KeywardError } from '../core/errors'
-import type { Terminal } from './terminal'
+import { createReadStream } from 'node:fs'
+import { MAX_STDIN_BYTES, readBoundedUtf8, type Terminal } from './terminal'
 
 /** `--value-stdin` input: one value, one trailing newline (LF or CRLF) stripped. */
 export function stripOneNewline(text: string): string {
@@ -29,9 +30,23 @@ async function unlockSecret(
   return typed
 }
 
-/** The master password: $KEYWARD_PASSWORD, else a no-echo prompt. */
-export function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
-  return unlockSecret(terminal, env, 'KEYWARD_PASSWORD', 'master password')
+/**
+ * The master password: from file descriptor N with `--password-fd N` (a pipe a script or password manager holds,
+ * read to its end, one trailing newline stripped), else $KEYWARD_PASSWORD, else a no-echo prompt.
+ */
+export async function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv, fd?: string): Promise<string> {
+  if (fd === undefined) return unlockSecret(terminal, env, 'KEYWARD_PASSWORD', 'master password')
+  if (!/^\d+$/.test(fd) || Number(fd) > 65535) throw new KeywardError('INVALID_INPUT', '--password-fd takes a file descriptor number.')
+  let text: string
+  try {
+    text = await readBoundedUtf8(createReadStream('', { fd: Number(fd) }), MAX_STDIN_BYTES)
+  } catch (error) {
+    if (error instanceof KeywardError) throw error
+    throw new KeywardError('NO_PASSWORD', `Nothing could be read from file descriptor ${fd} (--password-fd).`)
+  }
+  const password = stripOneNewline(text)
+  if (password === '') throw new KeywardError('NO_PASSWORD', `File descriptor ${fd} (--password-fd) held no password.`)
+  return password
 }
 
 /** A new master password: $KEYWARD_NEW_PASSWORD, else typed twice. */

@@ -1,12 +1,8 @@
-import { spawn } from 'node:child_process'
 import type { Command } from 'commander'
-import { keyIdOf } from '../../core/keys/keyRef'
-import { copyText, type CopyFormat } from '../../core/clipboard/copyFormats'
 import { DEFAULT_CLEAR_AFTER_MS, SecretClipboard } from '../../core/clipboard/secretClipboard'
 import { KeywardError } from '../../core/errors'
-import { getKey, revealValue } from '../../core/keys/keyRepository'
-import { withVault, type CliContext } from '../context'
-import { childEnvironment } from '../../core/process/childEnvironment'
+import { keyAccess, type CliContext } from '../context'
+import { copyKey } from '../reads'
 import { SystemClipboard } from '../SystemClipboard'
 import { wholeNumber } from '../wholeNumber'
 
@@ -34,28 +30,7 @@ export function registerCopyCommand(program: Command, context: CliContext): void
       if (flags.format !== 'value' && flags.format !== 'env')
         throw new KeywardError('INVALID_INPUT', '--format is value or env.')
       const seconds = wholeNumber('--clear-after', flags.clearAfter, 'seconds') ?? 0
-      const text = await withVault(context, (session) =>
-        copyText(
-          flags.format as CopyFormat,
-          revealValue(session, keyIdOf(session, ref), 'copied'),
-          getKey(session, keyIdOf(session, ref)).envVar,
-        ),
-      )
-      // The core SecretClipboard writes (with the platform's history-exclusion hints); this process exits now, so
-      // the delay is left to a detached guard that adopts the copy by its hash.
-      await secretClipboard(env).copy(text, 0)
-      if (seconds > 0) {
-        const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], {
-          detached: true,
-          stdio: ['pipe', 'ignore', 'ignore'],
-          env: childEnvironment(env),
-        })
-        guard.stdin.end(JSON.stringify({ digest: SecretClipboard.digestOf(text), afterMs: seconds * 1000 }))
-        guard.unref()
-      }
-      terminal.err(
-        `Copied ${ref}${seconds > 0 ? `; the clipboard is cleared in ${seconds} s if it still holds it` : ''}.`,
-      )
+      await copyKey(await keyAccess(context), terminal, env, ref, { format: flags.format, seconds })
     })
 
   program.command('__clear-clipboard', { hidden: true }).action(async () => {

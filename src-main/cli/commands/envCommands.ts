@@ -1,38 +1,11 @@
-import { spawn } from 'node:child_process'
 import type { Command } from 'commander'
-import {
-  environmentFor,
-  writeDotenvExample,
-  writeKeysToDotenv,
-  type KeySelection,
-} from '../../core/dotenv/keySelection'
+import { writeDotenvExample } from '../../core/dotenv/keySelection'
+import { SHELLS, type Shell } from '../../core/dotenv/shellExports'
 import { importDotenv } from '../../core/providers/envImport'
 import { KeywardError } from '../../core/errors'
-import { keyIdOf } from '../../core/keys/keyRef'
-import type { VaultSession } from '../../core/vault/VaultSession'
-import { withVault, type CliContext } from '../context'
+import { keyAccess, withVault, type CliContext } from '../context'
+import { injectEnv, keyChoice, runWithKeys, shellEnv, writeEnv } from '../reads'
 import { json } from '../render'
-import { childEnvironment } from '../../core/process/childEnvironment'
-
-type Choice = { readonly environment: string } | { readonly refs: readonly string[] }
-
-function choice(flags: { environment?: string; keys?: string }): Choice {
-  if ((flags.environment === undefined) === (flags.keys === undefined))
-    throw new KeywardError('INVALID_INPUT', 'Choose the keys with either --environment ENV or --keys REF,REF…')
-  return flags.environment !== undefined
-    ? { environment: flags.environment }
-    : {
-        refs: (flags.keys ?? '')
-          .split(',')
-          .map((ref) => ref.trim())
-          .filter((ref) => ref !== ''),
-      }
-}
-
-/** Refs are the CLI's names for keys: resolved here, at the edge, into the ids the core takes. */
-function selection(session: VaultSession, chosen: Choice): KeySelection {
-  return 'refs' in chosen ? { ids: chosen.refs.map((ref) => keyIdOf(session, ref)) } : chosen
-}
 
 export function registerEnvCommands(program: Command, context: CliContext): void {
   const { terminal } = context
@@ -46,15 +19,35 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print the result as JSON')
     .action(async (file: string, flags: { environment?: string; keys?: string; dryRun?: boolean; json?: boolean }) => {
-      const result = await withVault(context, (session) =>
-        writeKeysToDotenv(session, file, selection(session, choice(flags)), flags.dryRun === true),
-      )
-      for (const warning of result.warnings) terminal.err(`warning: ${warning}`)
-      if (flags.json === true) return json(terminal, result)
-      const verb = flags.dryRun === true ? 'would' : 'did'
-      terminal.err(
-        `${result.file}: ${verb} update ${result.updated.join(', ') || 'nothing'}; ${verb} add ${result.added.join(', ') || 'nothing'}${result.unchanged.length > 0 ? `; already current: ${result.unchanged.join(', ')}` : ''}.`,
-      )
+      const { selection } = keyChoice(flags, false)
+      if (selection === null) return
+      await writeEnv(await keyAccess(context), terminal, file, selection, {
+        dryRun: flags.dryRun === true,
+        json: flags.json === true,
+      })
+    })
+
+  env
+    .command('inject <TEMPLATE>')
+    .description('write --out FILE from TEMPLATE with its keyward://provider/name references resolved (0600 when new)')
+    .requiredOption('--out <FILE>', 'the file to write (merged like env write: only its assignments change)')
+    .option('--dry-run', 'say what would change; write nothing')
+    .option('--json', 'print the result as JSON')
+    .action(async (template: string, flags: { out: string; dryRun?: boolean; json?: boolean }) =>
+      injectEnv(await keyAccess(context), terminal, template, flags.out, {
+        dryRun: flags.dryRun === true,
+        json: flags.json === true,
+      }),
+    )
+
+  env
+    .command('shell <FILE>')
+    .description("print FILE's variables as export lines, references resolved: eval \"$(keyward env shell FILE)\"")
+    .option('--shell <SHELL>', `${SHELLS.join(', ')}`, 'bash')
+    .action(async (file: string, flags: { shell: string }) => {
+      if (!SHELLS.includes(flags.shell as Shell))
+        throw new KeywardError('INVALID_INPUT', `--shell is one of ${SHELLS.join(', ')}.`)
+      await shellEnv(await keyAccess(context), terminal, file, flags.shell as Shell)
     })
 
   env
@@ -102,31 +95,11 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .description('run a command with keys in its environment; nothing is written to disk')
     .option('--environment <ENV>', 'every active key of this environment')
     .option('--keys <REFS>', 'these keys, comma-separated')
+    .option('--env-file <FILE>', 'a dotenv file whose keyward://provider/name references are resolved')
     .argument('<COMMAND...>', 'the command and its arguments, after --')
     .passThroughOptions()
-    .action(async (command: string[], flags: { environment?: string; keys?: string }) => {
-      const [program_, ...args] = command
-      if (program_ === undefined)
-        throw new KeywardError(
-          'INVALID_INPUT',
-          'Name the command after --, e.g. keyward run --environment production -- npm start',
-        )
-      const variables = await withVault(context, (session) =>
-        environmentFor(session, selection(session, choice(flags)), program_),
-      )
-      // The master password that unlocked the vault for this command never reaches the child.
-      const child = spawn(program_, args, { stdio: 'inherit', env: { ...childEnvironment(context.env), ...variables } })
-      const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal))
-      const code = await new Promise<number>((resolve) => {
-        child.on('error', () => resolve(127))
-        child.on('exit', (exitCode, signal) =>
-          resolve(exitCode ?? (signal === null ? 1 : 128 + (signalNumbers[signal] ?? 1))),
-        )
-      })
-      if (code === 127 && child.exitCode === null) terminal.err(`keyward: could not start ${program_}.`)
-      process.exitCode = code
+    .action(async (command: string[], flags: { environment?: string; keys?: string; envFile?: string }) => {
+      const choice = keyChoice(flags, true)
+      process.exitCode = await runWithKeys(await keyAccess(context), terminal, context.env, choice, command)
     })
 }
-
-const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }

@@ -7,19 +7,17 @@ import {
   editKey,
   getKey,
   keyHistory,
-  listKeys,
-  revealValue,
   setKeyValue,
 } from '../../core/keys/keyRepository'
 import type { KeyRecord } from '../../core/keys/keyRecord'
-import { searchKeys } from '../../core/keys/keySearch'
 import { findProvider } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'
 import { providerForNewValue } from '../../core/providers/providerForNewValue'
-import { withVault, type CliContext } from '../context'
+import { keyAccess, withVault, type CliContext } from '../context'
+import { getValue, listKeys as listVia, searchKeys as searchVia } from '../reads'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
 import { withStates } from '../../core/keys/keyState'
-import { json, keyDetails, keyTable, table } from '../render'
+import { json, keyDetails, table } from '../render'
 import { readValue } from '../secrets'
 import { newKeyMetadata } from './newKeyMetadata'
 
@@ -72,13 +70,9 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .option('--provider <ID>', 'only this provider')
     .option('--environment <ENV>', 'only this environment')
     .option('--json', 'print a JSON array')
-    .action(async (flags: { provider?: string; environment?: string; json?: boolean }) => {
-      const keys = await withVault(context, (session) =>
-        listKeys(session, { provider: flags.provider, environment: flags.environment }).map(withStates(session)),
-      )
-      if (flags.json === true) json(terminal, keys)
-      else keyTable(terminal, keys)
-    })
+    .action(async (flags: { provider?: string; environment?: string; json?: boolean }) =>
+      listVia(await keyAccess(context), terminal, flags),
+    )
 
   program
     .command('show <REF>')
@@ -93,10 +87,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   program
     .command('get <REF>')
     .description('print only the value, newline-terminated (recorded in the audit trail)')
-    .action(async (ref: string) => {
-      const value = await withVault(context, (session) => revealValue(session, keyIdOf(session, ref)))
-      terminal.out(`${value}\n`)
-    })
+    .action(async (ref: string) => getValue(await keyAccess(context), terminal, ref))
 
   program
     .command('search <QUERY>')
@@ -107,9 +98,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       const limit = Number(flags.limit)
       if (!Number.isInteger(limit) || limit < 1)
         throw new KeywardError('INVALID_INPUT', '--limit takes a positive whole number.')
-      const keys = await withVault(context, (session) => searchKeys(session, query, limit).map(withStates(session)))
-      if (flags.json === true) json(terminal, keys)
-      else keyTable(terminal, keys)
+      await searchVia(await keyAccess(context), terminal, query, { limit, json: flags.json })
     })
 
   addKeyOptions(

@@ -53,32 +53,38 @@ export async function serveRequest(
   }
   const read = <T>(work: (session: VaultSession) => T) =>
     deps.vault.run(({ session }) => work(session), { activity: false })
+  if (request.op === 'list' || request.op === 'search')
+    await approve(deps, peer, options.signal, { kind: 'metadata' }, { kind: 'metadata', keys: [], purpose: '' })
+  else {
+    const selection = request.selection
+    const planned = await read((session) => plan(session, selection, request.op === 'env-write' || request.variables))
+    await approveValues(deps, peer, options.signal, planned, purposeOf(request))
+  }
+  return read((session) => session.actingFor(callerOf(peer), () => performRequest(session, request)))
+}
+
+/** The vault work of a request, approval done (the agent) or not needed (the CLI unlocked the vault itself). */
+export function performRequest(session: VaultSession, request: VaultRequest): unknown {
   switch (request.op) {
     case 'list':
-    case 'search': {
-      await approve(deps, peer, options.signal, { kind: 'metadata' }, { kind: 'metadata', keys: [], purpose: '' })
-      return read((session) =>
-        (request.op === 'list'
-          ? listKeys(session, { provider: request.provider, environment: request.environment })
-          : searchKeys(session, request.query, request.limit)
-        ).map(withStates(session)),
-      )
-    }
-    case 'values': {
-      const planned = await read((session) => plan(session, request.selection, request.variables))
-      await approveValues(deps, peer, options.signal, planned, purposeText(request.purpose))
-      return read((session) => session.actingFor(callerOf(peer), () => reveal(session, planned, request.purpose)))
-    }
+      return listKeys(session, { provider: request.provider, environment: request.environment }).map(withStates(session))
+    case 'search':
+      return searchKeys(session, request.query, request.limit).map(withStates(session))
+    case 'values':
+      return reveal(session, plan(session, request.selection, request.variables), request.purpose)
     case 'env-write': {
-      const planned = await read((session) => plan(session, request.selection, true))
-      const verb = request.dryRun ? 'check what would change in' : 'write'
-      await approveValues(deps, peer, options.signal, planned, `${verb} ${request.file}`)
-      const ids: KeySelection = { ids: planned.map(({ key }) => key.id) }
-      return read((session) =>
-        session.actingFor(callerOf(peer), () => writeKeysToDotenv(session, request.file, ids, request.dryRun)),
-      )
+      const ids: KeySelection = { ids: plan(session, request.selection, true).map(({ key }) => key.id) }
+      return writeKeysToDotenv(session, request.file, ids, request.dryRun)
     }
   }
+}
+
+/** The requests that read or write the vault (status and lock are the host's). */
+export type VaultRequest = Exclude<Request, { op: 'status' } | { op: 'lock' }>
+
+function purposeOf(request: Extract<VaultRequest, { op: 'values' | 'env-write' }>): string {
+  if (request.op === 'values') return purposeText(request.purpose)
+  return `${request.dryRun ? 'check what would change in' : 'write'} ${request.file}`
 }
 
 function plan(session: VaultSession, selection: Selection, variables: boolean): Planned[] {

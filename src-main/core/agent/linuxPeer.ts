@@ -12,19 +12,38 @@ const SOL_SOCKET = 1
 const SO_PEERCRED = 17
 
 type GetSockOpt = (fd: number, level: number, name: number, out: Buffer, length: number[]) => number
+type Prctl = (option: number, a: number, b: number, c: number, d: number) => number
 
+interface Libc {
+  func(signature: string): unknown
+}
+
+let libc: Libc | null = null
 let getsockopt: GetSockOpt | null = null
 
-function loadGetsockopt(): GetSockOpt {
-  if (getsockopt !== null) return getsockopt
+function loadLibc(): Libc {
   // koffi is CommonJS with a native part: required, not imported, so bundlers leave it to Node.
-  const koffi = createRequire(import.meta.url)('koffi') as {
-    load(name: string): { func(signature: string): GetSockOpt }
-  }
-  getsockopt = koffi
-    .load('libc.so.6')
-    .func('int getsockopt(int, int, int, _Out_ uint8_t *buf, _Inout_ uint32_t *len)')
+  libc ??= (createRequire(import.meta.url)('koffi') as { load(name: string): Libc }).load('libc.so.6')
+  return libc
+}
+
+function loadGetsockopt(): GetSockOpt {
+  getsockopt ??= loadLibc().func(
+    'int getsockopt(int, int, int, _Out_ uint8_t *buf, _Inout_ uint32_t *len)',
+  ) as GetSockOpt
   return getsockopt
+}
+
+/**
+ * `prctl(PR_SET_DUMPABLE, 0)`: other processes of the same user can no longer ptrace the headless agent or read
+ * its memory through /proc (lastpass-cli's agent does the same). True when the kernel agreed.
+ */
+export function refuseDumping(): boolean {
+  const PR_SET_DUMPABLE = 4
+  const prctl = loadLibc().func(
+    'int prctl(int, unsigned long, unsigned long, unsigned long, unsigned long)',
+  ) as Prctl
+  return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) === 0
 }
 
 /** The accepted socket's file descriptor: libuv keeps it on the handle (not a public API, stable since Node 0.x). */

@@ -1,0 +1,230 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import type { Purpose, Selection, ValueOf } from '../core/agent/protocol'
+import { copyText, type CopyFormat } from '../core/clipboard/copyFormats'
+import { SecretClipboard } from '../core/clipboard/secretClipboard'
+import { readReferenceFile, referencedRefs, resolveEntries, type ReferenceEntry } from '../core/dotenv/references'
+import { shellExports, type Shell } from '../core/dotenv/shellExports'
+import { writeDotenvFile, type DotenvWrite } from '../core/dotenv/writeDotenvFile'
+import { KeywardError } from '../core/errors'
+import type { KeyWithState } from '../core/keys/keyState'
+import { childEnvironment } from '../core/process/childEnvironment'
+import type { KeyAccess } from './agent/keyAccess'
+import { json, keyTable } from './render'
+import { SystemClipboard } from './SystemClipboard'
+import type { Terminal } from './terminal'
+
+/**
+ * The read commands — get, list, search, run, env write / inject / shell, copy — over a KeyAccess, so the same
+ * code serves them through the agent (the CLI's fast path loads nothing else) and over a vault it unlocked.
+ */
+
+function valuesOf(answer: unknown): ValueOf[] {
+  if (!Array.isArray(answer)) throw new KeywardError('INTERNAL', 'The answer held no values.')
+  return answer.map((item: unknown) => {
+    const { ref, variable, value } = (item ?? {}) as Record<string, unknown>
+    if (typeof ref !== 'string' || typeof value !== 'string' || (variable !== null && typeof variable !== 'string'))
+      throw new KeywardError('INTERNAL', 'The answer held a value Keyward cannot read.')
+    return { ref, variable, value }
+  })
+}
+
+const keysOf = (answer: unknown) => {
+  if (!Array.isArray(answer)) throw new KeywardError('INTERNAL', 'The answer held no keys.')
+  return answer as KeyWithState[]
+}
+
+export async function getValue(access: KeyAccess, terminal: Terminal, ref: string): Promise<void> {
+  const [found] = valuesOf(
+    await access.request({ op: 'values', selection: { refs: [ref] }, purpose: { kind: 'get' }, variables: false }),
+  )
+  terminal.out(`${found?.value ?? ''}\n`)
+}
+
+export async function listKeys(
+  access: KeyAccess,
+  terminal: Terminal,
+  filter: { provider?: string; environment?: string; json?: boolean },
+): Promise<void> {
+  const keys = keysOf(await access.request({ op: 'list', provider: filter.provider, environment: filter.environment }))
+  if (filter.json === true) json(terminal, keys)
+  else keyTable(terminal, keys)
+}
+
+export async function searchKeys(
+  access: KeyAccess,
+  terminal: Terminal,
+  query: string,
+  options: { limit: number; json?: boolean },
+): Promise<void> {
+  const keys = keysOf(await access.request({ op: 'search', query, limit: options.limit }))
+  if (options.json === true) json(terminal, keys)
+  else keyTable(terminal, keys)
+}
+
+/** Keys named on the command line (--keys a,b or --environment E), and/or a reference file (--env-file). */
+export interface KeyChoice {
+  readonly selection: Selection | null
+  readonly envFile: string | null
+}
+
+export function keyChoice(flags: { environment?: string; keys?: string; envFile?: string }, allowFile: boolean): KeyChoice {
+  if (flags.environment !== undefined && flags.keys !== undefined)
+    throw new KeywardError('INVALID_INPUT', 'Choose the keys with either --environment ENV or --keys REF,REF…')
+  const refs = (flags.keys ?? '')
+    .split(',')
+    .map((ref) => ref.trim())
+    .filter((ref) => ref !== '')
+  const selection: Selection | null =
+    flags.environment !== undefined ? { environment: flags.environment } : refs.length > 0 ? { refs } : null
+  const envFile = allowFile ? (flags.envFile ?? null) : null
+  if (selection === null && envFile === null)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      allowFile
+        ? 'Choose the keys with --environment ENV, --keys REF,REF… or --env-file FILE.'
+        : 'Choose the keys with either --environment ENV or --keys REF,REF…',
+    )
+  return { selection, envFile }
+}
+
+/** A reference file's variables with their values resolved (one request for all its refs). */
+async function resolveFile(
+  access: KeyAccess,
+  entries: readonly ReferenceEntry[],
+  purpose: Purpose,
+): Promise<{ variable: string; value: string }[]> {
+  const refs = referencedRefs(entries)
+  if (refs.length === 0) return resolveEntries(entries, new Map())
+  const values = valuesOf(await access.request({ op: 'values', selection: { refs }, purpose, variables: false }))
+  return resolveEntries(entries, new Map(refs.map((ref, index) => [ref, values[index]?.value ?? ''])))
+}
+
+/** The variables for `keyward run`: the file's (references resolved), then the chosen keys'. */
+async function runVariables(access: KeyAccess, choice: KeyChoice, program: string): Promise<Record<string, string>> {
+  const purpose: Purpose = { kind: 'run', command: path.basename(program) }
+  const variables: Record<string, string> = {}
+  if (choice.envFile !== null)
+    for (const { variable, value } of await resolveFile(access, readReferenceFile(choice.envFile), purpose))
+      variables[variable] = value
+  if (choice.selection !== null)
+    for (const { variable, value } of valuesOf(
+      await access.request({ op: 'values', selection: choice.selection, purpose, variables: true }),
+    ))
+      if (variable !== null) variables[variable] = value
+  return variables
+}
+
+const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }
+
+/** `keyward run`: the command with the keys in its environment — never the unlock variables — and its exit code. */
+export async function runWithKeys(
+  access: KeyAccess,
+  terminal: Terminal,
+  env: NodeJS.ProcessEnv,
+  choice: KeyChoice,
+  command: readonly string[],
+): Promise<number> {
+  const [program, ...args] = command
+  if (program === undefined)
+    throw new KeywardError('INVALID_INPUT', 'Name the command after --, e.g. keyward run --environment production -- npm start')
+  const variables = await runVariables(access, choice, program)
+  access.close()
+  const child = spawn(program, args, { stdio: 'inherit', env: { ...childEnvironment(env), ...variables } })
+  const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal))
+  const code = await new Promise<number>((resolve) => {
+    child.on('error', () => resolve(127))
+    child.on('exit', (exitCode, signal) =>
+      resolve(exitCode ?? (signal === null ? 1 : 128 + (signalNumbers[signal] ?? 1))),
+    )
+  })
+  if (code === 127 && child.exitCode === null) terminal.err(`keyward: could not start ${program}.`)
+  return code
+}
+
+function reportWrite(terminal: Terminal, result: DotenvWrite, dryRun: boolean, asJson: boolean): void {
+  for (const warning of result.warnings) terminal.err(`warning: ${warning}`)
+  if (asJson) return json(terminal, result)
+  const verb = dryRun ? 'would' : 'did'
+  terminal.err(
+    `${result.file}: ${verb} update ${result.updated.join(', ') || 'nothing'}; ${verb} add ${result.added.join(', ') || 'nothing'}${result.unchanged.length > 0 ? `; already current: ${result.unchanged.join(', ')}` : ''}.`,
+  )
+}
+
+/** `keyward env write`: the vault (or agent) merges the keys into the file and records where they went. */
+export async function writeEnv(
+  access: KeyAccess,
+  terminal: Terminal,
+  file: string,
+  selection: Selection,
+  options: { dryRun: boolean; json: boolean },
+): Promise<void> {
+  const result = (await access.request({
+    op: 'env-write',
+    file: path.resolve(file),
+    selection,
+    dryRun: options.dryRun,
+  })) as DotenvWrite
+  reportWrite(terminal, result, options.dryRun, options.json)
+}
+
+/** `keyward env inject TEMPLATE --out FILE`: the template's references resolved into FILE (0600 when new). */
+export async function injectEnv(
+  access: KeyAccess,
+  terminal: Terminal,
+  template: string,
+  out: string,
+  options: { dryRun: boolean; json: boolean },
+): Promise<void> {
+  const entries = readReferenceFile(template)
+  const target = path.resolve(out)
+  if (target === path.resolve(template))
+    throw new KeywardError('INVALID_INPUT', '--out must be another file than the template; nothing was written.')
+  const variables = await resolveFile(access, entries, { kind: 'env-inject', file: target })
+  reportWrite(terminal, writeDotenvFile(target, variables, { dryRun: options.dryRun }), options.dryRun, options.json)
+}
+
+/** `keyward env shell FILE`: export lines for eval or direnv, references resolved. */
+export async function shellEnv(access: KeyAccess, terminal: Terminal, file: string, shell: Shell): Promise<void> {
+  const variables = await resolveFile(access, readReferenceFile(file), { kind: 'shell' })
+  const text = shellExports(variables, shell)
+  if (text !== '') terminal.out(text)
+}
+
+/**
+ * `keyward copy`: onto the clipboard, and this process exits at once; the clearing is left to a detached child
+ * (`keyward __clear-clipboard`) that receives only the text's SHA-256 on stdin.
+ */
+export async function copyKey(
+  access: KeyAccess,
+  terminal: Terminal,
+  env: NodeJS.ProcessEnv,
+  ref: string,
+  options: { format: CopyFormat; seconds: number },
+): Promise<void> {
+  const clipboard = new SecretClipboard(new SystemClipboard(env), globalThis, process.platform)
+  const [found] = valuesOf(
+    await access.request({
+      op: 'values',
+      selection: { refs: [ref] },
+      purpose: { kind: 'copy' },
+      variables: options.format === 'env',
+    }),
+  )
+  if (found === undefined) throw new KeywardError('NOT_FOUND', `No key ${ref}.`)
+  const text = copyText(options.format, found.value, found.variable)
+  await clipboard.copy(text, 0)
+  if (options.seconds > 0) {
+    const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], {
+      detached: true,
+      stdio: ['pipe', 'ignore', 'ignore'],
+      env: childEnvironment(env),
+    })
+    guard.stdin.end(JSON.stringify({ digest: SecretClipboard.digestOf(text), afterMs: options.seconds * 1000 }))
+    guard.unref()
+  }
+  terminal.err(
+    `Copied ${ref}${options.seconds > 0 ? `; the clipboard is cleared in ${options.seconds} s if it still holds it` : ''}.`,
+  )
+}
