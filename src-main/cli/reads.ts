@@ -1,23 +1,34 @@
-import { spawn } from 'node:child_process'
 import path from 'node:path'
 import type { Purpose, Selection, ValueOf } from '../core/agent/protocol'
-import { copyText, type CopyFormat } from '../core/clipboard/copyFormats'
-import { SecretClipboard } from '../core/clipboard/secretClipboard'
-import { readReferenceFile, referencedRefs, resolveEntries, type ReferenceEntry } from '../core/dotenv/references'
-import { shellExports, type Shell } from '../core/dotenv/shellExports'
-import { writeDotenvFile, type DotenvWrite } from '../core/dotenv/writeDotenvFile'
+import type { CopyFormat } from '../core/clipboard/copyFormats'
+import type { ReferenceEntry } from '../core/dotenv/references'
+import type { Shell } from '../core/dotenv/shellExports'
+import type { DotenvWrite } from '../core/dotenv/writeDotenvFile'
 import { KeywardError } from '../core/errors'
 import type { KeyWithState } from '../core/keys/keyState'
 import { childEnvironment } from '../core/process/childEnvironment'
 import type { KeyAccess } from './agent/keyAccess'
-import { json, keyTable } from './render'
-import { SystemClipboard } from './SystemClipboard'
 import type { Terminal } from './terminal'
 
 /**
  * The read commands — get, list, search, run, env write / inject / shell, copy — over a KeyAccess, so the same
- * code serves them through the agent (the CLI's fast path loads nothing else) and over a vault it unlocked.
+ * code serves them through the agent and over a vault it unlocked. What only some commands need (dotenv, the
+ * tables, the clipboard) is imported when they run: `keyward get` through the agent loads little more than
+ * node:net, which is what keeps it near a bare `node` start (bench/agent.bench.ts).
  */
+
+const render = () => import('./render')
+const references = () => import('../core/dotenv/references')
+
+async function printKeys(terminal: Terminal, keys: readonly KeyWithState[], asJson: boolean): Promise<void> {
+  const { json, keyTable } = await render()
+  if (asJson) json(terminal, keys)
+  else keyTable(terminal, keys)
+}
+
+function json(terminal: Terminal, value: unknown): void {
+  terminal.out(JSON.stringify(value, null, 2))
+}
 
 function valuesOf(answer: unknown): ValueOf[] {
   if (!Array.isArray(answer)) throw new KeywardError('INTERNAL', 'The answer held no values.')
@@ -47,8 +58,7 @@ export async function listKeys(
   filter: { provider?: string; environment?: string; json?: boolean },
 ): Promise<void> {
   const keys = keysOf(await access.request({ op: 'list', provider: filter.provider, environment: filter.environment }))
-  if (filter.json === true) json(terminal, keys)
-  else keyTable(terminal, keys)
+  await printKeys(terminal, keys, filter.json === true)
 }
 
 export async function searchKeys(
@@ -58,8 +68,7 @@ export async function searchKeys(
   options: { limit: number; json?: boolean },
 ): Promise<void> {
   const keys = keysOf(await access.request({ op: 'search', query, limit: options.limit }))
-  if (options.json === true) json(terminal, keys)
-  else keyTable(terminal, keys)
+  await printKeys(terminal, keys, options.json === true)
 }
 
 /** Keys named on the command line (--keys a,b or --environment E), and/or a reference file (--env-file). */
@@ -94,6 +103,7 @@ async function resolveFile(
   entries: readonly ReferenceEntry[],
   purpose: Purpose,
 ): Promise<{ variable: string; value: string }[]> {
+  const { referencedRefs, resolveEntries } = await references()
   const refs = referencedRefs(entries)
   if (refs.length === 0) return resolveEntries(entries, new Map())
   const values = valuesOf(await access.request({ op: 'values', selection: { refs }, purpose, variables: false }))
@@ -105,7 +115,11 @@ async function runVariables(access: KeyAccess, choice: KeyChoice, program: strin
   const purpose: Purpose = { kind: 'run', command: path.basename(program) }
   const variables: Record<string, string> = {}
   if (choice.envFile !== null)
-    for (const { variable, value } of await resolveFile(access, readReferenceFile(choice.envFile), purpose))
+    for (const { variable, value } of await resolveFile(
+      access,
+      (await references()).readReferenceFile(choice.envFile),
+      purpose,
+    ))
       variables[variable] = value
   if (choice.selection !== null)
     for (const { variable, value } of valuesOf(
@@ -130,6 +144,7 @@ export async function runWithKeys(
     throw new KeywardError('INVALID_INPUT', 'Name the command after --, e.g. keyward run --environment production -- npm start')
   const variables = await runVariables(access, choice, program)
   access.close()
+  const { spawn } = await import('node:child_process')
   const child = spawn(program, args, { stdio: 'inherit', env: { ...childEnvironment(env), ...variables } })
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal))
@@ -177,18 +192,19 @@ export async function injectEnv(
   out: string,
   options: { dryRun: boolean; json: boolean },
 ): Promise<void> {
-  const entries = readReferenceFile(template)
+  const entries = (await references()).readReferenceFile(template)
   const target = path.resolve(out)
   if (target === path.resolve(template))
     throw new KeywardError('INVALID_INPUT', '--out must be another file than the template; nothing was written.')
   const variables = await resolveFile(access, entries, { kind: 'env-inject', file: target })
+  const { writeDotenvFile } = await import('../core/dotenv/writeDotenvFile')
   reportWrite(terminal, writeDotenvFile(target, variables, { dryRun: options.dryRun }), options.dryRun, options.json)
 }
 
 /** `keyward env shell FILE`: export lines for eval or direnv, references resolved. */
 export async function shellEnv(access: KeyAccess, terminal: Terminal, file: string, shell: Shell): Promise<void> {
-  const variables = await resolveFile(access, readReferenceFile(file), { kind: 'shell' })
-  const text = shellExports(variables, shell)
+  const variables = await resolveFile(access, (await references()).readReferenceFile(file), { kind: 'shell' })
+  const text = (await import('../core/dotenv/shellExports')).shellExports(variables, shell)
   if (text !== '') terminal.out(text)
 }
 
@@ -203,6 +219,11 @@ export async function copyKey(
   ref: string,
   options: { format: CopyFormat; seconds: number },
 ): Promise<void> {
+  const [{ copyText }, { SecretClipboard }, { SystemClipboard }] = await Promise.all([
+    import('../core/clipboard/copyFormats'),
+    import('../core/clipboard/secretClipboard'),
+    import('./SystemClipboard'),
+  ])
   const clipboard = new SecretClipboard(new SystemClipboard(env), globalThis, process.platform)
   const [found] = valuesOf(
     await access.request({
@@ -216,6 +237,7 @@ export async function copyKey(
   const text = copyText(options.format, found.value, found.variable)
   await clipboard.copy(text, 0)
   if (options.seconds > 0) {
+    const { spawn } = await import('node:child_process')
     const guard = spawn(process.execPath, [process.argv[1] ?? '', '__clear-clipboard'], {
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],

@@ -1,6 +1,6 @@
 import { openSync } from 'node:fs'
-import { ReadStream } from 'node:tty'
-import { read } from 'read'
+import type { ReadStream } from 'node:tty'
+import { createRequire } from 'node:module'
 import { KeywardError } from '../core/errors'
 import { terminalSafe } from '../core/security/terminalText'
 
@@ -51,7 +51,9 @@ function promptInput(): NodeJS.ReadableStream | null {
   if (process.stdin.isTTY) return process.stdin
   if (process.platform === 'win32') return null
   try {
-    return new ReadStream(openSync('/dev/tty', 'r'))
+    // node:tty is loaded only to prompt: compiling it costs every `keyward get` through the agent a few ms.
+    const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty')
+    return new tty.ReadStream(openSync('/dev/tty', 'r'))
   } catch {
     return null
   }
@@ -60,6 +62,8 @@ function promptInput(): NodeJS.ReadableStream | null {
 async function ask(question: string, silent: boolean): Promise<string | null> {
   const input = promptInput()
   if (input === null) return null
+  // Loaded only to prompt: `keyward get` through the agent never asks anything.
+  const { read } = await import('read')
   try {
     return String(await read({ prompt: question, silent, replace: '', input, output: process.stderr, terminal: true }))
   } catch {

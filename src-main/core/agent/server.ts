@@ -30,6 +30,8 @@ export interface AgentServerOptions {
   readonly timers: Timers
   readonly serve: (request: Request, peer: PeerInfo, options: { wait: boolean; signal: AbortSignal }) => Promise<unknown>
   readonly platform?: NodeJS.Platform
+  /** Tests shorten the hello deadline. */
+  readonly helloTimeoutMs?: number
 }
 
 /**
@@ -95,7 +97,10 @@ export class AgentServer {
     this.sockets.add(socket)
     const controller = new AbortController()
     const { timers } = this.options
-    let helloTimer: unknown = timers.setTimeout(() => socket.destroy(), HELLO_TIMEOUT_MS)
+    let helloTimer: unknown = timers.setTimeout(
+      () => socket.destroy(),
+      this.options.helloTimeoutMs ?? HELLO_TIMEOUT_MS,
+    )
     socket.setTimeout(IDLE_CONNECTION_MS, () => {
       if (inFlight === 0) socket.destroy()
     })
