@@ -193,5 +193,5 @@ const served = await fastPath(argv, process.env)
 if (served !== null) process.exitCode = served
 else {
   const { runFullCli } = await import('./index')
-  process.exitCode = await runFullCli(argv, { agentTried: parse(argv) !== null })
+  process.exitCode = await runFullCli(argv, { agentTried: parse(argv) !== null, entryDir: import.meta.dirname })
 }
