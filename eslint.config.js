@@ -87,6 +87,7 @@ const CORE_LAYERS = [
   ['providers'],
   ['reminders'],
   ['clipboard', 'renderer'],
+  ['agent'],
   ['ipc'],
   ['app'],
 ]

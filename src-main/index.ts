@@ -25,6 +25,7 @@ import { createTray } from './electron/tray'
 import { deviceStateDir, vaultDirFromEnvironment } from './core/paths'
 import { startLockedReminders } from './core/reminders/lockedReminders'
 import { readHeader } from './core/vault/header'
+import { agentEndpoint } from './core/agent/platformPeers'
 
 // electron-vite sets this only under `npm run dev`; a packaged app never trusts it.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -79,6 +80,8 @@ if (!app.requestSingleInstanceLock()) {
       // Node's fetch (undici) in main: provider calls never go through the renderer or its session.
       providerHttp: { fetch: globalThis.fetch, env: process.env },
       fileDialog: new ElectronFileDialog(() => mainWindow),
+      // The CLI asks this app instead of unlocking (keyward get, run, env write…); the window asks the person.
+      agent: agentEndpoint({ platform: process.platform, env: process.env, homedir: os.homedir() }),
       focusWindow: () => focusWindow(mainWindow),
       screenshots: {
         allowed: () => preferences.allowScreenshots(),

@@ -88,6 +88,7 @@ export const channelNames = [
   'providers:custom',
   'provider:save',
   'provider:remove',
+  'agent:answer',
 ] as const
 export const eventNames = [
   'app:ping',
@@ -97,6 +98,8 @@ export const eventNames = [
   'clipboard:cleared',
   'key:focus',
   'view:open',
+  'agent:approval',
+  'agent:approvalEnded',
 ] as const
 export type ChannelName = (typeof channelNames)[number]
 export type EventName = (typeof eventNames)[number]
@@ -689,6 +692,11 @@ export const channels = {
   'provider:remove': { request: z.strictObject({ id: z.string().max(64) }), response: empty },
   /** "Clear now": clears the clipboard if it still holds the key Keyward copied (never what the user copied since). */
   'clipboard:clear': { request: noArguments, response: z.object({ cleared: z.boolean() }) },
+  /** The person's answer to an agent request shown in the window (`agent:approval`). */
+  'agent:answer': {
+    request: z.strictObject({ id: z.string().max(64), answer: z.enum(['deny', 'once', 'terminal']) }),
+    response: empty,
+  },
 } as const satisfies Record<ChannelName, ChannelSpec>
 
 /** Payload schemas of the events main sends to the renderer. */
@@ -710,6 +718,26 @@ export const events = {
   'key:focus': z.object({ id: z.string() }),
   /** The "keys are due" notification (counts only, sent while locked) was clicked: show Needs attention. */
   'view:open': z.object({ view: z.literal('attention'), due: z.number().int().min(0).nullable() }),
+  /**
+   * A program asks the agent for key names or values: the window asks the person (Deny is the default). Who asks is
+   * what the system reports (the process chain, terminal, folder), never what the program says about itself.
+   */
+  'agent:approval': z.object({
+    id: z.string(),
+    kind: z.enum(['metadata', 'values']),
+    keys: z.array(z.object({ ref: z.string(), environment: z.string() })).max(1000),
+    purpose: z.string(),
+    chain: z.string(),
+    pid: z.number().nullable(),
+    tty: z.string().nullable(),
+    cwd: z.string().nullable(),
+    /** False when the program's output goes to a pipe or file rather than a terminal a person reads. */
+    stdoutTty: z.boolean().nullable(),
+    /** Whether "Allow for this terminal" may be offered (the caller runs in a terminal session). */
+    canRemember: z.boolean(),
+  }),
+  /** The request was answered elsewhere, timed out, or its program went away: the prompt closes. */
+  'agent:approvalEnded': z.object({ id: z.string() }),
 } as const satisfies Record<EventName, z.ZodType>
 
 /** What the renderer sends (schema input). */

@@ -13,6 +13,7 @@ import type { Page } from './store/vaultSlice'
 import { AttentionScreen } from './features/attention/AttentionScreen'
 import { HealthScreen } from './features/health/HealthScreen'
 import { CommandPalette } from './features/palette/CommandPalette'
+import { AgentApprovalDialog } from './features/agent/AgentApprovalDialog'
 
 /** Which screen: the recovery kit (once), then by vault state — create, unlock, or the keys. About is one click away. */
 function Screen() {
@@ -57,6 +58,8 @@ export function App() {
   // (a lock from elsewhere still works, and clears it).
   const kitShown = useKeywardStore((state) => state.recoveryCode !== null)
   useEffect(() => listen(), [listen])
+  const listenForApprovals = useKeywardStore((state) => state.listenForApprovals)
+  useEffect(() => listenForApprovals(), [listenForApprovals])
   useEffect(() => applyTheme(savedTheme()), [])
   useEffect(() => {
     // From anywhere while unlocked: Ctrl/⌘+Shift+H opens Health (KeePassXC's reports shortcut), Ctrl/⌘+K or
@@ -136,6 +139,7 @@ export function App() {
         )}
       </main>
       {palette && vaultState === 'unlocked' && !kitShown ? <CommandPalette onClose={() => setPalette(false)} /> : null}
+      <AgentApprovalDialog />
     </div>
   )
 }

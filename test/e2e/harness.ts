@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { composeDesktopApp, type DesktopApp } from '../../src-main/core/app/desktopApp'
+import { agentEndpoint } from '../../src-main/core/agent/platformPeers'
 import type { Clipboard } from '../../src-main/core/ports/Clipboard'
 import type { FileDialog } from '../../src-main/core/ports/FileDialog'
 import type { PowerEvents } from '../../src-main/core/ports/PowerEvents'
@@ -151,6 +152,12 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
     kdf: { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 },
     platform: process.platform,
     events: bridge,
+    // The agent the CLI asks, as in the app — its folder beside the spec's vault, never the user's runtime folder.
+    agent: agentEndpoint({
+      platform: process.platform,
+      env: { KEYWARD_AGENT_DIR: agentDirFor(vaultDir) },
+      homedir: os.homedir(),
+    }),
     appInfo: () =>
       describeApp({
         name: 'Keyward',
@@ -166,6 +173,7 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
       }),
   })
   registerHandlers(bridge, desktop.handlers, policy)
+  await desktop.agent?.started
 
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
@@ -210,6 +218,11 @@ async function launchChromium(vaultDir: string, options: LaunchOptions): Promise
       await desktop.dispose()
     },
   }
+}
+
+/** The agent's folder for a spec's vault: a CLI run by the spec sets KEYWARD_AGENT_DIR to it. */
+export function agentDirFor(vaultDir: string): string {
+  return path.join(path.dirname(vaultDir), 'agent')
 }
 
 /** Starts the app with its vault in `vaultDir`. Every spec starts the app through this. */

@@ -1,12 +1,13 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { endpointAnswers, readAgentInfo } from '../../core/agent/endpoint'
 import { MAX_HEADLESS_MS, startHeadlessAgent } from '../../core/agent/headlessAgent'
-import { linuxPeerIdentity, refuseDumping } from '../../core/agent/linuxPeer'
+import { refuseDumping } from '../../core/agent/linuxPeer'
+import { agentEndpoint } from '../../core/agent/platformPeers'
 import { errorCodes, KeywardError } from '../../core/errors'
-import { unknownPeer } from '../../core/ports/PeerIdentity'
 import { childEnvironment } from '../../core/process/childEnvironment'
 import { vaultFiles } from '../../core/vault/vaultFiles'
 import { agentStatus, lockAgent, pathsFor, stopAgent } from '../agent/agentControl'
@@ -106,11 +107,9 @@ export function registerAgentCommands(program: Command, context: CliContext): vo
     try {
       const running = await startHeadlessAgent({
         ...order,
-        paths: pathsFor(env),
+        endpoint: agentEndpoint({ platform: process.platform, env, homedir: os.homedir() }),
         deps: context.deps,
         timers: globalThis,
-        peers: linux ? linuxPeerIdentity : unknownPeer,
-        requireUid: process.getuid?.() ?? null,
       })
       for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void running.stop())
       answer = { ok: true, until: running.until.toISOString(), pid: process.pid }

@@ -1,11 +1,10 @@
 import type { Approver } from '../ports/Approver'
 import type { Clock } from '../ports/Clock'
-import type { PeerIdentity } from '../ports/PeerIdentity'
 import type { IntervalTimers } from '../ports/Timers'
 import type { UnlockDeps } from '../vault/unlockVault'
 import { VaultService } from '../vault/VaultService'
 import { serveRequest } from './agentOperations'
-import type { AgentPaths } from './endpoint'
+import type { AgentEndpointPorts } from './platformPeers'
 import { GrantStore } from './grants'
 import { AgentServer } from './server'
 
@@ -14,7 +13,6 @@ export const MAX_HEADLESS_MS = 24 * 60 * 60_000
 
 export interface HeadlessOptions {
   readonly vaultDir: string
-  readonly paths: AgentPaths
   readonly password: string
   /** Refs whose values may be handed out, as patterns (`*` any run of characters): chosen by whoever started it. */
   readonly allow: readonly string[]
@@ -24,8 +22,7 @@ export interface HeadlessOptions {
   readonly maxMs: number
   readonly deps: UnlockDeps
   readonly timers: IntervalTimers
-  readonly peers: PeerIdentity
-  readonly requireUid: number | null
+  readonly endpoint: AgentEndpointPorts
 }
 
 /** `stripe/*` → a RegExp over the whole ref. */
@@ -85,10 +82,10 @@ export async function startHeadlessAgent(options: HeadlessOptions): Promise<Head
       finished()
     })())
   const server = new AgentServer({
-    paths: options.paths,
+    paths: options.endpoint.paths,
     info: { host: 'headless', pid: process.pid, vaultDir: options.vaultDir },
-    peers: options.peers,
-    requireUid: options.requireUid,
+    peers: options.endpoint.peers,
+    requireUid: options.endpoint.requireUid,
     timers: options.timers,
     serve: (request, peer, serveOptions) => {
       lastRequest = clock.now().getTime()
@@ -104,9 +101,10 @@ export async function startHeadlessAgent(options: HeadlessOptions): Promise<Head
             pid: process.pid,
             until: until.toISOString(),
           }),
-          lock: async () => {
+          lock: () => {
             // The answer goes out first; then the agent stops.
             setImmediate(() => void stop())
+            return Promise.resolve()
           },
         },
         request,

@@ -22,6 +22,8 @@ import { createProviderHandlers, type ProviderHttpPort } from './providerHandler
 import { startKeyNotifications } from './keyNotifications'
 import { trayMenu, verifyDueKeys, type TrayItem } from './trayMenu'
 import { createVaultHandlers } from './vaultHandlers'
+import type { AgentEndpointPorts } from '../agent/platformPeers'
+import { startDesktopAgent, type DesktopAgent } from './desktopAgent'
 
 /** What the platform gives the desktop app. Electron's adapters in the app; fakes at these ports in the e2e harness. */
 export interface DesktopPorts {
@@ -57,12 +59,16 @@ export interface DesktopPorts {
    * depend on how busy the test machine is.
    */
   readonly kdf?: Partial<KdfCost>
+  /** The agent's endpoint (the CLI through the app); absent: the app serves no agent. */
+  readonly agent?: AgentEndpointPorts
 }
 
 export interface DesktopApp {
   readonly handlers: Handlers
   readonly vault: VaultService
   readonly clipboard: SecretClipboard
+  /** The agent the CLI asks instead of unlocking (null when the ports gave no endpoint). */
+  readonly agent: DesktopAgent | null
   /** The tray's menu as data (names only while unlocked; the locked count from the header digest otherwise). */
   trayMenu(lockedDueCount: number): Promise<TrayItem[]>
   /** The tray's "Verify all due": the answer as one line for a notification. */
@@ -111,7 +117,19 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
   vault.onChange((change) => {
     if (change.kind === 'keys') ports.events.emit('keys:changed', {})
   })
+  const agent =
+    ports.agent === undefined
+      ? null
+      : startDesktopAgent({
+          vault,
+          endpoint: ports.agent,
+          events: ports.events,
+          focusWindow: ports.focusWindow,
+          clock: ports.clock,
+          timers: ports.timers,
+        })
   const handlers: Handlers = {
+    'agent:answer': agent?.handlers['agent:answer'] ?? (async () => ({})),
     ...createAppHandlers({ appInfo: ports.appInfo, events: ports.events, clock: ports.clock }),
     ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock, kdf: ports.kdf }),
     ...createKeyListHandlers(vault),
@@ -134,6 +152,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     handlers,
     vault,
     clipboard,
+    agent,
     trayMenu: (lockedDueCount) => trayMenu(vault, lockedDueCount),
     verifyDue: () => verifyDueKeys(vault, { ...ports.providerHttp, sleep }),
     showKey: (id) => {
@@ -146,6 +165,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     },
     dispose: async () => {
       stopNotifications()
+      await agent?.stop()
       await vault.dispose()
       await clipboard.clearIfOurs()
     },
