@@ -49,7 +49,9 @@ const COMMANDS: readonly FastCommand[] = [
     flags: ['provider', 'environment', 'json'],
     positionals: 0,
     run: (a, t, _, f) =>
-      done(listKeys(a, t, { provider: text(f, 'provider'), environment: text(f, 'environment'), json: f.json === true })),
+      done(
+        listKeys(a, t, { provider: text(f, 'provider'), environment: text(f, 'environment'), json: f.json === true }),
+      ),
   },
   {
     words: ['search'],
@@ -88,7 +90,8 @@ const COMMANDS: readonly FastCommand[] = [
     positionals: 1,
     run: (a, t, [file = ''], f) => {
       const shell = text(f, 'shell') ?? 'bash'
-      if (!SHELLS.includes(shell as Shell)) throw new KeywardError('INVALID_INPUT', `--shell is one of ${SHELLS.join(', ')}.`)
+      if (!SHELLS.includes(shell as Shell))
+        throw new KeywardError('INVALID_INPUT', `--shell is one of ${SHELLS.join(', ')}.`)
       return done(shellEnv(a, t, file, shell as Shell))
     },
   },
@@ -107,7 +110,9 @@ const COMMANDS: readonly FastCommand[] = [
 ]
 
 /** `keyward [--vault DIR] WORDS… ARGS [FLAGS]`, or null when the fast path does not know it for certain. */
-function parse(argv: readonly string[]): { command: FastCommand | 'run'; args: string[]; flags: Flags; rest: string[] } | null {
+function parse(
+  argv: readonly string[],
+): { command: FastCommand | 'run'; args: string[]; flags: Flags; rest: string[] } | null {
   const split = argv.indexOf('--')
   const head = split < 0 ? [...argv] : argv.slice(0, split)
   const rest = split < 0 ? [] : argv.slice(split + 1)
@@ -140,7 +145,9 @@ function report(terminal: Terminal, error: unknown): number {
     terminal.err(terminalSafe(`keyward: ${error.message}${renderHint(error.hint)}`))
     return exitCodeFor(error.code)
   }
-  terminal.err('keyward: unexpected error. This is a bug; please report it with the command you ran (never its values).')
+  terminal.err(
+    'keyward: unexpected error. This is a bug; please report it with the command you ran (never its values).',
+  )
   return 1
 }
 

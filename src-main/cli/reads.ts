@@ -77,7 +77,10 @@ export interface KeyChoice {
   readonly envFile: string | null
 }
 
-export function keyChoice(flags: { environment?: string; keys?: string; envFile?: string }, allowFile: boolean): KeyChoice {
+export function keyChoice(
+  flags: { environment?: string; keys?: string; envFile?: string },
+  allowFile: boolean,
+): KeyChoice {
   if (flags.environment !== undefined && flags.keys !== undefined)
     throw new KeywardError('INVALID_INPUT', 'Choose the keys with either --environment ENV or --keys REF,REF…')
   const refs = (flags.keys ?? '')
@@ -141,7 +144,10 @@ export async function runWithKeys(
 ): Promise<number> {
   const [program, ...args] = command
   if (program === undefined)
-    throw new KeywardError('INVALID_INPUT', 'Name the command after --, e.g. keyward run --environment production -- npm start')
+    throw new KeywardError(
+      'INVALID_INPUT',
+      'Name the command after --, e.g. keyward run --environment production -- npm start',
+    )
   const variables = await runVariables(access, choice, program)
   access.close()
   const { spawn } = await import('node:child_process')

@@ -36,7 +36,8 @@ async function unlockSecret(
  */
 export async function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv, fd?: string): Promise<string> {
   if (fd === undefined) return unlockSecret(terminal, env, 'KEYWARD_PASSWORD', 'master password')
-  if (!/^\d+$/.test(fd) || Number(fd) > 65535) throw new KeywardError('INVALID_INPUT', '--password-fd takes a file descriptor number.')
+  if (!/^\d+$/.test(fd) || Number(fd) > 65535)
+    throw new KeywardError('INVALID_INPUT', '--password-fd takes a file descriptor number.')
   let text: string
   try {
     text = await readBoundedUtf8(createReadStream('', { fd: Number(fd) }), MAX_STDIN_BYTES)

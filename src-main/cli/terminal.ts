@@ -1,5 +1,5 @@
 import { openSync } from 'node:fs'
-import type { ReadStream } from 'node:tty'
+import type * as Tty from 'node:tty'
 import { createRequire } from 'node:module'
 import { KeywardError } from '../core/errors'
 import { terminalSafe } from '../core/security/terminalText'
@@ -52,7 +52,7 @@ function promptInput(): NodeJS.ReadableStream | null {
   if (process.platform === 'win32') return null
   try {
     // node:tty is loaded only to prompt: compiling it costs every `keyward get` through the agent a few ms.
-    const tty = createRequire(import.meta.url)('node:tty') as typeof import('node:tty')
+    const tty = createRequire(import.meta.url)('node:tty') as typeof Tty
     return new tty.ReadStream(openSync('/dev/tty', 'r'))
   } catch {
     return null
@@ -69,7 +69,7 @@ async function ask(question: string, silent: boolean): Promise<string | null> {
   } catch {
     throw new KeywardError('INVALID_INPUT', 'Prompt cancelled.')
   } finally {
-    if (input !== process.stdin) (input as ReadStream).destroy()
+    if (input !== process.stdin) (input as Tty.ReadStream).destroy()
   }
 }
 
@@ -86,7 +86,7 @@ export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal 
     ask: (question) => ask(question, false),
     get interactive() {
       const input = promptInput()
-      if (input !== null && input !== process.stdin) (input as ReadStream).destroy()
+      if (input !== null && input !== process.stdin) (input as Tty.ReadStream).destroy()
       return input !== null
     },
     readStdin: () => readBoundedUtf8(process.stdin, MAX_STDIN_BYTES),

@@ -14,12 +14,26 @@ const launched = appWithVault('keyward-e2e-agent-')
 
 function cliEnv(): Record<string, string> {
   const vault = path.join(launched.dir, 'vault')
-  return { KEYWARD_VAULT_DIR: vault, KEYWARD_AGENT_DIR: agentDirFor(vault), KEYWARD_STATE_DIR: path.join(launched.dir, 'state') }
+  return {
+    KEYWARD_VAULT_DIR: vault,
+    KEYWARD_AGENT_DIR: agentDirFor(vault),
+    KEYWARD_STATE_DIR: path.join(launched.dir, 'state'),
+  }
 }
 
 test.beforeEach(async () => {
   const added = await keyward(
-    ['add', 'prod', '--provider', 'stripe', '--env-var', 'STRIPE_SECRET_KEY', '--environment', 'production', '--value-stdin'],
+    [
+      'add',
+      'prod',
+      '--provider',
+      'stripe',
+      '--env-var',
+      'STRIPE_SECRET_KEY',
+      '--environment',
+      'production',
+      '--value-stdin',
+    ],
     { env: { ...cliEnv(), KEYWARD_PASSWORD: WINDOW_PASSWORD }, input: STRIPE },
   )
   expect(added.code, added.stderr).toBe(0)
@@ -55,7 +69,18 @@ test('get, list, run and env write through the app, each allowed in the window; 
   const listed = JSON.parse((await listing).stdout) as { ref: string }[]
   expect(listed.map((key) => key.ref)).toEqual(['stripe/prod'])
 
-  const running = keyward(['run', '--keys', 'stripe/prod', '--', process.execPath, '-e', 'console.log(process.env.STRIPE_SECRET_KEY, process.env.KEYWARD_PASSWORD ?? "none")'], { env: cliEnv() })
+  const running = keyward(
+    [
+      'run',
+      '--keys',
+      'stripe/prod',
+      '--',
+      process.execPath,
+      '-e',
+      'console.log(process.env.STRIPE_SECRET_KEY, process.env.KEYWARD_PASSWORD ?? "none")',
+    ],
+    { env: cliEnv() },
+  )
   await expect(prompt).toContainText(`To run ${path.basename(process.execPath)} with them in its environment:`)
   await prompt.getByRole('button', { name: 'Allow once' }).click()
   expect((await running).stdout).toBe(`${STRIPE} none\n`)
@@ -89,6 +114,8 @@ test('keyward lock locks the window and closes a waiting prompt; locked, the CLI
   // Nobody at a terminal to unlock the app: the CLI falls back to its own unlock, which needs the password.
   const fallback = await keyward(['get', 'stripe/prod'], { env: cliEnv() })
   expect(fallback.code).toBe(3)
-  const withPassword = await keyward(['get', 'stripe/prod'], { env: { ...cliEnv(), KEYWARD_PASSWORD: WINDOW_PASSWORD } })
+  const withPassword = await keyward(['get', 'stripe/prod'], {
+    env: { ...cliEnv(), KEYWARD_PASSWORD: WINDOW_PASSWORD },
+  })
   expect(withPassword.stdout).toBe(`${STRIPE}\n`)
 })

@@ -82,7 +82,9 @@ export async function stopAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Pro
   try {
     const status = statusOf(await client.request({ op: 'status' }))
     if (status.host === 'desktop') {
-      terminal.err('The desktop app serves the agent while it runs: quit the app to stop it, or keyward lock to lock it.')
+      terminal.err(
+        'The desktop app serves the agent while it runs: quit the app to stop it, or keyward lock to lock it.',
+      )
       return 2
     }
     await client.request({ op: 'lock' })

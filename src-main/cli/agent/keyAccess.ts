@@ -63,7 +63,9 @@ export function agentAccess(
       } catch (error) {
         if (!(error instanceof KeywardError) || error.code !== 'VAULT_LOCKED') throw error
         if (client.host !== 'desktop' || !terminal.interactive) return whenLocked(request)
-        terminal.err('Keyward is locked: unlock it in the app (waiting up to 60 s; Ctrl+C, then --no-agent, to type the password here).')
+        terminal.err(
+          'Keyward is locked: unlock it in the app (waiting up to 60 s; Ctrl+C, then --no-agent, to type the password here).',
+        )
         return client.request(request, { wait: true })
       }
     },

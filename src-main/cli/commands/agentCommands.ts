@@ -38,7 +38,12 @@ export function registerAgentCommands(program: Command, context: CliContext): vo
   agent
     .command('start')
     .description('unlock the vault in a background agent (for SSH sessions and machines without the app)')
-    .option('--allow <PATTERN>', 'refs whose values it may hand out, e.g. stripe/* (repeat; default: none)', collect, [])
+    .option(
+      '--allow <PATTERN>',
+      'refs whose values it may hand out, e.g. stripe/* (repeat; default: none)',
+      collect,
+      [],
+    )
     .option('--idle <DURATION>', 'stop after this long without a request', '15m')
     .option('--max <DURATION>', 'stop after this long in any case (at most 24h)', '8h')
     .option('--password-stdin', 'read the master password from stdin')

@@ -42,7 +42,7 @@ export function registerEnvCommands(program: Command, context: CliContext): void
 
   env
     .command('shell <FILE>')
-    .description("print FILE's variables as export lines, references resolved: eval \"$(keyward env shell FILE)\"")
+    .description('print FILE\'s variables as export lines, references resolved: eval "$(keyward env shell FILE)"')
     .option('--shell <SHELL>', `${SHELLS.join(', ')}`, 'bash')
     .action(async (file: string, flags: { shell: string }) => {
       if (!SHELLS.includes(flags.shell as Shell))

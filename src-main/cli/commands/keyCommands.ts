@@ -1,14 +1,7 @@
 import type { Command } from 'commander'
 import { keyIdOf } from '../../core/keys/keyRef'
 import { KeywardError } from '../../core/errors'
-import {
-  createKey,
-  deleteKey,
-  editKey,
-  getKey,
-  keyHistory,
-  setKeyValue,
-} from '../../core/keys/keyRepository'
+import { createKey, deleteKey, editKey, getKey, keyHistory, setKeyValue } from '../../core/keys/keyRepository'
 import type { KeyRecord } from '../../core/keys/keyRecord'
 import { findProvider } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'

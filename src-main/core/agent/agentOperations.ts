@@ -67,7 +67,9 @@ export async function serveRequest(
 export function performRequest(session: VaultSession, request: VaultRequest): unknown {
   switch (request.op) {
     case 'list':
-      return listKeys(session, { provider: request.provider, environment: request.environment }).map(withStates(session))
+      return listKeys(session, { provider: request.provider, environment: request.environment }).map(
+        withStates(session),
+      )
     case 'search':
       return searchKeys(session, request.query, request.limit).map(withStates(session))
     case 'values':

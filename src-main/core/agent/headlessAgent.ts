@@ -43,8 +43,7 @@ export function patternApprover(patterns: readonly string[]): Approver {
   return {
     ask: (request) =>
       Promise.resolve(
-        request.kind === 'metadata' ||
-          request.keys.every((key) => allowed.some((pattern) => pattern.test(key.ref)))
+        request.kind === 'metadata' || request.keys.every((key) => allowed.some((pattern) => pattern.test(key.ref)))
           ? 'once'
           : 'deny',
       ),

@@ -40,9 +40,7 @@ function loadGetsockopt(): GetSockOpt {
  */
 export function refuseDumping(): boolean {
   const PR_SET_DUMPABLE = 4
-  const prctl = loadLibc().func(
-    'int prctl(int, unsigned long, unsigned long, unsigned long, unsigned long)',
-  ) as Prctl
+  const prctl = loadLibc().func('int prctl(int, unsigned long, unsigned long, unsigned long, unsigned long)') as Prctl
   return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) === 0
 }
 
@@ -124,9 +122,7 @@ export function describePid(pid: number, uid: number | null, verified: boolean):
     stdoutTty: stdout === null ? null : isTerminal(stdout),
     // A terminal session: the session id and its leader's start time (a reused id is another session) and the tty.
     sessionKey:
-      stat !== null && stat.ttyNr !== 0 && leader !== null
-        ? `${stat.session}:${leader.startTime}:${stat.ttyNr}`
-        : null,
+      stat !== null && stat.ttyNr !== 0 && leader !== null ? `${stat.session}:${leader.startTime}:${stat.ttyNr}` : null,
     chain,
     verified,
   }

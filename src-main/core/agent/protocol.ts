@@ -76,7 +76,8 @@ const isObject = (value: unknown): value is Fields =>
 
 function text(fields: Fields, name: string, max = 4096): string {
   const value = fields[name]
-  if (typeof value !== 'string' || value.length === 0 || value.length > max) throw new BadRequest(`${name} is not valid`)
+  if (typeof value !== 'string' || value.length === 0 || value.length > max)
+    throw new BadRequest(`${name} is not valid`)
   return value
 }
 
@@ -132,7 +133,11 @@ export function parseRequest(frame: unknown): { id: number; request: Request; wa
       return {
         id,
         wait,
-        request: { op: 'list', provider: optionalText(frame, 'provider'), environment: optionalText(frame, 'environment') },
+        request: {
+          op: 'list',
+          provider: optionalText(frame, 'provider'),
+          environment: optionalText(frame, 'environment'),
+        },
       }
     case 'search': {
       const limit = frame.limit

@@ -2,7 +2,15 @@ import net from 'node:net'
 import { KeywardError } from '../errors'
 import type { PeerIdentity, PeerInfo } from '../ports/PeerIdentity'
 import type { Timers } from '../ports/Timers'
-import { claimEndpoint, prepareAgentDir, removeStartFiles, restrictSocket, writeStartFiles, type AgentInfo, type AgentPaths } from './endpoint'
+import {
+  claimEndpoint,
+  prepareAgentDir,
+  removeStartFiles,
+  restrictSocket,
+  writeStartFiles,
+  type AgentInfo,
+  type AgentPaths,
+} from './endpoint'
 import { encodeFrame, FrameReader, MAX_REQUEST_BYTES } from './framing'
 import {
   BadRequest,
@@ -28,7 +36,11 @@ export interface AgentServerOptions {
   /** The uid a peer must have (ours; root is let through, as OpenSSH does). Null where the OS cannot tell. */
   readonly requireUid: number | null
   readonly timers: Timers
-  readonly serve: (request: Request, peer: PeerInfo, options: { wait: boolean; signal: AbortSignal }) => Promise<unknown>
+  readonly serve: (
+    request: Request,
+    peer: PeerInfo,
+    options: { wait: boolean; signal: AbortSignal },
+  ) => Promise<unknown>
   readonly platform?: NodeJS.Platform
   /** Tests shorten the hello deadline. */
   readonly helloTimeoutMs?: number
@@ -97,10 +109,7 @@ export class AgentServer {
     this.sockets.add(socket)
     const controller = new AbortController()
     const { timers } = this.options
-    let helloTimer: unknown = timers.setTimeout(
-      () => socket.destroy(),
-      this.options.helloTimeoutMs ?? HELLO_TIMEOUT_MS,
-    )
+    let helloTimer: unknown = timers.setTimeout(() => socket.destroy(), this.options.helloTimeoutMs ?? HELLO_TIMEOUT_MS)
     socket.setTimeout(IDLE_CONNECTION_MS, () => {
       if (inFlight === 0) socket.destroy()
     })

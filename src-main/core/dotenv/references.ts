@@ -7,8 +7,7 @@ export const REFERENCE_PREFIX = 'keyward://'
 
 /** One variable of a reference file: a reference to a key, or a plain value passed through as dotenv reads it. */
 export type ReferenceEntry =
-  | { readonly variable: string; readonly ref: string }
-  | { readonly variable: string; readonly value: string }
+  { readonly variable: string; readonly ref: string } | { readonly variable: string; readonly value: string }
 
 /** A ref is `provider/name` or a bare `name`: no spaces, nothing that could be a second reference or a path trick. */
 const REF = /^[^\s/]+(\/[^\s/]+)?$/

@@ -29,14 +29,20 @@ const start = (args: string[] = [], extra: Record<string, string> = {}) =>
 beforeAll(async () => {
   mkdirSync(runDir, { mode: 0o700 })
   mkdirSync(bin)
-  writeFileSync(path.join(bin, 'xclip'), `#!/bin/sh\nfor a in "$@"; do [ "$a" = "-o" ] && { cat "${clipboardFile}" 2>/dev/null; exit 0; }; done\ncat > "${clipboardFile}"\n`)
+  writeFileSync(
+    path.join(bin, 'xclip'),
+    `#!/bin/sh\nfor a in "$@"; do [ "$a" = "-o" ] && { cat "${clipboardFile}" 2>/dev/null; exit 0; }; done\ncat > "${clipboardFile}"\n`,
+  )
   chmodSync(path.join(bin, 'xclip'), 0o755)
   await initVault(vaultDir, PASSWORD)
   for (const [name, provider, envVar, value] of [
     ['prod', 'stripe', 'STRIPE_SECRET_KEY', CANARY],
     ['dev', 'openai', 'OPENAI_API_KEY', 'sk-proj-AgentCliOther0000002'],
   ] as const) {
-    const added = await keyward(['add', name, '--provider', provider, '--env-var', envVar, '--value-stdin', '--no-format-check'], { env: withPassword, input: value })
+    const added = await keyward(
+      ['add', name, '--provider', provider, '--env-var', envVar, '--value-stdin', '--no-format-check'],
+      { env: withPassword, input: value },
+    )
     expect(added.code, added.stderr).toBe(0)
   }
 }, 60_000)
@@ -54,12 +60,16 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     const got = await keyward(['get', 'stripe/prod'], { env })
     expect(got).toMatchObject({ code: 0, stdout: `${CANARY}\n` })
     const listed = await keyward(['list', '--json'], { env })
-    expect((JSON.parse(listed.stdout) as { ref: string }[]).map((key) => key.ref).sort()).toEqual(['openai/dev', 'stripe/prod'])
+    expect((JSON.parse(listed.stdout) as { ref: string }[]).map((key) => key.ref).sort()).toEqual([
+      'openai/dev',
+      'stripe/prod',
+    ])
     const found = await keyward(['search', 'strip'], { env })
     expect(found.stdout).toMatch(/stripe\/prod\s+STRIPE_SECRET_KEY/)
 
     // The child gets the key and never an unlock variable; nor does keyward's own environment hold one.
-    const script = 'const fs=require("fs");const parent=fs.readFileSync("/proc/"+process.ppid+"/environ","utf8");' +
+    const script =
+      'const fs=require("fs");const parent=fs.readFileSync("/proc/"+process.ppid+"/environ","utf8");' +
       'console.log(JSON.stringify({key:process.env.STRIPE_SECRET_KEY,pw:process.env.KEYWARD_PASSWORD??null,parentPw:parent.includes("KEYWARD_PASSWORD")}))'
     const ran = await keyward(['run', '--keys', 'stripe/prod', '--', process.execPath, '-e', script], { env })
     expect(ran.code, ran.stderr).toBe(0)
@@ -72,12 +82,17 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     expect(parse(readFileSync(file))).toEqual({ STRIPE_SECRET_KEY: CANARY })
     expect(statSync(file).mode & 0o777).toBe(0o600)
 
-    const copied = await keyward(['copy', 'stripe/prod', '--clear-after', '0'], { env: { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` } })
+    const copied = await keyward(['copy', 'stripe/prod', '--clear-after', '0'], {
+      env: { ...env, PATH: `${bin}:${process.env.PATH ?? ''}` },
+    })
     expect(copied.code, copied.stderr).toBe(0)
     expect(readFileSync(clipboardFile, 'utf8')).toBe(CANARY)
 
     // The agent process holds the password nowhere a same-user process reads it: not its argv, not its environment.
-    const status = JSON.parse((await keyward(['agent', 'status', '--json'], { env })).stdout) as { pid: number; host: string }
+    const status = JSON.parse((await keyward(['agent', 'status', '--json'], { env })).stdout) as {
+      pid: number
+      host: string
+    }
     expect(status.host).toBe('headless')
     expect(readFileSync(`/proc/${status.pid}/cmdline`, 'utf8')).not.toContain(PASSWORD)
     expect(readFileSync(`/proc/${status.pid}/environ`, 'utf8')).not.toContain(PASSWORD)
@@ -121,23 +136,53 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     const project = path.join(temp.dir, 'refs')
     mkdirSync(project, { recursive: true })
     const refs = path.join(project, '.env.keyward')
-    writeFileSync(refs, 'STRIPE_SECRET_KEY=keyward://stripe/prod\nGREETING="hello world"\nOPENAI_API_KEY=keyward://dev\n')
-    const ran = await keyward(['run', '--env-file', refs, '--', process.execPath, '-e', 'console.log(process.env.STRIPE_SECRET_KEY+"|"+process.env.GREETING+"|"+process.env.OPENAI_API_KEY)'], { env })
+    writeFileSync(
+      refs,
+      'STRIPE_SECRET_KEY=keyward://stripe/prod\nGREETING="hello world"\nOPENAI_API_KEY=keyward://dev\n',
+    )
+    const ran = await keyward(
+      [
+        'run',
+        '--env-file',
+        refs,
+        '--',
+        process.execPath,
+        '-e',
+        'console.log(process.env.STRIPE_SECRET_KEY+"|"+process.env.GREETING+"|"+process.env.OPENAI_API_KEY)',
+      ],
+      { env },
+    )
     expect(ran.stdout.trim()).toBe(`${CANARY}|hello world|sk-proj-AgentCliOther0000002`)
 
     const out = path.join(project, '.env')
     const injected = await keyward(['env', 'inject', refs, '--out', out], { env })
     expect(injected.code, injected.stderr).toBe(0)
     expect(statSync(out).mode & 0o777).toBe(0o600)
-    const expected = { STRIPE_SECRET_KEY: CANARY, GREETING: 'hello world', OPENAI_API_KEY: 'sk-proj-AgentCliOther0000002' }
+    const expected = {
+      STRIPE_SECRET_KEY: CANARY,
+      GREETING: 'hello world',
+      OPENAI_API_KEY: 'sk-proj-AgentCliOther0000002',
+    }
     expect(parse(readFileSync(out))).toEqual(expected)
-    const python = spawnSync('/usr/bin/python3', ['-c', 'import json,sys\nfrom dotenv import dotenv_values\nprint(json.dumps(dotenv_values(sys.argv[1])))', out], { encoding: 'utf8' })
+    const python = spawnSync(
+      '/usr/bin/python3',
+      ['-c', 'import json,sys\nfrom dotenv import dotenv_values\nprint(json.dumps(dotenv_values(sys.argv[1])))', out],
+      { encoding: 'utf8' },
+    )
     expect(JSON.parse(python.stdout)).toEqual(expected)
-    const sourced = spawnSync('/bin/sh', ['-c', 'set -a; . "$1"; printf "%s|%s|%s" "$STRIPE_SECRET_KEY" "$GREETING" "$OPENAI_API_KEY"', 'sh', out], { encoding: 'utf8' })
+    const sourced = spawnSync(
+      '/bin/sh',
+      ['-c', 'set -a; . "$1"; printf "%s|%s|%s" "$STRIPE_SECRET_KEY" "$GREETING" "$OPENAI_API_KEY"', 'sh', out],
+      { encoding: 'utf8' },
+    )
     expect(sourced.stdout).toBe(Object.values(expected).join('|'))
 
     const shell = await keyward(['env', 'shell', refs, '--shell', 'bash'], { env })
-    const evaluated = spawnSync('/bin/bash', ['-c', 'eval "$1"; printf "%s|%s" "$STRIPE_SECRET_KEY" "$GREETING"', 'bash', shell.stdout], { encoding: 'utf8' })
+    const evaluated = spawnSync(
+      '/bin/bash',
+      ['-c', 'eval "$1"; printf "%s|%s" "$STRIPE_SECRET_KEY" "$GREETING"', 'bash', shell.stdout],
+      { encoding: 'utf8' },
+    )
     expect(evaluated.stdout).toBe(`${CANARY}|hello world`)
   }, 60_000)
 
@@ -145,15 +190,28 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     expect((await start(['--allow', 'stripe/*'])).code).toBe(0)
     const log = path.join(temp.dir, 'loaded.txt')
     const hooks = path.join(temp.dir, 'hooks.mjs')
-    writeFileSync(hooks, `import { appendFileSync } from 'node:fs'\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context) }\n`)
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs'\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context) }\n`,
+    )
     const register = path.join(temp.dir, 'register.mjs')
-    writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
-    const run = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, cliBundle, 'get', 'stripe/prod'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-      encoding: 'utf8',
-    })
+    writeFileSync(
+      register,
+      `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`,
+    )
+    const run = spawnSync(
+      process.execPath,
+      ['--import', pathToFileURL(register).href, cliBundle, 'get', 'stripe/prod'],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+        encoding: 'utf8',
+      },
+    )
     expect(run.stdout).toBe(`${CANARY}\n`)
-    const loaded = readFileSync(log, 'utf8').trim().split('\n').filter((url) => url.startsWith('file:'))
+    const loaded = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((url) => url.startsWith('file:'))
     expect(loaded.length).toBeGreaterThan(0)
     for (const url of loaded) {
       expect(url).not.toMatch(/better-sqlite3|argon2|commander|zod/)

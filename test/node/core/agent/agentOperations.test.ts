@@ -11,7 +11,7 @@ import type { Approval, ApprovalRequest } from '../../../../src-main/core/ports/
 import type { PeerInfo } from '../../../../src-main/core/ports/PeerIdentity'
 import { auditEvents } from '../../../../src-main/core/vault/audit'
 import { VaultService } from '../../../../src-main/core/vault/VaultService'
-import { newTestVault, PASSWORD, tempDir, testDeps } from '../../helpers/testVault'
+import { newTestVault, PASSWORD, tempDir, type testDeps } from '../../helpers/testVault'
 
 const peer: PeerInfo = {
   uid: 1000,
@@ -21,7 +21,10 @@ const peer: PeerInfo = {
   tty: '/dev/pts/3',
   stdoutTty: true,
   sessionKey: '4000:123456:34819',
-  chain: [{ pid: 4000, exe: '/usr/bin/bash' }, { pid: 3000, exe: '/usr/bin/tmux' }],
+  chain: [
+    { pid: 4000, exe: '/usr/bin/bash' },
+    { pid: 3000, exe: '/usr/bin/tmux' },
+  ],
   verified: true,
 }
 const noTerminal: PeerInfo = { ...peer, tty: null, stdoutTty: false, sessionKey: null }
@@ -42,8 +45,16 @@ beforeEach(async () => {
   temp = tempDir('keyward-agentops-')
   const created = await newTestVault(temp.dir)
   deps = created.deps
-  createKey(created.session, { provider: 'stripe', name: 'prod', envVar: 'STRIPE_SECRET_KEY', environment: 'production' }, 'sk_live_AgentCanary0000001')
-  createKey(created.session, { provider: 'openai', name: 'dev', envVar: 'OPENAI_API_KEY' }, 'sk-proj-AgentDev00000000002')
+  createKey(
+    created.session,
+    { provider: 'stripe', name: 'prod', envVar: 'STRIPE_SECRET_KEY', environment: 'production' },
+    'sk_live_AgentCanary0000001',
+  )
+  createKey(
+    created.session,
+    { provider: 'openai', name: 'dev', envVar: 'OPENAI_API_KEY' },
+    'sk-proj-AgentDev00000000002',
+  )
   created.session.lock()
   vault = new VaultService({ ...deps, dir: path.join(temp.dir, 'vault') })
   await vault.unlock({ password: PASSWORD })
@@ -75,7 +86,9 @@ describe('agent operations', () => {
     answers.push('deny')
     await expect(get('stripe/prod')).rejects.toMatchObject({ code: 'DENIED' })
     answers.push('once')
-    expect(await get('stripe/prod')).toEqual([{ ref: 'stripe/prod', variable: null, value: 'sk_live_AgentCanary0000001' }])
+    expect(await get('stripe/prod')).toEqual([
+      { ref: 'stripe/prod', variable: null, value: 'sk_live_AgentCanary0000001' },
+    ])
     expect(asked[1]).toMatchObject({
       kind: 'values',
       keys: [{ ref: 'stripe/prod', environment: 'production' }],
@@ -127,11 +140,21 @@ describe('agent operations', () => {
 
   it('records each value handed out under the caller the system reported, never the value', async () => {
     answers.push('once')
-    await serve({ op: 'values', selection: { environment: 'production' }, purpose: { kind: 'run', command: 'npm' }, variables: true })
+    await serve({
+      op: 'values',
+      selection: { environment: 'production' },
+      purpose: { kind: 'run', command: 'npm' },
+      variables: true,
+    })
     const events = await vault.run(({ session }) => auditEvents(session, 5))
     const exported = events.find((event) => event.action === 'exported')
     expect(exported?.actor).toBe('agent: node ← bash (/dev/pts/3, /home/dev/shop)')
-    expect(exported?.detail).toMatchObject({ to: 'process', command: 'npm', variable: 'STRIPE_SECRET_KEY', via: 'agent' })
+    expect(exported?.detail).toMatchObject({
+      to: 'process',
+      command: 'npm',
+      variable: 'STRIPE_SECRET_KEY',
+      via: 'agent',
+    })
     expect(JSON.stringify(events)).not.toContain('AgentCanary')
   })
 

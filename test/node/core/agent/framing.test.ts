@@ -21,13 +21,17 @@ function cut(bytes: Buffer, points: number[]): Buffer[] {
 describe('agent framing', () => {
   it('gives back every message, in order, however the bytes are split or merged', () => {
     fc.assert(
-      fc.property(fc.array(json, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 20 }), (messages, points) => {
-        const bytes = Buffer.concat(messages.map(encodeFrame))
-        const reader = new FrameReader(MAX_REQUEST_BYTES)
-        const out = cut(bytes, points).flatMap((piece) => reader.push(piece))
-        expect(out).toEqual(messages.map((message) => JSON.parse(JSON.stringify(message)) as unknown))
-        expect(reader.pending).toBe(0)
-      }),
+      fc.property(
+        fc.array(json, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        (messages, points) => {
+          const bytes = Buffer.concat(messages.map(encodeFrame))
+          const reader = new FrameReader(MAX_REQUEST_BYTES)
+          const out = cut(bytes, points).flatMap((piece) => reader.push(piece))
+          expect(out).toEqual(messages.map((message) => JSON.parse(JSON.stringify(message)) as unknown))
+          expect(reader.pending).toBe(0)
+        },
+      ),
     )
   })
 

@@ -86,7 +86,13 @@ describe.skipIf(!linux)('agent endpoint', () => {
     const stranger: PeerIdentity = { identify: (socket) => ({ ...linuxPeerIdentity.identify(socket), uid: 4242 }) }
     await startServer(stranger)
     const cookie = Buffer.alloc(0)
-    const hello = encodeFrame({ v: 1, t: 'hello', client: 't', nonce: 'n'.repeat(24), mac: handshakeMac(cookie, 'client', 'x') })
+    const hello = encodeFrame({
+      v: 1,
+      t: 'hello',
+      client: 't',
+      nonce: 'n'.repeat(24),
+      mac: handshakeMac(cookie, 'client', 'x'),
+    })
     const { received } = await raw(hello)
     expect(received.length).toBe(0)
     expect(seen).toHaveLength(0)
@@ -111,7 +117,9 @@ describe.skipIf(!linux)('agent endpoint', () => {
       socket.on('data', (chunk: Buffer) => {
         for (const frame of reader.push(chunk)) {
           const nonce = (frame as { nonce: string }).nonce
-          socket.write(encodeFrame({ v: 1, t: 'welcome', proto: [1], mac: handshakeMac(Buffer.alloc(32, 2), 'server', nonce) }))
+          socket.write(
+            encodeFrame({ v: 1, t: 'welcome', proto: [1], mac: handshakeMac(Buffer.alloc(32, 2), 'server', nonce) }),
+          )
         }
       })
     })
@@ -150,14 +158,19 @@ describe.skipIf(!linux)('agent endpoint', () => {
     client?.close()
     const cookie = (await import('node:fs')).readFileSync(paths.cookie)
     const nonce = 'b'.repeat(24)
-    const { received } = await raw(encodeFrame({ v: 2, t: 'hello', client: 't', nonce, mac: handshakeMac(cookie, 'client', nonce) }))
+    const { received } = await raw(
+      encodeFrame({ v: 2, t: 'hello', client: 't', nonce, mac: handshakeMac(cookie, 'client', nonce) }),
+    )
     const [welcome] = new FrameReader(65536).push(received)
     expect(welcome).toMatchObject({ t: 'welcome', proto: [1] })
   })
 
   it('removes a stale socket; refuses a live one and leaves it serving', async () => {
     // A process killed with -9 leaves its socket file behind.
-    const child = spawn(process.execPath, ['-e', `require('net').createServer().listen(${JSON.stringify(paths.socket)}, () => process.kill(process.pid, 'SIGKILL'))`])
+    const child = spawn(process.execPath, [
+      '-e',
+      `require('net').createServer().listen(${JSON.stringify(paths.socket)}, () => process.kill(process.pid, 'SIGKILL'))`,
+    ])
     await new Promise((resolve) => child.on('exit', resolve))
     expect(existsSync(paths.socket)).toBe(true)
     await startServer()
@@ -169,8 +182,12 @@ describe.skipIf(!linux)('agent endpoint', () => {
 
   it('refuses a folder open to others, one of another owner, a symlink, and a socket path over the limit', async () => {
     expect(folderProblem({ isDirectory: true, isSymbolicLink: false, uid: 1, mode: 0o40700 }, 1)).toBeNull()
-    expect(folderProblem({ isDirectory: true, isSymbolicLink: false, uid: 1, mode: 0o40755 }, 1)).toMatch(/open to other users/)
-    expect(folderProblem({ isDirectory: true, isSymbolicLink: false, uid: 2, mode: 0o40700 }, 1)).toMatch(/another user/)
+    expect(folderProblem({ isDirectory: true, isSymbolicLink: false, uid: 1, mode: 0o40755 }, 1)).toMatch(
+      /open to other users/,
+    )
+    expect(folderProblem({ isDirectory: true, isSymbolicLink: false, uid: 2, mode: 0o40700 }, 1)).toMatch(
+      /another user/,
+    )
     const open = path.join(temp.dir, 'open')
     mkdirSync(open)
     chmodSync(open, 0o755)
@@ -179,6 +196,8 @@ describe.skipIf(!linux)('agent endpoint', () => {
     symlinkSync(paths.dir, link)
     await expect(startServer(linuxPeerIdentity, pathsIn(link))).rejects.toThrow(/symbolic link/)
     const long = path.join(temp.dir, 'x'.repeat(120))
-    await expect(startServer(linuxPeerIdentity, pathsIn(long))).rejects.toThrow(/longer than this system's 107-byte limit/)
+    await expect(startServer(linuxPeerIdentity, pathsIn(long))).rejects.toThrow(
+      /longer than this system's 107-byte limit/,
+    )
   })
 })
