@@ -169,7 +169,9 @@ function reportWrite(terminal: Terminal, result: DotenvWrite, dryRun: boolean, a
   if (asJson) return json(terminal, result)
   const verb = dryRun ? 'would' : 'did'
   terminal.err(
-    `${result.file}: ${verb} update ${result.updated.join(', ') || 'nothing'}; ${verb} add ${result.added.join(', ') || 'nothing'}${result.unchanged.length > 0 ? `; already current: ${result.unchanged.join(', ')}` : ''}.`,
+    `${result.file}: ${verb} update ${result.updated.join(', ') || 'nothing'}; ` +
+      `${verb} add ${result.added.join(', ') || 'nothing'}` +
+      `${result.unchanged.length > 0 ? `; already current: ${result.unchanged.join(', ')}` : ''}.`,
   )
 }
 
@@ -253,6 +255,7 @@ export async function copyKey(
     guard.unref()
   }
   terminal.err(
-    `Copied ${ref}${options.seconds > 0 ? `; the clipboard is cleared in ${options.seconds} s if it still holds it` : ''}.`,
+    `Copied ${ref}` +
+      `${options.seconds > 0 ? `; the clipboard is cleared in ${options.seconds} s if it still holds it` : ''}.`,
   )
 }

@@ -64,7 +64,8 @@ export function agentAccess(
         if (!(error instanceof KeywardError) || error.code !== 'VAULT_LOCKED') throw error
         if (client.host !== 'desktop' || !terminal.interactive) return whenLocked(request)
         terminal.err(
-          'Keyward is locked: unlock it in the app (waiting up to 60 s; Ctrl+C, then --no-agent, to type the password here).',
+          'Keyward is locked: unlock it in the app (waiting up to 60 s; Ctrl+C, then --no-agent, to type the ' +
+            'password here).',
         )
         return client.request(request, { wait: true })
       }

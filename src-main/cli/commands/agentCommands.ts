@@ -74,9 +74,10 @@ export function registerAgentCommands(program: Command, context: CliContext): vo
         const code = errorCodes.find((known) => known === answer.code) ?? 'INTERNAL'
         throw new KeywardError(code, answer.message)
       }
+      const allowed = flags.allow.join(', ')
       terminal.err(
         `Agent started (pid ${answer.pid}); it stops after ${flags.idle} without a request, by ${answer.until} at ` +
-          `the latest, or at keyward lock. Values: ${flags.allow.length === 0 ? 'none (names only)' : flags.allow.join(', ')}.`,
+          `the latest, or at keyward lock. Values: ${flags.allow.length === 0 ? 'none (names only)' : allowed}.`,
       )
     })
 

@@ -31,7 +31,9 @@ beforeAll(async () => {
   mkdirSync(bin)
   writeFileSync(
     path.join(bin, 'xclip'),
-    `#!/bin/sh\nfor a in "$@"; do [ "$a" = "-o" ] && { cat "${clipboardFile}" 2>/dev/null; exit 0; }; done\ncat > "${clipboardFile}"\n`,
+    '#!/bin/sh\n' +
+      `for a in "$@"; do [ "$a" = "-o" ] && { cat "${clipboardFile}" 2>/dev/null; exit 0; }; done\n` +
+      `cat > "${clipboardFile}"\n`,
   )
   chmodSync(path.join(bin, 'xclip'), 0o755)
   await initVault(vaultDir, PASSWORD)
@@ -70,7 +72,8 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     // The child gets the key and never an unlock variable; nor does keyward's own environment hold one.
     const script =
       'const fs=require("fs");const parent=fs.readFileSync("/proc/"+process.ppid+"/environ","utf8");' +
-      'console.log(JSON.stringify({key:process.env.STRIPE_SECRET_KEY,pw:process.env.KEYWARD_PASSWORD??null,parentPw:parent.includes("KEYWARD_PASSWORD")}))'
+      'console.log(JSON.stringify({key:process.env.STRIPE_SECRET_KEY,pw:process.env.KEYWARD_PASSWORD??null,' +
+      'parentPw:parent.includes("KEYWARD_PASSWORD")}))'
     const ran = await keyward(['run', '--keys', 'stripe/prod', '--', process.execPath, '-e', script], { env })
     expect(ran.code, ran.stderr).toBe(0)
     expect(JSON.parse(ran.stdout)).toEqual({ key: CANARY, pw: null, parentPw: false })
@@ -98,7 +101,7 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     expect(readFileSync(`/proc/${status.pid}/environ`, 'utf8')).not.toContain(PASSWORD)
   }, 60_000)
 
-  it('refuses values outside --allow (exit 7), names who asked in the audit trail, and ends at keyward lock', async () => {
+  it('refuses values outside --allow (exit 7), names the caller in the audit trail, ends at keyward lock', async () => {
     expect((await start(['--allow', 'stripe/*'])).code).toBe(0)
     const denied = await keyward(['get', 'openai/dev'], { env })
     expect(denied.code).toBe(7)
@@ -131,7 +134,7 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     expect((await keyward(['agent', 'status'], { env })).code).toBe(1)
   }, 30_000)
 
-  it('resolves keyward:// references: run --env-file, env inject (0600, read back by three readers), env shell', async () => {
+  it('resolves keyward:// references: run --env-file, env inject (0600, three readers agree), env shell', async () => {
     expect((await start(['--allow', '*'])).code).toBe(0)
     const project = path.join(temp.dir, 'refs')
     mkdirSync(project, { recursive: true })
@@ -192,7 +195,10 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     const hooks = path.join(temp.dir, 'hooks.mjs')
     writeFileSync(
       hooks,
-      `import { appendFileSync } from 'node:fs'\nexport async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context) }\n`,
+      "import { appendFileSync } from 'node:fs'\n" +
+        'export async function load(url, context, next) {\n' +
+        `  appendFileSync(${JSON.stringify(log)}, url + '\\n')\n` +
+        '  return next(url, context)\n}\n',
     )
     const register = path.join(temp.dir, 'register.mjs')
     writeFileSync(

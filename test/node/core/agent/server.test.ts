@@ -169,7 +169,8 @@ describe.skipIf(!linux)('agent endpoint', () => {
     // A process killed with -9 leaves its socket file behind.
     const child = spawn(process.execPath, [
       '-e',
-      `require('net').createServer().listen(${JSON.stringify(paths.socket)}, () => process.kill(process.pid, 'SIGKILL'))`,
+      `require('net').createServer().listen(${JSON.stringify(paths.socket)}, ` +
+        "() => process.kill(process.pid, 'SIGKILL'))",
     ])
     await new Promise((resolve) => child.on('exit', resolve))
     expect(existsSync(paths.socket)).toBe(true)
