@@ -37,10 +37,11 @@ export default defineConfig({
         // daily backup) so the main process never stalls on a large one.
         input: {
           index: resolve(root, 'src-main/index.ts'),
-          cli: resolve(root, 'src-main/cli/fast.ts'),
+          // The commander CLI, loaded by out/main/cli.cjs (src-main/cli/fast.ts, built by esbuild) when the agent
+          // cannot serve a command.
+          full: resolve(root, 'src-main/cli/full.ts'),
           vaultWorker: resolve(root, 'src-main/core/vault/vaultWorker.ts'),
         },
-        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },
   },

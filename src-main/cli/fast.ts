@@ -1,6 +1,8 @@
-// The `keyward` command's entry. Commands the agent can serve (get, list, search, run, env write/inject/shell,
-// copy, lock, agent status) are parsed here by hand and sent to it, loading neither commander nor zod, SQLite or
-// Argon2; anything else — or no agent — loads the full CLI (index.ts), which unlocks the vault itself.
+// The `keyward` command's entry, built on its own into one CommonJS file (out/main/cli.cjs: no ESM loader, no
+// module graph to resolve — each saves milliseconds on every command). Commands the agent can serve (get, list,
+// search, run, env write/inject/shell, copy, lock, agent status) are parsed here by hand and sent to it, loading
+// neither commander nor zod, SQLite or Argon2; anything else — or no agent — loads the full CLI (full.ts, ESM),
+// which unlocks the vault itself.
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import os from 'node:os'
 import { KeywardError } from '../core/errors'
@@ -195,10 +197,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error
 })
 
-const argv = process.argv.slice(2)
-const served = await fastPath(argv, process.env)
-if (served !== null) process.exitCode = served
-else {
-  const { runFullCli } = await import('./index')
-  process.exitCode = await runFullCli(argv, { agentTried: parse(argv) !== null, entryDir: import.meta.dirname })
+async function main(argv: readonly string[]): Promise<number> {
+  const served = await fastPath(argv, process.env)
+  if (served !== null) return served
+  // Built beside this file (out/main/full.js); the specifier stays as written in the CommonJS bundle.
+  const { runFullCli } = await import('./full.js')
+  // This file is only ever run as the CommonJS bundle, where __dirname is its folder (out/main).
+  return runFullCli(argv, { agentTried: parse(argv) !== null, entryDir: __dirname })
 }
+
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})

@@ -1,6 +1,4 @@
-import { openSync } from 'node:fs'
-import type * as Tty from 'node:tty'
-import { createRequire } from 'node:module'
+import { closeSync, openSync } from 'node:fs'
 import { KeywardError } from '../core/errors'
 import { terminalSafe } from '../core/security/terminalText'
 
@@ -46,30 +44,29 @@ export async function readBoundedUtf8(stream: AsyncIterable<Buffer | string>, li
   }
 }
 
-/** The terminal to prompt on: stdin when it is one, else /dev/tty (stdin may be carrying a piped value). */
-function promptInput(): NodeJS.ReadableStream | null {
-  if (process.stdin.isTTY) return process.stdin
+/** The terminal to prompt on: stdin when it is one, else /dev/tty opened (stdin may be carrying a piped value). */
+function promptTerminal(): 'stdin' | number | null {
+  if (process.stdin.isTTY) return 'stdin'
   if (process.platform === 'win32') return null
   try {
-    // node:tty is loaded only to prompt: compiling it costs every `keyward get` through the agent a few ms.
-    const tty = createRequire(import.meta.url)('node:tty') as typeof Tty
-    return new tty.ReadStream(openSync('/dev/tty', 'r'))
+    return openSync('/dev/tty', 'r')
   } catch {
     return null
   }
 }
 
 async function ask(question: string, silent: boolean): Promise<string | null> {
-  const input = promptInput()
-  if (input === null) return null
-  // Loaded only to prompt: `keyward get` through the agent never asks anything.
-  const { read } = await import('read')
+  const terminal = promptTerminal()
+  if (terminal === null) return null
+  // Loaded only to prompt: `keyward get` through the agent never asks anything, and compiling these costs ms.
+  const [{ read }, { ReadStream }] = await Promise.all([import('read'), import('node:tty')])
+  const input = terminal === 'stdin' ? process.stdin : new ReadStream(terminal)
   try {
     return String(await read({ prompt: question, silent, replace: '', input, output: process.stderr, terminal: true }))
   } catch {
     throw new KeywardError('INVALID_INPUT', 'Prompt cancelled.')
   } finally {
-    if (input !== process.stdin) (input as Tty.ReadStream).destroy()
+    if (input !== process.stdin) input.destroy()
   }
 }
 
@@ -85,9 +82,9 @@ export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal 
     confirm: async (question) => /^y(es)?$/i.test((await ask(`${question} [y/N] `, false)) ?? ''),
     ask: (question) => ask(question, false),
     get interactive() {
-      const input = promptInput()
-      if (input !== null && input !== process.stdin) (input as Tty.ReadStream).destroy()
-      return input !== null
+      const terminal = promptTerminal()
+      if (typeof terminal === 'number') closeSync(terminal)
+      return terminal !== null
     },
     readStdin: () => readBoundedUtf8(process.stdin, MAX_STDIN_BYTES),
   }

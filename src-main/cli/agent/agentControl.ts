@@ -1,5 +1,5 @@
 import os from 'node:os'
-import { AgentClient } from '../../core/agent/client'
+import { AgentClient, AgentUnavailable } from '../../core/agent/client'
 import { agentPaths, endpointAnswers, type AgentPaths } from '../../core/agent/endpoint'
 import type { AgentStatus } from '../../core/agent/protocol'
 /** JSON on stdout, as render.ts prints it (not imported: it would load the key tables on the fast path). */
@@ -26,16 +26,29 @@ function statusOf(answer: unknown): AgentStatus {
 const hostWords = (status: AgentStatus) =>
   status.host === 'desktop' ? 'the desktop app' : `keyward agent start (pid ${status.pid})`
 
+/** The agent that answers, with its status; null when none does. */
+async function reach(paths: AgentPaths): Promise<{ client: AgentClient; status: AgentStatus } | null> {
+  const client = await AgentClient.connect(paths)
+  if (client === null) return null
+  try {
+    return { client, status: statusOf(await client.request({ op: 'status' })) }
+  } catch (error) {
+    client.close()
+    if (error instanceof AgentUnavailable) return null
+    throw error
+  }
+}
+
 /** Exit 0 when an agent answers, 1 when none does (as `systemctl is-active`). */
 export async function agentStatus(terminal: Terminal, env: NodeJS.ProcessEnv, asJson: boolean): Promise<number> {
-  const client = await AgentClient.connect(pathsFor(env))
-  if (client === null) {
+  const reached = await reach(pathsFor(env))
+  if (reached === null) {
     if (asJson) json(terminal, { running: false })
     else terminal.err('No agent is running: keyward commands ask for the master password.')
     return 1
   }
+  const { client, status } = reached
   try {
-    const status = statusOf(await client.request({ op: 'status' }))
     if (asJson) json(terminal, { running: true, ...status })
     else
       terminal.out(
@@ -51,13 +64,13 @@ export async function agentStatus(terminal: Terminal, env: NodeJS.ProcessEnv, as
 /** Locks the vault the agent holds: every grant ends; a headless agent also stops. */
 export async function lockAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<number> {
   const paths = pathsFor(env)
-  const client = await AgentClient.connect(paths)
-  if (client === null) {
+  const reached = await reach(paths)
+  if (reached === null) {
     terminal.err('No agent is running: nothing to lock (a keyward command locks the vault as it ends).')
     return 0
   }
+  const { client, status } = reached
   try {
-    const status = statusOf(await client.request({ op: 'status' }))
     await client.request({ op: 'lock' })
     if (status.host === 'headless') await gone(paths)
     terminal.err(
@@ -74,13 +87,13 @@ export async function lockAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Pro
 /** `keyward agent stop`: the headless agent stops; the app's agent lives as long as the app. */
 export async function stopAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<number> {
   const paths = pathsFor(env)
-  const client = await AgentClient.connect(paths)
-  if (client === null) {
+  const reached = await reach(paths)
+  if (reached === null) {
     terminal.err('No agent is running.')
     return 0
   }
+  const { client, status } = reached
   try {
-    const status = statusOf(await client.request({ op: 'status' }))
     if (status.host === 'desktop') {
       terminal.err(
         'The desktop app serves the agent while it runs: quit the app to stop it, or keyward lock to lock it.',

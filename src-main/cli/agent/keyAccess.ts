@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { VaultRequest } from '../../core/agent/agentOperations'
-import { AgentClient } from '../../core/agent/client'
+import { AgentClient, AgentUnavailable } from '../../core/agent/client'
 import { agentPaths, readAgentInfo } from '../../core/agent/endpoint'
 import { KeywardError } from '../../core/errors'
 import type { Terminal } from '../terminal'
@@ -47,13 +47,14 @@ export class UseVault extends Error {
 }
 
 /**
- * Requests through the agent. A locked desktop app is asked to show its unlock window and to serve once unlocked
- * when a person is at the terminal to do it; otherwise `whenLocked` decides (the full CLI unlocks by itself).
+ * Requests through the agent. When it cannot serve — it went away, or it is locked with nobody at the terminal to
+ * unlock the app — `fallback` answers (the full CLI unlocks by itself). A locked desktop app is asked to show its
+ * unlock window and to serve once unlocked when a person is at the terminal to do it.
  */
 export function agentAccess(
   client: AgentClient,
   terminal: Terminal,
-  whenLocked: (request: VaultRequest) => Promise<unknown>,
+  fallback: (request: VaultRequest) => Promise<unknown>,
 ): KeyAccess {
   return {
     via: 'agent',
@@ -61,8 +62,9 @@ export function agentAccess(
       try {
         return await client.request(request)
       } catch (error) {
+        if (error instanceof AgentUnavailable) return fallback(request)
         if (!(error instanceof KeywardError) || error.code !== 'VAULT_LOCKED') throw error
-        if (client.host !== 'desktop' || !terminal.interactive) return whenLocked(request)
+        if (client.host !== 'desktop' || !terminal.interactive) return fallback(request)
         terminal.err(
           'Keyward is locked: unlock it in the app (waiting up to 60 s; Ctrl+C, then --no-agent, to type the ' +
             'password here).',

@@ -6,8 +6,15 @@ import type { AgentPaths } from './endpoint'
 import { encodeFrame, FrameReader, MAX_RESPONSE_BYTES } from './framing'
 import { handshakeMac, macMatches, PROTOCOL_VERSION, type Request } from './protocol'
 
-/** No agent answered within this long: the CLI unlocks by itself instead. */
+/** No agent accepted the connection within this long: the CLI unlocks by itself instead. */
 export const CONNECT_TIMEOUT_MS = 150
+/** The agent's welcome comes at once; without it in this long, the agent is taken to be unavailable. */
+const WELCOME_TIMEOUT_MS = 2_000
+
+/** The agent cannot serve (it closed, stayed silent, or speaks another protocol version): unlock another way. */
+export class AgentUnavailable extends Error {
+  override readonly name = 'AgentUnavailable'
+}
 
 interface Pending {
   readonly resolve: (value: unknown) => void
@@ -16,17 +23,21 @@ interface Pending {
 
 /**
  * The CLI's side of the agent protocol — lean on purpose: node:net and node:crypto only (no zod, no SQLite, no
- * Argon2), so `keyward get` through the agent costs little more than Node's own start. It trusts nothing the
- * endpoint says until the server has proved, with the cookie's MAC over our nonce, that it is the agent.
+ * Argon2), so `keyward get` through the agent costs little more than Node's own start. The hello and the first
+ * request leave in one write (one round trip); no answer is trusted until the server has proved, with the
+ * cookie's MAC over our nonce, that it is the agent.
  */
 export class AgentClient {
   private readonly pending = new Map<number, Pending>()
   private nextId = 1
-  private closedWith: Error | null = null
+  private failure: Error | null = null
+  private welcomed: 'desktop' | 'headless' | null = null
+  private readonly welcomeTimer: NodeJS.Timeout
 
   private constructor(
     private readonly socket: net.Socket,
-    readonly host: 'desktop' | 'headless',
+    cookie: Buffer,
+    nonce: string,
   ) {
     const reader = new FrameReader(MAX_RESPONSE_BYTES)
     socket.on('data', (chunk: Buffer) => {
@@ -37,16 +48,32 @@ export class AgentClient {
         this.fail(new KeywardError('INTERNAL', 'The agent sent something unreadable; nothing was used.'))
         return
       }
-      for (const frame of frames) this.settle(frame)
+      for (const frame of frames) {
+        if (this.failure !== null) return
+        if (this.welcomed === null) this.welcome(frame, cookie, nonce)
+        else this.settle(frame)
+      }
     })
-    socket.on('close', () => this.fail(new KeywardError('INTERNAL', 'The agent closed the connection.')))
+    socket.on('close', () => this.fail(new AgentUnavailable('The agent closed the connection.')))
     socket.on('error', () => undefined)
+    this.welcomeTimer = setTimeout(
+      () => this.fail(new AgentUnavailable('The agent did not answer.')),
+      WELCOME_TIMEOUT_MS,
+    )
+    socket.write(
+      encodeFrame({
+        v: PROTOCOL_VERSION,
+        t: 'hello',
+        client: 'keyward-cli',
+        nonce,
+        mac: handshakeMac(cookie, 'client', nonce),
+      }),
+    )
   }
 
   /**
-   * Connects and authenticates both ways. Null when no agent is there to ask (no cookie, nothing listening, no
-   * answer in time, or a protocol version we do not speak): the caller falls back to the password. Throws when
-   * something answers on the endpoint without proving it holds the cookie — that is never trusted or used.
+   * Connects and says hello. Null when no agent is there to ask (no cookie, nothing listening, or no connection in
+   * time): the caller falls back to the password. The server's proof comes with the first answer.
    */
   static async connect(paths: AgentPaths, timeoutMs = CONNECT_TIMEOUT_MS): Promise<AgentClient | null> {
     let cookie: Buffer
@@ -56,56 +83,33 @@ export class AgentClient {
       return null
     }
     const socket = net.connect(paths.socket)
-    const nonce = randomBytes(16).toString('base64')
-    const welcome = await new Promise<Record<string, unknown> | null>((resolve) => {
-      const reader = new FrameReader(64 * 1024)
-      const timer = setTimeout(() => resolve(null), timeoutMs)
-      const finish = (value: Record<string, unknown> | null) => {
+    const connected = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs)
+      socket.once('error', () => {
         clearTimeout(timer)
-        socket.removeAllListeners('data')
-        resolve(value)
-      }
-      socket.once('error', () => finish(null))
-      socket.once('close', () => finish(null))
-      socket.on('data', (chunk: Buffer) => {
-        try {
-          const [frame] = reader.push(chunk)
-          if (frame !== undefined)
-            finish(typeof frame === 'object' && frame !== null ? (frame as Record<string, unknown>) : {})
-        } catch {
-          finish({})
-        }
+        resolve(false)
       })
       socket.once('connect', () => {
-        const mac = handshakeMac(cookie, 'client', nonce)
-        socket.write(encodeFrame({ v: PROTOCOL_VERSION, t: 'hello', client: 'keyward-cli', nonce, mac }))
+        clearTimeout(timer)
+        resolve(true)
       })
     })
     socket.removeAllListeners('error')
-    socket.removeAllListeners('close')
-    if (welcome === null) {
+    if (!connected) {
       socket.destroy()
       return null
     }
-    if (welcome.t !== 'welcome' || !macMatches(handshakeMac(cookie, 'server', nonce), welcome.mac)) {
-      socket.destroy()
-      throw new KeywardError(
-        'INTERNAL',
-        `Something answered on the agent's endpoint (${paths.socket}) without proving it is Keyward's agent; ` +
-          'nothing was sent to it. Stop it, or run with --no-agent.',
-      )
-    }
-    const proto = welcome.proto
-    if (!Array.isArray(proto) || !proto.includes(PROTOCOL_VERSION)) {
-      socket.destroy()
-      return null
-    }
-    return new AgentClient(socket, welcome.agent === 'desktop' ? 'desktop' : 'headless')
+    return new AgentClient(socket, cookie, randomBytes(16).toString('base64'))
+  }
+
+  /** Which host answered; known once the first answer arrived (null before). */
+  get host(): 'desktop' | 'headless' | null {
+    return this.welcomed
   }
 
   /** One request; its answer's value, or the agent's error as a KeywardError (same codes as the CLI's own). */
   request(request: Request, options: { wait?: boolean } = {}): Promise<unknown> {
-    if (this.closedWith !== null) return Promise.reject(this.closedWith)
+    if (this.failure !== null) return Promise.reject(this.failure)
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
@@ -114,7 +118,28 @@ export class AgentClient {
   }
 
   close(): void {
+    clearTimeout(this.welcomeTimer)
     this.socket.destroy()
+  }
+
+  private welcome(frame: unknown, cookie: Buffer, nonce: string): void {
+    const welcome = (typeof frame === 'object' && frame !== null ? frame : {}) as Record<string, unknown>
+    clearTimeout(this.welcomeTimer)
+    if (welcome.t !== 'welcome' || !macMatches(handshakeMac(cookie, 'server', nonce), welcome.mac)) {
+      this.fail(
+        new KeywardError(
+          'INTERNAL',
+          "Something answered on the agent's endpoint without proving it is Keyward's agent; nothing it sent was " +
+            'used. Stop it, or run with --no-agent.',
+        ),
+      )
+      return
+    }
+    if (!Array.isArray(welcome.proto) || !welcome.proto.includes(PROTOCOL_VERSION)) {
+      this.fail(new AgentUnavailable('The agent speaks another protocol version.'))
+      return
+    }
+    this.welcomed = welcome.agent === 'desktop' ? 'desktop' : 'headless'
   }
 
   private settle(frame: unknown): void {
@@ -128,9 +153,11 @@ export class AgentClient {
   }
 
   private fail(error: Error): void {
-    this.closedWith ??= error
-    for (const pending of this.pending.values()) pending.reject(error)
+    if (this.failure === null) this.failure = error
+    clearTimeout(this.welcomeTimer)
+    for (const pending of this.pending.values()) pending.reject(this.failure)
     this.pending.clear()
+    this.socket.destroy()
   }
 }
 

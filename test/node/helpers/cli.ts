@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..')
-export const cliBundle = path.join(repoRoot, 'out', 'main', 'cli.js')
+export const cliBundle = path.join(repoRoot, 'out', 'main', 'cli.cjs')
 
 export interface CliRun {
   readonly code: number
@@ -11,7 +11,7 @@ export interface CliRun {
 }
 
 /**
- * Runs the BUILT `keyward` (out/main/cli.js) as a separate process, as a user would: no TTY, its own
+ * Runs the BUILT `keyward` (out/main/cli.cjs) as a separate process, as a user would: no TTY, its own
  * environment (only what the test passes, plus PATH/HOME), stdin from `input`.
  */
 export function keyward(

@@ -125,7 +125,8 @@ describe.skipIf(!linux)('agent endpoint', () => {
     })
     await new Promise<void>((resolve) => impostor.listen(path.join(dir, 'agent.sock'), resolve))
     try {
-      await expect(AgentClient.connect(paths)).rejects.toThrow(/without proving it is Keyward's agent/)
+      const client = await AgentClient.connect(paths)
+      await expect(client?.request({ op: 'status' })).rejects.toThrow(/without proving it is Keyward's agent/)
     } finally {
       await new Promise((resolve) => impostor.close(resolve))
     }
