@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark suite, each printing a table and writing bench/results/<suite>.json.
 // Benchmarks measure; they never fail on a number (targets are reported, not asserted).
 // `npm run bench -- window ui` runs only the suites named.
+import { agentBenchmarks } from './agent.bench'
 import { ipcBenchmarks } from './ipc.bench'
 import { uiBenchmarks } from './ui.bench'
 import { report, reportComparison } from './measure'
@@ -18,4 +19,9 @@ if (runs('vault')) {
   reportComparison('vault', vault.comparisons, vault.notes)
 }
 if (runs('window')) report('window', await windowBenchmarks())
+if (runs('agent')) {
+  const agent = await agentBenchmarks()
+  report('agent', agent.measurements)
+  for (const note of agent.notes) console.log(`note: ${note}`)
+}
 if (runs('ui')) report('ui', await uiBenchmarks())

@@ -28,7 +28,7 @@ const deps: UnlockDeps = {
   actor: 'cli',
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 }
-const cli = path.join(import.meta.dirname, '..', 'out', 'main', 'cli.js')
+const cli = path.join(import.meta.dirname, '..', 'out', 'main', 'cli.cjs')
 
 export interface Comparison {
   readonly workload: string
