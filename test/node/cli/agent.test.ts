@@ -2,7 +2,7 @@
 // run, env write / inject / shell and copy work with no password anywhere in any environment; values only for
 // --allow refs; `keyward lock` ends it; the fast path loads none of commander, zod, SQLite or Argon2; and an agent
 // killed with -9 in the middle of a write leaves the vault as it was.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -259,4 +259,39 @@ describe.skipIf(process.platform !== 'linux')('keyward agent (headless)', () => 
     // The next agent finds the dead one's socket stale, removes it, and starts.
     expect((await start()).code).toBe(0)
   }, 60_000)
+
+  it('stops by itself after --idle without a request', async () => {
+    expect((await start(['--idle', '2s'])).code).toBe(0)
+    expect((await keyward(['agent', 'status'], { env })).code).toBe(0)
+    await new Promise((resolve) => setTimeout(resolve, 3_500))
+    expect((await keyward(['agent', 'status'], { env })).code).toBe(1)
+    expect(existsSync(path.join(runDir, 'agent.sock'))).toBe(false)
+  }, 30_000)
+})
+
+describe('--password-fd', () => {
+  it('reads the master password from the given file descriptor, and never asks the agent', async () => {
+    const child = spawn(process.execPath, [cliBundle, '--password-fd', '3', 'get', 'stripe/prod'], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    })
+    const fd3 = child.stdio[3] as NodeJS.WritableStream
+    fd3.end(`${PASSWORD}\n`)
+    let stdout = ''
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    const code = await new Promise((resolve) => child.on('close', resolve))
+    expect(code).toBe(0)
+    expect(stdout).toBe(`${CANARY}\n`)
+    const audit = JSON.parse((await keyward(['audit', '--json'], { env: withPassword })).stdout) as {
+      action: string
+      actor: string
+    }[]
+    // Newest first: the reveal just made was this process's own unlock, not the agent's.
+    expect(audit.find((event) => event.action === 'revealed')?.actor).toBe('cli')
+  }, 30_000)
+
+  it('refuses a descriptor that is not a number, before anything is opened', async () => {
+    const run = await keyward(['--password-fd', 'x', 'get', 'stripe/prod'], { env })
+    expect(run).toMatchObject({ code: 2, stderr: 'keyward: --password-fd takes a file descriptor number.\n' })
+  })
 })
