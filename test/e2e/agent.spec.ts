@@ -2,12 +2,12 @@
 // anywhere — each only after the person allows it in the window, which names the program as the system reports it.
 // Deny is the default; a refusal is exit 7; keyward lock locks the window and ends every grant.
 import { expect, test } from '@playwright/test'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'dotenv'
 import { keyward } from '../node/helpers/cli'
 import { appWithVault, WINDOW_PASSWORD } from './appWithVault'
-import { agentDirFor } from './harness'
+import { agentDirFor, readmeShots } from './harness'
 
 const STRIPE = 'sk_live_AgentWindowCanary0000001'
 const launched = appWithVault('keyward-e2e-agent-')
@@ -39,7 +39,7 @@ test.beforeEach(async () => {
   expect(added.code, added.stderr).toBe(0)
 })
 
-test('get, list, run and env write through the app, each allowed in the window; Deny is exit 7', async () => {
+test('get, list, search, copy, run, env write through the app, each allowed in the window; Deny is exit 7', async () => {
   const { page } = launched.app
   const prompt = page.getByRole('dialog')
 
@@ -53,6 +53,7 @@ test('get, list, run and env write through the app, each allowed in the window; 
   // A program without a terminal is never remembered; Deny has the focus.
   await expect(prompt.getByRole('button', { name: 'Allow for this terminal' })).toHaveCount(0)
   await expect(prompt.getByRole('button', { name: 'Deny' })).toBeFocused()
+  await page.screenshot({ path: path.join(readmeShots, 'agent-approval.png') })
   await prompt.getByRole('button', { name: 'Allow once' }).click()
   const got = await getting
   expect(got).toMatchObject({ code: 0, stdout: `${STRIPE}\n` })
@@ -68,6 +69,25 @@ test('get, list, run and env write through the app, each allowed in the window; 
   await prompt.getByRole('button', { name: 'Allow once' }).click()
   const listed = JSON.parse((await listing).stdout) as { ref: string }[]
   expect(listed.map((key) => key.ref)).toEqual(['stripe/prod'])
+
+  const searching = keyward(['search', 'prod'], { env: cliEnv() })
+  await expect(prompt.getByRole('heading')).toHaveText('A program asks to list your key names')
+  await prompt.getByRole('button', { name: 'Allow once' }).click()
+  expect((await searching).stdout).toMatch(/stripe\/prod\s+STRIPE_SECRET_KEY\s+production/)
+
+  // A stand-in xclip at the OS clipboard port: the value goes in through stdin.
+  const bin = path.join(launched.dir, 'bin')
+  mkdirSync(bin)
+  writeFileSync(path.join(bin, 'xclip'), `#!/bin/sh\ncat > "${path.join(launched.dir, 'clipboard')}"\n`, {
+    mode: 0o755,
+  })
+  const copying = keyward(['copy', 'stripe/prod', '--clear-after', '0'], {
+    env: { ...cliEnv(), PATH: `${bin}:${process.env.PATH ?? ''}` },
+  })
+  await expect(prompt).toContainText('To copy to the clipboard:')
+  await prompt.getByRole('button', { name: 'Allow once' }).click()
+  expect((await copying).code).toBe(0)
+  expect(readFileSync(path.join(launched.dir, 'clipboard'), 'utf8')).toBe(STRIPE)
 
   const running = keyward(
     [
