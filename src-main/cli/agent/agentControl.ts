@@ -61,16 +61,30 @@ export async function agentStatus(terminal: Terminal, env: NodeJS.ProcessEnv, as
   }
 }
 
-/** Locks the vault the agent holds: every grant ends; a headless agent also stops. */
-export async function lockAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<number> {
+/** Runs `work` with the agent that answers; says `none` and exits 0 when none does. */
+async function withAgent(
+  terminal: Terminal,
+  env: NodeJS.ProcessEnv,
+  none: string,
+  work: (client: AgentClient, status: AgentStatus, paths: AgentPaths) => Promise<number>,
+): Promise<number> {
   const paths = pathsFor(env)
   const reached = await reach(paths)
   if (reached === null) {
-    terminal.err('No agent is running: nothing to lock (a keyward command locks the vault as it ends).')
+    terminal.err(none)
     return 0
   }
-  const { client, status } = reached
   try {
+    return await work(reached.client, reached.status, paths)
+  } finally {
+    reached.client.close()
+  }
+}
+
+/** Locks the vault the agent holds: every grant ends; a headless agent also stops. */
+export function lockAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<number> {
+  const none = 'No agent is running: nothing to lock (a keyward command locks the vault as it ends).'
+  return withAgent(terminal, env, none, async (client, status, paths) => {
     await client.request({ op: 'lock' })
     if (status.host === 'headless') await gone(paths)
     terminal.err(
@@ -79,21 +93,12 @@ export async function lockAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Pro
         : 'Locked: the agent stopped and every grant ended.',
     )
     return 0
-  } finally {
-    client.close()
-  }
+  })
 }
 
 /** `keyward agent stop`: the headless agent stops; the app's agent lives as long as the app. */
-export async function stopAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<number> {
-  const paths = pathsFor(env)
-  const reached = await reach(paths)
-  if (reached === null) {
-    terminal.err('No agent is running.')
-    return 0
-  }
-  const { client, status } = reached
-  try {
+export function stopAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<number> {
+  return withAgent(terminal, env, 'No agent is running.', async (client, status, paths) => {
     if (status.host === 'desktop') {
       terminal.err(
         'The desktop app serves the agent while it runs: quit the app to stop it, or keyward lock to lock it.',
@@ -104,9 +109,7 @@ export async function stopAgent(terminal: Terminal, env: NodeJS.ProcessEnv): Pro
     await gone(paths)
     terminal.err('Agent stopped; the vault it held is locked.')
     return 0
-  } finally {
-    client.close()
-  }
+  })
 }
 
 /** Waits (up to 5 s) until nothing answers on the endpoint, so the next command finds no agent at once. */

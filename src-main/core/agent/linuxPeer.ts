@@ -1,7 +1,7 @@
 import { readFileSync, readlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Socket } from 'node:net'
-import type { PeerIdentity, PeerInfo, ProcessFacts } from '../ports/PeerIdentity'
+import { unknownPeer, type PeerIdentity, type PeerInfo, type ProcessFacts } from '../ports/PeerIdentity'
 
 /**
  * Linux peer credentials: `getsockopt(fd, SOL_SOCKET, SO_PEERCRED)` through koffi (Node's `net` gives no peer
@@ -131,18 +131,6 @@ export function describePid(pid: number, uid: number | null, verified: boolean):
 export const linuxPeerIdentity: PeerIdentity = {
   identify(socket) {
     const credentials = peerCredentials(socket)
-    if (credentials === null)
-      return {
-        uid: null,
-        pid: null,
-        exe: null,
-        cwd: null,
-        tty: null,
-        stdoutTty: null,
-        sessionKey: null,
-        chain: [],
-        verified: false,
-      }
-    return describePid(credentials.pid, credentials.uid, true)
+    return credentials === null ? unknownPeer.identify(socket) : describePid(credentials.pid, credentials.uid, true)
   },
 }

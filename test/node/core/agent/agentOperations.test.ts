@@ -159,13 +159,26 @@ describe('agent operations', () => {
   })
 
   it('answers LOCKED while locked, and does not keep the vault from auto-locking', async () => {
-    const before = deps.clock.now().getTime()
-    deps.clock.advance(60_000)
-    answers.push('once')
-    await get('stripe/prod')
-    // The vault's idle timer still counts from before the agent's request.
-    expect((vault as unknown as { lastActivity: number }).lastActivity).toBe(before)
-    await vault.lock('idle')
+    // The vault as the app runs it: auto-lock ticks on timers the test drives (5 minutes idle by default).
+    await vault.lock('user')
+    const ticks: (() => void)[] = []
+    const timers = {
+      setInterval: (tick: () => void) => ticks.push(tick),
+      clearInterval: () => undefined,
+      setTimeout: () => 0,
+      clearTimeout: () => undefined,
+    }
+    const app = new VaultService({ ...deps, dir: path.join(temp.dir, 'vault'), timers })
+    await app.unlock({ password: PASSWORD })
+    ops = { ...ops, vault: app }
+    for (let minute = 1; minute <= 5; minute++) {
+      deps.clock.advance(60_000)
+      answers.push('once')
+      await get('stripe/prod')
+      for (const tick of ticks) tick()
+    }
+    // Five minutes of agent requests, one a minute, and no person: the vault locked at the fifth minute.
+    await expect.poll(() => app.state).toBe('locked')
     await expect(get('stripe/prod')).rejects.toMatchObject({ code: 'VAULT_LOCKED' })
   })
 })
