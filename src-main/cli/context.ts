@@ -77,6 +77,16 @@ export function cliContext(
  * digest after a write and reports damage as VAULT_CORRUPT), and always locks it again.
  */
 export async function withVault<T>(context: CliContext, work: (session: VaultSession) => T | Promise<T>): Promise<T> {
+  const service = await unlockedService(context)
+  try {
+    return await service.run(({ session }) => work(session))
+  } finally {
+    await service.lock('command-done')
+  }
+}
+
+/** The vault unlocked for this command (the password asked once), the settled-change notice said. */
+async function unlockedService(context: CliContext): Promise<VaultService> {
   const password = await readPassword(context.terminal, context.env, context.flags().passwordFd)
   const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
   service.onChange((change) => {
@@ -88,18 +98,39 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
   await service.unlock({ password })
   try {
     await announceSettledChange(context, service)
-    return await service.run(({ session }) => work(session))
-  } finally {
+  } catch (error) {
     await service.lock('command-done')
+    throw error
+  }
+  return service
+}
+
+/**
+ * The vault opened by this process: unlocked at the first request (the password is the approval), kept open for
+ * the command's other requests (`run --env-file F --keys K` asks twice), locked by `close()`.
+ */
+export function vaultAccess(context: CliContext): KeyAccess {
+  let opened: Promise<VaultService> | null = null
+  return {
+    via: 'vault',
+    request: async (request) => {
+      opened ??= unlockedService(context)
+      return (await opened).run(({ session }) => performRequest(session, request))
+    },
+    close: async () => {
+      const service = await opened?.catch(() => null)
+      await service?.lock('command-done')
+    },
   }
 }
 
-/** The vault opened by this process for each request: approval is the password itself. */
-export function vaultAccess(context: CliContext): KeyAccess {
-  return {
-    via: 'vault',
-    request: (request) => withVault(context, (session) => performRequest(session, request)),
-    close: () => undefined,
+/** Runs a read command over the agent or this process's unlock, and always closes it (a vault is locked again). */
+export async function withKeyAccess<T>(context: CliContext, work: (access: KeyAccess) => Promise<T>): Promise<T> {
+  const access = await keyAccess(context)
+  try {
+    return await work(access)
+  } finally {
+    await access.close()
   }
 }
 
@@ -113,7 +144,15 @@ export async function keyAccess(context: CliContext): Promise<KeyAccess> {
   if (context.agentTried || flags.passwordFd !== undefined || !agentWanted(context.env, flags.agent === false))
     return fallback
   const client = await connectAgent(context.env, context.vaultDir())
-  return client === null ? fallback : agentAccess(client, context.terminal, (request) => fallback.request(request))
+  if (client === null) return fallback
+  const viaAgent = agentAccess(client, context.terminal, (request) => fallback.request(request))
+  return {
+    ...viaAgent,
+    close: async () => {
+      await viaAgent.close()
+      await fallback.close()
+    },
+  }
 }
 
 /**

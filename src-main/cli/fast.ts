@@ -187,7 +187,7 @@ async function fastPath(argv: readonly string[], env: NodeJS.ProcessEnv): Promis
     if (error instanceof UseVault) return null
     return report(terminal, error)
   } finally {
-    access?.close()
+    await access?.close()
   }
 }
 

@@ -149,7 +149,8 @@ export async function runWithKeys(
       'Name the command after --, e.g. keyward run --environment production -- npm start',
     )
   const variables = await runVariables(access, choice, program)
-  access.close()
+  // The vault (if this process unlocked it) locks and the agent connection closes before the command starts.
+  await access.close()
   const { spawn } = await import('node:child_process')
   const child = spawn(program, args, { stdio: 'inherit', env: { ...childEnvironment(env), ...variables } })
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal)

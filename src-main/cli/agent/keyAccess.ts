@@ -14,7 +14,8 @@ import type { Terminal } from '../terminal'
 export interface KeyAccess {
   readonly via: 'agent' | 'vault'
   request(request: VaultRequest): Promise<unknown>
-  close(): void
+  /** Ends the access: the agent connection closes, a vault this process unlocked locks. Safe to call twice. */
+  close(): Promise<void>
 }
 
 /** The agent is not asked when told not to (`--no-agent`, KEYWARD_AGENT=0) or when a script gave the password. */
@@ -72,6 +73,9 @@ export function agentAccess(
         return client.request(request, { wait: true })
       }
     },
-    close: () => client.close(),
+    close: () => {
+      client.close()
+      return Promise.resolve()
+    },
   }
 }

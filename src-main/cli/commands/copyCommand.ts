@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { DEFAULT_CLEAR_AFTER_MS, SecretClipboard } from '../../core/clipboard/secretClipboard'
 import { KeywardError } from '../../core/errors'
-import { keyAccess, type CliContext } from '../context'
+import { withKeyAccess, type CliContext } from '../context'
 import { copyKey } from '../reads'
 import { SystemClipboard } from '../SystemClipboard'
 import { wholeNumber } from '../wholeNumber'
@@ -27,10 +27,10 @@ export function registerCopyCommand(program: Command, context: CliContext): void
       String(DEFAULT_CLEAR_AFTER_MS / 1000),
     )
     .action(async (ref: string, flags: { format: string; clearAfter: string }) => {
-      if (flags.format !== 'value' && flags.format !== 'env')
-        throw new KeywardError('INVALID_INPUT', '--format is value or env.')
+      const format = flags.format
+      if (format !== 'value' && format !== 'env') throw new KeywardError('INVALID_INPUT', '--format is value or env.')
       const seconds = wholeNumber('--clear-after', flags.clearAfter, 'seconds') ?? 0
-      await copyKey(await keyAccess(context), terminal, env, ref, { format: flags.format, seconds })
+      await withKeyAccess(context, (access) => copyKey(access, terminal, env, ref, { format, seconds }))
     })
 
   program.command('__clear-clipboard', { hidden: true }).action(async () => {

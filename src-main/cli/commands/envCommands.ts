@@ -3,7 +3,7 @@ import { writeDotenvExample } from '../../core/dotenv/keySelection'
 import { SHELLS, type Shell } from '../../core/dotenv/shellExports'
 import { importDotenv } from '../../core/providers/envImport'
 import { KeywardError } from '../../core/errors'
-import { keyAccess, withVault, type CliContext } from '../context'
+import { withKeyAccess, withVault, type CliContext } from '../context'
 import { injectEnv, keyChoice, runWithKeys, shellEnv, writeEnv } from '../reads'
 import { json } from '../render'
 
@@ -21,10 +21,12 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .action(async (file: string, flags: { environment?: string; keys?: string; dryRun?: boolean; json?: boolean }) => {
       const { selection } = keyChoice(flags, false)
       if (selection === null) return
-      await writeEnv(await keyAccess(context), terminal, file, selection, {
-        dryRun: flags.dryRun === true,
-        json: flags.json === true,
-      })
+      await withKeyAccess(context, (access) =>
+        writeEnv(access, terminal, file, selection, {
+          dryRun: flags.dryRun === true,
+          json: flags.json === true,
+        }),
+      )
     })
 
   env
@@ -34,10 +36,12 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .option('--dry-run', 'say what would change; write nothing')
     .option('--json', 'print the result as JSON')
     .action(async (template: string, flags: { out: string; dryRun?: boolean; json?: boolean }) =>
-      injectEnv(await keyAccess(context), terminal, template, flags.out, {
-        dryRun: flags.dryRun === true,
-        json: flags.json === true,
-      }),
+      withKeyAccess(context, (access) =>
+        injectEnv(access, terminal, template, flags.out, {
+          dryRun: flags.dryRun === true,
+          json: flags.json === true,
+        }),
+      ),
     )
 
   env
@@ -47,7 +51,7 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .action(async (file: string, flags: { shell: string }) => {
       if (!SHELLS.includes(flags.shell as Shell))
         throw new KeywardError('INVALID_INPUT', `--shell is one of ${SHELLS.join(', ')}.`)
-      await shellEnv(await keyAccess(context), terminal, file, flags.shell as Shell)
+      await withKeyAccess(context, (access) => shellEnv(access, terminal, file, flags.shell as Shell))
     })
 
   env
@@ -100,6 +104,8 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .passThroughOptions()
     .action(async (command: string[], flags: { environment?: string; keys?: string; envFile?: string }) => {
       const choice = keyChoice(flags, true)
-      process.exitCode = await runWithKeys(await keyAccess(context), terminal, context.env, choice, command)
+      process.exitCode = await withKeyAccess(context, (access) =>
+        runWithKeys(access, terminal, context.env, choice, command),
+      )
     })
 }

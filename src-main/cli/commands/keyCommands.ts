@@ -6,7 +6,7 @@ import type { KeyRecord } from '../../core/keys/keyRecord'
 import { findProvider } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'
 import { providerForNewValue } from '../../core/providers/providerForNewValue'
-import { keyAccess, withVault, type CliContext } from '../context'
+import { withKeyAccess, withVault, type CliContext } from '../context'
 import { getValue, listKeys as listVia, searchKeys as searchVia } from '../reads'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
 import { withStates } from '../../core/keys/keyState'
@@ -64,7 +64,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .option('--environment <ENV>', 'only this environment')
     .option('--json', 'print a JSON array')
     .action(async (flags: { provider?: string; environment?: string; json?: boolean }) =>
-      listVia(await keyAccess(context), terminal, flags),
+      withKeyAccess(context, (access) => listVia(access, terminal, flags)),
     )
 
   program
@@ -80,7 +80,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   program
     .command('get <REF>')
     .description('print only the value, newline-terminated (recorded in the audit trail)')
-    .action(async (ref: string) => getValue(await keyAccess(context), terminal, ref))
+    .action(async (ref: string) => withKeyAccess(context, (access) => getValue(access, terminal, ref)))
 
   program
     .command('search <QUERY>')
@@ -91,7 +91,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       const limit = Number(flags.limit)
       if (!Number.isInteger(limit) || limit < 1)
         throw new KeywardError('INVALID_INPUT', '--limit takes a positive whole number.')
-      await searchVia(await keyAccess(context), terminal, query, { limit, json: flags.json })
+      await withKeyAccess(context, (access) => searchVia(access, terminal, query, { limit, json: flags.json }))
     })
 
   addKeyOptions(

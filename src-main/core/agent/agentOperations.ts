@@ -53,14 +53,22 @@ export async function serveRequest(
   }
   const read = <T>(work: (session: VaultSession) => T) =>
     deps.vault.run(({ session }) => work(session), { activity: false })
-  if (request.op === 'list' || request.op === 'search')
+  const caller = callerOf(peer)
+  if (request.op === 'list' || request.op === 'search') {
     await approve(deps, peer, options.signal, { kind: 'metadata' }, { kind: 'metadata', keys: [], purpose: '' })
-  else {
-    const selection = request.selection
-    const planned = await read((session) => plan(session, selection, request.op === 'env-write' || request.variables))
-    await approveValues(deps, peer, options.signal, planned, purposeOf(request))
+    return read((session) => session.actingFor(caller, () => performRequest(session, request)))
   }
-  return read((session) => session.actingFor(callerOf(peer), () => performRequest(session, request)))
+  const selection = request.selection
+  const planned = await read((session) => plan(session, selection, request.op === 'env-write' || request.variables))
+  await approveValues(deps, peer, options.signal, planned, purposeOf(request))
+  // Exactly the keys the person allowed — not the selection read again (a key added to the environment meanwhile).
+  return read((session) =>
+    session.actingFor(caller, () =>
+      request.op === 'values'
+        ? reveal(session, planned, request.purpose)
+        : writeKeysToDotenv(session, request.file, { ids: planned.map(({ key }) => key.id) }, request.dryRun),
+    ),
+  )
 }
 
 /** The vault work of a request, approval done (the agent) or not needed (the CLI unlocked the vault itself). */

@@ -290,6 +290,24 @@ describe('--password-fd', () => {
     expect(audit.find((event) => event.action === 'revealed')?.actor).toBe('cli')
   }, 30_000)
 
+  it('asks for the password once for a command that reads twice (run --env-file with --keys)', async () => {
+    const refs = path.join(temp.dir, 'once.env.keyward')
+    writeFileSync(refs, 'OPENAI_API_KEY=keyward://openai/dev\n')
+    const script = 'console.log(process.env.STRIPE_SECRET_KEY + "|" + process.env.OPENAI_API_KEY)'
+    const args = ['--password-fd', '3', 'run', '--env-file', refs, '--keys', 'stripe/prod', '--', process.execPath]
+    const child = spawn(process.execPath, [cliBundle, ...args, '-e', script], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    })
+    ;(child.stdio[3] as NodeJS.WritableStream).end(`${PASSWORD}\n`)
+    let stdout = ''
+    let stderr = ''
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    expect(await new Promise((resolve) => child.on('close', resolve)), stderr).toBe(0)
+    expect(stdout).toBe(`${CANARY}|sk-proj-AgentCliOther0000002\n`)
+  }, 30_000)
+
   it('refuses a descriptor that is not a number, before anything is opened', async () => {
     const run = await keyward(['--password-fd', 'x', 'get', 'stripe/prod'], { env })
     expect(run).toMatchObject({ code: 2, stderr: 'keyward: --password-fd takes a file descriptor number.\n' })

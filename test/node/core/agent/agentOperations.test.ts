@@ -121,6 +121,31 @@ describe('agent operations', () => {
     expect(asked).toHaveLength(6)
   })
 
+  it('hands out exactly the keys the person allowed, not a key added to the selection while they were asked', async () => {
+    ops = {
+      ...ops,
+      approver: {
+        ask: async () => {
+          await vault.run(({ session }) =>
+            createKey(
+              session,
+              { provider: 'stripe', name: 'late', envVar: 'STRIPE_LATE', environment: 'production' },
+              'sk_live_LateArrival00000001',
+            ),
+          )
+          return 'once'
+        },
+      },
+    }
+    const values = (await serve({
+      op: 'values',
+      selection: { environment: 'production' },
+      purpose: { kind: 'run', command: 'npm' },
+      variables: true,
+    })) as { ref: string }[]
+    expect(values.map((value) => value.ref)).toEqual(['stripe/prod'])
+  })
+
   it('never remembers for a caller without a terminal', async () => {
     answers.push('terminal', 'once')
     await get('stripe/prod', noTerminal)
