@@ -121,7 +121,7 @@ describe('agent operations', () => {
     expect(asked).toHaveLength(6)
   })
 
-  it('hands out exactly the keys the person allowed, not a key added to the selection while they were asked', async () => {
+  it('hands out exactly the keys allowed, not a key added to the selection while the person was asked', async () => {
     ops = {
       ...ops,
       approver: {
