@@ -148,10 +148,12 @@ export async function runWithKeys(
       'INVALID_INPUT',
       'Name the command after --, e.g. keyward run --environment production -- npm start',
     )
+  // Loaded while the agent answers: it is needed only to start the command.
+  const childProcess = import('node:child_process')
   const variables = await runVariables(access, choice, program)
   // The vault (if this process unlocked it) locks and the agent connection closes before the command starts.
   await access.close()
-  const { spawn } = await import('node:child_process')
+  const { spawn } = await childProcess
   const child = spawn(program, args, { stdio: 'inherit', env: { ...childEnvironment(env), ...variables } })
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal))
