@@ -56,7 +56,14 @@ export async function serveRequest(
   const caller = callerOf(peer)
   if (request.op === 'list' || request.op === 'search') {
     await approve(deps, peer, options.signal, { kind: 'metadata' }, { kind: 'metadata', keys: [], purpose: '' })
-    return read((session) => session.actingFor(caller, () => performRequest(session, request)))
+    return read((session) =>
+      session.actingFor(caller, () => {
+        const keys = performRequest(session, request) as unknown[]
+        // A program that reads the key list is recorded (a person's own list and search in the app are not).
+        recordEvent(session, request.op === 'list' ? 'listed' : 'searched', {}, { keys: keys.length })
+        return keys
+      }),
+    )
   }
   const selection = request.selection
   const planned = await read((session) => plan(session, selection, request.op === 'env-write' || request.variables))

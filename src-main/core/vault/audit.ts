@@ -4,8 +4,9 @@ import type { VaultSession } from './VaultSession'
 /**
  * What the audit trail records: what a user would want to find later — reveals, copies, exports and .env writes,
  * value changes, edits, deletes, provider calls, unlocks and locks, backups. Never a value: at most which key, and
- * non-secret detail. Listing, searching and viewing metadata are not recorded (vaults written before 0.2 may still
- * hold 'viewed', 'listed', 'searched' and 'history-viewed' rows; they read back as they are).
+ * non-secret detail. Listing, searching and viewing metadata are not recorded — except when a program asks through
+ * the agent (`listed`, `searched`: who asked and how many keys it got). Vaults written before 0.2 may still hold
+ * 'viewed', 'listed', 'searched' and 'history-viewed' rows; they read back as they are.
  */
 /** Every action the audit trail records (the window's filter offers them). */
 export const auditActions = [
@@ -36,13 +37,15 @@ export const auditActions = [
   'exported',
   'provider-removed',
   'old-key-deleted',
+  'listed',
+  'searched',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 
 export interface AuditEvent {
   readonly id: number
   readonly at: string
-  readonly action: AuditAction | 'viewed' | 'listed' | 'searched' | 'history-viewed'
+  readonly action: AuditAction | 'viewed' | 'history-viewed'
   readonly keyRef: string | null
   readonly actor: string
   readonly detail: Record<string, unknown>

@@ -160,6 +160,11 @@ describe('agent operations', () => {
     expect(JSON.stringify(listed)).not.toContain('AgentCanary')
     await serve({ op: 'search', query: 'stri', limit: 10 })
     expect(asked).toHaveLength(1)
+    const events = await vault.run(({ session }) => auditEvents(session, 2))
+    expect(events.map((event) => [event.action, event.actor, event.detail.keys])).toEqual([
+      ['searched', 'agent: node ← bash (/dev/pts/3, /home/dev/shop)', 1],
+      ['listed', 'agent: node ← bash (/dev/pts/3, /home/dev/shop)', 2],
+    ])
     await expect(get('stripe/prod')).rejects.toMatchObject({ code: 'DENIED' })
   })
 
