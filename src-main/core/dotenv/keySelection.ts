@@ -48,26 +48,6 @@ export function selectKeys(session: VaultSession, selection: KeySelection): Sele
   return keys.map((key) => ({ key, variable: key.envVar ?? '' }))
 }
 
-/** The selected keys as environment variables, for `keyward run` (audited per key, never written anywhere). */
-export function environmentFor(
-  session: VaultSession,
-  selection: KeySelection,
-  command: string,
-): Record<string, string> {
-  const selected = selectKeys(session, selection)
-  const variables: Record<string, string> = {}
-  for (const { key, variable } of selected) {
-    variables[variable] = readSecretValue(session, key.id)
-    recordEvent(
-      session,
-      'exported',
-      { keyId: key.id, keyRef: key.ref },
-      { to: 'process', command: path.basename(command) },
-    )
-  }
-  return variables
-}
-
 /** Writes the selected keys into a .env file and records where each one went (`usages`). */
 export function writeKeysToDotenv(
   session: VaultSession,
