@@ -152,11 +152,15 @@ export class AgentServer {
             proto: [PROTOCOL_VERSION],
             mac: handshakeMac(this.cookie, 'server', nonce),
           })
-          if (!supported) socket.end()
+          if (!supported) {
+            // The versions are said; nothing more is read from a client that does not speak one of them.
+            socket.end()
+            return
+          }
           continue
         }
         if (inFlight >= MAX_IN_FLIGHT) {
-          const id = (frame as { id?: unknown }).id
+          const id = (frame as { id?: unknown } | null)?.id ?? null
           send({ v: PROTOCOL_VERSION, t: 'res', id, ...failure('VAULT_BUSY', 'Too many requests at once.') })
           continue
         }

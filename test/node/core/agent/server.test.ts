@@ -1,7 +1,7 @@
 // The agent's endpoint and handshake over a real Unix socket: the peer's uid checked by the kernel (SO_PEERCRED),
 // both sides proving the cookie, and every kind of bad client disconnected alone.
 import { spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -157,13 +157,36 @@ describe.skipIf(!linux)('agent endpoint', () => {
     await startServer()
     const client = await AgentClient.connect(paths)
     client?.close()
-    const cookie = (await import('node:fs')).readFileSync(paths.cookie)
+    const cookie = readFileSync(paths.cookie)
     const nonce = 'b'.repeat(24)
     const { received } = await raw(
-      encodeFrame({ v: 2, t: 'hello', client: 't', nonce, mac: handshakeMac(cookie, 'client', nonce) }),
+      Buffer.concat([
+        encodeFrame({ v: 2, t: 'hello', client: 't', nonce, mac: handshakeMac(cookie, 'client', nonce) }),
+        encodeFrame({ v: 2, t: 'req', id: 1, op: 'status' }),
+      ]),
     )
-    const [welcome] = new FrameReader(65536).push(received)
-    expect(welcome).toMatchObject({ t: 'welcome', proto: [1] })
+    // The welcome, and nothing for the request that came with it.
+    expect(new FrameReader(65536).push(received)).toEqual([expect.objectContaining({ t: 'welcome', proto: [1] })])
+    expect(seen).toHaveLength(0)
+  })
+
+  it('answers at most 4 requests at once (BUSY beyond); frames of JSON null are refused, never a crash', async () => {
+    await startServer()
+    const cookie = readFileSync(paths.cookie)
+    const nonce = 'c'.repeat(24)
+    const hello = encodeFrame({ v: 1, t: 'hello', client: 't', nonce, mac: handshakeMac(cookie, 'client', nonce) })
+    const socket = net.connect(paths.socket)
+    const reader = new FrameReader(1 << 20)
+    const frames: unknown[] = []
+    socket.on('data', (chunk: Buffer) => frames.push(...reader.push(chunk)))
+    socket.write(Buffer.concat([hello, ...Array.from({ length: 5 }, () => encodeFrame(null))]))
+    await expect.poll(() => frames.length).toBe(6)
+    socket.destroy()
+    const codes = frames.slice(1).map((frame) => (frame as { error?: { code: string } }).error?.code)
+    expect(codes.sort()).toEqual(['INVALID_INPUT', 'INVALID_INPUT', 'INVALID_INPUT', 'INVALID_INPUT', 'VAULT_BUSY'])
+    const client = await AgentClient.connect(paths)
+    expect(await client?.request({ op: 'status' })).toEqual({ echo: 'status' })
+    client?.close()
   })
 
   it('removes a stale socket; refuses a live one and leaves it serving', async () => {
