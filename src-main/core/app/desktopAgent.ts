@@ -4,7 +4,7 @@ import { chainText } from '../agent/caller'
 import type { AgentEndpointPorts } from '../agent/platformPeers'
 import { GrantStore } from '../agent/grants'
 import { AgentServer } from '../agent/server'
-import { vaultLocked } from '../errors'
+import { KeywardError, vaultLocked } from '../errors'
 import type { Handlers } from '../ipc/handle'
 import { logError } from '../log'
 import type { Approval, ApprovalRequest, Approver } from '../ports/Approver'
@@ -140,7 +140,11 @@ export function startDesktopAgent(deps: DesktopAgentDeps): DesktopAgent {
       ),
   })
   const started = server.start()
-  started.catch((error: unknown) => logError('agent', error))
+  started.catch((error: unknown) => {
+    // Another agent holds the endpoint (keyward agent start): the app runs without one — expected, not a bug.
+    if (error instanceof KeywardError) console.warn(`[keyward] no agent in this app: ${error.message}`)
+    else logError('agent', error)
+  })
   return {
     handlers: {
       'agent:answer': async ({ id, answer }) => {
