@@ -87,7 +87,8 @@ export async function startHeadlessAgent(options: HeadlessOptions): Promise<Head
     requireUid: options.endpoint.requireUid,
     timers: options.timers,
     serve: (request, peer, serveOptions) => {
-      lastRequest = clock.now().getTime()
+      // Asking whether it runs (`agent status`) is not using it: polling that must not keep it alive.
+      if (request.op !== 'status') lastRequest = clock.now().getTime()
       return serveRequest(
         {
           vault,
