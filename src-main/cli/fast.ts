@@ -7,11 +7,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import os from 'node:os'
 import { KeywardError } from '../core/errors'
 import { vaultDirFromEnvironment } from '../core/paths'
-import { terminalSafe } from '../core/security/terminalText'
 import { agentStatus, lockAgent } from './agent/agentControl'
 import { agentAccess, agentWanted, connectAgent, UseVault, type KeyAccess } from './agent/keyAccess'
-import { renderHint } from './errorHint'
-import { exitCodeFor } from './exitCodes'
+import { reportError } from './reportError'
 import { copyKey, getValue, injectEnv, keyChoice, listKeys, runWithKeys, searchKeys, shellEnv, writeEnv } from './reads'
 import { SHELLS, type Shell } from '../core/dotenv/shellExports'
 import { processTerminal, type Terminal } from './terminal'
@@ -142,17 +140,6 @@ function parse(
   return null
 }
 
-function report(terminal: Terminal, error: unknown): number {
-  if (error instanceof KeywardError) {
-    terminal.err(terminalSafe(`keyward: ${error.message}${renderHint(error.hint)}`))
-    return exitCodeFor(error.code)
-  }
-  terminal.err(
-    'keyward: unexpected error. This is a bug; please report it with the command you ran (never its values).',
-  )
-  return 1
-}
-
 /** The exit code when the fast path served the command; null when the full CLI must. */
 async function fastPath(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number | null> {
   if (!agentWanted(env, false)) return null
@@ -185,7 +172,7 @@ async function fastPath(argv: readonly string[], env: NodeJS.ProcessEnv): Promis
     return await parsed.command.run(access, terminal, parsed.args, parsed.flags)
   } catch (error) {
     if (error instanceof UseVault) return null
-    return report(terminal, error)
+    return reportError(terminal, error)
   } finally {
     await access?.close()
   }

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander'
-import { KeywardError } from '../core/errors'
 import { registerCopyCommand } from './commands/copyCommand'
 import { registerEnvCommands } from './commands/envCommands'
 import { registerKeyCommands } from './commands/keyCommands'
@@ -8,9 +7,8 @@ import { registerReminderCommands } from './commands/reminderCommands'
 import { registerVaultCommands } from './commands/vaultCommands'
 import { cliContext, type GlobalFlags } from './context'
 import { registerAgentCommands } from './commands/agentCommands'
-import { terminalSafe } from '../core/security/terminalText'
-import { renderHint } from './errorHint'
-import { EXIT, exitCodeFor } from './exitCodes'
+import { EXIT } from './exitCodes'
+import { reportError } from './reportError'
 import type { Terminal } from './terminal'
 
 /** Runs one `keyward` invocation and returns its exit code. Errors become a message on stderr, never a stack. */
@@ -57,14 +55,6 @@ export async function runCli(
         ? EXIT.ok
         : EXIT.usage
     }
-    if (error instanceof KeywardError) {
-      terminal.err(terminalSafe(`keyward: ${error.message}${renderHint(error.hint)}`))
-      return exitCodeFor(error.code)
-    }
-    const name = error instanceof Error ? error.name : typeof error
-    terminal.err(
-      `keyward: unexpected ${name}. This is a bug; please report it with the command you ran (never its values).`,
-    )
-    return EXIT.failure
+    return reportError(terminal, error)
   }
 }

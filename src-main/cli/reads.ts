@@ -8,6 +8,7 @@ import { KeywardError } from '../core/errors'
 import type { KeyWithState } from '../core/keys/keyState'
 import { childEnvironment } from '../core/process/childEnvironment'
 import type { KeyAccess } from './agent/keyAccess'
+import { json } from './reportError'
 import type { Terminal } from './terminal'
 
 /**
@@ -24,10 +25,6 @@ async function printKeys(terminal: Terminal, keys: readonly KeyWithState[], asJs
   const { json, keyTable } = await render()
   if (asJson) json(terminal, keys)
   else keyTable(terminal, keys)
-}
-
-function json(terminal: Terminal, value: unknown): void {
-  terminal.out(JSON.stringify(value, null, 2))
 }
 
 function valuesOf(answer: unknown): ValueOf[] {

@@ -3,9 +3,7 @@ import { STATE_WORDS, type KeyWithState } from '../core/keys/keyState'
 import { terminalSafe } from '../core/security/terminalText'
 import type { Terminal } from './terminal'
 
-export function json(terminal: Terminal, value: unknown): void {
-  terminal.out(JSON.stringify(value, null, 2))
-}
+export { json } from './reportError'
 
 function bold(terminal: Terminal, text: string): string {
   return terminal.color ? `\u001b[1m${text}\u001b[22m` : text

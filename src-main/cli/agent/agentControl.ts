@@ -2,8 +2,7 @@ import os from 'node:os'
 import { AgentClient, AgentUnavailable } from '../../core/agent/client'
 import { agentPaths, endpointAnswers, type AgentPaths } from '../../core/agent/endpoint'
 import type { AgentStatus } from '../../core/agent/protocol'
-/** JSON on stdout, as render.ts prints it (not imported: it would load the key tables on the fast path). */
-const json = (terminal: Terminal, value: unknown) => terminal.out(JSON.stringify(value, null, 2))
+import { json } from '../reportError'
 import type { Terminal } from '../terminal'
 
 /** `keyward agent status`, `keyward agent stop` and `keyward lock`: light enough for the CLI's fast path. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import net from 'node:net'
-import { KeywardError, type ErrorCode } from '../errors'
+import { errorCodes, KeywardError } from '../errors'
 import type { AgentPaths } from './endpoint'
 import { encodeFrame, FrameReader, MAX_RESPONSE_BYTES } from './framing'
 import { handshakeMac, macMatches, PROTOCOL_VERSION, type Request } from './protocol'
@@ -161,21 +161,9 @@ export class AgentClient {
   }
 }
 
-const knownCodes = new Set<string>([
-  'VAULT_LOCKED',
-  'DENIED',
-  'NOT_FOUND',
-  'AMBIGUOUS',
-  'INVALID_INPUT',
-  'CONFLICT',
-  'DOTENV_UNSAFE',
-  'VAULT_BUSY',
-  'VAULT_CORRUPT',
-  'UNSUPPORTED',
-])
-
 function agentError(error: unknown): KeywardError {
   const { code, message } = (typeof error === 'object' && error !== null ? error : {}) as Record<string, unknown>
   const text = typeof message === 'string' && message !== '' ? message : 'The agent refused the request.'
-  return new KeywardError(typeof code === 'string' && knownCodes.has(code) ? (code as ErrorCode) : 'INTERNAL', text)
+  const known = errorCodes.find((each) => each === code)
+  return new KeywardError(known ?? 'INTERNAL', text)
 }
