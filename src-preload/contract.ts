@@ -552,6 +552,8 @@ export const channels = {
             keyId: z.string(),
             keyRef: z.string(),
             variable: z.string(),
+            /** False for a pair's public part (AWS_ACCESS_KEY_ID beside the secret): shown whole, no Reveal. */
+            secret: z.boolean(),
             change: z.enum(['added', 'changed', 'unchanged']),
             before: z.string().nullable(),
             after: z.string(),

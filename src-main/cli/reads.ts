@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Purpose, Selection, ValueOf } from '../core/agent/protocol'
+import type { PairParts } from '../core/dotenv/pairVariables'
 import type { CopyFormat } from '../core/clipboard/copyFormats'
 import type { ReferenceEntry } from '../core/dotenv/references'
 import type { Shell } from '../core/dotenv/shellExports'
@@ -27,13 +28,27 @@ async function printKeys(terminal: Terminal, keys: readonly KeyWithState[], asJs
   else keyTable(terminal, keys)
 }
 
+function pairOf(raw: unknown): PairParts | undefined {
+  if (raw === undefined) return undefined
+  const { secretSuffix, defaultPrefix, parts } = (raw ?? {}) as Record<string, unknown>
+  const part = (item: unknown) => {
+    const { suffix, value } = (item ?? {}) as Record<string, unknown>
+    return typeof suffix === 'string' && typeof value === 'string'
+  }
+  if (typeof secretSuffix !== 'string' || typeof defaultPrefix !== 'string' || !Array.isArray(parts))
+    throw new KeywardError('INTERNAL', 'The answer held a pair Keyward cannot read.')
+  if (!parts.every(part)) throw new KeywardError('INTERNAL', 'The answer held a pair Keyward cannot read.')
+  return { secretSuffix, defaultPrefix, parts: parts as PairParts['parts'] }
+}
+
 function valuesOf(answer: unknown): ValueOf[] {
   if (!Array.isArray(answer)) throw new KeywardError('INTERNAL', 'The answer held no values.')
   return answer.map((item: unknown) => {
-    const { ref, variable, value } = (item ?? {}) as Record<string, unknown>
+    const { ref, variable, value, pair } = (item ?? {}) as Record<string, unknown>
     if (typeof ref !== 'string' || typeof value !== 'string' || (variable !== null && typeof variable !== 'string'))
       throw new KeywardError('INTERNAL', 'The answer held a value Keyward cannot read.')
-    return { ref, variable, value }
+    const parts = pairOf(pair)
+    return { ref, variable, value, ...(parts === undefined ? {} : { pair: parts }) }
   })
 }
 
@@ -97,7 +112,10 @@ export function keyChoice(
   return { selection, envFile }
 }
 
-/** A reference file's variables with their values resolved (one request for all its refs). */
+/**
+ * A reference file's variables with their values resolved (one request for all its refs). A reference to a pair
+ * (AWS_SECRET_ACCESS_KEY=keyward://aws/prod) brings its public parts (AWS_ACCESS_KEY_ID) unless the file sets them.
+ */
 async function resolveFile(
   access: KeyAccess,
   entries: readonly ReferenceEntry[],
@@ -107,7 +125,17 @@ async function resolveFile(
   const refs = referencedRefs(entries)
   if (refs.length === 0) return resolveEntries(entries, new Map())
   const values = valuesOf(await access.request({ op: 'values', selection: { refs }, purpose, variables: false }))
-  return resolveEntries(entries, new Map(refs.map((ref, index) => [ref, values[index]?.value ?? ''])))
+  const resolved = resolveEntries(entries, new Map(refs.map((ref, index) => [ref, values[index]?.value ?? ''])))
+  const pairs = new Map(refs.map((ref, index) => [ref, values[index]?.pair]))
+  const { pairAssignments } = await import('../core/dotenv/pairVariables')
+  const named = new Set(entries.map((entry) => entry.variable))
+  const parts = entries.flatMap((entry) => {
+    const pair = 'ref' in entry ? pairs.get(entry.ref) : undefined
+    return pair === undefined
+      ? []
+      : pairAssignments(entry.variable, pair).filter(({ variable }) => !named.has(variable))
+  })
+  return [...resolved, ...parts]
 }
 
 /** The variables for `keyward run`: the file's (references resolved), then the chosen keys'. */
@@ -233,7 +261,7 @@ export async function copyKey(
     import('./SystemClipboard'),
   ])
   const clipboard = new SecretClipboard(new SystemClipboard(env), globalThis, process.platform)
-  const [found] = valuesOf(
+  const found = valuesOf(
     await access.request({
       op: 'values',
       selection: { refs: [ref] },
@@ -241,8 +269,9 @@ export async function copyKey(
       variables: options.format === 'env',
     }),
   )
-  if (found === undefined) throw new KeywardError('NOT_FOUND', `No key ${ref}.`)
-  const text = copyText(options.format, found.value, found.variable)
+  if (found.length === 0) throw new KeywardError('NOT_FOUND', `No key ${ref}.`)
+  // As env, a pair is copied as both of its lines (AWS_SECRET_ACCESS_KEY=… then AWS_ACCESS_KEY_ID=…).
+  const text = found.map(({ value, variable }) => copyText(options.format, value, variable)).join('\n')
   await clipboard.copy(text, 0)
   if (options.seconds > 0) {
     const { spawn } = await import('node:child_process')

@@ -1,4 +1,5 @@
 import { selectKeys, writeKeysToDotenv, type KeySelection } from '../dotenv/keySelection'
+import { companionAssignments, keyExports, pairPartsOf, selectWithPairs } from '../providers/keyExports'
 import { KeywardError, vaultLocked } from '../errors'
 import type { KeyRecord } from '../keys/keyRecord'
 import { readKeyById, readSecretValue, listKeys } from '../keys/keyRepository'
@@ -73,7 +74,12 @@ export async function serveRequest(
     session.actingFor(caller, () =>
       request.op === 'values'
         ? reveal(session, planned, request.purpose)
-        : writeKeysToDotenv(session, request.file, { ids: planned.map(({ key }) => key.id) }, request.dryRun),
+        : writeKeysToDotenv(
+            session,
+            request.file,
+            keyExports(session, { ids: planned.map(({ key }) => key.id) }),
+            request.dryRun,
+          ),
     ),
   )
 }
@@ -91,7 +97,7 @@ export function performRequest(session: VaultSession, request: VaultRequest): un
       return reveal(session, plan(session, request.selection, request.variables), request.purpose)
     case 'env-write': {
       const ids: KeySelection = { ids: plan(session, request.selection, true).map(({ key }) => key.id) }
-      return writeKeysToDotenv(session, request.file, ids, request.dryRun)
+      return writeKeysToDotenv(session, request.file, keyExports(session, ids), request.dryRun)
     }
   }
 }
@@ -107,13 +113,18 @@ function purposeOf(request: Extract<VaultRequest, { op: 'values' | 'env-write' }
 function plan(session: VaultSession, selection: Selection, variables: boolean): Planned[] {
   const chosen: KeySelection =
     'refs' in selection ? { ids: selection.refs.map((ref) => resolveKeyRef(session, ref).id) } : selection
-  if (variables) return selectKeys(session, chosen)
+  if (variables) return selectWithPairs(session, chosen)
   if ('environment' in chosen) return selectKeys(session, chosen)
   return chosen.ids.map((id) => ({ key: readKeyById(session, id), variable: null }))
 }
 
+/**
+ * The values, each recorded. With variables (run, copy as VAR=value) a pair's public parts follow its secret as
+ * their own assignments; without (a reference file names the secret's variable) they travel as `pair`, and the
+ * caller names them after the file's variable.
+ */
 function reveal(session: VaultSession, planned: readonly Planned[], purpose: Purpose): ValueOf[] {
-  return planned.map(({ key, variable }) => {
+  return planned.flatMap(({ key, variable }): ValueOf[] => {
     const value = readSecretValue(session, key.id)
     const target = { keyId: key.id, keyRef: key.ref }
     if (purpose.kind === 'get') recordEvent(session, 'revealed', target)
@@ -124,7 +135,13 @@ function reveal(session: VaultSession, planned: readonly Planned[], purpose: Pur
         ...(purpose.kind === 'run' ? { command: purpose.command } : {}),
         ...(variable === null ? {} : { variable }),
       })
-    return { ref: key.ref, variable, value }
+    if (variable !== null)
+      return [
+        { ref: key.ref, variable, value },
+        ...companionAssignments(key, variable).map((part) => ({ ref: key.ref, ...part })),
+      ]
+    const pair = purpose.kind === 'get' ? null : pairPartsOf(key)
+    return [{ ref: key.ref, variable, value, ...(pair === null ? {} : { pair }) }]
   })
 }
 

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { PairParts } from '../dotenv/pairVariables'
 import type { ErrorCode } from '../errors'
 
 /**
@@ -28,11 +29,13 @@ export type Request =
 
 export type Operation = Request['op']
 
-/** One key's value as the agent hands it out. */
+/** One key's value as the agent hands it out (or one public part of a pair, under its own variable). */
 export interface ValueOf {
   readonly ref: string
   readonly variable: string | null
   readonly value: string
+  /** Asked without variables: a pair's public parts, named by the caller after the secret's variable. */
+  readonly pair?: PairParts
 }
 
 export interface AgentStatus {

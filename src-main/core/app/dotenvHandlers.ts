@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { selectKeys, writeKeysToDotenv, type KeySelection } from '../dotenv/keySelection'
+import { keyExports } from '../providers/keyExports'
 import { importDotenv, planDotenvImport } from '../providers/envImport'
 import { fixExposure } from '../dotenv/fileExposure'
 import { recentDotenvFiles, writtenBefore } from '../dotenv/usageStore'
@@ -74,26 +75,22 @@ export function createDotenvHandlers(deps: DotenvHandlerDeps): Pick<Handlers, Do
     'dotenv:preview': ({ file, selection }) =>
       vault.run(({ session }) => {
         const preview = previewWrite(
-          session,
           allowed(session, file, 'write', selectionOf(selection)),
-          selectionOf(selection),
+          keyExports(session, selectionOf(selection)),
         )
         return { ...preview, lines: [...preview.lines], exposure: [...preview.exposure] }
       }),
     'dotenv:write': ({ file, selection, digest }) =>
       vault.run(({ session }) => {
-        const target = previewWrite(
-          session,
-          allowed(session, file, 'write', selectionOf(selection)),
-          selectionOf(selection),
-        ).file
+        const exports = keyExports(session, selectionOf(selection))
+        const target = previewWrite(allowed(session, file, 'write', selectionOf(selection)), exports).file
         // The user approved a diff of this content; if anything touched the file since, they see the new diff first.
         if (fileDigest(target) !== digest)
           throw new KeywardError(
             'CONFLICT',
             `${target} changed since the preview; look at the new diff before writing.`,
           )
-        const written = writeKeysToDotenv(session, target, selectionOf(selection), false)
+        const written = writeKeysToDotenv(session, target, exports, false)
         return {
           file: written.file,
           updated: [...written.updated],

@@ -4,10 +4,11 @@ import { KeywardError } from '../errors'
 import { writeFileAtomic } from '../fs/atomicWrite'
 import type { KeyId } from '../keys/keyId'
 import type { KeyRecord } from '../keys/keyRecord'
-import { listKeys, readKeyById, readSecretValue } from '../keys/keyRepository'
+import { listKeys, readKeyById } from '../keys/keyRepository'
 import { recordEvent } from '../vault/audit'
 import type { VaultSession } from '../vault/VaultSession'
 import { existingRegularFile, readDotenvText } from './dotenvFiles'
+import type { Assignment } from './pairVariables'
 import { recordUsages } from './usageStore'
 import { writeDotenvFile, type DotenvWrite } from './writeDotenvFile'
 
@@ -19,6 +20,11 @@ export type KeySelection = { readonly environment: string } | { readonly ids: re
 export interface Selected {
   readonly key: KeyRecord
   readonly variable: string
+}
+
+/** A selected key as assignments: its secret under `variable` first, then a pair's public parts. */
+export interface KeyExport extends Selected {
+  readonly assignments: readonly Assignment[]
 }
 
 /** The chosen keys with their variables: each needs an env var name, and no two may share one. */
@@ -48,23 +54,28 @@ export function selectKeys(session: VaultSession, selection: KeySelection): Sele
   return keys.map((key) => ({ key, variable: key.envVar ?? '' }))
 }
 
-/** Writes the selected keys into a .env file and records where each one went (`usages`). */
+/**
+ * Writes the keys' assignments (providers/keyExports.ts makes them) into a .env file and records where each key
+ * went (`usages`: the secret's variable; a pair's public parts are not tracked).
+ */
 export function writeKeysToDotenv(
   session: VaultSession,
   file: string,
-  selection: KeySelection,
+  exports: readonly KeyExport[],
   dryRun: boolean,
 ): DotenvWrite {
-  const selected = selectKeys(session, selection)
-  const edits = selected.map(({ key, variable }) => ({ variable, value: readSecretValue(session, key.id) }))
-  const written = writeDotenvFile(file, edits, { dryRun })
+  const written = writeDotenvFile(
+    file,
+    exports.flatMap(({ assignments }) => assignments),
+    { dryRun },
+  )
   if (!dryRun) {
     recordUsages(
       session,
       written.file,
-      selected.map(({ key, variable }) => ({ keyId: key.id, variable })),
+      exports.map(({ key, variable }) => ({ keyId: key.id, variable })),
     )
-    for (const { key, variable } of selected)
+    for (const { key, variable } of exports)
       recordEvent(session, 'exported', { keyId: key.id, keyRef: key.ref }, { to: written.file, variable })
   }
   return written

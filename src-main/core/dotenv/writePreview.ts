@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { parse } from 'dotenv'
-import { readSecretValue } from '../keys/keyRepository'
-import type { VaultSession } from '../vault/VaultSession'
 import { existingRegularFile } from './dotenvFiles'
-import { selectKeys, type KeySelection } from './keySelection'
+import type { KeyExport } from './keySelection'
 import { fileExposure, type Exposure } from './fileExposure'
 import { mergeDotenv } from './mergeDotenv'
 import { maskValue } from './maskValue'
@@ -14,6 +12,8 @@ export interface PreviewLine {
   readonly keyId: string
   readonly keyRef: string
   readonly variable: string
+  /** False for a pair's public part (AWS_ACCESS_KEY_ID): shown in full, nothing to reveal. */
+  readonly secret: boolean
   readonly change: 'added' | 'changed' | 'unchanged'
   /** The file's value now and the one to be written, masked; `before` is null for a new line. */
   readonly before: string | null
@@ -41,14 +41,13 @@ export function fileDigest(file: string): string {
  * What writing the selected keys into `file` would do, line by line, values masked — computed by the same merge
  * the write runs (so a file Keyward cannot edit safely is refused here already, and nothing is written).
  */
-export function previewWrite(session: VaultSession, file: string, selection: KeySelection): WritePreview {
+export function previewWrite(file: string, exports: readonly KeyExport[]): WritePreview {
   const target = targetFile(file)
   const stats = existingRegularFile(target, false)
   const original = stats === null ? '' : readFileSync(target, 'utf8')
-  const selected = selectKeys(session, selection).map((entry) => ({
-    ...entry,
-    value: readSecretValue(session, entry.key.id),
-  }))
+  const selected = exports.flatMap(({ key, assignments }) =>
+    assignments.map((assignment, index) => ({ key, ...assignment, secret: index === 0 })),
+  )
   const merged = mergeDotenv(
     original,
     selected.map(({ variable, value }) => ({ variable, value })),
@@ -58,20 +57,22 @@ export function previewWrite(session: VaultSession, file: string, selection: Key
   for (const match of original.matchAll(/^[ \t]*(?:export[ \t]+)?([\w.-]+)[ \t]*[=:]/gm)) {
     counts.set(match[1] ?? '', (counts.get(match[1] ?? '') ?? 0) + 1)
   }
-  const lines = selected.map(({ key, variable, value }): PreviewLine => {
+  const lines = selected.map(({ key, variable, value, secret }): PreviewLine => {
     const before = current[variable]
     const change = merged.added.includes(variable)
       ? 'added'
       : merged.updated.includes(variable)
         ? 'changed'
         : 'unchanged'
+    const shown = (text: string) => (secret ? maskValue(text) : text)
     return {
       keyId: key.id,
       keyRef: key.ref,
       variable,
+      secret,
       change,
-      before: before === undefined ? null : maskValue(before),
-      after: maskValue(value),
+      before: before === undefined ? null : shown(before),
+      after: shown(value),
       assignments: counts.get(variable) ?? 0,
     }
   })

@@ -55,7 +55,7 @@ export function PreviewTable({ lines }: { readonly lines: readonly Line[] }) {
         </thead>
         <tbody>
           {lines.map((line) => (
-            <tr key={line.keyId} className={`diff-${line.change}`}>
+            <tr key={line.variable} className={`diff-${line.change}`}>
               <th scope="row">
                 <code>{line.variable}</code>
               </th>
@@ -67,18 +67,21 @@ export function PreviewTable({ lines }: { readonly lines: readonly Line[] }) {
                 <code>{line.before ?? '—'}</code>
               </td>
               <td>
-                <code className={revealed.has(line.keyId) ? 'revealed-line' : undefined}>
-                  {revealed.get(line.keyId) ?? line.after}
+                <code className={line.secret && revealed.has(line.keyId) ? 'revealed-line' : undefined}>
+                  {(line.secret ? revealed.get(line.keyId) : undefined) ?? line.after}
                 </code>
               </td>
               <td>
-                <button
-                  type="button"
-                  aria-label={`${revealed.has(line.keyId) ? 'Hide' : 'Reveal'} ${line.variable}`}
-                  onClick={() => void toggle(line)}
-                >
-                  {revealed.has(line.keyId) ? 'Hide' : 'Reveal'}
-                </button>
+                {/* A pair's public part (the AWS access key id) is shown whole: there is nothing to reveal. */}
+                {line.secret && (
+                  <button
+                    type="button"
+                    aria-label={`${revealed.has(line.keyId) ? 'Hide' : 'Reveal'} ${line.variable}`}
+                    onClick={() => void toggle(line)}
+                  >
+                    {revealed.has(line.keyId) ? 'Hide' : 'Reveal'}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -351,6 +351,7 @@ describe('the vault in the window, through the contract', () => {
         keyId: key.id,
         keyRef: 'stripe/env-write',
         variable: 'STRIPE_SECRET_KEY',
+        secret: true,
         change: 'changed',
         before: 'old-…0000',
         after: 'sk_live_…0001',
@@ -386,6 +387,38 @@ describe('the vault in the window, through the contract', () => {
     expect(readFileSync(path.join(project, '.gitignore'), 'utf8')).toBe('/.env\n')
     writeFileSync(file, 'STRIPE_SECRET_KEY=edited-by-hand\n')
     expect((await value('key:detail', { id: key.id })).usages).toMatchObject([{ state: 'changed' }])
+  })
+
+  it('.env write of an AWS pair: the diff shows the access key id whole beside the masked secret', async () => {
+    const file = path.join(temp.dir, 'pair.env')
+    const secret = 'q9Zx4Lm2Vb7Nc1Rt5Yh8Kj3Pw6Sd0Fg2Ha4Jk/+U'
+    const { key } = await value('key:add', {
+      provider: 'aws',
+      name: 'pair-write',
+      envVar: null,
+      environment: 'pairtest',
+      expiresAt: null,
+      rotateEveryDays: null,
+      remindBeforeDays: null,
+      tags: [],
+      notes: '',
+      value: secret,
+      formatCheck: true,
+      pairId: 'AKIA7Q4N2B5X9C3D8E6F',
+    })
+    dialogAnswer = file
+    await value('dotenv:choose', { purpose: 'write' })
+    const selection = { ids: [key.id] }
+    const preview = await value('dotenv:preview', { file, selection })
+    expect(preview.lines.map(({ variable, secret: isSecret, after }) => [variable, isSecret, after])).toEqual([
+      ['AWS_SECRET_ACCESS_KEY', true, '…k/+U'],
+      ['AWS_ACCESS_KEY_ID', false, 'AKIA7Q4N2B5X9C3D8E6F'],
+    ])
+    await value('dotenv:write', { file, selection, digest: preview.digest })
+    expect(parse(readFileSync(file, 'utf8'))).toEqual({
+      AWS_SECRET_ACCESS_KEY: secret,
+      AWS_ACCESS_KEY_ID: 'AKIA7Q4N2B5X9C3D8E6F',
+    })
   })
 
   it('.env import: a preview per variable, only the ticked rows created, the file tracked', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { parse } from 'dotenv'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { writeKeysToDotenv } from '../../../../src-main/core/dotenv/keySelection'
+import { keyExports } from '../../../../src-main/core/providers/keyExports'
 import { createKey, revealValue } from '../../../../src-main/core/keys/keyRepository'
 import {
   propagateRotation,
@@ -46,7 +47,7 @@ it('runs step by step; a lock after "create" resumes past "store" at the next un
   const [chosen, left] = [path.join(temp.dir, 'api.env'), path.join(temp.dir, 'worker.env')]
   for (const file of [chosen, left]) {
     writeFileSync(file, '# app\nPORT=1\n')
-    writeKeysToDotenv(session, file, { ids: [key.id] }, false)
+    writeKeysToDotenv(session, file, keyExports(session, { ids: [key.id] }), false)
   }
 
   const { journal: created } = await startRotation(session, key.id, http)
@@ -156,7 +157,7 @@ it('a tracked .env replaced by a FIFO is reported missing by the preview and the
   )
   const file = path.join(temp.dir, 'fifo.env')
   writeFileSync(file, '')
-  writeKeysToDotenv(session, file, { ids: [key.id] }, false)
+  writeKeysToDotenv(session, file, keyExports(session, { ids: [key.id] }), false)
   await startRotation(session, key.id, http)
   await verifyNewKey(session, key.id, http)
   storeNewKey(session, key.id)
