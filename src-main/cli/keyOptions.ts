@@ -25,16 +25,30 @@ export function addKeyOptions(command: Command, { forEdit }: { forEdit: boolean 
     .option('--env-var <VAR>', 'environment variable name used in .env files and `keyward run`')
     .option('--environment <ENV>', 'development, staging, production or a custom name (default development)')
     .option('--expires <YYYY-MM-DD>', forEdit ? 'expiry date, or "none"' : 'expiry date')
-    .option('--rotate-every <DAYS>', forEdit ? 'rotation period in days, or "none"' : 'rotation period in days')
+    .option(
+      '--rotate-every <DAYS>',
+      forEdit ? 'rotation period in days (90 or 90d), or "none"' : 'rotation period in days (90 or 90d)',
+    )
     .option('--remind-before <DAYS>', 'days of warning before expiry or rotation (default 14)')
     .option('--tag <TAG>', forEdit ? 'tag (repeatable; replaces the tags)' : 'tag (repeatable)', collect)
     .option('--note <TEXT>', 'free-text note')
     .addOption(new Option('--metadata <JSON>', 'provider metadata as a JSON object'))
 }
 
-/** Days, or "none" to clear. */
-function parseNumber(flag: string, raw: string | undefined): number | null | undefined {
-  return raw === 'none' ? null : wholeNumber(flag, raw, 'days (or "none")')
+/** Days (`90` or `90d`, as `due` prints them), or "none" to clear; INVALID_INPUT naming the flag. */
+function parseDays(flag: string, raw: string | undefined): number | null | undefined {
+  if (raw === 'none') return null
+  return wholeNumber(flag, raw?.replace(/^(\d+)d$/, '$1'), 'days (e.g. 90 or 90d, or "none")')
+}
+
+/** A calendar date as YYYY-MM-DD, or "none" (null); checked here so the message names the flag, before any prompt. */
+export function parseExpiry(flag: string, raw: string | undefined): string | null | undefined {
+  if (raw === undefined) return undefined
+  if (raw === 'none') return null
+  const date = new Date(`${raw}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw)
+    throw new KeywardError('INVALID_INPUT', `${flag} takes a date as YYYY-MM-DD (e.g. 2027-03-31), or "none".`)
+  return raw
 }
 
 function parseMetadata(raw: string | undefined): Record<string, unknown> | undefined {
@@ -57,9 +71,9 @@ export function keyPatchFromFlags(flags: KeyFlags): KeyPatch {
     name: flags.name,
     envVar: flags.envVar,
     environment: flags.environment,
-    expiresAt: flags.expires === 'none' ? null : flags.expires,
-    rotateEveryDays: parseNumber('--rotate-every', flags.rotateEvery),
-    remindBeforeDays: parseNumber('--remind-before', flags.remindBefore),
+    expiresAt: parseExpiry('--expires', flags.expires),
+    rotateEveryDays: parseDays('--rotate-every', flags.rotateEvery),
+    remindBeforeDays: parseDays('--remind-before', flags.remindBefore),
     tags: flags.clearTags === true ? [] : flags.tag,
     notes: flags.note,
     metadata: parseMetadata(flags.metadata),

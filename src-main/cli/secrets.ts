@@ -2,18 +2,24 @@ import { KeywardError } from '../core/errors'
 import { createReadStream } from 'node:fs'
 import { MAX_STDIN_BYTES, readBoundedUtf8, type Terminal } from './terminal'
 
-/** `--value-stdin` input: one value, one trailing newline (LF or CRLF) stripped. */
+/** A password (or the agent's stdin): one trailing newline (LF or CRLF) stripped; spaces may be the password's. */
 export function stripOneNewline(text: string): string {
   return text.replace(/\r?\n$/, '')
 }
 
-/** A secret value: from stdin with --value-stdin, else a no-echo prompt. Never from argv. */
+/**
+ * A secret value: from stdin with --value-stdin, else a no-echo prompt. Never from argv. Surrounding spaces, tabs
+ * and line breaks are a paste's or a pipe's, never a key's: trimmed before the format check and the fingerprint,
+ * so `"  npm_…  \n\n"` is the same key as `npm_…`.
+ */
 export async function readValue(terminal: Terminal, fromStdin: boolean, label: string): Promise<string> {
-  if (fromStdin) return stripOneNewline(await terminal.readStdin())
-  const typed = await terminal.promptHidden(`Value for ${label}: `)
-  if (typed === null)
+  const raw = fromStdin ? await terminal.readStdin() : await terminal.promptHidden(`Value for ${label}: `)
+  if (raw === null)
     throw new KeywardError('INVALID_INPUT', 'No terminal to type the value on: pass it on stdin with --value-stdin.')
-  return typed
+  const value = raw.trim()
+  if (value === '')
+    throw new KeywardError('INVALID_INPUT', fromStdin ? 'stdin held no value; nothing was stored.' : 'No value typed.')
+  return value
 }
 
 /** An unlock secret from an environment variable (scripts), else a no-echo prompt; neither is NO_PASSWORD (exit 3). */

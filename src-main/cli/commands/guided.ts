@@ -9,6 +9,7 @@ import {
 import type { ProviderDefinition } from '../../core/providers/providerDefinition'
 import type { HttpDeps } from '../../core/providers/providerHttp'
 import type { VaultSession } from '../../core/vault/VaultSession'
+import { parseExpiry } from '../keyOptions'
 import type { Terminal } from '../terminal'
 
 export function needsDashboard(provider: ProviderDefinition, what: string): KeywardError {
@@ -28,6 +29,7 @@ export async function guidedRotation(
   session: VaultSession,
   key: KeyRecord,
   http: HttpDeps,
+  expires: string | null | undefined,
 ): Promise<void> {
   const rotation = GuidedRotation.start(session, key.id, http)
   const start = rotation.current
@@ -47,7 +49,9 @@ export async function guidedRotation(
       ? '2. Paste the new key here (hidden): '
       : "   Then paste the new key's secret here (hidden): ",
   )
-  const stored = await rotation.submitCandidate(pasted ?? '', pairId)
+  if (pasted === null) throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
+  const expiresAt = expires !== undefined ? expires : await askExpiry(terminal, key)
+  const stored = await rotation.submitCandidate(pasted, pairId, { expiresAt })
   if (stored.step !== 'revoke-old-in-dashboard') return
   if (stored.verified !== null) terminal.err(`3. Verified the new key: ${stored.verified}`)
   terminal.err('   Stored; the old value is kept as a retired version.')
@@ -60,6 +64,28 @@ export async function guidedRotation(
   if (done && finished.step === 'done' && finished.proof !== null) terminal.err(`6. ${finished.proof}`)
   if (done) terminal.err('Rotation complete.')
   else terminal.err(`Remember to delete the old key in ${dashboard.provider}'s dashboard: it still works there.`)
+}
+
+/**
+ * The new key's expiry, asked when the old one had a date (a new key rarely keeps it): a date, or Enter for none.
+ * Undefined (keep the rule: a past date cleared, a future one kept) when the key had none or nobody can answer.
+ */
+export async function askExpiry(terminal: Terminal, key: KeyRecord): Promise<string | null | undefined> {
+  if (key.expiresAt === null || !terminal.interactive) return undefined
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const answer = (
+      await terminal.ask(`   The new key's expiry (YYYY-MM-DD; Enter for none; was ${key.expiresAt}): `)
+    )?.trim()
+    if (answer === undefined) return undefined
+    if (answer === '') return null
+    try {
+      return parseExpiry('The expiry', answer)
+    } catch (error) {
+      if (error instanceof KeywardError) terminal.err(error.message)
+      else throw error
+    }
+  }
+  throw new KeywardError('INVALID_INPUT', 'No valid expiry given; nothing changed.')
 }
 
 /** Guided revocation: revoke in the dashboard, then Keyward marks the key revoked. */

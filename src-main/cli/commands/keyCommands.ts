@@ -13,6 +13,8 @@ import { withStates } from '../../core/keys/keyState'
 import { json, keyDetails, table } from '../render'
 import { readValue } from '../secrets'
 import { newKeyMetadata } from './newKeyMetadata'
+import { checkProviderId } from '../../core/providers/providerNames'
+import { confirmOrStop } from '../confirm'
 
 function warnDuplicates(context: CliContext, duplicates: readonly string[]): void {
   if (duplicates.length > 0) context.terminal.err(`Note: the same value is stored as ${duplicates.join(', ')}.`)
@@ -26,19 +28,26 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .command('add <NAME>')
       .description('add a key; the value comes from stdin (--value-stdin) or a hidden prompt, never from argv')
       .option('--provider <ID>', 'provider id, e.g. solo, mailosaur, stripe (default: detected from the key)')
-      .option('--value-stdin', 'read the value from stdin (one trailing newline is stripped)')
+      .option('--value-stdin', 'read the value from stdin (surrounding spaces and line breaks are trimmed)')
       .option('--no-format-check', "store a value that does not match the provider's documented key format")
       .option('--json', 'print the new key as JSON'),
     { forEdit: false },
   ).action(async (name: string, flags: KeyFlags & { valueStdin?: boolean; formatCheck: boolean; json?: boolean }) => {
     const { provider: _provider, metadata: given, ...fields } = keyPatchFromFlags(flags)
-    const value = await readValue(
-      terminal,
-      flags.valueStdin === true,
-      flags.provider === undefined ? name : `${flags.provider}/${name}`,
-    )
-    const metadata = await newKeyMetadata(context, findProvider(flags.provider ?? detectProvider(value)), value, given)
-    const { key, duplicates } = await withVault(context, (session) => {
+    // The vault is opened first and the provider checked: the value is asked for only once it can be stored.
+    const { key, duplicates } = await withVault(context, async (session) => {
+      if (flags.provider !== undefined) checkProviderId(session, flags.provider)
+      const value = await readValue(
+        terminal,
+        flags.valueStdin === true,
+        flags.provider === undefined ? name : `${flags.provider}/${name}`,
+      )
+      const metadata = await newKeyMetadata(
+        context,
+        findProvider(flags.provider ?? detectProvider(value)),
+        value,
+        given,
+      )
       const provider = providerForNewValue(session, flags.provider, value, flags.formatCheck)
       return createKey(
         session,
@@ -104,7 +113,11 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .option('--json', 'print the key as JSON'),
     { forEdit: true },
   ).action(async (ref: string, flags: KeyFlags & { json?: boolean }) => {
-    const key = await withVault(context, (session) => editKey(session, keyIdOf(session, ref), keyPatchFromFlags(flags)))
+    const patch = keyPatchFromFlags(flags)
+    const key = await withVault(context, (session) => {
+      if (patch.provider !== undefined) checkProviderId(session, patch.provider)
+      return editKey(session, keyIdOf(session, ref), patch)
+    })
     if (flags.json === true) json(terminal, key)
     else terminal.err(`Updated ${key.ref}.`)
   })
@@ -112,7 +125,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   program
     .command('set-value <REF>')
     .description('replace the value; the old one is kept in the history as retired')
-    .option('--value-stdin', 'read the value from stdin (one trailing newline is stripped)')
+    .option('--value-stdin', 'read the value from stdin (surrounding spaces and line breaks are trimmed)')
     .option('--reason <TEXT>', 'why the value changed (kept in the history)', 'replaced')
     .action(async (ref: string, flags: { valueStdin?: boolean; reason: string }) => {
       const value = await readValue(terminal, flags.valueStdin === true, ref)
@@ -144,27 +157,46 @@ export function registerKeyCommands(program: Command, context: CliContext): void
 
   program
     .command('rm <REF>')
-    .description('delete a key and every stored version of its value')
+    .description('delete a key and every stored version of its value (it is not revoked at the provider)')
     .option('--yes', 'do not ask for confirmation')
-    .action(async (ref: string, flags: { yes?: boolean }) => {
+    .option('--json', 'print the deleted key as JSON')
+    .action(async (ref: string, flags: { yes?: boolean; json?: boolean }) => {
       const key = await withVault(context, async (session) => {
         const found = getKey(session, keyIdOf(session, ref))
-        if (flags.yes !== true && !(await confirmDeletion(found))) {
-          throw new KeywardError('INVALID_INPUT', 'Not deleted: confirm on a terminal, or pass --yes.')
-        }
+        warnStillLive(found)
+        if (flags.yes !== true) await confirmDeletion(found)
         return deleteKey(session, found.id)
       })
-      terminal.err(`Deleted ${key.ref}.`)
+      if (flags.json === true) json(terminal, { deleted: key.ref })
+      else terminal.err(`Deleted ${key.ref}.`)
     })
 
+  /**
+   * Deleting a key here does not stop it working at the provider: said before the question, with what revokes it
+   * there (1Password and Bitwarden forget a secret silently; a live API key forgotten is a leak waiting).
+   */
+  function warnStillLive(key: KeyRecord): void {
+    const provider = findProvider(key.provider)
+    if (key.status === 'revoked' || provider === undefined) return
+    const verified =
+      key.lastVerifyResult === 'ok' ? ` (it worked when verified on ${key.lastVerifiedAt?.slice(0, 10)})` : ''
+    const fix =
+      provider.capabilities.revoke === 'api'
+        ? `To revoke it there first: keyward revoke ${key.ref}`
+        : `Delete it at ${provider.dashboardUrl ?? provider.name} too.`
+    terminal.err(
+      `${key.ref} is not revoked at ${provider.name}${verified}: it keeps working there after it is deleted here. ${fix}`,
+    )
+  }
+
   /** y/N — except for providers whose keys live on after Keyward forgets them, where the name must be typed. */
-  async function confirmDeletion(key: KeyRecord): Promise<boolean> {
+  async function confirmDeletion(key: KeyRecord): Promise<void> {
     const provider = findProvider(key.provider)
     if (provider?.capabilities.revoke !== 'guided')
-      return terminal.confirm(`Delete ${key.ref} and all its stored values?`)
-    terminal.err(
-      `${provider.name} keys cannot be deleted through its API: deleting ${key.ref} here leaves it working at ${provider.dashboardUrl ?? provider.name}. Delete it there too.`,
-    )
-    return (await terminal.ask(`Type the key's name (${key.name}) to delete it from Keyward: `))?.trim() === key.name
+      return confirmOrStop(terminal, `Delete ${key.ref} and all its stored values?`, 'Not deleted')
+    if (!terminal.interactive)
+      throw new KeywardError('INVALID_INPUT', 'Not deleted: there is no terminal to confirm on; pass --yes.')
+    if ((await terminal.ask(`Type the key's name (${key.name}) to delete it from Keyward: `))?.trim() !== key.name)
+      throw new KeywardError('CANCELLED', 'Not deleted.')
   }
 }

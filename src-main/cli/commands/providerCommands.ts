@@ -6,7 +6,7 @@ import { detectProvider } from '../../core/providers/detectProvider'
 import { baseUrlFor } from '../../core/providers/providerDefinition'
 import { KeywardError } from '../../core/errors'
 import { listKeys } from '../../core/keys/keyRepository'
-import { getKey } from '../../core/keys/keyRepository'
+import { editKey, getKey } from '../../core/keys/keyRepository'
 import { revokeKey, syncKey, verifyKey, type KeyOperation } from '../../core/providers/keyOperations'
 import { rotateKey } from '../../core/providers/apiRotation'
 import {
@@ -16,7 +16,12 @@ import {
   saveCustomProvider,
 } from '../../core/providers/customProviders'
 import type { VaultSession } from '../../core/vault/VaultSession'
-import { guidedRevocation, guidedRotation, needsDashboard } from './guided'
+import { askExpiry, guidedRevocation, guidedRotation, needsDashboard } from './guided'
+import { GuidedRotation } from '../../core/providers/guidedSteps'
+import type { KeyRecord } from '../../core/keys/keyRecord'
+import { withStates, type KeyWithState } from '../../core/keys/keyState'
+import { parseExpiry } from '../keyOptions'
+import { confirmOrStop } from '../confirm'
 import { withVault, type CliContext } from '../context'
 import { EXIT } from '../exitCodes'
 import { json, table } from '../render'
@@ -117,30 +122,77 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .command('rotate <REF>')
     .description("rotate a key: through the provider's API where it has one, else guided through its dashboard")
     .option('--yes', 'do not ask for confirmation')
-    .action(async (ref: string, flags: { yes?: boolean }) => {
-      await withVault(context, async (session) => {
-        const key = getKey(session, keyIdOf(session, ref))
-        const provider = providerFor(session, key.provider)?.provider
-        if (provider === undefined || provider.capabilities.rotate === 'none')
-          throw new KeywardError(
-            'INVALID_INPUT',
-            `Keyward cannot rotate ${key.provider} keys; use keyward set-value after rotating it yourself.`,
-          )
-        if (provider.capabilities.rotate === 'guided') {
-          if (!terminal.interactive) throw needsDashboard(provider, 'rotated')
-          return guidedRotation(terminal, session, key, http)
-        }
-        if (
-          flags.yes !== true &&
-          !(await terminal.confirm(
-            `Rotate ${key.ref}? ${provider.name} issues a new key and the old one stops working.`,
-          ))
-        ) {
-          throw new KeywardError('INVALID_INPUT', 'Not rotated: confirm on a terminal, or pass --yes.')
-        }
-        terminal.out(terminalSafe((await rotateKey(session, key.id, http)).summary))
-      })
-    })
+    .option(
+      '--value-stdin',
+      'you made the new key yourself: read it from stdin — refused if it is the stored one, verified where the ' +
+        'provider can, stored, and written to the .env files that held the old one',
+    )
+    .option('--pair-id <ID>', "with --value-stdin: a pair's new public id (AWS access key id, Twilio key SID)")
+    .option('--expires <DATE>', 'the new key\'s expiry (YYYY-MM-DD) or "none"; by default a past expiry is cleared')
+    .option('--json', 'print the outcome as JSON')
+    .action(
+      async (
+        ref: string,
+        flags: { yes?: boolean; valueStdin?: boolean; pairId?: string; expires?: string; json?: boolean },
+      ) => {
+        const expires = parseExpiry('--expires', flags.expires)
+        if (flags.pairId !== undefined && flags.valueStdin !== true)
+          throw new KeywardError('INVALID_INPUT', '--pair-id goes with --value-stdin.')
+        const given = flags.valueStdin === true ? await readValue(terminal, true, ref) : null
+        const outcome = await withVault(context, async (session) => {
+          const key = getKey(session, keyIdOf(session, ref))
+          if (given !== null) return rotateToValue(session, key, given, flags.pairId, expires)
+          const provider = providerFor(session, key.provider)?.provider
+          if (provider === undefined || provider.capabilities.rotate === 'none')
+            throw new KeywardError(
+              'INVALID_INPUT',
+              `Keyward cannot rotate ${key.provider} keys: make a new one at the provider, then run ` +
+                `keyward rotate ${key.ref} --value-stdin.`,
+            )
+          if (provider.capabilities.rotate === 'guided') {
+            if (!terminal.interactive) throw needsDashboard(provider, 'rotated')
+            await guidedRotation(terminal, session, key, http, expires)
+            return { key: withStates(session)(getKey(session, key.id)), summary: null }
+          }
+          if (flags.yes !== true)
+            await confirmOrStop(
+              terminal,
+              `Rotate ${key.ref}? ${provider.name} issues a new key and the old one stops working.`,
+              'Not rotated',
+            )
+          const { summary } = await rotateKey(session, key.id, http)
+          const expiresAt =
+            expires !== undefined ? expires : flags.yes === true ? undefined : await askExpiry(terminal, key)
+          if (expiresAt !== undefined) editKey(session, key.id, { expiresAt })
+          return { key: withStates(session)(getKey(session, key.id)), summary }
+        })
+        if (flags.json === true) json(terminal, outcome)
+        else if (outcome.summary !== null) terminal.out(terminalSafe(outcome.summary))
+      },
+    )
+
+  /** `rotate --value-stdin`: guided rotation's checks, storage and propagation, for a key the user made. */
+  async function rotateToValue(
+    session: VaultSession,
+    key: KeyRecord,
+    value: string,
+    pairId: string | undefined,
+    expiresAt: string | null | undefined,
+  ): Promise<{ key: KeyWithState; summary: string }> {
+    const rotation = GuidedRotation.start(session, key.id, http, { byValue: true })
+    const stored = await rotation.submitCandidate(value, pairId, { expiresAt })
+    const lines = [`Stored the new value of ${key.ref}; the previous one is kept as retired.`]
+    if (stored.step === 'revoke-old-in-dashboard') {
+      if (stored.verified !== null) lines.push(`Verified: ${stored.verified}`)
+      for (const update of stored.files) lines.push(`${update.file} (${update.variable}): ${update.outcome}`)
+    }
+    const provider = providerFor(session, key.provider)?.provider
+    lines.push(
+      `The old key still works at ${provider?.name ?? key.provider} until you delete it there` +
+        `${provider?.dashboardUrl === null || provider === undefined ? '' : ` (${provider.dashboardUrl})`}.`,
+    )
+    return { key: withStates(session)(getKey(session, key.id)), summary: lines.join('\n') }
+  }
 
   program
     .command('revoke <REF>')
@@ -160,12 +212,8 @@ export function registerProviderCommands(program: Command, context: CliContext):
           if (await guidedRevocation(terminal, session, key)) terminal.err(`Marked ${key.ref} revoked.`)
           return
         }
-        if (
-          flags.yes !== true &&
-          !(await terminal.confirm(`Revoke ${key.ref}? This cannot be undone at ${provider.name}.`))
-        ) {
-          throw new KeywardError('INVALID_INPUT', 'Not revoked: confirm on a terminal, or pass --yes.')
-        }
+        if (flags.yes !== true)
+          await confirmOrStop(terminal, `Revoke ${key.ref}? This cannot be undone at ${provider.name}.`, 'Not revoked')
         terminal.out(terminalSafe((await revokeKey(session, key.id, http)).summary))
       })
     })
@@ -253,7 +301,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
   program
     .command('detect')
     .description('print the provider id a key belongs to, from its format, or "unknown" (no vault needed)')
-    .option('--value-stdin', 'read the key from stdin (one trailing newline is stripped)')
+    .option('--value-stdin', 'read the key from stdin (surrounding spaces and line breaks are trimmed)')
     .action(async (flags: { valueStdin?: boolean }) => {
       terminal.out(detectProvider(await readValue(terminal, flags.valueStdin === true, 'the key')))
     })

@@ -94,15 +94,32 @@ export function editKey(session: VaultSession, id: KeyId, patch: KeyPatch): KeyR
     .immediate()
 }
 
-/** Replaces the value: the old one is kept as a retired version with when and why. Counts as a rotation. */
-export function setKeyValue(session: VaultSession, id: KeyId, value: string, reason = 'replaced'): CreatedKey {
+/**
+ * Replaces the value: the old one is kept as a retired version with when and why. Counts as a rotation: the key is
+ * active again, a past expiry (the old value's) is cleared, and `expiresAt` — the new value's expiry, or null for
+ * none — replaces the date when given.
+ */
+export function setKeyValue(
+  session: VaultSession,
+  id: KeyId,
+  value: string,
+  reason = 'replaced',
+  settle: { readonly expiresAt?: string | null } = {},
+): CreatedKey {
   validateValue(value)
+  const expiry = settle.expiresAt === undefined ? undefined : validatePatch({ expiresAt: settle.expiresAt }).expiresAt
   return session.db
     .transaction(() => {
       readKeyById(session, id)
       const print = store.replaceValue(session, id, value, reason, now(session))
+      if (expiry !== undefined) store.updateColumns(session, id, [['expires_at', expiry]], now(session))
       const key = readKeyById(session, id)
-      recordEvent(session, 'value-changed', { keyId: id, keyRef: key.ref }, { reason })
+      recordEvent(
+        session,
+        'value-changed',
+        { keyId: id, keyRef: key.ref },
+        { reason, ...(expiry === undefined ? {} : { expiresAt: expiry }) },
+      )
       return { key, duplicates: store.duplicatesOf(session, print, id) }
     })
     .immediate()

@@ -240,13 +240,15 @@ export function replaceValue(session: VaultSession, id: KeyId, value: string, re
     .sql('UPDATE secret_versions SET retired_at = ?, retired_reason = ? WHERE key_id = ? AND retired_at IS NULL')
     .run(now, reason, id)
   const { fingerprint: print, hint } = insertSecret(session, id, value, now)
-  // What the provider said was about the old value: the new one is not verified until it is asked.
+  // What the provider said was about the old value: the new one is not verified until it is asked. A past expiry
+  // and a revocation were the old value's too: the key is active again (it is selected by `run --environment`).
   session
     .sql(
       `UPDATE keys SET fingerprint = ?, hint = ?, rotated_at = ?, updated_at = ?, last_verified_at = NULL,
-            last_verify_result = NULL WHERE id = ?`,
+            last_verify_result = NULL, status = 'active',
+            expires_at = CASE WHEN expires_at < ? THEN NULL ELSE expires_at END WHERE id = ?`,
     )
-    .run(print, hint, now, now, id)
+    .run(print, hint, now, now, now.slice(0, 10), id)
   return print
 }
 

@@ -81,10 +81,19 @@ export class GuidedRotation {
     this.state = { step: 'create-in-dashboard', dashboard: dashboardOf(provider, key) }
   }
 
-  static start(session: VaultSession, keyId: KeyId, http: HttpDeps): GuidedRotation {
+  /**
+   * `byValue`: the user made the new key themselves and hands it over (`keyward rotate REF --value-stdin`), so any
+   * provider Keyward knows will do — the same checks, storage and propagation as a guided rotation.
+   */
+  static start(
+    session: VaultSession,
+    keyId: KeyId,
+    http: HttpDeps,
+    options: { byValue?: boolean } = {},
+  ): GuidedRotation {
     const key = readKeyById(session, keyId)
     const provider = providerOf(session, key)
-    if (rotationPlan(provider) !== 'guided') {
+    if (options.byValue !== true && rotationPlan(provider) !== 'guided') {
       throw new KeywardError(
         'UNSUPPORTED',
         `${provider.name} keys are ${rotationPlan(provider) === 'api' ? 'rotated through its API' : 'not rotated by Keyward'}.`,
@@ -102,9 +111,14 @@ export class GuidedRotation {
 
   /**
    * The pasted key — and, for a pair (AWS, Twilio), the new key's id, since the dashboard issues both anew —
-   * verified before anything is stored.
+   * verified before anything is stored. `settle.expiresAt`: the new key's expiry (null: none); by default a past
+   * expiry is cleared and a future one kept.
    */
-  async submitCandidate(candidate: string, pairId?: string): Promise<GuidedRotationStep> {
+  async submitCandidate(
+    candidate: string,
+    pairId?: string,
+    settle: { readonly expiresAt?: string | null } = {},
+  ): Promise<GuidedRotationStep> {
     if (this.state.step !== 'create-in-dashboard') throw new KeywardError('CONFLICT', 'The new key was already stored.')
     const value = candidate.trim()
     if (value === '') throw new KeywardError('INVALID_INPUT', 'No new key pasted; nothing changed.')
@@ -140,7 +154,7 @@ export class GuidedRotation {
       verified ?? `${provider.name} cannot check keys by API.`,
     )
     const oldValue = readSecretValue(session, key.id)
-    setKeyValue(session, key.id, value, 'rotated (guided)')
+    setKeyValue(session, key.id, value, 'rotated (guided)', settle)
     if (metadata !== null) editKey(session, key.id, { metadata })
     if (canVerify) await verifyKey(session, key.id, this.http)
     recordGuidedStep(

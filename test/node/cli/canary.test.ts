@@ -47,18 +47,18 @@ beforeAll(async () => {
   holder = await unlockWithPassword(vault, env.KEYWARD_PASSWORD, testDeps())
   await run(
     'add',
-    ['add', 'canary', '--provider', 'acme', '--env-var', 'OPENAI_API_KEY', '--value-stdin'],
+    ['add', 'canary', '--provider', 'other', '--env-var', 'OPENAI_API_KEY', '--value-stdin'],
     `${RETIRED_CANARY}\n`,
   )
   await run('set-value', ['set-value', 'canary', '--value-stdin'], `${CANARY}\n`)
-  await run('add duplicate', ['add', 'twin', '--provider', 'acme', '--value-stdin'], CANARY)
+  await run('add duplicate', ['add', 'twin', '--provider', 'other', '--value-stdin'], CANARY)
   for (const [command, args] of [
     ['list', ['list']],
     ['list --json', ['list', '--json']],
-    ['show', ['show', 'acme/canary']],
-    ['show --json', ['show', 'acme/canary', '--json']],
+    ['show', ['show', 'other/canary']],
+    ['show --json', ['show', 'other/canary', '--json']],
     ['search', ['search', 'canary', '--json']],
-    ['history', ['history', 'acme/canary', '--json']],
+    ['history', ['history', 'other/canary', '--json']],
     ['audit', ['audit', '--json']],
     ['backup', ['backup']],
     ['doctor', ['doctor', '--json']],
@@ -77,7 +77,7 @@ afterAll(() => {
 
 describe('the canary', () => {
   it('get prints it, and only get', async () => {
-    expect((await keyward(['get', 'acme/canary'], { env })).stdout).toBe(`${CANARY}\n`)
+    expect((await keyward(['get', 'other/canary'], { env })).stdout).toBe(`${CANARY}\n`)
     for (const { command, run: result } of outputs) {
       for (const form of [...encodings(CANARY), ...encodings(RETIRED_CANARY)]) {
         expect(`${result.stdout}${result.stderr}`.includes(form.toString()), `${command} output`).toBe(false)
@@ -99,6 +99,6 @@ describe('the canary', () => {
 
   it('duplicates are reported by name, never by value', () => {
     const added = outputs.find((output) => output.command === 'add duplicate')
-    expect(added?.run.stderr).toContain('acme/canary')
+    expect(added?.run.stderr).toContain('other/canary')
   })
 })

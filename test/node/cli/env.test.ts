@@ -119,12 +119,12 @@ describe('keyward run', () => {
   })
 
   it('refuses a selection that leaves a key without an env var name, and needs a command', async () => {
-    await keyward(['add', 'nameless', '--provider', 'acme', '--environment', 'staging', '--value-stdin'], {
+    await keyward(['add', 'nameless', '--provider', 'other', '--environment', 'staging', '--value-stdin'], {
       env,
-      input: 'acme-value-000000',
+      input: 'other-value-000000',
     })
     const run = await keyward(['run', '--environment', 'staging', '--', 'true'], { env })
     expect(run.code).toBe(2)
-    expect(run.stderr).toMatch(/No env var name for acme\/nameless/)
+    expect(run.stderr).toMatch(/No env var name for other\/nameless/)
   })
 })

@@ -13,7 +13,7 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 beforeAll(async () => {
   await initVault(env.KEYWARD_VAULT_DIR, env.KEYWARD_PASSWORD)
   const add = (name: string, value: string, flags: string[]) =>
-    keyward(['add', name, '--provider', 'acme', '--value-stdin', ...flags], { env, input: value })
+    keyward(['add', name, '--provider', 'other', '--value-stdin', ...flags], { env, input: value })
   await add('expired', 'value-expired-0001', ['--expires', day(-3)])
   await add('soon', 'value-soon-000002', ['--expires', day(5), '--env-var', 'SOON_KEY'])
   await add('later', 'value-later-00003', ['--expires', day(60)])
@@ -25,25 +25,25 @@ describe('keyward due / health', () => {
   it('due lists expired first, then keys due within the window', async () => {
     const due = JSON.parse((await keyward(['due', '--json'], { env })).stdout) as { ref: string; state: string }[]
     expect(due.map((reminder) => [reminder.ref, reminder.state])).toEqual([
-      ['acme/expired', 'expired'],
-      ['acme/soon', 'due'],
+      ['other/expired', 'expired'],
+      ['other/soon', 'due'],
     ])
     const wide = JSON.parse((await keyward(['due', '--within', '90', '--json'], { env })).stdout) as { ref: string }[]
-    expect(wide.map((reminder) => reminder.ref)).toEqual(['acme/expired', 'acme/soon', 'acme/later'])
+    expect(wide.map((reminder) => reminder.ref)).toEqual(['other/expired', 'other/soon', 'other/later'])
   })
 
   it('health reports expired, no-expiry, duplicate values and a key written to a file git would commit', async () => {
     const project = path.join(temp.dir, 'project')
     mkdirSync(project)
     execFileSync('git', ['init', '-q', project])
-    await keyward(['env', 'write', path.join(project, '.env'), '--keys', 'acme/soon'], { env })
+    await keyward(['env', 'write', path.join(project, '.env'), '--keys', 'other/soon'], { env })
     const report = JSON.parse((await keyward(['health', '--json'], { env })).stdout) as {
       sections: Record<string, { ref: string }[]>
     }
-    expect(report.sections.expired?.map((entry) => entry.ref)).toEqual(['acme/expired'])
-    expect(report.sections['no expiry']?.map((entry) => entry.ref)).toEqual(['acme/forever'])
-    expect(report.sections['duplicate values']?.map((entry) => entry.ref).sort()).toEqual(['acme/forever', 'acme/soon'])
-    expect(report.sections['exposed .env files']?.map((entry) => entry.ref)).toEqual(['acme/soon'])
+    expect(report.sections.expired?.map((entry) => entry.ref)).toEqual(['other/expired'])
+    expect(report.sections['no expiry']?.map((entry) => entry.ref)).toEqual(['other/forever'])
+    expect(report.sections['duplicate values']?.map((entry) => entry.ref).sort()).toEqual(['other/forever', 'other/soon'])
+    expect(report.sections['exposed .env files']?.map((entry) => entry.ref)).toEqual(['other/soon'])
   })
 
   it('the vault-wide remind-before setting widens what is due', async () => {
@@ -59,7 +59,7 @@ describe('keyward due / health', () => {
       ref: string
       state: string
     }[]
-    expect(due.find((reminder) => reminder.ref === 'acme/later')?.state).toBe('due')
+    expect(due.find((reminder) => reminder.ref === 'other/later')?.state).toBe('due')
     await keyward(['settings', '--remind-before', '14'], { env })
   })
 
@@ -67,6 +67,6 @@ describe('keyward due / health', () => {
     const header = readFileSync(path.join(env.KEYWARD_VAULT_DIR, 'vault.json'), 'utf8')
     const digest = (JSON.parse(header) as { dueDigest: string[] }).dueDigest
     expect(digest).toEqual([day(-17), day(-9), day(46)])
-    expect(header).not.toMatch(/acme|expired|soon|later|forever/)
+    expect(header).not.toMatch(/other|expired|soon|later|forever/)
   })
 })

@@ -59,7 +59,7 @@ describe('guided rotation', () => {
   it('walks create → paste → store and verify → update integrations → delete the old key', async () => {
     const terminal = scriptedTerminal(['ak_live_new_111111111111', true])
     const http = { fetch, sleep: async () => undefined, env: { KEYWARD_AISOULE_BASE_URL: simulator.baseUrl } }
-    await guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), http)
+    await guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), http, undefined)
     expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_new_111111111111')
     expect(keyHistory(session, keyIdOf(session, 'prod')).versions[1]).toMatchObject({
       retiredReason: 'rotated (guided)',
@@ -75,11 +75,17 @@ describe('guided rotation', () => {
   it('changes nothing when no key is pasted', async () => {
     const terminal = scriptedTerminal([''])
     await expect(
-      guidedRotation(terminal, session, getKey(session, keyIdOf(session, 'prod')), {
-        fetch,
-        sleep: async () => undefined,
-        env: {},
-      }),
+      guidedRotation(
+        terminal,
+        session,
+        getKey(session, keyIdOf(session, 'prod')),
+        {
+          fetch,
+          sleep: async () => undefined,
+          env: {},
+        },
+        undefined,
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
     expect(revealValue(session, keyIdOf(session, 'prod'))).toBe('ak_live_old_000000000000')
   })
