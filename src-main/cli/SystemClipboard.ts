@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process'
+import { onPath } from './onPath'
 import { childEnvironment } from '../core/process/childEnvironment'
 import { KeywardError } from '../core/errors'
 import type { Clipboard, ClipboardContent } from '../core/ports/Clipboard'
@@ -20,6 +21,13 @@ function tools(env: NodeJS.ProcessEnv): Tools {
   return { copy: ['xclip', '-selection', 'clipboard'], paste: ['xclip', '-selection', 'clipboard', '-o'] }
 }
 
+function unavailable(program: string): KeywardError {
+  return new KeywardError(
+    'CLIPBOARD_UNAVAILABLE',
+    `No usable clipboard command (${program}): install ${process.platform === 'linux' ? 'xclip or wl-clipboard' : program}, or use keyward get.`,
+  )
+}
+
 function run(command: readonly string[], input?: string): string {
   const [program, ...args] = command
   // The clipboard tool (xclip, wl-copy) stays resident after a copy: it never sees the unlock variables.
@@ -29,12 +37,7 @@ function run(command: readonly string[], input?: string): string {
     timeout: 5000,
     env: childEnvironment(),
   })
-  if (result.error !== undefined || result.status !== 0) {
-    throw new KeywardError(
-      'INVALID_INPUT',
-      `No usable clipboard command (${program ?? ''}): install ${process.platform === 'linux' ? 'xclip or wl-clipboard' : (program ?? 'one')}, or use keyward get.`,
-    )
-  }
+  if (result.error !== undefined || result.status !== 0) throw unavailable(program ?? '')
   return result.stdout
 }
 
@@ -45,8 +48,14 @@ function run(command: readonly string[], input?: string): string {
 export class SystemClipboard implements Clipboard {
   private readonly commands: Tools
 
-  constructor(env: NodeJS.ProcessEnv) {
+  constructor(private readonly env: NodeJS.ProcessEnv) {
     this.commands = tools(env)
+  }
+
+  /** Checked before the vault is unlocked or the agent asked: no value is read for a copy that cannot happen. */
+  ensureAvailable(): void {
+    const program = this.commands.copy[0] ?? ''
+    if (!onPath(program, this.env)) throw unavailable(program)
   }
 
   async write(content: ClipboardContent): Promise<void> {

@@ -8,6 +8,7 @@ import type { UnlockDeps } from '../core/vault/unlockVault'
 import { settleNotice } from '../core/vault/changeNotice'
 import { rollbackMessage } from '../core/vault/seenVaults'
 import { VaultService } from '../core/vault/VaultService'
+import { requireVault } from '../core/vault/vaultFiles'
 import type { VaultSession } from '../core/vault/VaultSession'
 import { performRequest } from '../core/agent/agentOperations'
 import { agentAccess, agentWanted, connectAgent, type KeyAccess } from './agent/keyAccess'
@@ -87,6 +88,7 @@ export async function withVault<T>(context: CliContext, work: (session: VaultSes
 
 /** The vault unlocked for this command (the password asked once), the settled-change notice said. */
 async function unlockedService(context: CliContext): Promise<VaultService> {
+  requireVault(context.vaultDir())
   const password = await readPassword(context.terminal, context.env, context.flags().passwordFd)
   const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
   service.onChange((change) => {

@@ -1,7 +1,17 @@
 import { providerErrorCodes, type ErrorCode } from '../core/errors'
 
 /** The CLI's exit codes (README "Exit codes"). */
-export const EXIT = { ok: 0, failure: 1, usage: 2, unlock: 3, notFound: 4, provider: 5, denied: 7 } as const
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  unlock: 3,
+  notFound: 4,
+  provider: 5,
+  denied: 7,
+  /** Ctrl+C at a prompt: 128 + SIGINT, as a shell reports it. */
+  interrupted: 130,
+} as const
 
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {

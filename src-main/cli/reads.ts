@@ -157,6 +157,9 @@ async function runVariables(access: KeyAccess, choice: KeyChoice, program: strin
   return variables
 }
 
+/** As a shell reports a command it cannot find. */
+const EXIT_COMMAND_NOT_FOUND = 127
+
 const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 }
 
 /** `keyward run`: the command with the keys in its environment — never the unlock variables — and its exit code. */
@@ -173,6 +176,11 @@ export async function runWithKeys(
       'INVALID_INPUT',
       'Name the command after --, e.g. keyward run --environment production -- npm start',
     )
+  // Said before anything is unlocked or asked: no values are read for a command that cannot start.
+  if (!(await import('./onPath')).onPath(program, env)) {
+    terminal.err(`keyward: command not found: ${program}`)
+    return EXIT_COMMAND_NOT_FOUND
+  }
   // Loaded while the agent answers: it is needed only to start the command.
   const childProcess = import('node:child_process')
   const variables = await runVariables(access, choice, program)
@@ -183,12 +191,12 @@ export async function runWithKeys(
   const forward = (signal: NodeJS.Signals) => () => child.kill(signal)
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, forward(signal))
   const code = await new Promise<number>((resolve) => {
-    child.on('error', () => resolve(127))
+    child.on('error', () => resolve(EXIT_COMMAND_NOT_FOUND))
     child.on('exit', (exitCode, signal) =>
       resolve(exitCode ?? (signal === null ? 1 : 128 + (signalNumbers[signal] ?? 1))),
     )
   })
-  if (code === 127 && child.exitCode === null) terminal.err(`keyward: could not start ${program}.`)
+  if (code === EXIT_COMMAND_NOT_FOUND && child.exitCode === null) terminal.err(`keyward: could not start ${program}.`)
   return code
 }
 
@@ -260,7 +268,9 @@ export async function copyKey(
     import('../core/clipboard/secretClipboard'),
     import('./SystemClipboard'),
   ])
-  const clipboard = new SecretClipboard(new SystemClipboard(env), globalThis, process.platform)
+  const system = new SystemClipboard(env)
+  system.ensureAvailable()
+  const clipboard = new SecretClipboard(system, globalThis, process.platform)
   const found = valuesOf(
     await access.request({
       op: 'values',

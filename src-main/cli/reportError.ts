@@ -2,10 +2,11 @@ import { KeywardError } from '../core/errors'
 import { terminalSafe } from '../core/security/terminalText'
 import { renderHint } from './errorHint'
 import { EXIT, exitCodeFor } from './exitCodes'
-import type { Terminal } from './terminal'
+import { Interrupted, type Terminal } from './terminal'
 
 /** Ends a command on an error: its message and hint on stderr (never a stack), and the exit code for its kind. */
 export function reportError(terminal: Terminal, error: unknown): number {
+  if (error instanceof Interrupted) return EXIT.interrupted
   if (error instanceof KeywardError) {
     terminal.err(terminalSafe(`keyward: ${error.message}${renderHint(error.hint)}`))
     return exitCodeFor(error.code)

@@ -56,15 +56,37 @@ export async function readPassword(terminal: Terminal, env: NodeJS.ProcessEnv, f
   return password
 }
 
-/** A new master password: $KEYWARD_NEW_PASSWORD, else typed twice. */
-export async function readNewPassword(terminal: Terminal, env: NodeJS.ProcessEnv): Promise<string> {
-  if (env.KEYWARD_NEW_PASSWORD !== undefined) return env.KEYWARD_NEW_PASSWORD
-  const first = await terminal.promptHidden('New master password: ')
-  if (first === null)
-    throw new KeywardError('NO_PASSWORD', 'No new password: set KEYWARD_NEW_PASSWORD or run keyward in a terminal.')
-  const second = await terminal.promptHidden('Type it again: ')
-  if (second !== first) throw new KeywardError('INVALID_INPUT', 'The two passwords differ. Nothing was changed.')
-  return first
+/**
+ * A new master password: $KEYWARD_NEW_PASSWORD, else typed twice — a weak one or a mismatched retype is asked
+ * again, three tries in all. It must meet the window's rule (zxcvbn "Strong") unless `allowWeak` (tests), which
+ * is said on stderr each time.
+ */
+export async function readNewPassword(terminal: Terminal, env: NodeJS.ProcessEnv, allowWeak: boolean): Promise<string> {
+  const { weakPasswordReason } = await import('./passwordRule')
+  const accepted = async (password: string): Promise<string | null> => {
+    const weak = await weakPasswordReason(password)
+    if (weak !== null && allowWeak)
+      terminal.err('Warning: a weak master password was accepted (--allow-weak-password is for tests only).')
+    return allowWeak ? null : weak
+  }
+  if (env.KEYWARD_NEW_PASSWORD !== undefined) {
+    const weak = await accepted(env.KEYWARD_NEW_PASSWORD)
+    if (weak !== null) throw new KeywardError('INVALID_INPUT', `${weak} (KEYWARD_NEW_PASSWORD) Nothing was changed.`)
+    return env.KEYWARD_NEW_PASSWORD
+  }
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const first = await terminal.promptHidden('New master password: ')
+    if (first === null)
+      throw new KeywardError('NO_PASSWORD', 'No new password: set KEYWARD_NEW_PASSWORD or run keyward in a terminal.')
+    const weak = await accepted(first)
+    if (weak !== null) {
+      terminal.err(weak)
+      continue
+    }
+    if ((await terminal.promptHidden('Type it again: ')) === first) return first
+    terminal.err('The two passwords differ; type them again.')
+  }
+  throw new KeywardError('INVALID_INPUT', 'No new password after three tries. Nothing was changed.')
 }
 
 /** The recovery code: $KEYWARD_RECOVERY_CODE, else a no-echo prompt. */

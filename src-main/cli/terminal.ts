@@ -64,10 +64,18 @@ async function ask(question: string, silent: boolean): Promise<string | null> {
   try {
     return String(await read({ prompt: question, silent, replace: '', input, output: process.stderr, terminal: true }))
   } catch {
-    throw new KeywardError('INVALID_INPUT', 'Prompt cancelled.')
+    // `read` rejects on Ctrl+C (the terminal is raw, so no SIGINT arrives) and on Ctrl+D.
+    throw new Interrupted()
   } finally {
+    // A hidden entry echoes nothing, not even the Enter: without this the next line follows the prompt.
+    if (silent) process.stderr.write('\n')
     if (input !== process.stdin) input.destroy()
   }
+}
+
+/** Ctrl+C at a prompt: the command stops quietly with 130, as a shell reports an interrupted program. */
+export class Interrupted extends Error {
+  override readonly name = 'Interrupted'
 }
 
 export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal {

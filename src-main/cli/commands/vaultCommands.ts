@@ -4,6 +4,7 @@ import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
 import { belowDefaultFloor, DEFAULT_FLOOR, type KdfCost } from '../../core/vault/passwordKdf'
 import { VaultService } from '../../core/vault/VaultService'
+import { refuseExistingVault, requireVault } from '../../core/vault/vaultFiles'
 import { changeMasterKey } from '../../core/vault/rekey'
 import { announceSettledChange, withVault, type CliContext } from '../context'
 import { json, table } from '../render'
@@ -25,7 +26,11 @@ interface KdfFlags {
   readonly kdfMemory?: string
   readonly kdfIterations?: string
   readonly kdfParallelism?: string
+  readonly allowWeakPassword?: boolean
 }
+
+/** The flag tests use to set short passwords; never for a real vault. */
+const WEAK_FLAG = ['--allow-weak-password', 'accept a master password weaker than "Strong" (tests only)'] as const
 
 /** Explicit Argon2id costs from `--kdf-*` (tests, benchmarks), or undefined to calibrate on this machine. */
 function explicitKdf(flags: KdfFlags): Partial<KdfCost> | undefined {
@@ -47,11 +52,13 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .option('--kdf-memory <MiB>', 'Argon2id memory (tests, benchmarks; at least 19)')
     .option('--kdf-iterations <N>', 'Argon2id iterations (at least 2)')
     .option('--kdf-parallelism <P>', 'Argon2id lanes')
+    .option(...WEAK_FLAG)
     .option('--json', 'print {vaultDir, recoveryCode, kdf} as JSON')
     .action(async (flags: KdfFlags & { json?: boolean }) => {
       const kdf = explicitKdf(flags)
       const explicit = kdf !== undefined
-      const password = await readNewPassword(terminal, env)
+      refuseExistingVault(context.vaultDir())
+      const password = await readNewPassword(terminal, env, flags.allowWeakPassword === true)
       if (!explicit) terminal.err('Calibrating the key derivation to about half a second on this machine…')
       const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
       const recoveryCode = await service.create(password, kdf === undefined ? {} : { kdf })
@@ -74,10 +81,11 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .option('--kdf-memory <MiB>', 'Argon2id memory (tests, benchmarks; at least 19)')
     .option('--kdf-iterations <N>', 'Argon2id iterations (at least 2)')
     .option('--kdf-parallelism <P>', 'Argon2id lanes')
+    .option(...WEAK_FLAG)
     .action(async (flags: KdfFlags) => {
       const kdf = explicitKdf(flags)
       const code = await withVault(context, async (session) =>
-        changeMasterKey(session, await readNewPassword(terminal, env), kdf),
+        changeMasterKey(session, await readNewPassword(terminal, env, flags.allowWeakPassword === true), kdf),
       )
       newKeyMessage(terminal, 'Password changed', code)
     })
@@ -85,13 +93,15 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
   program
     .command('recover')
     .description('set a new master password using the recovery code')
-    .action(async () => {
+    .option(...WEAK_FLAG)
+    .action(async (flags: { allowWeakPassword?: boolean }) => {
+      requireVault(context.vaultDir())
       const code = await readRecoveryCode(terminal, env)
       const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
       await service.unlock({ recoveryCode: code })
       try {
         await announceSettledChange(context, service)
-        const password = await readNewPassword(terminal, env)
+        const password = await readNewPassword(terminal, env, flags.allowWeakPassword === true)
         const newCode = await service.run(({ session }) => changeMasterKey(session, password, undefined, 'recovered'))
         newKeyMessage(terminal, 'New password set', newCode)
       } finally {

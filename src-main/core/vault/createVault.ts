@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync } from 'node:fs'
 import { applyMigrations, pendingMigrations } from '../db/migrate'
 import { openDatabase } from '../db/openDatabase'
 import { KeywardError } from '../errors'
@@ -12,7 +12,7 @@ import { randomSecret } from '../security/secretBuffer'
 import { passwordSlot, recoverySlot } from './slots'
 import { NO_FAILURES } from './throttle'
 import { VaultSession } from './VaultSession'
-import { vaultFiles } from './vaultFiles'
+import { refuseExistingVault, vaultFiles } from './vaultFiles'
 import { takeVaultLock } from './vaultLock'
 
 export interface CreateOptions {
@@ -38,11 +38,7 @@ export async function createVault(
   deps: SessionDeps,
 ): Promise<CreatedVault> {
   const files = vaultFiles(dir)
-  if (existsSync(files.header) || existsSync(files.database)) {
-    throw new KeywardError('VAULT_EXISTS', `A vault already exists in ${dir}. Open it, or choose another directory.`, {
-      action: 'choose-another-vault',
-    })
-  }
+  refuseExistingVault(dir)
   if (password.length === 0) throw new KeywardError('INVALID_INPUT', 'The master password cannot be empty.')
   const cost = options.kdf === undefined ? await calibrateKdf() : explicitKdfCost(options.kdf)
   ownerOnlyDirectory(dir)

@@ -43,7 +43,7 @@ afterAll(() => temp.remove())
 describe('keyward', () => {
   it('init prints a recovery code and refuses to run twice (exit 1)', async () => {
     expect(recoveryCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/)
-    const again = await keyward(['init', '--kdf-memory', '19', '--kdf-iterations', '2'], {
+    const again = await keyward(['init', '--kdf-memory', '19', '--kdf-iterations', '2', '--allow-weak-password'], {
       env: { ...env, KEYWARD_NEW_PASSWORD: 'x' },
     })
     expect(again.code).toBe(1)
@@ -51,7 +51,7 @@ describe('keyward', () => {
   })
 
   it('init refuses KDF settings below the OWASP floor (exit 2)', async () => {
-    const run = await keyward(['--vault', path.join(temp.dir, 'weak'), 'init', '--kdf-memory', '8'], {
+    const run = await keyward(['--vault', path.join(temp.dir, 'weak'), 'init', '--kdf-memory', '8', '--allow-weak-password'], {
       env: { KEYWARD_NEW_PASSWORD: 'x' },
     })
     expect(run.code).toBe(2)
@@ -60,7 +60,7 @@ describe('keyward', () => {
 
   it('init with explicit KDF flags below the calibrated floor warns (they are for tests and benchmarks)', async () => {
     const run = await keyward(
-      ['--vault', path.join(temp.dir, 'floor'), 'init', '--kdf-memory', '19', '--kdf-iterations', '2'],
+      ['--vault', path.join(temp.dir, 'floor'), 'init', '--kdf-memory', '19', '--kdf-iterations', '2', '--allow-weak-password'],
       { env: { KEYWARD_NEW_PASSWORD: 'x' } },
     )
     expect(run.code).toBe(0)
@@ -212,18 +212,18 @@ describe('keyward', () => {
   })
 
   it('passwd sets a new password and a new recovery code; recover does the same; each old one stops working', async () => {
-    const passwd = await keyward(['passwd'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'second-password' } })
+    const passwd = await keyward(['passwd', '--allow-weak-password'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'second-password' } })
     expect(passwd.code, passwd.stderr).toBe(0)
     expect(passwd.stderr).toMatch(/the old password and the old recovery code open nothing from now on/)
     const secondCode = passwd.stdout.trim()
     expect(secondCode).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/)
     expect(secondCode).not.toBe(recoveryCode)
     expect((await keyward(['list'], { env })).code).toBe(3)
-    const stale = await keyward(['recover'], {
+    const stale = await keyward(['recover', '--allow-weak-password'], {
       env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: recoveryCode, KEYWARD_NEW_PASSWORD: 'x' },
     })
     expect(stale.code).toBe(3)
-    const recovered = await keyward(['recover'], {
+    const recovered = await keyward(['recover', '--allow-weak-password'], {
       env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD },
     })
     expect(recovered.code, recovered.stderr).toBe(0)
@@ -231,7 +231,7 @@ describe('keyward', () => {
     expect((await keyward(['list'], { env: { ...env, KEYWARD_PASSWORD: 'second-password' } })).code).toBe(3)
     expect(
       (
-        await keyward(['recover'], {
+        await keyward(['recover', '--allow-weak-password'], {
           env: { KEYWARD_VAULT_DIR: vault, KEYWARD_RECOVERY_CODE: secondCode, KEYWARD_NEW_PASSWORD: 'y' },
         })
       ).code,
@@ -241,7 +241,7 @@ describe('keyward', () => {
 
   it("the attack from the issue: backup, passwd, add; the old password with the backup's header reads nothing new", async () => {
     const backup = (await keyward(['backup'], { env })).stdout.trim()
-    const passwd = await keyward(['passwd'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'third-password' } })
+    const passwd = await keyward(['passwd', '--allow-weak-password'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'third-password' } })
     expect(passwd.code).toBe(0)
     const third = { ...env, KEYWARD_PASSWORD: 'third-password' }
     expect(
@@ -264,7 +264,7 @@ describe('keyward', () => {
     const restored = await keyward(['--vault', attacker, 'list'], { env: { KEYWARD_PASSWORD: 'third-password' } })
     expect(restored.code).not.toBe(0)
     // Put the password back for the rest of this suite.
-    expect((await keyward(['passwd'], { env: { ...third, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })).code).toBe(0)
+    expect((await keyward(['passwd', '--allow-weak-password'], { env: { ...third, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })).code).toBe(0)
   })
 
   it('has --help for every command', async () => {

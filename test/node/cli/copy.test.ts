@@ -47,10 +47,18 @@ describe('keyward copy', () => {
     expect(clipboard()).toBe('the user copied this')
   })
 
-  it('says what to install when no clipboard command exists, and prints no value', async () => {
+  it('says what to install when no clipboard command exists (CLIPBOARD_UNAVAILABLE, exit 1), and prints no value', async () => {
     const run = await keyward(['copy', 'prod'], { env: { ...env, PATH: bin.replace('/bin', '/none') } })
-    expect(run.code).toBe(2)
+    expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/xclip or wl-clipboard/)
     expect(`${run.stdout}${run.stderr}`).not.toContain('sk_live_CopyTest000000001')
+  })
+
+  it('finds no clipboard tool before unlocking: no password is asked for a copy that cannot happen', async () => {
+    const { KEYWARD_PASSWORD: _password, ...noPassword } = env
+    const run = await keyward(['copy', 'prod'], { env: { ...noPassword, PATH: bin.replace('/bin', '/none') } })
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/No usable clipboard command/)
+    expect(run.stderr).not.toMatch(/password/i)
   })
 })

@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/testVault'
 
 const OLD = 'old password for the race'
 const NEW = 'new password for the race'
-const FAST = ['--kdf-memory', '19', '--kdf-iterations', '2', '--kdf-parallelism', '1']
+const FAST = ['--kdf-memory', '19', '--kdf-iterations', '2', '--kdf-parallelism', '1', '--allow-weak-password']
 const temp = tempDir('keyward-passwd-race-')
 let vaultDir = ''
 let round = 0
@@ -213,7 +213,7 @@ describe('the recovery code a finished change owes', () => {
     const shown = /[0-9A-Z]{5}(?:-[0-9A-Z]{5}){5}/.exec(screen)?.[0] ?? ''
     expect(JSON.parse(readFileSync(header, 'utf8'))).not.toHaveProperty('recoveryCodeUnseen')
     expect((await keyward(['--vault', vaultDir, 'list'], { env: as(OLD) })).stderr).not.toMatch(/recovery code/)
-    const recovered = await keyward(['--vault', vaultDir, 'recover'], {
+    const recovered = await keyward(['--vault', vaultDir, 'recover', '--allow-weak-password'], {
       env: { KEYWARD_RECOVERY_CODE: shown, KEYWARD_NEW_PASSWORD: NEW },
     })
     expect(recovered.code, recovered.stderr).toBe(0)

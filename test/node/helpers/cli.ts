@@ -35,9 +35,9 @@ export function keyward(
   })
 }
 
-/** `keyward init` with the fast KDF in `vaultDir`; returns the recovery code. */
+/** `keyward init` with the fast KDF and a test's short password in `vaultDir`; returns the recovery code. */
 export async function initVault(vaultDir: string, password: string): Promise<string> {
-  const run = await keyward(['--vault', vaultDir, 'init', '--kdf-memory', '19', '--kdf-iterations', '2', '--json'], {
+  const run = await keyward(['--vault', vaultDir, 'init', '--kdf-memory', '19', '--kdf-iterations', '2', '--allow-weak-password', '--json'], {
     env: { KEYWARD_NEW_PASSWORD: password },
   })
   if (run.code !== 0) throw new Error(`init failed: ${run.stderr}`)

@@ -13,7 +13,7 @@ import { initVault, keyward, repoRoot, type CliRun } from '../helpers/cli'
 import { tempDir, testDeps } from '../helpers/testVault'
 
 const ITERATIONS = Number(process.env.KEYWARD_SOAK_ITERATIONS ?? 200)
-const FAST = ['--kdf-memory', '19', '--kdf-iterations', '2', '--kdf-parallelism', '1']
+const FAST = ['--kdf-memory', '19', '--kdf-iterations', '2', '--kdf-parallelism', '1', '--allow-weak-password']
 const vaultWorker = path.join(repoRoot, 'out', 'main', 'vaultWorker.js')
 const temp = tempDir('keyward-soak-')
 const vaultDir = path.join(temp.dir, 'vault')
