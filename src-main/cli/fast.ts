@@ -8,8 +8,9 @@ import os from 'node:os'
 import { KeywardError } from '../core/errors'
 import { vaultDirFromEnvironment } from '../core/paths'
 import { agentStatus, lockAgent } from './agent/agentControl'
+import { completeRefs } from './agent/completeRefs'
 import { agentAccess, agentWanted, connectAgent, UseVault, type KeyAccess } from './agent/keyAccess'
-import { reportError } from './reportError'
+import { reportError, wantsJson } from './reportError'
 import { copyKey, getValue, injectEnv, keyChoice, listKeys, runWithKeys, searchKeys, shellEnv, writeEnv } from './reads'
 import { SHELLS, type Shell } from '../core/dotenv/shellExports'
 import { processTerminal, type Terminal } from './terminal'
@@ -18,10 +19,12 @@ type Flags = Record<string, string | boolean | undefined>
 
 const OPTIONS: ParseArgsConfig['options'] = {
   vault: { type: 'string' },
-  json: { type: 'boolean' },
+  json: { type: 'boolean', short: 'j' },
   provider: { type: 'string' },
-  environment: { type: 'string' },
-  keys: { type: 'string' },
+  environment: { type: 'string', short: 'e' },
+  keys: { type: 'string', short: 'k' },
+  tag: { type: 'string' },
+  status: { type: 'string' },
   'env-file': { type: 'string' },
   limit: { type: 'string' },
   'dry-run': { type: 'boolean' },
@@ -46,11 +49,17 @@ const COMMANDS: readonly FastCommand[] = [
   { words: ['get'], flags: [], positionals: 1, run: (a, t, [ref = '']) => done(getValue(a, t, ref)) },
   {
     words: ['list'],
-    flags: ['provider', 'environment', 'json'],
+    flags: ['provider', 'environment', 'tag', 'status', 'json'],
     positionals: 0,
     run: (a, t, _, f) =>
       done(
-        listKeys(a, t, { provider: text(f, 'provider'), environment: text(f, 'environment'), json: f.json === true }),
+        listKeys(a, t, {
+          provider: text(f, 'provider'),
+          environment: text(f, 'environment'),
+          tag: text(f, 'tag'),
+          status: text(f, 'status'),
+          json: f.json === true,
+        }),
       ),
   },
   {
@@ -148,6 +157,12 @@ async function fastPath(argv: readonly string[], env: NodeJS.ProcessEnv): Promis
   if (argv.length === 1 && first === 'lock') return lockAgent(terminal, env)
   if (first === 'agent' && second === 'status' && argv.length <= 3 && (argv[2] ?? '--json') === '--json')
     return agentStatus(terminal, env, argv[2] === '--json')
+  if (first === '__complete-refs' && argv.length === 1)
+    return completeRefs(
+      terminal,
+      env,
+      vaultDirFromEnvironment({ platform: process.platform, env, homedir: os.homedir() }),
+    )
   const parsed = parse(argv)
   if (parsed === null) return null
   const vaultOption = text(parsed.flags, 'vault')
@@ -172,7 +187,7 @@ async function fastPath(argv: readonly string[], env: NodeJS.ProcessEnv): Promis
     return await parsed.command.run(access, terminal, parsed.args, parsed.flags)
   } catch (error) {
     if (error instanceof UseVault) return null
-    return reportError(terminal, error)
+    return reportError(terminal, error, wantsJson(argv))
   } finally {
     await access?.close()
   }

@@ -23,7 +23,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export function addKeyOptions(command: Command, { forEdit }: { forEdit: boolean }): Command {
   return command
     .option('--env-var <VAR>', 'environment variable name used in .env files and `keyward run`')
-    .option('--environment <ENV>', 'development, staging, production or a custom name (default development)')
+    .option('-e, --environment <ENV>', 'development, staging, production or a custom name (default development)')
     .option('--expires <YYYY-MM-DD>', forEdit ? 'expiry date, or "none"' : 'expiry date')
     .option(
       '--rotate-every <DAYS>',

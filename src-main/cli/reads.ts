@@ -64,12 +64,24 @@ export async function getValue(access: KeyAccess, terminal: Terminal, ref: strin
   terminal.out(`${found?.value ?? ''}\n`)
 }
 
-export async function listKeys(
-  access: KeyAccess,
-  terminal: Terminal,
-  filter: { provider?: string; environment?: string; json?: boolean },
-): Promise<void> {
-  const keys = keysOf(await access.request({ op: 'list', provider: filter.provider, environment: filter.environment }))
+export interface ListFilter {
+  readonly provider?: string
+  readonly environment?: string
+  readonly tag?: string
+  /** A key state (ok, due, expired, rejected …) or "attention". */
+  readonly status?: string
+  readonly json?: boolean
+}
+
+export async function listKeys(access: KeyAccess, terminal: Terminal, filter: ListFilter): Promise<void> {
+  if (filter.status !== undefined) {
+    const { KEY_STATE_KINDS } = await import('../core/keys/keyState')
+    const known: readonly string[] = [...KEY_STATE_KINDS, 'attention']
+    if (!known.includes(filter.status))
+      throw new KeywardError('INVALID_INPUT', `--status is one of ${known.join(', ')}.`)
+  }
+  const { json: _json, ...request } = filter
+  const keys = keysOf(await access.request({ op: 'list', ...request }))
   await printKeys(terminal, keys, filter.json === true)
 }
 

@@ -84,7 +84,7 @@ export function registerAgentCommands(program: Command, context: CliContext): vo
   agent
     .command('status')
     .description('say whether an agent runs, which one, and whether its vault is unlocked (exit 1: none)')
-    .option('--json', 'print JSON')
+    .option('-j, --json', 'print JSON')
     .action(async (flags: { json?: boolean }) => {
       process.exitCode = await agentStatus(terminal, env, flags.json === true)
     })

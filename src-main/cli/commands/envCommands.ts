@@ -14,10 +14,10 @@ export function registerEnvCommands(program: Command, context: CliContext): void
   env
     .command('write <FILE>')
     .description('merge keys into FILE, changing only their assignments (atomic; new files 0600)')
-    .option('--environment <ENV>', 'every active key of this environment')
-    .option('--keys <REFS>', 'these keys, comma-separated')
+    .option('-e, --environment <ENV>', 'every active key of this environment')
+    .option('-k, --keys <REFS>', 'these keys, comma-separated')
     .option('--dry-run', 'say what would change; write nothing')
-    .option('--json', 'print the result as JSON')
+    .option('-j, --json', 'print the result as JSON')
     .action(async (file: string, flags: { environment?: string; keys?: string; dryRun?: boolean; json?: boolean }) => {
       const { selection } = keyChoice(flags, false)
       if (selection === null) return
@@ -34,7 +34,7 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .description('write --out FILE from TEMPLATE with its keyward://provider/name references resolved (0600 when new)')
     .requiredOption('--out <FILE>', 'the file to write (merged like env write: only its assignments change)')
     .option('--dry-run', 'say what would change; write nothing')
-    .option('--json', 'print the result as JSON')
+    .option('-j, --json', 'print the result as JSON')
     .action(async (template: string, flags: { out: string; dryRun?: boolean; json?: boolean }) =>
       withKeyAccess(context, (access) =>
         injectEnv(access, terminal, template, flags.out, {
@@ -57,9 +57,9 @@ export function registerEnvCommands(program: Command, context: CliContext): void
   env
     .command('import <FILE>')
     .description('create keys from the recognisable API keys in a .env file (duplicates skipped)')
-    .option('--environment <ENV>', 'environment of the new keys', 'development')
+    .option('-e, --environment <ENV>', 'environment of the new keys', 'development')
     .option('--dry-run', 'report only')
-    .option('--json', 'print the report as JSON')
+    .option('-j, --json', 'print the report as JSON')
     .action(async (file: string, flags: { environment: string; dryRun?: boolean; json?: boolean }) => {
       const report = await withVault(context, (session) =>
         importDotenv(session, file, flags.environment, flags.dryRun === true),
@@ -97,8 +97,8 @@ export function registerEnvCommands(program: Command, context: CliContext): void
   program
     .command('run')
     .description('run a command with keys in its environment; nothing is written to disk')
-    .option('--environment <ENV>', 'every active key of this environment')
-    .option('--keys <REFS>', 'these keys, comma-separated')
+    .option('-e, --environment <ENV>', 'every active key of this environment')
+    .option('-k, --keys <REFS>', 'these keys, comma-separated')
     .option('--env-file <FILE>', 'a dotenv file whose keyward://provider/name references are resolved')
     .argument('<COMMAND...>', 'the command and its arguments, after --')
     .passThroughOptions()

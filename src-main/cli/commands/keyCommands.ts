@@ -7,7 +7,7 @@ import { findProvider } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'
 import { providerForNewValue } from '../../core/providers/providerForNewValue'
 import { withKeyAccess, withVault, type CliContext } from '../context'
-import { getValue, listKeys as listVia, searchKeys as searchVia } from '../reads'
+import { getValue, listKeys as listVia, searchKeys as searchVia, type ListFilter } from '../reads'
 import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
 import { withStates } from '../../core/keys/keyState'
 import { json, keyDetails, table } from '../render'
@@ -30,7 +30,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .option('--provider <ID>', 'provider id, e.g. solo, mailosaur, stripe (default: detected from the key)')
       .option('--value-stdin', 'read the value from stdin (surrounding spaces and line breaks are trimmed)')
       .option('--no-format-check', "store a value that does not match the provider's documented key format")
-      .option('--json', 'print the new key as JSON'),
+      .option('-j, --json', 'print the new key as JSON'),
     { forEdit: false },
   ).action(async (name: string, flags: KeyFlags & { valueStdin?: boolean; formatCheck: boolean; json?: boolean }) => {
     const { provider: _provider, metadata: given, ...fields } = keyPatchFromFlags(flags)
@@ -70,16 +70,16 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .command('list')
     .description('list keys (metadata only)')
     .option('--provider <ID>', 'only this provider')
-    .option('--environment <ENV>', 'only this environment')
-    .option('--json', 'print a JSON array')
-    .action(async (flags: { provider?: string; environment?: string; json?: boolean }) =>
-      withKeyAccess(context, (access) => listVia(access, terminal, flags)),
-    )
+    .option('-e, --environment <ENV>', 'only this environment')
+    .option('--tag <TAG>', 'only keys with this tag')
+    .option('--status <STATE>', 'only keys in this state: ok, due, overdue, expired, rejected, revoked, … or attention')
+    .option('-j, --json', 'print a JSON array')
+    .action(async (flags: ListFilter) => withKeyAccess(context, (access) => listVia(access, terminal, flags)))
 
   program
     .command('show <REF>')
     .description("show a key's metadata (never its value)")
-    .option('--json', 'print JSON')
+    .option('-j, --json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }) => {
       const key = await withVault(context, (session) => withStates(session)(getKey(session, keyIdOf(session, ref))))
       if (flags.json === true) json(terminal, key)
@@ -93,9 +93,13 @@ export function registerKeyCommands(program: Command, context: CliContext): void
 
   program
     .command('search <QUERY>')
-    .description('find keys by name, provider, env var, environment, tags or notes (substring, any case)')
+    .description(
+      'find keys: words match name, provider, env var, environment, tags or notes (any case); provider:ID, env:ENV, ' +
+        'tag:TAG and is:STATE (expired, due, overdue, attention, rejected, unreachable, restricted, revoked, ' +
+        'active, unverified) narrow it, as in the window',
+    )
     .option('--limit <N>', 'at most N results', '50')
-    .option('--json', 'print a JSON array')
+    .option('-j, --json', 'print a JSON array')
     .action(async (query: string, flags: { limit: string; json?: boolean }) => {
       const limit = Number(flags.limit)
       if (!Number.isInteger(limit) || limit < 1)
@@ -110,7 +114,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .option('--name <NAME>', 'rename the key')
       .option('--provider <ID>', 'move the key to another provider id')
       .option('--clear-tags', 'remove every tag')
-      .option('--json', 'print the key as JSON'),
+      .option('-j, --json', 'print the key as JSON'),
     { forEdit: true },
   ).action(async (ref: string, flags: KeyFlags & { json?: boolean }) => {
     const patch = keyPatchFromFlags(flags)
@@ -139,7 +143,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   program
     .command('history <REF>')
     .description('when each value was set and retired, and why (never the values)')
-    .option('--json', 'print JSON')
+    .option('-j, --json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }) => {
       const history = await withVault(context, (session) => keyHistory(session, keyIdOf(session, ref)))
       if (flags.json === true) return json(terminal, { key: history.key.ref, versions: history.versions })
@@ -159,7 +163,7 @@ export function registerKeyCommands(program: Command, context: CliContext): void
     .command('rm <REF>')
     .description('delete a key and every stored version of its value (it is not revoked at the provider)')
     .option('--yes', 'do not ask for confirmation')
-    .option('--json', 'print the deleted key as JSON')
+    .option('-j, --json', 'print the deleted key as JSON')
     .action(async (ref: string, flags: { yes?: boolean; json?: boolean }) => {
       const key = await withVault(context, async (session) => {
         const found = getKey(session, keyIdOf(session, ref))

@@ -33,7 +33,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
   program
     .command('providers')
     .description('the providers Keyward knows: key format, env var, API base URL and what it can do')
-    .option('--json', 'print a JSON array')
+    .option('-j, --json', 'print a JSON array')
     .action((flags: { json?: boolean }) => {
       const rows = builtinProviders.map((provider) => ({
         id: provider.id,
@@ -76,7 +76,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
       .command(`${name} [REF]`)
       .description(description)
       .option('--all', `${name} every key whose provider has the API (progress on stderr)`)
-      .option('--json', 'print the results as JSON')
+      .option('-j, --json', 'print the results as JSON')
       .action(async (ref: string | undefined, flags: { all?: boolean; json?: boolean }) => {
         if ((ref === undefined) === (flags.all !== true))
           throw new KeywardError('INVALID_INPUT', `Name one key (keyward ${name} REF) or pass --all.`)
@@ -129,7 +129,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
     )
     .option('--pair-id <ID>', "with --value-stdin: a pair's new public id (AWS access key id, Twilio key SID)")
     .option('--expires <DATE>', 'the new key\'s expiry (YYYY-MM-DD) or "none"; by default a past expiry is cleared')
-    .option('--json', 'print the outcome as JSON')
+    .option('-j, --json', 'print the outcome as JSON')
     .action(
       async (
         ref: string,
@@ -277,7 +277,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
   provider
     .command('list')
     .description('the custom providers in this vault')
-    .option('--json', 'print a JSON array')
+    .option('-j, --json', 'print a JSON array')
     .action(async (flags: { json?: boolean }) => {
       const custom = await withVault(context, (session) => listCustomProviders(session))
       if (flags.json === true) return json(terminal, custom)

@@ -17,7 +17,7 @@ export function registerReminderCommands(program: Command, context: CliContext):
       'keys that need attention (expired, rejected by the provider, overdue, due), and those due within the window (default 14 days)',
     )
     .option('--within <DAYS>', 'window in days', String(DEFAULT_REMIND_BEFORE_DAYS))
-    .option('--json', 'print a JSON array')
+    .option('-j, --json', 'print a JSON array')
     .action(async (flags: { within: string; json?: boolean }) => {
       const within = wholeNumber('--within', flags.within, 'days') ?? DEFAULT_REMIND_BEFORE_DAYS
       const due = await withVault(context, (session) => dueWithin(session, within))
@@ -41,7 +41,7 @@ export function registerReminderCommands(program: Command, context: CliContext):
     .description('vault-wide settings; with no option, print them')
     .option('--remind-before <DAYS>', "default days of warning before an expiry or rotation (a key's own setting wins)")
     .option('--auto-lock <MINUTES>', 'the desktop app locks after this long without activity (0 = never)')
-    .option('--json', 'print JSON')
+    .option('-j, --json', 'print JSON')
     .action(async (flags: { remindBefore?: string; autoLock?: string; json?: boolean }) => {
       const settings = await withVault(context, (session) => {
         const days = wholeNumber('--remind-before', flags.remindBefore, 'days')
@@ -63,7 +63,7 @@ export function registerReminderCommands(program: Command, context: CliContext):
     .description(
       'overdue, expired, no expiry, unused 90+ days, duplicate values, keys in .env files git may commit or others may read',
     )
-    .option('--json', 'print the report as JSON')
+    .option('-j, --json', 'print the report as JSON')
     .action(async (flags: { json?: boolean }) => {
       const report = await withVault(context, (session) => healthReport(session))
       if (flags.json === true) return json(terminal, report)

@@ -53,7 +53,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .option('--kdf-iterations <N>', 'Argon2id iterations (at least 2)')
     .option('--kdf-parallelism <P>', 'Argon2id lanes')
     .option(...WEAK_FLAG)
-    .option('--json', 'print {vaultDir, recoveryCode, kdf} as JSON')
+    .option('-j, --json', 'print {vaultDir, recoveryCode, kdf} as JSON')
     .action(async (flags: KdfFlags & { json?: boolean }) => {
       const kdf = explicitKdf(flags)
       const explicit = kdf !== undefined
@@ -112,7 +112,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
   program
     .command('backup')
     .description('write an encrypted backup now (the newest 10 are kept)')
-    .option('--json', 'print the backup as JSON')
+    .option('-j, --json', 'print the backup as JSON')
     .action(async (flags: { json?: boolean }) => {
       const backup = await withVault(context, (session) => {
         checkIntegrity(session.db, session.files.database, restoreHint(session.files))
@@ -128,7 +128,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .command('audit')
     .description('the audit trail, newest first (never a value)')
     .option('--limit <N>', 'at most N events', '100')
-    .option('--json', 'print a JSON array')
+    .option('-j, --json', 'print a JSON array')
     .action(async (flags: { limit: string; json?: boolean }) => {
       const limit = wholeNumber('--limit', flags.limit) ?? 100
       const events = await withVault(context, (session) => auditEvents(session, limit))
@@ -143,7 +143,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
   program
     .command('doctor')
     .description('check the header, the database integrity and the backups')
-    .option('--json', 'print the report as JSON')
+    .option('-j, --json', 'print the report as JSON')
     .option('--accept-restore', 'stop listing a vault put back to an older copy (once you have checked it)')
     .action(async (flags: { json?: boolean; acceptRestore?: boolean }) =>
       runDoctor(context, flags.json === true, flags.acceptRestore === true),

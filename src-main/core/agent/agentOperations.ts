@@ -4,7 +4,7 @@ import { KeywardError, vaultLocked } from '../errors'
 import type { KeyRecord } from '../keys/keyRecord'
 import { readKeyById, readSecretValue, listKeys } from '../keys/keyRepository'
 import { resolveKeyRef } from '../keys/keyRef'
-import { searchKeys } from '../keys/keySearch'
+import { findKeys } from '../keys/keyQuery'
 import { withStates } from '../keys/keyState'
 import type { Approval, ApprovalRequest, Approver } from '../ports/Approver'
 import type { PeerInfo } from '../ports/PeerIdentity'
@@ -13,7 +13,7 @@ import type { VaultService } from '../vault/VaultService'
 import type { VaultSession } from '../vault/VaultSession'
 import { callerOf } from './caller'
 import type { GrantStore, GrantTarget } from './grants'
-import type { AgentStatus, Purpose, Request, Selection, ValueOf } from './protocol'
+import type { AgentStatus, Purpose, Request, Selection, ServeOptions, ValueOf } from './protocol'
 
 export interface AgentOperationsDeps {
   readonly vault: VaultService
@@ -41,7 +41,7 @@ export async function serveRequest(
   deps: AgentOperationsDeps,
   request: Request,
   peer: PeerInfo,
-  options: { wait: boolean; signal: AbortSignal },
+  options: ServeOptions & { signal: AbortSignal },
 ): Promise<unknown> {
   if (request.op === 'status') return deps.status()
   if (request.op === 'lock') {
@@ -56,7 +56,7 @@ export async function serveRequest(
     deps.vault.run(({ session }) => work(session), { activity: false })
   const caller = callerOf(peer)
   if (request.op === 'list' || request.op === 'search') {
-    await approve(deps, peer, options.signal, { kind: 'metadata' }, { kind: 'metadata', keys: [], purpose: '' })
+    await approve(deps, peer, options, { kind: 'metadata' }, { kind: 'metadata', keys: [], purpose: '' })
     return read((session) =>
       session.actingFor(caller, () => {
         const keys = performRequest(session, request) as unknown[]
@@ -68,7 +68,7 @@ export async function serveRequest(
   }
   const selection = request.selection
   const planned = await read((session) => plan(session, selection, request.op === 'env-write' || request.variables))
-  await approveValues(deps, peer, options.signal, planned, purposeOf(request))
+  await approveValues(deps, peer, options, planned, purposeOf(request))
   // Exactly the keys the person allowed — not the selection read again (a key added to the environment meanwhile).
   return read((session) =>
     session.actingFor(caller, () =>
@@ -88,11 +88,17 @@ export async function serveRequest(
 export function performRequest(session: VaultSession, request: VaultRequest): unknown {
   switch (request.op) {
     case 'list':
-      return listKeys(session, { provider: request.provider, environment: request.environment }).map(
-        withStates(session),
-      )
+      return listKeys(session, { provider: request.provider, environment: request.environment })
+        .filter((key) => request.tag === undefined || key.tags.includes(request.tag))
+        .map(withStates(session))
+        .filter(
+          ({ state }) =>
+            request.status === undefined ||
+            (request.status === 'attention' ? state.attention : state.kind === request.status),
+        )
     case 'search':
-      return searchKeys(session, request.query, request.limit).map(withStates(session))
+      // The window's query language: words, provider:, env:, tag:, is:… (keys/keyQuery.ts).
+      return findKeys(session, request.query, request.limit).map(withStates(session))
     case 'values':
       return reveal(session, plan(session, request.selection, request.variables), request.purpose)
     case 'env-write': {
@@ -160,17 +166,19 @@ function purposeText(purpose: Purpose): string {
   }
 }
 
+type Asking = Pick<ServeOptions, 'quiet'> & { readonly signal: AbortSignal }
+
 async function approveValues(
   deps: AgentOperationsDeps,
   peer: PeerInfo,
-  signal: AbortSignal,
+  asking: Asking,
   planned: readonly Planned[],
   purpose: string,
 ): Promise<void> {
   const missing = planned.filter(({ key }) => !deps.grants.holds(peer.sessionKey, { kind: 'value', keyId: key.id }))
   if (missing.length === 0) return
   const keys = missing.map(({ key }) => ({ ref: key.ref, environment: key.environment }))
-  const answer = await ask(deps, peer, signal, { kind: 'values', keys, purpose })
+  const answer = await ask(deps, peer, asking, { kind: 'values', keys, purpose })
   if (answer === 'terminal' && peer.sessionKey !== null)
     deps.grants.grant(
       peer.sessionKey,
@@ -181,24 +189,29 @@ async function approveValues(
 async function approve(
   deps: AgentOperationsDeps,
   peer: PeerInfo,
-  signal: AbortSignal,
+  asking: Asking,
   target: GrantTarget,
   request: Pick<ApprovalRequest, 'kind' | 'keys' | 'purpose'>,
 ): Promise<void> {
   if (deps.grants.holds(peer.sessionKey, target)) return
-  const answer = await ask(deps, peer, signal, request)
+  const answer = await ask(deps, peer, asking, request)
   if (answer === 'terminal' && peer.sessionKey !== null) deps.grants.grant(peer.sessionKey, [target])
 }
 
-/** Asks; a refusal (or no answer) is DENIED. "For this terminal" is offered only to a caller with a terminal. */
+/**
+ * Asks; a refusal (or no answer) is DENIED, as is a quiet request that would need a person (a policy still
+ * answers it). "For this terminal" is offered only to a caller with a terminal.
+ */
 async function ask(
   deps: AgentOperationsDeps,
   peer: PeerInfo,
-  signal: AbortSignal,
+  asking: Asking,
   request: Pick<ApprovalRequest, 'kind' | 'keys' | 'purpose'>,
 ): Promise<Approval> {
+  if (asking.quiet && deps.approver.asksPerson)
+    throw new KeywardError('DENIED', 'This terminal has not been allowed yet; nobody was asked.')
   const canRemember = peer.sessionKey !== null
-  const answer = await deps.approver.ask({ ...request, peer, canRemember }, signal)
+  const answer = await deps.approver.ask({ ...request, peer, canRemember }, asking.signal)
   if (answer === 'deny') throw new KeywardError('DENIED', 'Keyward did not allow this request.')
   return answer === 'terminal' && !canRemember ? 'once' : answer
 }

@@ -108,12 +108,19 @@ export class AgentClient {
   }
 
   /** One request; its answer's value, or the agent's error as a KeywardError (same codes as the CLI's own). */
-  request(request: Request, options: { wait?: boolean } = {}): Promise<unknown> {
+  request(request: Request, options: { wait?: boolean; quiet?: boolean } = {}): Promise<unknown> {
     if (this.failure !== null) return Promise.reject(this.failure)
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
-      this.socket.write(encodeFrame({ v: PROTOCOL_VERSION, t: 'req', id, wait: options.wait === true, ...request }))
+      this.socket.write(encodeFrame({
+          v: PROTOCOL_VERSION,
+          t: 'req',
+          id,
+          wait: options.wait === true,
+          quiet: options.quiet === true,
+          ...request,
+        }),)
     })
   }
 

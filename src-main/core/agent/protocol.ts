@@ -20,7 +20,14 @@ export type Selection = { readonly refs: readonly string[] } | { readonly enviro
 
 export type Request =
   | { readonly op: 'status' }
-  | { readonly op: 'list'; readonly provider?: string; readonly environment?: string }
+  | {
+      readonly op: 'list'
+      readonly provider?: string
+      readonly environment?: string
+      /** Only keys with this tag; only keys in this state (a KeyStateKind, or "attention"). */
+      readonly tag?: string
+      readonly status?: string
+    }
   | { readonly op: 'search'; readonly query: string; readonly limit: number }
   /** Values of keys. `variables`: each needs its env var name, none shared (run, env files). */
   | { readonly op: 'values'; readonly selection: Selection; readonly purpose: Purpose; readonly variables: boolean }
@@ -122,36 +129,50 @@ function absolutePath(fields: Fields, name: string): string {
   return value
 }
 
+/**
+ * How a request is served: `wait` for the app to be unlocked; `quiet` never asks the person — without a grant for
+ * this terminal already, the answer is DENIED (shell completion must not pop a dialog at every Tab).
+ */
+export interface ServeOptions {
+  readonly wait: boolean
+  readonly quiet: boolean
+}
+
 /** A client's request frame, checked field by field; anything else is BAD_REQUEST. */
-export function parseRequest(frame: unknown): { id: number; request: Request; wait: boolean } {
+export function parseRequest(frame: unknown): { id: number; request: Request } & ServeOptions {
   if (!isObject(frame) || frame.t !== 'req') throw new BadRequest('not a request')
   const id = frame.id
   if (typeof id !== 'number' || !Number.isSafeInteger(id)) throw new BadRequest('id is not valid')
   const wait = frame.wait === true
+  const quiet = frame.quiet === true
   switch (frame.op) {
     case 'status':
     case 'lock':
-      return { id, wait, request: { op: frame.op } }
+      return { id, wait, quiet, request: { op: frame.op } }
     case 'list':
       return {
         id,
         wait,
+        quiet,
         request: {
           op: 'list',
           provider: optionalText(frame, 'provider'),
           environment: optionalText(frame, 'environment'),
+          tag: optionalText(frame, 'tag'),
+          status: optionalText(frame, 'status'),
         },
       }
     case 'search': {
       const limit = frame.limit
       if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 10_000)
         throw new BadRequest('limit is not valid')
-      return { id, wait, request: { op: 'search', query: text(frame, 'query', 256), limit } }
+      return { id, wait, quiet, request: { op: 'search', query: text(frame, 'query', 256), limit } }
     }
     case 'values':
       return {
         id,
         wait,
+        quiet,
         request: {
           op: 'values',
           selection: selectionOf(frame.selection),
@@ -163,6 +184,7 @@ export function parseRequest(frame: unknown): { id: number; request: Request; wa
       return {
         id,
         wait,
+        quiet,
         request: {
           op: 'env-write',
           file: absolutePath(frame, 'file'),

@@ -20,6 +20,7 @@ import {
   PROTOCOL_VERSION,
   type Request,
   type Response,
+  type ServeOptions,
 } from './protocol'
 
 /** A client must say hello (with the cookie's MAC) within this long, or it is disconnected. */
@@ -39,7 +40,7 @@ export interface AgentServerOptions {
   readonly serve: (
     request: Request,
     peer: PeerInfo,
-    options: { wait: boolean; signal: AbortSignal },
+    options: ServeOptions & { signal: AbortSignal },
   ) => Promise<unknown>
   readonly platform?: NodeJS.Platform
   /** Tests shorten the hello deadline. */
@@ -177,8 +178,8 @@ export class AgentServer {
     const id = (frame as { id?: unknown } | null)?.id ?? null
     let response: Response
     try {
-      const { request, wait } = parseRequest(frame)
-      response = { ok: true, value: await this.options.serve(request, peer, { wait, signal }) }
+      const { request, wait, quiet } = parseRequest(frame)
+      response = { ok: true, value: await this.options.serve(request, peer, { wait, quiet, signal }) }
     } catch (error) {
       response =
         error instanceof KeywardError

@@ -37,6 +37,7 @@ export interface DesktopAgent {
  * away, or the vault locking is a refusal.
  */
 class WindowApprover implements Approver {
+  readonly asksPerson = true
   private readonly pending = new Map<string, (answer: Approval) => void>()
 
   constructor(private readonly deps: DesktopAgentDeps) {}

@@ -22,5 +22,7 @@ export type Approval = 'deny' | 'once' | 'terminal'
 
 /** Asks a person (the app's prompt) or a policy (the headless agent's --allow patterns). */
 export interface Approver {
+  /** Whether `ask` puts the question to a person (the app's dialog) rather than a policy (`--allow` patterns). */
+  readonly asksPerson: boolean
   ask(request: ApprovalRequest, signal: AbortSignal): Promise<Approval>
 }

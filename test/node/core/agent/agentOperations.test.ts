@@ -36,8 +36,8 @@ let answers: Approval[]
 let asked: ApprovalRequest[]
 let ops: AgentOperationsDeps
 
-const serve = (request: Request, from: PeerInfo = peer) =>
-  serveRequest(ops, request, from, { wait: false, signal: new AbortController().signal })
+const serve = (request: Request, from: PeerInfo = peer, quiet = false) =>
+  serveRequest(ops, request, from, { wait: false, quiet, signal: new AbortController().signal })
 const get = (ref: string, from: PeerInfo = peer) =>
   serve({ op: 'values', selection: { refs: [ref] }, purpose: { kind: 'get' }, variables: false }, from)
 
@@ -64,6 +64,7 @@ beforeEach(async () => {
     vault,
     grants: new GrantStore(deps.clock),
     approver: {
+      asksPerson: true,
       ask: (request) => {
         asked.push(request)
         return Promise.resolve(answers.shift() ?? 'deny')
@@ -82,6 +83,19 @@ afterEach(async () => {
 })
 
 describe('agent operations', () => {
+  it('a quiet request (shell completion) never asks: DENIED until this terminal is allowed, then served', async () => {
+    await expect(serve({ op: 'list' }, peer, true)).rejects.toMatchObject({ code: 'DENIED' })
+    expect(asked).toEqual([])
+    answers.push('terminal')
+    await serve({ op: 'list' }, peer)
+    const keys = (await serve({ op: 'list' }, peer, true)) as { ref: string }[]
+    expect(keys.map((key) => key.ref)).toEqual(['openai/dev', 'stripe/prod'])
+    expect(asked).toHaveLength(1)
+    // A policy (the headless agent's --allow) is no person: a quiet request is answered by it.
+    ops = { ...ops, grants: new GrantStore(deps.clock), approver: { asksPerson: false, ask: async () => 'once' } }
+    expect(((await serve({ op: 'list' }, peer, true)) as unknown[]).length).toBe(2)
+  })
+
   it('hands out a value only when allowed; a refusal is DENIED and reveals nothing', async () => {
     answers.push('deny')
     await expect(get('stripe/prod')).rejects.toMatchObject({ code: 'DENIED' })
@@ -125,6 +139,7 @@ describe('agent operations', () => {
     ops = {
       ...ops,
       approver: {
+        asksPerson: true,
         ask: async () => {
           await vault.run(({ session }) =>
             createKey(
