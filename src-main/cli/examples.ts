@@ -25,7 +25,11 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   list: ['keyward list', 'keyward list -e production --status attention', 'keyward list --tag billing -j'],
   show: ['keyward show stripe/prod', 'keyward show prod --json'],
-  get: ['keyward get stripe/prod', 'curl -H "Authorization: Bearer $(keyward get openai/dev)" …'],
+  get: [
+    'keyward get stripe/prod',
+    'curl -H "Authorization: Bearer $(keyward get openai/dev)" …',
+    'keyward get stripe/prod --json   # {"ref","value"}',
+  ],
   search: [
     'keyward search stripe',
     'keyward search "env:production is:due"',
@@ -74,6 +78,9 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'keyward completion zsh > "${fpath[1]}/_keyward"',
     'keyward completion fish > ~/.config/fish/completions/keyward.fish',
   ],
+  agent: ['keyward agent start', 'keyward agent status', 'keyward agent stop'],
+  env: ['keyward env write .env -e development', 'keyward env import .env', 'eval "$(keyward env shell .env.keyward)"'],
+  provider: ['keyward provider list', 'keyward provider add acme --name Acme --base-url https://api.acme.dev …'],
   'agent start': ['keyward agent start', 'keyward agent start --idle 30m --allow "run:*"'],
   'agent status': ['keyward agent status', 'keyward agent status --json'],
   'agent stop': ['keyward agent stop'],

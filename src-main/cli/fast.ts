@@ -46,7 +46,12 @@ const text = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? 
 const done = (work: Promise<void>) => work.then(() => 0)
 
 const COMMANDS: readonly FastCommand[] = [
-  { words: ['get'], flags: [], positionals: 1, run: (a, t, [ref = '']) => done(getValue(a, t, ref)) },
+  {
+    words: ['get'],
+    flags: ['json'],
+    positionals: 1,
+    run: (a, t, [ref = ''], f) => done(getValue(a, t, ref, f.json === true)),
+  },
   {
     words: ['list'],
     flags: ['provider', 'environment', 'tag', 'status', 'json'],
@@ -106,14 +111,14 @@ const COMMANDS: readonly FastCommand[] = [
   },
   {
     words: ['copy'],
-    flags: ['format', 'clear-after'],
+    flags: ['format', 'clear-after', 'json'],
     positionals: 1,
     run: (a, t, [ref = ''], f) => {
       const format = text(f, 'format') ?? 'value'
       const seconds = Number(text(f, 'clear-after') ?? '20')
       if ((format !== 'value' && format !== 'env') || !Number.isInteger(seconds) || seconds < 0)
         throw new UseVault('commander words the usage error')
-      return done(copyKey(a, t, process.env, ref, { format, seconds }))
+      return done(copyKey(a, t, process.env, ref, { format, seconds, json: f.json === true }))
     },
   },
 ]

@@ -41,13 +41,19 @@ function parseDays(flag: string, raw: string | undefined): number | null | undef
   return wholeNumber(flag, raw?.replace(/^(\d+)d$/, '$1'), 'days (e.g. 90 or 90d, or "none")')
 }
 
-/** A calendar date as YYYY-MM-DD, or "none" (null); checked here so the message names the flag, before any prompt. */
-export function parseExpiry(flag: string, raw: string | undefined): string | null | undefined {
+/**
+ * A calendar date as YYYY-MM-DD, or "none" (null) where a date can be cleared; checked here so the message names
+ * the flag, before any prompt.
+ */
+export function parseExpiry(flag: string, raw: string | undefined, allowNone = true): string | null | undefined {
   if (raw === undefined) return undefined
-  if (raw === 'none') return null
+  if (raw === 'none' && allowNone) return null
   const date = new Date(`${raw}T00:00:00Z`)
   if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== raw)
-    throw new KeywardError('INVALID_INPUT', `${flag} takes a date as YYYY-MM-DD (e.g. 2027-03-31), or "none".`)
+    throw new KeywardError(
+      'INVALID_INPUT',
+      `${flag} takes a date as YYYY-MM-DD (e.g. 2027-03-31)${allowNone ? ', or "none"' : ''}.`,
+    )
   return raw
 }
 

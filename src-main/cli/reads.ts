@@ -57,10 +57,11 @@ const keysOf = (answer: unknown) => {
   return answer as KeyWithState[]
 }
 
-export async function getValue(access: KeyAccess, terminal: Terminal, ref: string): Promise<void> {
+export async function getValue(access: KeyAccess, terminal: Terminal, ref: string, asJson = false): Promise<void> {
   const [found] = valuesOf(
     await access.request({ op: 'values', selection: { refs: [ref] }, purpose: { kind: 'get' }, variables: false }),
   )
+  if (asJson) return json(terminal, { ref: found?.ref ?? ref, value: found?.value ?? '' })
   terminal.out(`${found?.value ?? ''}\n`)
 }
 
@@ -273,7 +274,7 @@ export async function copyKey(
   terminal: Terminal,
   env: NodeJS.ProcessEnv,
   ref: string,
-  options: { format: CopyFormat; seconds: number },
+  options: { format: CopyFormat; seconds: number; json?: boolean },
 ): Promise<void> {
   const [{ copyText }, { SecretClipboard }, { SystemClipboard }] = await Promise.all([
     import('../core/clipboard/copyFormats'),
@@ -305,6 +306,8 @@ export async function copyKey(
     guard.stdin.end(JSON.stringify({ digest: SecretClipboard.digestOf(text), afterMs: options.seconds * 1000 }))
     guard.unref()
   }
+  if (options.json === true)
+    return json(terminal, { copied: found[0]?.ref ?? ref, format: options.format, clearsAfterSeconds: options.seconds })
   terminal.err(
     `Copied ${ref}` +
       `${options.seconds > 0 ? `; the clipboard is cleared in ${options.seconds} s if it still holds it` : ''}.`,

@@ -82,7 +82,8 @@ export function processTerminal(env: NodeJS.ProcessEnv = process.env): Terminal 
   const stdoutIsTTY = process.stdout.isTTY === true
   return {
     stdoutIsTTY,
-    color: stdoutIsTTY && env.NO_COLOR === undefined && env.TERM !== 'dumb',
+    // no-color.org: NO_COLOR turns colour off when it is set to something — an empty NO_COLOR does not.
+    color: stdoutIsTTY && (env.NO_COLOR ?? '') === '' && env.TERM !== 'dumb',
     out: (text) => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     // stderr is for the human only: nothing a provider or a key name holds may drive the terminal there.
     err: (text) => void process.stderr.write(`${terminalSafe(text.replace(/\n$/, '')).replace(/\t/g, ' ')}\n`),

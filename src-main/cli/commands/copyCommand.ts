@@ -26,11 +26,14 @@ export function registerCopyCommand(program: Command, context: CliContext): void
       'seconds until the clipboard is cleared (0 = never)',
       String(DEFAULT_CLEAR_AFTER_MS / 1000),
     )
-    .action(async (ref: string, flags: { format: string; clearAfter: string }) => {
+    .option('-j, --json', 'print { copied, format, clearsAfterSeconds } as JSON')
+    .action(async (ref: string, flags: { format: string; clearAfter: string; json?: boolean }) => {
       const format = flags.format
       if (format !== 'value' && format !== 'env') throw new KeywardError('INVALID_INPUT', '--format is value or env.')
       const seconds = wholeNumber('--clear-after', flags.clearAfter, 'seconds') ?? 0
-      await withKeyAccess(context, (access) => copyKey(access, terminal, env, ref, { format, seconds }))
+      await withKeyAccess(context, (access) =>
+        copyKey(access, terminal, env, ref, { format, seconds, json: flags.json }),
+      )
     })
 
   program.command('__clear-clipboard', { hidden: true }).action(async () => {

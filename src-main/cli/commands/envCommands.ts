@@ -88,10 +88,12 @@ export function registerEnvCommands(program: Command, context: CliContext): void
     .command('example <FILE>')
     .description("write FILE.example listing FILE's variables with empty values (no vault needed)")
     .option('--out <PATH>', 'where to write it (default: FILE.example)')
-    .action((file: string, flags: { out?: string }) => {
+    .option('-j, --json', 'print { file, variables } as JSON')
+    .action((file: string, flags: { out?: string; json?: boolean }) => {
       const out = flags.out ?? `${file}.example`
       const names = writeDotenvExample(file, out)
-      terminal.err(`Wrote ${out} with ${names.length} variables.`)
+      if (flags.json === true) json(terminal, { file: out, variables: names })
+      else terminal.err(`Wrote ${out} with ${names.length} variables.`)
     })
 
   program

@@ -1,20 +1,32 @@
 import type { Command } from 'commander'
 import { keyIdOf } from '../../core/keys/keyRef'
 import { KeywardError } from '../../core/errors'
-import { createKey, deleteKey, editKey, getKey, keyHistory, setKeyValue } from '../../core/keys/keyRepository'
+import {
+  createKey,
+  deleteKey,
+  editKey,
+  getKey,
+  keyHistory,
+  readSecretValue,
+  setKeyValue,
+} from '../../core/keys/keyRepository'
+import { propagateValue } from '../../core/dotenv/propagateValue'
 import type { KeyRecord } from '../../core/keys/keyRecord'
 import { findProvider } from '../../core/providers/builtinProviders'
 import { detectProvider } from '../../core/providers/detectProvider'
 import { providerForNewValue } from '../../core/providers/providerForNewValue'
 import { withKeyAccess, withVault, type CliContext } from '../context'
 import { getValue, listKeys as listVia, searchKeys as searchVia, type ListFilter } from '../reads'
-import { addKeyOptions, keyPatchFromFlags, type KeyFlags } from '../keyOptions'
+import { addKeyOptions, keyPatchFromFlags, parseExpiry, type KeyFlags } from '../keyOptions'
 import { withStates } from '../../core/keys/keyState'
+import { usagesWithState } from '../../core/dotenv/usages'
 import { json, keyDetails, table } from '../render'
 import { readValue } from '../secrets'
 import { newKeyMetadata } from './newKeyMetadata'
 import { checkProviderId } from '../../core/providers/providerNames'
 import { confirmOrStop } from '../confirm'
+
+const collectFlag = (value: string, previous: string[] = []) => [...previous, value]
 
 function warnDuplicates(context: CliContext, duplicates: readonly string[]): void {
   if (duplicates.length > 0) context.terminal.err(`Note: the same value is stored as ${duplicates.join(', ')}.`)
@@ -78,10 +90,13 @@ export function registerKeyCommands(program: Command, context: CliContext): void
 
   program
     .command('show <REF>')
-    .description("show a key's metadata (never its value)")
+    .description("show a key's metadata, its last verify and the .env files it is written to (never its value)")
     .option('-j, --json', 'print JSON')
     .action(async (ref: string, flags: { json?: boolean }) => {
-      const key = await withVault(context, (session) => withStates(session)(getKey(session, keyIdOf(session, ref))))
+      const key = await withVault(context, (session) => {
+        const found = withStates(session)(getKey(session, keyIdOf(session, ref)))
+        return { ...found, usages: usagesWithState(session, found.id) }
+      })
       if (flags.json === true) json(terminal, key)
       else keyDetails(terminal, key)
     })
@@ -89,7 +104,10 @@ export function registerKeyCommands(program: Command, context: CliContext): void
   program
     .command('get <REF>')
     .description('print only the value, newline-terminated (recorded in the audit trail)')
-    .action(async (ref: string) => withKeyAccess(context, (access) => getValue(access, terminal, ref)))
+    .option('-j, --json', 'print { ref, value } as JSON')
+    .action(async (ref: string, flags: { json?: boolean }) =>
+      withKeyAccess(context, (access) => getValue(access, terminal, ref, flags.json === true)),
+    )
 
   program
     .command('search <QUERY>')
@@ -114,13 +132,27 @@ export function registerKeyCommands(program: Command, context: CliContext): void
       .option('--name <NAME>', 'rename the key')
       .option('--provider <ID>', 'move the key to another provider id')
       .option('--clear-tags', 'remove every tag')
+      .option('--add-tag <TAG>', 'add a tag, keeping the others (repeatable)', collectFlag)
+      .option('--remove-tag <TAG>', 'remove a tag (repeatable)', collectFlag)
       .option('-j, --json', 'print the key as JSON'),
     { forEdit: true },
-  ).action(async (ref: string, flags: KeyFlags & { json?: boolean }) => {
+  ).action(async (ref: string, flags: KeyFlags & { addTag?: string[]; removeTag?: string[]; json?: boolean }) => {
     const patch = keyPatchFromFlags(flags)
+    const tagEdits = [...(flags.addTag ?? []), ...(flags.removeTag ?? [])].length > 0
+    if (tagEdits && patch.tags !== undefined)
+      throw new KeywardError(
+        'INVALID_INPUT',
+        '--add-tag and --remove-tag change the tags; --tag and --clear-tags replace them: use one kind.',
+      )
     const key = await withVault(context, (session) => {
       if (patch.provider !== undefined) checkProviderId(session, patch.provider)
-      return editKey(session, keyIdOf(session, ref), patch)
+      const id = keyIdOf(session, ref)
+      const tags = tagEdits
+        ? [...new Set([...getKey(session, id).tags, ...(flags.addTag ?? [])])].filter(
+            (tag) => !(flags.removeTag ?? []).includes(tag),
+          )
+        : patch.tags
+      return editKey(session, id, { ...patch, ...(tags === undefined ? {} : { tags }) })
     })
     if (flags.json === true) json(terminal, key)
     else terminal.err(`Updated ${key.ref}.`)
@@ -128,17 +160,49 @@ export function registerKeyCommands(program: Command, context: CliContext): void
 
   program
     .command('set-value <REF>')
-    .description('replace the value; the old one is kept in the history as retired')
+    .description('replace the value; the old one is kept in the history as retired (the key is active again)')
     .option('--value-stdin', 'read the value from stdin (surrounding spaces and line breaks are trimmed)')
     .option('--reason <TEXT>', 'why the value changed (kept in the history)', 'replaced')
-    .action(async (ref: string, flags: { valueStdin?: boolean; reason: string }) => {
-      const value = await readValue(terminal, flags.valueStdin === true, ref)
-      const { key, duplicates } = await withVault(context, (session) =>
-        setKeyValue(session, keyIdOf(session, ref), value, flags.reason),
-      )
-      terminal.err(`New value stored for ${key.ref}; the previous one is retired.`)
-      warnDuplicates(context, duplicates)
-    })
+    .option('--expires <DATE>', 'the new value\'s expiry (YYYY-MM-DD) or "none"; by default a past expiry is cleared')
+    .option('--propagate', 'write the new value into the .env files that still hold the previous one')
+    .option('-j, --json', 'print the key, and what became of each file, as JSON')
+    .action(
+      async (
+        ref: string,
+        flags: { valueStdin?: boolean; reason: string; expires?: string; propagate?: boolean; json?: boolean },
+      ) => {
+        const expiresAt = parseExpiry('--expires', flags.expires)
+        const outcome = await withVault(context, async (session) => {
+          const id = keyIdOf(session, ref)
+          const value = await readValue(terminal, flags.valueStdin === true, ref)
+          const previous = readSecretValue(session, id)
+          const { key, duplicates } = setKeyValue(session, id, value, flags.reason, { expiresAt })
+          // The files Keyward wrote this key into that still hold the previous value: rewritten when asked.
+          const stale = propagateValue(session, id, previous, value, () => false).filter(
+            (update) => update.outcome === 'skipped',
+          )
+          const propagate =
+            stale.length > 0 &&
+            (flags.propagate === true ||
+              (flags.json !== true &&
+                terminal.interactive &&
+                (await terminal.confirm(
+                  `${stale.length} .env file(s) still hold the previous value (${stale.map((u) => u.file).join(', ')}). Write the new one there?`,
+                ))))
+          const files = propagate ? propagateValue(session, id, previous, value) : stale
+          return { key: withStates(session)(key), duplicates, files }
+        })
+        if (flags.json === true) return json(terminal, outcome)
+        terminal.err(`New value stored for ${outcome.key.ref}; the previous one is retired.`)
+        for (const file of outcome.files)
+          terminal.err(
+            file.outcome === 'skipped'
+              ? `${file.file} (${file.variable}) still holds the previous value: keyward env write ${file.file} -k ${outcome.key.ref}`
+              : `${file.file} (${file.variable}): ${file.outcome}`,
+          )
+        warnDuplicates(context, outcome.duplicates)
+      },
+    )
 
   program
     .command('history <REF>')

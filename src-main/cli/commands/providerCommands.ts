@@ -27,6 +27,13 @@ import { EXIT } from '../exitCodes'
 import { json, table } from '../render'
 import { readValue } from '../secrets'
 
+interface Outcome {
+  readonly ref: string
+  readonly ok: boolean
+  readonly code: string | null
+  readonly message: string
+}
+
 export function registerProviderCommands(program: Command, context: CliContext): void {
   const { terminal, env } = context
 
@@ -87,23 +94,28 @@ export function registerProviderCommands(program: Command, context: CliContext):
               : listKeys(session)
                   .filter((key) => providerFor(session, key.provider)?.provider.capabilities[name] === 'api')
                   .map((key) => key.ref)
-          const outcomes: { ref: string; ok: boolean; code: string | null; message: string }[] = []
-          for (const [index, current] of refs.entries()) {
-            if (flags.all === true) terminal.err(`[${index + 1}/${refs.length}] ${current}`)
-            try {
-              const done = await run(session, current)
-              outcomes.push({ ref: done.key.ref, ok: true, code: null, message: done.summary })
-            } catch (error) {
-              if (!(error instanceof KeywardError) || ref !== undefined) throw error
-              outcomes.push({ ref: current, ok: false, code: error.code, message: error.message })
-            }
-          }
-          return outcomes
+          let finished = 0
+          // All at once (providerHttp bounds the calls per provider); each line printed as its answer arrives.
+          return Promise.all(
+            refs.map(async (current) => {
+              let outcome: Outcome
+              try {
+                const done = await run(session, current)
+                outcome = { ref: done.key.ref, ok: true, code: null, message: done.summary }
+              } catch (error) {
+                if (!(error instanceof KeywardError) || ref !== undefined) throw error
+                outcome = { ref: current, ok: false, code: error.code, message: error.message }
+              }
+              // Under --json stdout is the array at the end: the progress goes to stderr as each key is done.
+              finished += 1
+              if (flags.json !== true)
+                terminal.out(terminalSafe(`${outcome.ok ? 'ok  ' : 'FAIL'}  ${outcome.ref}: ${outcome.message}`))
+              else if (flags.all === true) terminal.err(`[${finished}/${refs.length}] ${outcome.ref}`)
+              return outcome
+            }),
+          )
         })
         if (flags.json === true) json(terminal, results)
-        else
-          for (const result of results)
-            terminal.out(terminalSafe(`${result.ok ? 'ok  ' : 'FAIL'}  ${result.ref}: ${result.message}`))
         if (results.some((result) => !result.ok)) process.exitCode = EXIT.provider
       })
 
@@ -198,8 +210,9 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .command('revoke <REF>')
     .description("revoke a key: through the provider's API where it has one, else guided through its dashboard")
     .option('--yes', 'do not ask for confirmation')
-    .action(async (ref: string, flags: { yes?: boolean }) => {
-      await withVault(context, async (session) => {
+    .option('-j, --json', 'print the key and what the provider said as JSON')
+    .action(async (ref: string, flags: { yes?: boolean; json?: boolean }) => {
+      const outcome = await withVault(context, async (session) => {
         const key = getKey(session, keyIdOf(session, ref))
         const provider = providerFor(session, key.provider)?.provider
         if (provider === undefined || provider.capabilities.revoke === 'none')
@@ -207,15 +220,19 @@ export function registerProviderCommands(program: Command, context: CliContext):
             'INVALID_INPUT',
             `Keyward cannot revoke ${key.provider} keys${provider?.capabilities.rotate === 'api' ? ' (rotating invalidates the old key)' : ''}.`,
           )
+        const current = () => withStates(session)(getKey(session, key.id))
         if (provider.capabilities.revoke === 'guided') {
           if (!terminal.interactive) throw needsDashboard(provider, 'revoked')
-          if (await guidedRevocation(terminal, session, key)) terminal.err(`Marked ${key.ref} revoked.`)
-          return
+          const revoked = await guidedRevocation(terminal, session, key)
+          return { key: current(), summary: revoked ? `Marked ${key.ref} revoked.` : `${key.ref} was not revoked.` }
         }
         if (flags.yes !== true)
           await confirmOrStop(terminal, `Revoke ${key.ref}? This cannot be undone at ${provider.name}.`, 'Not revoked')
-        terminal.out(terminalSafe((await revokeKey(session, key.id, http)).summary))
+        const { summary } = await revokeKey(session, key.id, http)
+        return { key: current(), summary }
       })
+      if (flags.json === true) json(terminal, outcome)
+      else terminal.out(terminalSafe(outcome.summary))
     })
 
   const provider = program
@@ -223,7 +240,7 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .description('custom providers, stored in the vault (see also: keyward providers)')
   provider
     .command('add <ID>')
-    .description('define or replace a custom provider that Keyward can verify keys against')
+    .description('define a custom provider that Keyward can verify keys against (--replace to change one)')
     .requiredOption('--name <NAME>', 'display name')
     .requiredOption('--base-url <URL>', 'API base URL (https; plain http only to 127.0.0.1/localhost)')
     .requiredOption('--auth <SCHEME>', 'bearer, header:NAME (e.g. header:X-API-Key) or basic (key as user name)')
@@ -233,6 +250,8 @@ export function registerProviderCommands(program: Command, context: CliContext):
     .option('--key-pattern <REGEX>', 'the key format, to detect pasted keys and catch typos')
     .option('--env-var <VAR>', 'default environment variable name')
     .option('--dashboard <URL>', 'where keys are managed')
+    .option('--replace', 'replace a custom provider of this id')
+    .option('-j, --json', 'print the saved provider as JSON')
     .action(
       (
         id: string,
@@ -246,9 +265,16 @@ export function registerProviderCommands(program: Command, context: CliContext):
           keyPattern?: string
           envVar?: string
           dashboard?: string
+          replace?: boolean
+          json?: boolean
         },
       ) =>
         withVault(context, (session) => {
+          if (flags.replace !== true && listCustomProviders(session).some((custom) => custom.id === id))
+            throw new KeywardError(
+              'CONFLICT',
+              `A custom provider "${id}" exists already; nothing was changed. Pass --replace to replace it.`,
+            )
           const auth =
             flags.auth === 'bearer'
               ? { kind: 'bearer' }
@@ -271,7 +297,8 @@ export function registerProviderCommands(program: Command, context: CliContext):
             envVar: flags.envVar ?? `${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_API_KEY`,
             dashboardUrl: flags.dashboard ?? null,
           })
-          terminal.err(`Saved custom provider ${saved.id}.`)
+          if (flags.json === true) json(terminal, saved)
+          else terminal.err(`${flags.replace === true ? 'Replaced' : 'Saved'} custom provider ${saved.id}.`)
         }),
     )
   provider

@@ -1,5 +1,7 @@
 import type { Command } from 'commander'
-import { auditEvents, recordEvent } from '../../core/vault/audit'
+import { auditActions, auditEvents, recordEvent } from '../../core/vault/audit'
+import { KeywardError } from '../../core/errors'
+import { parseExpiry } from '../keyOptions'
 import { checkIntegrity } from '../../core/db/openDatabase'
 import { backupVault, restoreHint } from '../../core/vault/backups'
 import { belowDefaultFloor, DEFAULT_FLOOR, type KdfCost } from '../../core/vault/passwordKdf'
@@ -126,19 +128,48 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
 
   program
     .command('audit')
-    .description('the audit trail, newest first (never a value)')
+    .description("the audit trail, newest first (never a value); each command's unlock and lock hidden unless asked")
     .option('--limit <N>', 'at most N events', '100')
+    .option('--action <ACTIONS>', `only these actions, comma-separated (${auditActions.slice(0, 4).join(', ')}, …)`)
+    .option('--key <REF>', 'only events of this key')
+    .option('--since <DATE>', 'only events on or after this date (YYYY-MM-DD)')
+    .option('--unlocks', 'include unlock and lock events')
     .option('-j, --json', 'print a JSON array')
-    .action(async (flags: { limit: string; json?: boolean }) => {
-      const limit = wholeNumber('--limit', flags.limit) ?? 100
-      const events = await withVault(context, (session) => auditEvents(session, limit))
-      if (flags.json === true) return json(terminal, events)
-      table(
-        terminal,
-        ['WHEN', 'ACTION', 'KEY', 'BY'],
-        events.map((event) => [event.at, event.action, event.keyRef ?? '', event.actor]),
-      )
-    })
+    .action(
+      async (flags: {
+        limit: string
+        action?: string
+        key?: string
+        since?: string
+        unlocks?: boolean
+        json?: boolean
+      }) => {
+        const limit = wholeNumber('--limit', flags.limit) ?? 100
+        const actions = flags.action?.split(',').map((action) => action.trim())
+        const unknown = actions?.filter((action) => !(auditActions as readonly string[]).includes(action)) ?? []
+        if (unknown.length > 0)
+          throw new KeywardError(
+            'INVALID_INPUT',
+            `--action does not know ${unknown.join(', ')}: it takes ${auditActions.join(', ')}.`,
+          )
+        const since = parseExpiry('--since', flags.since, false) ?? undefined
+        const events = await withVault(context, (session) =>
+          auditEvents(session, {
+            limit,
+            actions,
+            except: flags.unlocks === true ? undefined : ['unlocked', 'locked'],
+            keyRef: flags.key,
+            since,
+          }),
+        )
+        if (flags.json === true) return json(terminal, events)
+        table(
+          terminal,
+          ['WHEN', 'ACTION', 'KEY', 'BY'],
+          events.map((event) => [event.at, event.action, event.keyRef ?? '', event.actor]),
+        )
+      },
+    )
 
   program
     .command('doctor')

@@ -113,14 +113,16 @@ export class AgentClient {
     const id = this.nextId++
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject })
-      this.socket.write(encodeFrame({
+      this.socket.write(
+        encodeFrame({
           v: PROTOCOL_VERSION,
           t: 'req',
           id,
           wait: options.wait === true,
           quiet: options.quiet === true,
           ...request,
-        }),)
+        }),
+      )
     })
   }
 

@@ -1,9 +1,7 @@
 import type { Settings } from '../../../src-preload/contract'
-import { keyUsages } from '../dotenv/usageStore'
-import { usageState } from '../dotenv/usages'
+import { usagesWithState } from '../dotenv/usages'
 import type { Handlers } from '../ipc/handle'
-import type { KeyId } from '../keys/keyId'
-import { editKey, keyHistory, readKeyById, readSecretValue, setKeyValue } from '../keys/keyRepository'
+import { editKey, keyHistory, readKeyById, setKeyValue } from '../keys/keyRepository'
 import { keyEvents } from '../vault/audit'
 import { readSetting, remindBeforeDefault, writeSetting } from '../vault/settings'
 import type { VaultSession } from '../vault/VaultSession'
@@ -35,14 +33,6 @@ function readSettings(session: VaultSession, screenshots: ScreenshotPolicy): Set
     remindBeforeDays: remindBeforeDefault(session),
     allowScreenshots: screenshots.allowed(),
   }
-}
-
-/** Where the key was written, each file read now: current value, changed by hand since, or gone. */
-function usagesWithState(session: VaultSession, keyId: KeyId) {
-  const usages = keyUsages(session, keyId).slice(0, 500)
-  if (usages.length === 0) return []
-  const value = readSecretValue(session, keyId)
-  return usages.map((usage) => ({ ...usage, state: usageState(usage.file, usage.variable, value) }))
 }
 
 /** The detail pane, edit and new value, and the settings screen. */

@@ -79,10 +79,37 @@ export function keyEvents(session: VaultSession, keyId: string, limit: number): 
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }))
 }
 
-export function auditEvents(session: VaultSession, limit = 1000): AuditEvent[] {
+/** What `keyward audit` asks: the newest `limit` events of these actions, of one key, since a date. */
+export interface AuditQuery {
+  readonly limit: number
+  /** Only these actions (none: every action but `except`). */
+  readonly actions?: readonly string[]
+  /** Left out unless named in `actions` (the CLI hides every command's unlock and lock). */
+  readonly except?: readonly string[]
+  /** A key's `provider/name`, or its bare name. */
+  readonly keyRef?: string
+  /** ISO date or time: events at or after it. */
+  readonly since?: string
+}
+
+export function auditEvents(session: VaultSession, query: AuditQuery | number = 1000): AuditEvent[] {
+  const { limit, actions, except, keyRef, since } = typeof query === 'number' ? { limit: query } : query
   const rows = session
-    .sql('SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events ORDER BY id DESC LIMIT ?')
-    .all(limit) as (Omit<AuditEvent, 'detail'> & { detail: string })[]
+    .sql(
+      `SELECT id, at, action, key_ref AS keyRef, actor, detail FROM events
+        WHERE (@actions IS NULL OR action IN (SELECT value FROM json_each(@actions)))
+          AND (@except IS NULL OR action NOT IN (SELECT value FROM json_each(@except)))
+          AND (@ref IS NULL OR key_ref = @ref OR key_ref LIKE '%/' || @ref)
+          AND (@since IS NULL OR at >= @since)
+        ORDER BY id DESC LIMIT @limit`,
+    )
+    .all({
+      actions: actions === undefined ? null : JSON.stringify(actions),
+      except: except === undefined || actions !== undefined ? null : JSON.stringify(except),
+      ref: keyRef ?? null,
+      since: since ?? null,
+      limit,
+    }) as (Omit<AuditEvent, 'detail'> & { detail: string })[]
   return rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) as Record<string, unknown> }))
 }
 

@@ -103,6 +103,7 @@ describe('keyward', () => {
       'tags',
       'updatedAt',
       'usageCount',
+      'usages',
     ])
     expect(shown).toMatchObject({
       ref: 'stripe/prod',
@@ -120,8 +121,11 @@ describe('keyward', () => {
       reason: 'never verified with the provider',
       attention: false,
     })
+    // show adds where the key is written; list is the key records alone.
     const listed = JSON.parse((await keyward(['list', '--json'], { env })).stdout) as unknown[]
-    expect(listed).toEqual([shown])
+    const { usages, ...record } = shown as { usages: unknown }
+    expect(usages).toEqual([])
+    expect(listed).toEqual([record])
   })
 
   it('list prints a table without colour when stdout is not a terminal', async () => {
@@ -198,7 +202,13 @@ describe('keyward', () => {
       actor: string
     }[]
     expect(events).toHaveLength(5)
-    expect(events[0]).toMatchObject({ action: 'unlocked', actor: 'cli' })
+    // Every command's own unlock and lock are hidden unless asked for (issue 25).
+    expect(events.map((event) => event.action)).not.toContain('unlocked')
+    const withUnlocks = JSON.parse((await keyward(['audit', '-j', '--limit', '5', '--unlocks'], { env })).stdout) as {
+      action: string
+      actor: string
+    }[]
+    expect(withUnlocks[0]).toMatchObject({ action: 'unlocked', actor: 'cli' })
     const doctor = JSON.parse((await keyward(['doctor', '--json'], { env })).stdout) as {
       healthy: boolean
       checks: { check: string; ok: boolean }[]
