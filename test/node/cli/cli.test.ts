@@ -51,16 +51,28 @@ describe('keyward', () => {
   })
 
   it('init refuses KDF settings below the OWASP floor (exit 2)', async () => {
-    const run = await keyward(['--vault', path.join(temp.dir, 'weak'), 'init', '--kdf-memory', '8', '--allow-weak-password'], {
-      env: { KEYWARD_NEW_PASSWORD: 'x' },
-    })
+    const run = await keyward(
+      ['--vault', path.join(temp.dir, 'weak'), 'init', '--kdf-memory', '8', '--allow-weak-password'],
+      {
+        env: { KEYWARD_NEW_PASSWORD: 'x' },
+      },
+    )
     expect(run.code).toBe(2)
     expect(run.stderr).toMatch(/19 MiB/)
   })
 
   it('init with explicit KDF flags below the calibrated floor warns (they are for tests and benchmarks)', async () => {
     const run = await keyward(
-      ['--vault', path.join(temp.dir, 'floor'), 'init', '--kdf-memory', '19', '--kdf-iterations', '2', '--allow-weak-password'],
+      [
+        '--vault',
+        path.join(temp.dir, 'floor'),
+        'init',
+        '--kdf-memory',
+        '19',
+        '--kdf-iterations',
+        '2',
+        '--allow-weak-password',
+      ],
       { env: { KEYWARD_NEW_PASSWORD: 'x' } },
     )
     expect(run.code).toBe(0)
@@ -222,7 +234,9 @@ describe('keyward', () => {
   })
 
   it('passwd sets a new password and a new recovery code; recover does the same; each old one stops working', async () => {
-    const passwd = await keyward(['passwd', '--allow-weak-password'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'second-password' } })
+    const passwd = await keyward(['passwd', '--allow-weak-password'], {
+      env: { ...env, KEYWARD_NEW_PASSWORD: 'second-password' },
+    })
     expect(passwd.code, passwd.stderr).toBe(0)
     expect(passwd.stderr).toMatch(/the old password and the old recovery code open nothing from now on/)
     const secondCode = passwd.stdout.trim()
@@ -251,7 +265,9 @@ describe('keyward', () => {
 
   it("the attack from the issue: backup, passwd, add; the old password with the backup's header reads nothing new", async () => {
     const backup = (await keyward(['backup'], { env })).stdout.trim()
-    const passwd = await keyward(['passwd', '--allow-weak-password'], { env: { ...env, KEYWARD_NEW_PASSWORD: 'third-password' } })
+    const passwd = await keyward(['passwd', '--allow-weak-password'], {
+      env: { ...env, KEYWARD_NEW_PASSWORD: 'third-password' },
+    })
     expect(passwd.code).toBe(0)
     const third = { ...env, KEYWARD_PASSWORD: 'third-password' }
     expect(
@@ -274,7 +290,13 @@ describe('keyward', () => {
     const restored = await keyward(['--vault', attacker, 'list'], { env: { KEYWARD_PASSWORD: 'third-password' } })
     expect(restored.code).not.toBe(0)
     // Put the password back for the rest of this suite.
-    expect((await keyward(['passwd', '--allow-weak-password'], { env: { ...third, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD } })).code).toBe(0)
+    expect(
+      (
+        await keyward(['passwd', '--allow-weak-password'], {
+          env: { ...third, KEYWARD_NEW_PASSWORD: env.KEYWARD_PASSWORD },
+        })
+      ).code,
+    ).toBe(0)
   })
 
   it('has --help for every command', async () => {

@@ -16,7 +16,13 @@ const env: Record<string, string> = { KEYWARD_VAULT_DIR: path.join(temp.dir, 'va
 const simulators: RunningSimulator[] = []
 const meterKeys = new Set(['sm_expired_0123456789abcd'])
 const soloKeys = new Map<string, SoloKey>()
-const solo = (handle: string): SoloKey => ({ handle, scope: ['mail:send'], plan: 'Free', status: 'active', usedToday: 0 })
+const solo = (handle: string): SoloKey => ({
+  handle,
+  scope: ['mail:send'],
+  plan: 'Free',
+  status: 'active',
+  usedToday: 0,
+})
 
 async function add(args: string[], value: string): Promise<void> {
   const run = await keyward(['add', ...args, '--value-stdin'], { env, input: value })
@@ -134,7 +140,9 @@ describe('rm', () => {
   it('says a key verified live at its provider keeps working there, and where to revoke it', async () => {
     const run = await keyward(['rm', 'solenoid-meter/meter', '--yes'], { env })
     expect(run.code, run.stderr).toBe(0)
-    expect(run.stderr).toMatch(/solenoid-meter\/meter is not revoked at Solenoid Meter \(it worked when verified on \d{4}-/)
+    expect(run.stderr).toMatch(
+      /solenoid-meter\/meter is not revoked at Solenoid Meter \(it worked when verified on \d{4}-/,
+    )
     expect(run.stderr).toMatch(/keeps working there after it is deleted here\. Delete it at https:/)
     expect(run.stderr).toMatch(/Deleted solenoid-meter\/meter\./)
   })

@@ -42,7 +42,10 @@ describe('keyward due / health', () => {
     }
     expect(report.sections.expired?.map((entry) => entry.ref)).toEqual(['other/expired'])
     expect(report.sections['no expiry']?.map((entry) => entry.ref)).toEqual(['other/forever'])
-    expect(report.sections['duplicate values']?.map((entry) => entry.ref).sort()).toEqual(['other/forever', 'other/soon'])
+    expect(report.sections['duplicate values']?.map((entry) => entry.ref).sort()).toEqual([
+      'other/forever',
+      'other/soon',
+    ])
     expect(report.sections['exposed .env files']?.map((entry) => entry.ref)).toEqual(['other/soon'])
   })
 

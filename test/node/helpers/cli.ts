@@ -37,9 +37,12 @@ export function keyward(
 
 /** `keyward init` with the fast KDF and a test's short password in `vaultDir`; returns the recovery code. */
 export async function initVault(vaultDir: string, password: string): Promise<string> {
-  const run = await keyward(['--vault', vaultDir, 'init', '--kdf-memory', '19', '--kdf-iterations', '2', '--allow-weak-password', '--json'], {
-    env: { KEYWARD_NEW_PASSWORD: password },
-  })
+  const run = await keyward(
+    ['--vault', vaultDir, 'init', '--kdf-memory', '19', '--kdf-iterations', '2', '--allow-weak-password', '--json'],
+    {
+      env: { KEYWARD_NEW_PASSWORD: password },
+    },
+  )
   if (run.code !== 0) throw new Error(`init failed: ${run.stderr}`)
   return (JSON.parse(run.stdout) as { recoveryCode: string }).recoveryCode
 }
