@@ -27,6 +27,33 @@ export function renderHint(hint: ErrorHint | undefined): string {
     case 'guided':
       return ` Run keyward ${hint.operation} ${hint.ref} on a terminal to be guided.`
     case 'fix-field':
-      return '' // the window's forms only: the CLI's own flags are checked before a request is made
+      return '' // named before the message instead (flagPrefix)
   }
+}
+
+/** The flag a refused field came from: a core refusal names the field, the CLI names what the user typed. */
+const FIELD_FLAGS: Readonly<Record<string, string>> = {
+  name: 'NAME',
+  provider: '--provider',
+  envVar: '--env-var',
+  environment: '--environment',
+  expiresAt: '--expires',
+  rotateEveryDays: '--rotate-every',
+  remindBeforeDays: '--remind-before',
+  tags: '--tag',
+  notes: '--note',
+  metadata: '--metadata',
+  id: 'ID',
+  baseUrl: '--base-url',
+  auth: '--auth',
+  verify: '--verify-path, --verify-method or --expect-status',
+  keyPattern: '--key-pattern',
+  dashboardUrl: '--dashboard',
+}
+
+/** `--env-var: ` before a refusal of the envVar field ('' for anything else). */
+export function flagPrefix(hint: ErrorHint | undefined): string {
+  if (hint?.action !== 'fix-field') return ''
+  const flag = FIELD_FLAGS[hint.field]
+  return flag === undefined ? '' : `${flag}: `
 }

@@ -1,6 +1,6 @@
 import { KeywardError, type ErrorCode } from '../core/errors'
 import { terminalSafe } from '../core/security/terminalText'
-import { renderHint } from './errorHint'
+import { flagPrefix, renderHint } from './errorHint'
 import { EXIT, exitCodeFor } from './exitCodes'
 import { Interrupted, type Terminal } from './terminal'
 
@@ -22,7 +22,7 @@ export function jsonError(code: ErrorCode, message: string): string {
 export function reportError(terminal: Terminal, error: unknown, asJson = false): number {
   if (error instanceof Interrupted) return EXIT.interrupted
   if (error instanceof KeywardError) {
-    const message = terminalSafe(`${error.message}${renderHint(error.hint)}`)
+    const message = terminalSafe(`${flagPrefix(error.hint)}${error.message}${renderHint(error.hint)}`)
     terminal.err(asJson ? jsonError(error.code, message) : `keyward: ${message}`)
     return exitCodeFor(error.code)
   }

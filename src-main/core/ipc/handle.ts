@@ -7,7 +7,7 @@ import {
   type ResponseOf,
   type Result,
 } from '../../../src-preload/contract'
-import { requestRefused } from './issueWords'
+import { requestRefused } from '../issueWords'
 import { KeywardError } from '../errors'
 import { logError } from '../log'
 import type { SenderPolicy } from './senderPolicy'

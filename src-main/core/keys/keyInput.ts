@@ -1,3 +1,4 @@
+import { refusal } from '../issueWords'
 import { z } from 'zod'
 import { KeywardError } from '../errors'
 import { hasHiddenCharacters } from '../security/terminalText'
@@ -35,7 +36,7 @@ export const keyFieldsSchema = z.object({
   name: z
     .string()
     .min(1, 'a name cannot be empty')
-    .max(128)
+    .max(128, 'a name is at most 128 characters')
     .refine((name) => !name.includes('/') && name.trim() === name, 'a name has no "/" and no surrounding spaces')
     // Two names that look the same must be the same name: no control, bidi or zero-width characters.
     .refine((name) => !hasHiddenCharacters(name), 'a name has no control, bidi or zero-width characters'),
@@ -50,10 +51,22 @@ export const keyFieldsSchema = z.object({
     .string()
     .regex(identifier, 'an environment is development, staging, production or a custom lower-case name'),
   expiresAt: z.string().regex(isoDate, 'dates are YYYY-MM-DD').refine(validDate, 'not a calendar date').nullable(),
-  rotateEveryDays: z.number().int().min(1).max(3650).nullable(),
-  remindBeforeDays: z.number().int().min(0).max(365).nullable(),
-  tags: z.array(z.string().regex(/^[\w.:-]{1,40}$/, 'a tag is up to 40 letters, digits, "_", ".", ":" or "-"')).max(32),
-  notes: z.string().max(4000),
+  rotateEveryDays: z
+    .number()
+    .int()
+    .min(1, 'a rotation period is 1 to 3650 days')
+    .max(3650, 'a rotation period is 1 to 3650 days')
+    .nullable(),
+  remindBeforeDays: z
+    .number()
+    .int()
+    .min(0, 'a reminder comes 0 to 365 days before')
+    .max(365, 'a reminder comes 0 to 365 days before')
+    .nullable(),
+  tags: z
+    .array(z.string().regex(/^[\w.:-]{1,40}$/, 'a tag is up to 40 letters, digits, "_", ".", ":" or "-"'))
+    .max(32, 'a key has at most 32 tags'),
+  notes: z.string().max(4000, 'a note is at most 4,000 characters'),
   // Provider metadata is shallow (plan, permissions, a server id): deep or large JSON is refused, not stored.
   metadata: z
     .record(z.string(), z.unknown())
@@ -69,10 +82,9 @@ export type KeyPatch = Partial<KeyFields>
 
 export const MAX_VALUE_BYTES = 16 * 1024
 
+/** A field at fault in words, with a hint naming it (a form shows it beside the field; the CLI names the flag). */
 function fail(error: z.ZodError): never {
-  const issue = error.issues[0]
-  const field = issue?.path.join('.') ?? 'input'
-  throw new KeywardError('INVALID_INPUT', `Invalid ${field}: ${issue?.message ?? 'not accepted'}.`)
+  throw refusal(error.issues)
 }
 
 export function validateNewKey(input: NewKey): KeyFields {

@@ -1,3 +1,4 @@
+import { refusal } from '../issueWords'
 import { RE2JS } from 're2js'
 import {
   deleteProviderDefinition,
@@ -118,13 +119,7 @@ export function listCustomProviders(session: VaultSession): CustomProvider[] {
 
 export function saveCustomProvider(session: VaultSession, input: unknown): CustomProvider {
   const parsed = customProviderSchema.safeParse(input)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new KeywardError(
-      'INVALID_INPUT',
-      `Invalid ${issue?.path.join('.') || 'provider'}: ${issue?.message ?? 'not accepted'}.`,
-    )
-  }
+  if (!parsed.success) throw refusal(parsed.error.issues)
   if (findProvider(parsed.data.id) !== undefined)
     throw new KeywardError('CONFLICT', `${parsed.data.id} is a built-in provider; pick another id.`)
   const now = session.clock.now().toISOString()

@@ -38,7 +38,7 @@ describe('custom providers', () => {
     ]
     const http = await keyward([...base, '--base-url', 'http://example.com/api'], { env })
     expect(http.code).toBe(2)
-    expect(http.stderr).toMatch(/Invalid baseUrl: https, or plain http to 127\.0\.0\.1/)
+    expect(http.stderr).toMatch(/keyward: --base-url: https, or plain http to 127\.0\.0\.1/)
     expect(
       (await keyward([...base, '--base-url', `${api.origin}/v2`, '--key-pattern', '(unclosed'], { env })).stderr,
     ).toMatch(/not a regular expression Keyward can match/)
@@ -61,7 +61,11 @@ describe('custom providers', () => {
       ['--dashboard', 'https://user:pw@acme.example/keys'],
       /an https URL without credentials/,
     ],
-    ['a javascript: dashboard', ['--dashboard', 'javascript:alert(1)'], /Invalid dashboardUrl/],
+    [
+      'a javascript: dashboard',
+      ['--dashboard', 'javascript:alert(1)'],
+      /keyward: --dashboard: an https URL without credentials/,
+    ],
   ])('refuses %s (exit 2), storing nothing', async (_, extra, message) => {
     const run = await keyward(
       [

@@ -1,4 +1,4 @@
-import type { ErrorInfo } from '../errors'
+import { KeywardError, type ErrorInfo } from './errors'
 
 /** What a zod issue says, as much of it as a sentence needs (zod's own issue type, narrowed to what is read). */
 export interface Issue {
@@ -71,4 +71,10 @@ export function requestRefused(issues: readonly Issue[]): ErrorInfo {
   return top === undefined
     ? { code: 'INVALID_INPUT', message }
     : { code: 'INVALID_INPUT', message, hint: { action: 'fix-field', field: top } }
+}
+
+/** A schema's refusal of user input as a KeywardError: the first field at fault in words, its name in the hint. */
+export function refusal(issues: readonly Issue[]): KeywardError {
+  const info = requestRefused(issues)
+  return new KeywardError(info.code, info.message, info.hint)
 }
