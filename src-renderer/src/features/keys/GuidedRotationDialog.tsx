@@ -49,6 +49,8 @@ export function GuidedRotationDialog({
   readonly onClose: (notice: string | null) => void
 }) {
   const titleId = useId()
+  // As the key was when the dialog opened: the list refreshes the summary once the new value is stored.
+  const [pastExpiry] = useState(() => (keySummary.status === 'expired' ? keySummary.expiresAt : null))
   const [start, setStart] = useState<Start | null>(null)
   const [value, setValue] = useState('')
   const [pairId, setPairId] = useState('')
@@ -196,9 +198,10 @@ export function GuidedRotationDialog({
               ))}
             </ul>
           ) : null}
-          {stored !== null && stored.key.status === 'expired' && !dated ? (
+          {/* The store cleared the old value's past expiry (keyStore.replaceValue): the new key's dates are asked. */}
+          {stored !== null && pastExpiry !== null && !dated ? (
             <>
-              <p>{`The key's expiry date (${stored.key.expiresAt ?? ''}) has passed: give the new key its dates.`}</p>
+              <p>{`The old key's expiry date (${pastExpiry}) had passed and is cleared: give the new key its dates.`}</p>
               <ScheduleForm keySummary={stored.key} onDone={(saved) => saved !== null && setDated(true)} />
             </>
           ) : null}
