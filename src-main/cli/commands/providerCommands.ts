@@ -323,13 +323,21 @@ export function registerProviderCommands(program: Command, context: CliContext):
   provider
     .command('rm <ID>')
     .description('remove a custom provider (its keys stay)')
-    .action((id: string) => withVault(context, (session) => removeCustomProvider(session, id)))
+    .option('-j, --json', 'print { removed } as JSON')
+    .action(async (id: string, flags: { json?: boolean }) => {
+      await withVault(context, (session) => removeCustomProvider(session, id))
+      if (flags.json === true) json(terminal, { removed: id })
+      else terminal.err(`Removed custom provider ${id}; its keys stay.`)
+    })
 
   program
     .command('detect')
     .description('print the provider id a key belongs to, from its format, or "unknown" (no vault needed)')
     .option('--value-stdin', 'read the key from stdin (surrounding spaces and line breaks are trimmed)')
-    .action(async (flags: { valueStdin?: boolean }) => {
-      terminal.out(detectProvider(await readValue(terminal, flags.valueStdin === true, 'the key')))
+    .option('-j, --json', 'print { provider } as JSON')
+    .action(async (flags: { valueStdin?: boolean; json?: boolean }) => {
+      const provider = detectProvider(await readValue(terminal, flags.valueStdin === true, 'the key'))
+      if (flags.json === true) json(terminal, { provider })
+      else terminal.out(provider)
     })
 }

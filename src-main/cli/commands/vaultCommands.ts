@@ -16,7 +16,8 @@ import { readNewPassword, readRecoveryCode } from '../secrets'
 import { runDoctor } from './doctor'
 
 /** After a password change or a recovery: what no longer works, and the new recovery code (on stdout, once). */
-function newKeyMessage(terminal: Terminal, done: string, recoveryCode: string): void {
+function newKeyMessage(terminal: Terminal, done: string, recoveryCode: string, asJson: boolean): void {
+  if (asJson) return json(terminal, { recoveryCode })
   terminal.err(
     `${done}. The vault now has a new key: the old password and the old recovery code open nothing from now on (backups taken before this change still open with what opened them). Unlock with this device, if it was on, must be turned on again in the app.`,
   )
@@ -84,19 +85,21 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
     .option('--kdf-iterations <N>', 'Argon2id iterations (at least 2)')
     .option('--kdf-parallelism <P>', 'Argon2id lanes')
     .option(...WEAK_FLAG)
-    .action(async (flags: KdfFlags) => {
+    .option('-j, --json', 'print { recoveryCode } as JSON')
+    .action(async (flags: KdfFlags & { json?: boolean }) => {
       const kdf = explicitKdf(flags)
       const code = await withVault(context, async (session) =>
         changeMasterKey(session, await readNewPassword(terminal, env, flags.allowWeakPassword === true), kdf),
       )
-      newKeyMessage(terminal, 'Password changed', code)
+      newKeyMessage(terminal, 'Password changed', code, flags.json === true)
     })
 
   program
     .command('recover')
     .description('set a new master password using the recovery code')
     .option(...WEAK_FLAG)
-    .action(async (flags: { allowWeakPassword?: boolean }) => {
+    .option('-j, --json', 'print { recoveryCode } as JSON')
+    .action(async (flags: { allowWeakPassword?: boolean; json?: boolean }) => {
       requireVault(context.vaultDir())
       const code = await readRecoveryCode(terminal, env)
       const service = new VaultService({ ...context.deps, dir: context.vaultDir() })
@@ -105,7 +108,7 @@ export function registerVaultCommands(program: Command, context: CliContext): vo
         await announceSettledChange(context, service)
         const password = await readNewPassword(terminal, env, flags.allowWeakPassword === true)
         const newCode = await service.run(({ session }) => changeMasterKey(session, password, undefined, 'recovered'))
-        newKeyMessage(terminal, 'New password set', newCode)
+        newKeyMessage(terminal, 'New password set', newCode, flags.json === true)
       } finally {
         await service.lock('command-done')
       }

@@ -229,12 +229,22 @@ describe('changing things', () => {
     expect(parse(readFileSync(file)).STRIPE_SECRET_KEY).toBe('sk_live_Scripting00000000003')
   })
 
-  it('env example and rm print JSON when asked', async () => {
+  it('env example, rm, detect, provider rm and passwd print JSON when asked', async () => {
     const file = path.join(temp.dir, 'prod.env')
     const example = await run(['env', 'example', file, '-j'])
     expect(JSON.parse(example.stdout)).toEqual({ file: `${file}.example`, variables: ['STRIPE_SECRET_KEY'] })
     await add(['scratch', '--provider', 'other'], 'scratch-value-0001')
     expect(JSON.parse((await run(['rm', 'other/scratch', '--yes', '-j'])).stdout)).toEqual({ deleted: 'other/scratch' })
+    expect(JSON.parse((await run(['detect', '--value-stdin', '-j'], 'sk_live_Scripting00000000009')).stdout)).toEqual({
+      provider: 'stripe',
+    })
+    expect(JSON.parse((await run(['provider', 'rm', 'acme', '-j'])).stdout)).toEqual({ removed: 'acme' })
+    const fast = ['--kdf-memory', '19', '--kdf-iterations', '2', '--allow-weak-password', '-j']
+    const passwd = await keyward(['passwd', ...fast, '--vault', vault], {
+      env: { ...env, KEYWARD_NEW_PASSWORD: PASSWORD },
+    })
+    expect(passwd.code, passwd.stderr).toBe(0)
+    expect(JSON.parse(passwd.stdout)).toEqual({ recoveryCode: expect.stringMatching(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/) })
   })
 })
 
