@@ -64,7 +64,8 @@ export function createDetailHandlers(deps: DetailHandlerDeps): Pick<Handlers, De
     'key:edit': ({ id, ...fields }) =>
       vault.run(({ session }) => ({ key: summarize(session)(editKey(session, idOf(id), fields)) })),
     'key:setValue': ({ id, value }) =>
-      vault.run(({ session }) => ({ key: summarize(session)(setKeyValue(session, idOf(id), value).key) })),
+      // Trimmed as a paste in Add is.
+      vault.run(({ session }) => ({ key: summarize(session)(setKeyValue(session, idOf(id), value.trim()).key) })),
     'settings:get': () => vault.run(({ session }) => readSettings(session, screenshots)),
     'settings:set': async ({
       autoLockMinutes,

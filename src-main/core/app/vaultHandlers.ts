@@ -146,7 +146,9 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       })),
     'key:add': (request) =>
       vault.run(({ session }) => {
-        const provider = providerForNewValue(session, request.provider ?? undefined, request.value, request.formatCheck)
+        // A paste's surrounding spaces and line breaks are never a key's (as in the CLI and the preview above).
+        const value = request.value.trim()
+        const provider = providerForNewValue(session, request.provider ?? undefined, value, request.formatCheck)
         const remoteName =
           provider.id === 'elastic-email' && request.remoteName ? { remoteName: request.remoteName } : {}
         const metadata = {
@@ -167,7 +169,7 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
             notes: request.notes,
             metadata,
           },
-          request.value,
+          value,
         )
         return { key: summarize(session)(created.key), duplicates: [...created.duplicates] }
       }),

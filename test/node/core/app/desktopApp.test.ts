@@ -389,6 +389,27 @@ describe('the vault in the window, through the contract', () => {
     expect((await value('key:detail', { id: key.id })).usages).toMatchObject([{ state: 'changed' }])
   })
 
+  it('a pasted value is trimmed of spaces and line breaks, in Add and in a new value, as in the CLI', async () => {
+    const fields = {
+      provider: 'npm',
+      envVar: null,
+      environment: 'trimtest',
+      expiresAt: null,
+      rotateEveryDays: null,
+      remindBeforeDays: null,
+      tags: [],
+      notes: '',
+      formatCheck: true,
+    }
+    const token = 'npm_0123456789abcdefghijABCDEFGHIJ012345'
+    const { key } = await value('key:add', { ...fields, name: 'trim-a', value: `  ${token}\n\n` })
+    expect(await value('key:reveal', { id: key.id })).toEqual({ value: token })
+    const again = await value('key:add', { ...fields, name: 'trim-b', value: `${token} ` })
+    expect(again.duplicates).toEqual(['npm/trim-a'])
+    await value('key:setValue', { id: again.key.id, value: `\t${token.replace('0123', '9876')}\r\n` })
+    expect(await value('key:reveal', { id: again.key.id })).toEqual({ value: token.replace('0123', '9876') })
+  })
+
   it('.env write of an AWS pair: the diff shows the access key id whole beside the masked secret', async () => {
     const file = path.join(temp.dir, 'pair.env')
     const secret = 'q9Zx4Lm2Vb7Nc1Rt5Yh8Kj3Pw6Sd0Fg2Ha4Jk/+U'
