@@ -151,6 +151,7 @@ export async function agentBenchmarks(): Promise<{ measurements: Measurement[]; 
     return { measurements, notes }
   } finally {
     spawnSync(process.execPath, [cli, 'agent', 'stop'], { env })
-    rmSync(work, { recursive: true, force: true })
+    // `agent stop` answers before the agent has removed its socket and files: retried while they go.
+    rmSync(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
   }
 }
