@@ -89,6 +89,15 @@ describe('flags and output for scripts', () => {
     expect(JSON.parse(bad.stderr)).toMatchObject({ error: { code: 'INVALID_INPUT' } })
   })
 
+  it('names the flag, not the field, when a value is refused', async () => {
+    const refused = await run(['edit', 'stripe/prod', '--env-var', '1BAD'])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toMatch(/^keyward: --env-var: an environment variable name is letters/)
+    expect(refused.stderr).not.toMatch(/envVar/)
+    const tags = await run(['edit', 'stripe/prod', '--tag', 'has space'])
+    expect(tags.stderr).toMatch(/^keyward: --tag: a tag is up to 40 letters/)
+  })
+
   it("lists by tag and state, and searches with the window's query language", async () => {
     const tagged = JSON.parse((await run(['list', '--tag', 'billing', '-j'])).stdout) as { ref: string }[]
     expect(tagged.map((key) => key.ref)).toEqual(['stripe/prod'])
