@@ -1,4 +1,5 @@
 import { Help, type Command } from 'commander'
+import { GLOBAL_FLAG_NAMES } from './globalOptions'
 
 /**
  * Shell completion scripts generated from the commands themselves (so they never drift from what the CLI accepts):
@@ -16,7 +17,8 @@ interface Node {
   readonly takesRef: boolean
 }
 
-const GLOBAL_FLAGS = ['--vault', '--no-agent', '--password-fd', '--help']
+/** Accepted by every command (hidden from its own options list, so added here). */
+const GLOBAL_FLAGS = [...GLOBAL_FLAG_NAMES, '--help']
 
 function nodes(program: Command): Node[] {
   const help = new Help()

@@ -10,6 +10,7 @@ import { registerAgentCommands } from './commands/agentCommands'
 import { EXIT } from './exitCodes'
 import { jsonError, reportError, wantsJson } from './reportError'
 import { examplesText } from './examples'
+import { GLOBAL_OPTIONS } from './globalOptions'
 import { registerCompletionCommand } from './commands/completionCommand'
 import type { Terminal } from './terminal'
 
@@ -93,12 +94,6 @@ function commandWords(command: Command): string {
   for (let at: Command | null = command; at?.parent != null; at = at.parent) words.unshift(at.name())
   return words.join(' ')
 }
-
-const GLOBAL_OPTIONS = [
-  ['--vault <DIR>', "vault directory (default: $KEYWARD_VAULT_DIR, else the desktop app's)"],
-  ['--no-agent', 'do not ask a running agent (the app, or keyward agent start); unlock with the password'],
-  ['--password-fd <N>', 'read the master password from file descriptor N (implies --no-agent)'],
-] as const
 
 /** Commands that run (have no subcommands of their own). */
 function leafCommands(command: Command): Command[] {
