@@ -42,7 +42,12 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
   ],
   'set-value': ['keyward set-value stripe/prod --value-stdin < new.txt', 'keyward set-value prod --propagate'],
   history: ['keyward history stripe/prod'],
-  rm: ['keyward rm stripe/old', 'keyward rm stripe/old --yes --json'],
+  rm: ['keyward rm stripe/old                 # to the Trash, 30 days', 'keyward rm stripe/old --forever --yes --json'],
+  trash: ['keyward trash list', 'keyward trash restore stripe/old'],
+  'trash list': ['keyward trash list', 'keyward trash list --json'],
+  'trash restore': ['keyward trash restore stripe/old', 'keyward trash restore old -j'],
+  'trash rm': ['keyward trash rm stripe/old', 'keyward trash rm stripe/old --yes'],
+  'trash empty': ['keyward trash empty', 'keyward trash empty --yes --json'],
   copy: ['keyward copy stripe/prod', 'keyward copy aws/deploy --format env --clear-after 30'],
   run: [
     'keyward run -e production -- npm start',

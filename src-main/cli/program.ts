@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander'
 import { registerCopyCommand } from './commands/copyCommand'
 import { registerEnvCommands } from './commands/envCommands'
 import { registerKeyCommands } from './commands/keyCommands'
+import { registerTrashCommands } from './commands/trashCommands'
 import { registerProviderCommands } from './commands/providerCommands'
 import { registerReminderCommands } from './commands/reminderCommands'
 import { registerVaultCommands } from './commands/vaultCommands'
@@ -46,6 +47,7 @@ export async function runCli(
     })
   registerVaultCommands(program, context)
   registerKeyCommands(program, context)
+  registerTrashCommands(program, context)
   registerProviderCommands(program, context)
   registerEnvCommands(program, context)
   registerReminderCommands(program, context)

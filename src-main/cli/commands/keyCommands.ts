@@ -25,6 +25,7 @@ import { readValue } from '../secrets'
 import { newKeyMetadata } from './newKeyMetadata'
 import { checkProviderId } from '../../core/providers/providerNames'
 import { confirmOrStop } from '../confirm'
+import { TRASH_DAYS, trashKey } from '../../core/keys/trashStore'
 
 const collectFlag = (value: string, previous: string[] = []) => [...previous, value]
 
@@ -225,18 +226,33 @@ export function registerKeyCommands(program: Command, context: CliContext): void
 
   program
     .command('rm <REF>')
-    .description('delete a key and every stored version of its value (it is not revoked at the provider)')
+    .description(`move a key to the Trash (restorable for ${TRASH_DAYS} days; it is not revoked at the provider)`)
+    .option('--forever', 'delete it now with every stored version of its value, skipping the Trash')
     .option('--yes', 'do not ask for confirmation')
-    .option('-j, --json', 'print the deleted key as JSON')
-    .action(async (ref: string, flags: { yes?: boolean; json?: boolean }) => {
-      const key = await withVault(context, async (session) => {
+    .option('-j, --json', 'print what happened as JSON')
+    .action(async (ref: string, flags: { forever?: boolean; yes?: boolean; json?: boolean }) => {
+      const done = await withVault(context, async (session) => {
         const found = getKey(session, keyIdOf(session, ref))
         warnStillLive(found)
-        if (flags.yes !== true) await confirmDeletion(found)
-        return deleteKey(session, found.id)
+        if (flags.forever === true) {
+          if (flags.yes !== true) await confirmDeletion(found)
+          return { deleted: deleteKey(session, found.id).ref }
+        }
+        if (flags.yes !== true)
+          await confirmOrStop(
+            terminal,
+            `Move ${found.ref} to the Trash (restorable for ${TRASH_DAYS} days)?`,
+            'Not deleted',
+          )
+        const trashed = trashKey(session, found.id)
+        return { trashed: trashed.ref, goneAt: trashed.goneAt }
       })
-      if (flags.json === true) json(terminal, { deleted: key.ref })
-      else terminal.err(`Deleted ${key.ref}.`)
+      if (flags.json === true) return json(terminal, done)
+      if ('deleted' in done) return terminal.err(`Deleted ${done.deleted}.`)
+      terminal.err(
+        `Moved ${done.trashed} to the Trash; it is deleted for good on ${done.goneAt.slice(0, 10)}. ` +
+          `To put it back: keyward trash restore ${done.trashed}`,
+      )
     })
 
   /**

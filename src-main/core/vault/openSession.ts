@@ -7,6 +7,7 @@ import { refreshDueDigest } from '../reminders/dueDigest'
 import { remindBeforeDefault } from './settings'
 import { recordEvent } from './audit'
 import { restoreHint } from './backups'
+import { purgeTrash } from './trashPurge'
 import { KeywardError } from '../errors'
 import { readHeader, sameKeyHeader, type VaultHeader } from './header'
 import { prepareInWorker } from './prepareInWorker'
@@ -137,6 +138,7 @@ export async function openSession(
     for (const name of backups) recordEvent(session, 'backup', {}, { name })
     recordEvent(session, 'unlocked', {}, { method })
     if (deps.seenVaults !== undefined) markSeen(deps.seenVaults, files, header, () => markOf(header, opened.db, now))
+    purgeTrash(session) // keys trashed more than 30 days ago go, with their values
     const pending = applyPendingRotations(session)
     session.quarantinedRotations = pending.quarantined
     // A recovered rotation moved a key's dates: the locked reminders' digest follows at once.

@@ -144,7 +144,7 @@ describe('rm', () => {
       /solenoid-meter\/meter is not revoked at Solenoid Meter \(it worked when verified on \d{4}-/,
     )
     expect(run.stderr).toMatch(/keeps working there after it is deleted here\. Delete it at https:/)
-    expect(run.stderr).toMatch(/Deleted solenoid-meter\/meter\./)
+    expect(run.stderr).toMatch(/Moved solenoid-meter\/meter to the Trash/)
   })
 
   it('without a terminal and without --yes, says to pass --yes (exit 2) and deletes nothing', async () => {

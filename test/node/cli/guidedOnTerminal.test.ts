@@ -54,12 +54,14 @@ describe('guided workflows on a terminal', () => {
     expect((await keyward(['get', 'solo/main'], { env })).stdout).toBe('solo_new_key_00000002\n')
   })
 
-  it('deleting a Mailosaur key asks for its name, because it lives on in the dashboard', async () => {
-    const wrongName = await keywardOnTerminal(['rm', 'mailosaur/inbox'], env, [[/Type the key's name/, 'inbx']])
+  it('deleting a Mailosaur key for good asks for its name, because it lives on in the dashboard', async () => {
+    const wrongName = await keywardOnTerminal(['rm', 'mailosaur/inbox', '--forever'], env, [
+      [/Type the key's name/, 'inbx'],
+    ])
     // The user's answer, said back (exit 1) — not the "no terminal, pass --yes" usage error (exit 2).
     expect(wrongName.code).toBe(1)
     expect(wrongName.screen).toMatch(/keyward: Not deleted\./)
-    const run = await keywardOnTerminal(['rm', 'mailosaur/inbox'], env, [[/Type the key's name/, 'inbox']])
+    const run = await keywardOnTerminal(['rm', 'mailosaur/inbox', '--forever'], env, [[/Type the key's name/, 'inbox']])
     expect(run.code, run.screen).toBe(0)
     expect(run.screen).toMatch(/is not revoked at Mailosaur: it keeps working there after it is deleted here/)
     expect((await keyward(['show', 'mailosaur/inbox'], { env })).code).toBe(4)

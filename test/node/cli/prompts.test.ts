@@ -93,7 +93,7 @@ describe('answers at a prompt', () => {
   it('"n" at a confirmation is said back as "Not deleted." (exit 1), and the key stays', async () => {
     const run = await keywardOnTerminal(['--vault', vault, 'rm', 'other/notes'], {}, [
       [/Master password: /, 'prompts-1'],
-      [/Delete other\/notes and all its stored values\? \[y\/N\] /, 'n'],
+      [/Move other\/notes to the Trash \(restorable for 30 days\)\? \[y\/N\] /, 'n'],
     ])
     expect(run.code).toBe(1)
     expect(run.screen).toMatch(/keyward: Not deleted\./)

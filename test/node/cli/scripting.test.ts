@@ -243,7 +243,9 @@ describe('changing things', () => {
     const example = await run(['env', 'example', file, '-j'])
     expect(JSON.parse(example.stdout)).toEqual({ file: `${file}.example`, variables: ['STRIPE_SECRET_KEY'] })
     await add(['scratch', '--provider', 'other'], 'scratch-value-0001')
-    expect(JSON.parse((await run(['rm', 'other/scratch', '--yes', '-j'])).stdout)).toEqual({ deleted: 'other/scratch' })
+    expect(JSON.parse((await run(['rm', 'other/scratch', '--yes', '-j'])).stdout)).toMatchObject({
+      trashed: 'other/scratch',
+    })
     expect(JSON.parse((await run(['detect', '--value-stdin', '-j'], 'sk_live_Scripting00000000009')).stdout)).toEqual({
       provider: 'stripe',
     })

@@ -7,6 +7,7 @@ import { dashboardIndexes } from './0060-dashboard-indexes'
 import { vaultState } from './0070-vault-state'
 import { usageOrigin } from './0080-usage-origin'
 import { rejectedKeys } from './0090-rejected-keys'
+import { trash } from './0100-trash'
 import type { Migration } from './migration'
 
 /** Every migration, in order. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   vaultState,
   usageOrigin,
   rejectedKeys,
+  trash,
 ]
