@@ -56,7 +56,11 @@ export const channelNames = [
   'key:add',
   'key:reveal',
   'key:copy',
-  'key:delete',
+  'key:trash',
+  'trash:list',
+  'trash:restore',
+  'trash:delete',
+  'trash:empty',
   'clipboard:clear',
   'key:detail',
   'audit:page',
@@ -226,6 +230,17 @@ const snooze = z.enum(['1d', '1w', 'next-state'])
 const keyPage = z.object({ keys: z.array(keySummary).max(500) })
 const empty = z.object({})
 const viewCount = z.object({ value: z.string(), count: z.number().int().min(0) })
+/** A key in the Trash: what the Trash view shows, and when it goes for good. */
+const trashedKey = z.object({
+  id: z.string(),
+  ref: z.string(),
+  provider: z.string(),
+  name: z.string(),
+  environment: z.string(),
+  envVar: z.string().nullable(),
+  trashedAt: z.string(),
+  goneAt: z.string(),
+})
 
 /** Request/response schemas per channel. */
 export const channels = {
@@ -297,6 +312,8 @@ export const channels = {
       total: z.number().int().min(0),
       attention: z.number().int().min(0),
       rejected: z.number().int().min(0),
+      /** Keys in the Trash. */
+      trash: z.number().int().min(0),
       providers: z.array(viewCount).max(10_000),
       environments: z.array(viewCount).max(10_000),
       tags: z.array(viewCount).max(10_000),
@@ -371,7 +388,19 @@ export const channels = {
     request: z.strictObject({ id: keyId }),
     response: z.object({ clearsInMs: z.number().int().nonnegative() }),
   },
-  'key:delete': { request: z.strictObject({ id: keyId }), response: empty },
+  /** Moves a key to the Trash (kept 30 days, then deleted with its values); when it goes for good. */
+  'key:trash': { request: z.strictObject({ id: keyId }), response: z.object({ goneAt: z.string() }) },
+  /** The Trash, most recently deleted first (metadata only). */
+  'trash:list': { request: noArguments, response: z.object({ keys: z.array(trashedKey).max(100_000) }) },
+  /** Puts a trashed key back as it was. CONFLICT when another key took its provider and name meanwhile. */
+  'trash:restore': { request: z.strictObject({ id: keyId }), response: empty },
+  /** Deletes a trashed key for good; the name typed, checked in main too. */
+  'trash:delete': {
+    request: z.strictObject({ id: keyId, confirmName: z.string().max(256) }),
+    response: empty,
+  },
+  /** Deletes every key in the Trash for good; how many. */
+  'trash:empty': { request: noArguments, response: z.object({ deleted: z.number().int().min(0) }) },
   /** The detail pane: reminder state, value history (never values), where used, recent activity. */
   'key:detail': {
     request: z.strictObject({ id: keyId }),
@@ -751,6 +780,7 @@ export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>
 export type AppInfo = ResponseOf<'app:info'>
 export type KeySummary = z.output<typeof keySummary>
 export type KeyCounts = ResponseOf<'keys:counts'>
+export type TrashedKeySummary = ResponseOf<'trash:list'>['keys'][number]
 export type VaultState = z.output<typeof vaultState>
 export type Settings = z.output<typeof settingsSchema>
 

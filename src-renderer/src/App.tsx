@@ -14,6 +14,10 @@ import { AttentionScreen } from './features/attention/AttentionScreen'
 import { HealthScreen } from './features/health/HealthScreen'
 import { CommandPalette } from './features/palette/CommandPalette'
 import { AgentApprovalDialog } from './features/agent/AgentApprovalDialog'
+import { Sidebar } from './features/shell/Sidebar'
+import { numberedViews } from './features/shell/views'
+import { listenForAppShortcuts } from './features/shell/appShortcuts'
+import { TrashScreen } from './features/trash/TrashScreen'
 
 /** Which screen: the recovery kit (once), then by vault state — create, unlock, or the keys. About is one click away. */
 function Screen() {
@@ -29,15 +33,8 @@ function Screen() {
   return <Unlock />
 }
 
-/** The header's pages while unlocked: id, the button's name, its shortcut. */
-const PAGES = [
-  ['attention', 'Needs attention', undefined],
-  ['health', 'Health', 'Ctrl+Shift+H'],
-  ['activity', 'Activity', undefined],
-  ['settings', 'Settings', undefined],
-] as const satisfies readonly (readonly [Page, string, string | undefined])[]
-
 function UnlockedPage({ page }: { readonly page: Exclude<Page, 'vault' | 'about'> }) {
+  if (page === 'trash') return <TrashScreen />
   if (page === 'attention') return <AttentionScreen />
   if (page === 'health') return <HealthScreen />
   if (page === 'activity') return <ActivityScreen />
@@ -51,7 +48,6 @@ export function App() {
   const loadStatus = useKeywardStore((state) => state.loadStatus)
   const [palette, setPalette] = useState(false)
   const listen = useKeywardStore((state) => state.listen)
-  const lock = useKeywardStore((state) => state.lock)
   const unlockNotice = useKeywardStore((state) => state.unlockNotice)
   const showUnlockNotice = useKeywardStore((state) => state.showUnlockNotice)
   // While the recovery kit waits for confirmation the window shows only the kit: no pages, no Lock, no palette
@@ -61,84 +57,69 @@ export function App() {
   const listenForApprovals = useKeywardStore((state) => state.listenForApprovals)
   useEffect(() => listenForApprovals(), [listenForApprovals])
   useEffect(() => applyTheme(savedTheme()), [])
+  const counts = useKeywardStore((state) => state.counts)
+  const search = useKeywardStore((state) => state.search)
+  const unlockedShell = vaultState === 'unlocked' && !kitShown
   useEffect(() => {
-    // From anywhere while unlocked: Ctrl/⌘+Shift+H opens Health (KeePassXC's reports shortcut), Ctrl/⌘+K or
-    // Ctrl/⌘+Shift+P the command palette (UI.md §4.15–4.16).
-    function onKeyDown(event: KeyboardEvent) {
-      if (vaultState !== 'unlocked' || kitShown || !(event.ctrlKey || event.metaKey)) return
-      const key = event.key.toLowerCase()
-      if (event.shiftKey && key === 'h') setPage('health')
-      // Not over another dialog: one modal at a time.
-      else if (
-        ((!event.shiftKey && key === 'k') || (event.shiftKey && key === 'p')) &&
-        document.querySelector('dialog[open]') === null
-      )
-        setPalette(true)
-      else return
-      event.preventDefault()
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [vaultState, kitShown, setPage])
+    if (!unlockedShell) return
+    return listenForAppShortcuts({
+      setPage,
+      openPalette: () => setPalette(true),
+      openView: (index) => {
+        const view = numberedViews(counts)[index]
+        if (view === undefined) return false
+        setPage(view.page ?? 'vault')
+        if (view.page === undefined) void search(view.query)
+        return true
+      },
+      onKeysPage: () => useKeywardStore.getState().page === 'vault',
+    })
+  }, [unlockedShell, setPage, counts, search])
   useEffect(() => {
     void loadStatus()
   }, [loadStatus])
+
+  const notice =
+    unlockNotice !== null && unlockedShell ? (
+      // What the unlock found that the user must know (a vault put back to an older copy), until dismissed.
+      <div className="notice" role="status" aria-label="After unlocking">
+        <span>{unlockNotice}</span>{' '}
+        <button type="button" onClick={() => showUnlockNotice(null)}>
+          Dismiss
+        </button>
+      </div>
+    ) : null
+
+  if (unlockedShell)
+    return (
+      <div className="app shell">
+        <Sidebar counts={counts} />
+        <main className="app-main">
+          {notice}
+          {page === 'about' ? <AboutScreen /> : page === 'vault' ? <KeysScreen /> : <UnlockedPage page={page} />}
+        </main>
+        {palette ? <CommandPalette onClose={() => setPalette(false)} /> : null}
+        <AgentApprovalDialog />
+      </div>
+    )
 
   return (
     <div className="app">
       <header className="app-header">
         <span className="brand">Keyward</span>
-        <span className="tagline">Your API keys, kept and tracked on this machine</span>
         <span className="spacer" />
-        {kitShown ? null : vaultState === 'unlocked' ? (
-          <>
-            {PAGES.map(([id, label, shortcut]) => (
-              <button
-                key={id}
-                type="button"
-                aria-pressed={page === id}
-                title={shortcut}
-                onClick={() => setPage(page === id ? 'vault' : id)}
-              >
-                {label}
-              </button>
-            ))}
-            <button type="button" onClick={() => void lock()} title="Ctrl+L">
-              Lock
-            </button>
-          </>
-        ) : null}
         {kitShown ? null : (
           <button
             type="button"
-            aria-pressed={page === 'about'}
+            className="ghost"
+            aria-current={page === 'about' ? 'page' : undefined}
             onClick={() => setPage(page === 'about' ? 'vault' : 'about')}
           >
-            About
+            {page === 'about' ? 'Back' : 'About'}
           </button>
         )}
       </header>
-      {unlockNotice !== null && vaultState === 'unlocked' && !kitShown ? (
-        // What the unlock found that the user must know (a vault put back to an older copy), until dismissed.
-        <div className="notice" role="status" aria-label="After unlocking">
-          <span>{unlockNotice}</span>{' '}
-          <button type="button" onClick={() => showUnlockNotice(null)}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      <main className="app-main">
-        {kitShown ? (
-          <Screen />
-        ) : page === 'about' ? (
-          <AboutScreen />
-        ) : vaultState === 'unlocked' && page !== 'vault' ? (
-          <UnlockedPage page={page} />
-        ) : (
-          <Screen />
-        )}
-      </main>
-      {palette && vaultState === 'unlocked' && !kitShown ? <CommandPalette onClose={() => setPalette(false)} /> : null}
+      <main className="app-main">{!kitShown && page === 'about' ? <AboutScreen /> : <Screen />}</main>
       <AgentApprovalDialog />
     </div>
   )

@@ -1,5 +1,6 @@
 // axe on every screen of the window, in light and dark, and with forced colors: no violation.
 import AxeBuilder from '@axe-core/playwright'
+import { detailAction } from './keyboard'
 import { expect, test, type Page } from '@playwright/test'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -67,13 +68,13 @@ test('every screen passes axe in light, dark and forced colors', async () => {
   await expect(page.getByTestId('revealed-value')).not.toHaveText('••••••••')
   await noViolations(page, 'reveal dialog')
   await page.keyboard.press('Escape')
-  await page.getByRole('button', { name: 'Delete…' }).click()
+  await detailAction(page, 'Delete…')
   await noViolations(page, 'delete dialog')
   await page.keyboard.press('Escape')
-  await page.getByRole('button', { name: 'Edit' }).click()
+  await detailAction(page, 'Edit')
   await noViolations(page, 'edit dialog')
   await page.keyboard.press('Escape')
-  await page.getByRole('button', { name: 'New value…' }).click()
+  await detailAction(page, 'New value…')
   await noViolations(page, 'new value dialog')
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'Settings' }).click()

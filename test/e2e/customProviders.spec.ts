@@ -40,7 +40,7 @@ test('add (a pattern RE2 cannot match in linear time refused), edit and remove a
   await expect(list).toContainText('Acme acme')
 
   // The provider is one of the add form's choices, and a pasted key of its format is recognised.
-  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Keys' }).click()
   await page.getByRole('button', { name: 'Add key' }).click()
   await page.getByLabel('Key', { exact: true }).fill(`acme_${'k7m2p9q4'.repeat(3)}`)
   await expect(page.getByText(/^Detected: Acme/)).toBeVisible()

@@ -8,7 +8,7 @@ import { parse } from 'dotenv'
 import { expectAccessibleInBothThemes } from './axe'
 import { appWithVault } from './appWithVault'
 import { readmeShots, repoRoot } from './harness'
-import { tabTo } from './keyboard'
+import { tabTo, detailAction } from './keyboard'
 
 const STRIPE = 'sk_live_DotenvWindow00000000001'
 const GITHUB = 'ghp_46C7e42F292c6912E7710c838347Ae178B4d'
@@ -33,7 +33,7 @@ test('write to .env: masked diff, reveal per line, warnings fixed, a change sinc
   writeFileSync(file, '# api\nPORT=3000\nSTRIPE_SECRET_KEY=sk_live_OldValueInFile0000000009\n', { mode: 0o644 })
   chosen = file
   await addStripe(page)
-  await page.getByRole('complementary', { name: 'Key detail' }).getByRole('button', { name: 'Write to .env…' }).click()
+  await detailAction(page, 'Write to .env…')
   const dialog = page.getByRole('dialog', { name: 'Write to .env' })
   await expect(dialog.getByLabel('This key: stripe/stripe-secret-key')).toBeChecked()
   await dialog.getByRole('button', { name: 'Choose…' }).click()

@@ -22,3 +22,15 @@ export async function tabTo(
   expect.soft(false, `Tab never reached ${String(name)}`).toBe(true)
   throw new Error(`Tab never reached ${String(name)}`)
 }
+
+/** Runs one of the selected key's less frequent actions: the detail header's ⋮ menu, then the item. */
+export async function detailAction(page: Page, label: 'Edit' | 'New value…' | 'Write to .env…' | 'Delete…') {
+  await page
+    .getByRole('complementary', { name: 'Key detail' })
+    .getByRole('button', { name: /^More actions for / })
+    .click()
+  await page
+    .getByRole('menu', { name: /^More actions for / })
+    .getByRole('menuitem', { name: label })
+    .click()
+}

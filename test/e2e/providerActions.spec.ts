@@ -12,7 +12,7 @@ import { startGitlabSimulator, type GitlabToken } from '../simulators/wellKnown/
 import { expectAccessibleInBothThemes } from './axe'
 import { createVaultInWindow } from './createVault'
 import { launchApp, readmeShots, repoRoot, type LaunchedApp } from './harness'
-import { tabTo } from './keyboard'
+import { tabTo, detailAction } from './keyboard'
 import { parse } from 'dotenv'
 
 const METER = 'sm_window_live_0000000001'
@@ -90,7 +90,7 @@ test('verify answers live or invalid, with why; what the provider reported shows
   await expect(page.getByText(/^\d{4}-\d{2}-\d{2} \(live\)$/)).toBeVisible()
   simulators[0]?.requests.splice(0)
   // The same key, now unknown to the provider: invalid, stored as such.
-  await page.getByRole('button', { name: 'New value…' }).click()
+  await detailAction(page, 'New value…')
   await page.getByLabel('New value', { exact: true }).fill('sm_window_dead_0000000002')
   await page.getByRole('button', { name: /^Save|^Store/ }).click()
   await expect(page.getByRole('dialog')).toBeHidden()

@@ -71,7 +71,7 @@ test.afterEach(async () => {
 
 test('needs attention: expired then due, a 90-day timeline, snooze, dates set in place', async () => {
   const { page } = app
-  await page.getByRole('banner').getByRole('button', { name: 'Needs attention' }).click()
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Needs attention' }).click()
   await expect(page.getByRole('heading', { name: 'Needs attention', level: 1 })).toBeVisible()
   const due = page.getByRole('list', { name: 'Keys that need attention' })
   await expect(due.getByRole('listitem')).toHaveCount(2)

@@ -1,6 +1,7 @@
 // The vault in the window, keyboard first, in the built renderer against the real handlers and real vault files:
 // create → recovery kit → add keys by paste → search → reveal → copy → delete → lock → unlock wrong and right.
 import { expect, test, type Page } from '@playwright/test'
+import { detailAction } from './keyboard'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -111,16 +112,26 @@ test('create, add by paste, search, reveal, copy, delete, lock, unlock — by ke
   await page.getByRole('button', { name: 'Clear now' }).click()
   expect(clipboard.text).toBe('')
 
-  // F6 / Shift+F6 move between the panes; Del in the list asks to delete (the name typed: the key is still alive).
+  // F6 / Shift+F6 move between the panes; Del in the list asks to move the key to the Trash (focus on the answer),
+  // and the notice offers Undo.
   await grid.focus()
   await page.keyboard.press('F6')
   await expect(page.getByRole('complementary', { name: 'Key detail' }).getByRole('button').first()).toBeFocused()
   await page.keyboard.press('Shift+F6')
   await expect(grid).toBeFocused()
   await page.keyboard.press('Delete')
-  const confirm = page.getByRole('button', { name: 'Delete key' })
-  await expect(confirm).toBeDisabled()
-  await page.keyboard.type('stripe-secret-key')
+  await expect(page.getByRole('dialog', { name: 'Move stripe-secret-key to the Trash?' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Move to Trash' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Moved stripe/stripe-secret-key to the Trash.' }),
+  ).toBeVisible()
+  await page.getByRole('button', { name: 'Undo' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Restored stripe/stripe-secret-key.' })).toBeVisible()
+  await expect(grid.getByRole('row')).toHaveCount(2)
+  await grid.focus()
+  await page.keyboard.press('Delete')
   await page.keyboard.press('Enter')
   await expect(page.getByRole('dialog')).toBeHidden()
   await page.getByLabel('Search keys').fill('')
@@ -164,12 +175,12 @@ test('edit, a new value (kept in the history), settings, the 30 s reveal, recove
   const grid = page.getByRole('grid', { name: 'Keys' })
   await grid.focus()
 
-  await page.getByRole('button', { name: 'Edit' }).click()
+  await detailAction(page, 'Edit')
   await page.getByLabel('Name').fill('billing')
   await page.getByLabel('Rotate every (days)').fill('90')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('heading', { name: 'billing' })).toBeVisible()
-  await page.getByRole('button', { name: 'New value…' }).click()
+  await detailAction(page, 'New value…')
   await page.getByLabel('New value', { exact: true }).fill('sk_live_51NewValueAfterRotation0000')
   await page.getByRole('button', { name: 'Store new value' }).click()
   const history = page.getByRole('list', { name: 'Value history' })
@@ -183,7 +194,7 @@ test('edit, a new value (kept in the history), settings, the 30 s reveal, recove
   await clear.blur()
   await expect(page.getByText('Saved.')).toBeVisible()
   await page.screenshot({ path: path.join(shots, 'settings.png') })
-  await page.getByRole('button', { name: 'Settings' }).click()
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Keys' }).click()
   await grid.focus()
   await page.keyboard.press('Control+C')
   await expect(page.getByText(/Clears in [1-7] s/)).toBeVisible()

@@ -2,6 +2,7 @@
 // rotation never takes the key the user already has; the recovery kit leaves the renderer with any lock; Health,
 // Needs attention and Activity follow changes made by the CLI. Each test failed on the code before the fix.
 import { expect, test, type Page } from '@playwright/test'
+import { detailAction } from './keyboard'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { keyward } from '../node/helpers/cli'
@@ -99,9 +100,9 @@ test('1. a key the provider rejected reads "Rejected" in its row, its detail, Ne
   await expect(page.getByRole('region', { name: /^Rejected/ })).toContainText('meter-dead')
 
   // A new value clears the old answer: not verified again, no longer counted.
-  await page.getByRole('button', { name: 'Health' }).click()
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Keys' }).click()
   await row(page, 'meter-dead').click()
-  await page.getByRole('button', { name: 'New value…' }).click()
+  await detailAction(page, 'New value…')
   await page.getByLabel('New value', { exact: true }).fill(`${LIVE}x`)
   await page.getByRole('button', { name: /^Save|^Store/ }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
@@ -152,7 +153,7 @@ test('4. Health, Needs attention and Activity follow add, set-value and rm made 
     ['Health', /^Health/],
     ['Activity', /^Activity/],
   ] as const) {
-    await page.getByRole('banner').getByRole('button', { name: button }).click()
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: button }).click()
     await expect(page.getByRole('heading', { name: heading }).first()).toBeVisible()
     const main = page.getByRole('main')
     const name = `cli-${button.toLowerCase().replace(/\s+/g, '-')}`
@@ -170,7 +171,7 @@ test('4. Health, Needs attention and Activity follow add, set-value and rm made 
     if (button === 'Activity') await expect(main.getByRole('row').nth(1)).toContainText('value-changed', within)
     const removed = await cli(['rm', `stripe/${name}`, '--yes'])
     expect(removed.code).toBe(0)
-    if (button === 'Activity') await expect(main.getByRole('row').nth(1)).toContainText('deleted', within)
+    if (button === 'Activity') await expect(main.getByRole('row').nth(1)).toContainText('trashed', within)
     else await expect(main).not.toContainText(name, within)
   }
   await page.screenshot({ path: path.join(shots, 'activity-live.png') })
@@ -231,10 +232,10 @@ test('6. Delete lists the .env files still holding the key, and revokes at the p
   const { digest } = await desktop.handlers['dotenv:preview']({ file: envFile, selection: { ids: [id] } })
   await desktop.handlers['dotenv:write']({ file: envFile, selection: { ids: [id] }, digest })
   await row(page, 'gitlab-ci').click()
-  await page.getByRole('button', { name: 'Delete…' }).click()
-  const dialog = page.getByRole('dialog', { name: 'Delete gitlab-ci?' })
+  await detailAction(page, 'Delete…')
+  const dialog = page.getByRole('dialog', { name: 'Move gitlab-ci to the Trash?' })
   await expect(dialog.getByRole('list', { name: 'Files that still hold the key' })).toContainText(envFile)
-  const revokeAndDelete = dialog.getByRole('button', { name: 'Revoke at GitLab and delete' })
+  const revokeAndDelete = dialog.getByRole('button', { name: 'Revoke at GitLab and move to Trash' })
   await expect(revokeAndDelete).toBeDisabled()
   await dialog.getByLabel(/Type the key's name/).fill('gitlab-ci')
   await revokeAndDelete.click()
@@ -272,7 +273,7 @@ test('7. a guided rotation is journaled in main: after a lock it reopens at the 
   await dialog.getByRole('button', { name: 'Done', exact: true }).click()
   await expect(page.getByText('Rotated solo-ci.')).toBeVisible()
   // The trail has the deletion; the next Rotate… starts afresh.
-  await page.getByRole('banner').getByRole('button', { name: 'Activity' }).click()
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: 'Activity' }).click()
   await expect(page.getByRole('main')).toContainText('old-key-deleted')
   expect(launched.app.problems()).toEqual([])
 })

@@ -18,6 +18,7 @@ import { createDotenvHandlers } from './dotenvHandlers'
 import { createReminderHandlers } from './reminderHandlers'
 import { createDetailHandlers, type ScreenshotPolicy } from './detailHandlers'
 import { createKeyListHandlers } from './keyListHandlers'
+import { createTrashHandlers } from './trashHandlers'
 import { createProviderHandlers, type ProviderHttpPort } from './providerHandlers'
 import { startKeyNotifications } from './keyNotifications'
 import { trayMenu, verifyDueKeys, type TrayItem } from './trayMenu'
@@ -133,6 +134,7 @@ export function composeDesktopApp(ports: DesktopPorts): DesktopApp {
     ...createAppHandlers({ appInfo: ports.appInfo, events: ports.events, clock: ports.clock }),
     ...createVaultHandlers({ vault, clipboard, deviceKeys: ports.deviceKeys, clock: ports.clock, kdf: ports.kdf }),
     ...createKeyListHandlers(vault),
+    ...createTrashHandlers(vault),
     ...createDetailHandlers({ vault, screenshots: ports.screenshots }),
     ...createAuditHandlers(vault),
     ...createProviderHandlers({ vault, http: ports.providerHttp, sleep }),

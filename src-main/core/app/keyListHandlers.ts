@@ -2,6 +2,7 @@ import type { Handlers } from '../ipc/handle'
 import { findKeys } from '../keys/keyQuery'
 import { countNeedingAttention, keysRejected } from '../keys/deadlineStore'
 import { countKeys, countsBy, firstNamedLike, positionOf, selectWindow } from '../keys/keyStore'
+import { trashCount } from '../keys/trashStore'
 import { remindBeforeDefault } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
 import { idOf, summarize } from './keySummary'
@@ -24,6 +25,7 @@ export function createKeyListHandlers(vault: VaultService): Pick<Handlers, KeyLi
         total: countKeys(session),
         attention: countNeedingAttention(session, remindBeforeDefault(session)),
         rejected: keysRejected(session, 0).total,
+        trash: trashCount(session),
         providers: countsBy(session, 'provider'),
         environments: countsBy(session, 'environment'),
         tags: countsBy(session, 'tag'),

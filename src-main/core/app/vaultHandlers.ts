@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import type { SecretClipboard } from '../clipboard/secretClipboard'
 import type { Handlers } from '../ipc/handle'
-import { createKey, deleteKey, revealValue } from '../keys/keyRepository'
+import { createKey, revealValue } from '../keys/keyRepository'
 import { keysHolding } from '../keys/keyStore'
 import { builtinProviders } from '../providers/builtinProviders'
 import { allProviders, providerFor } from '../providers/customProviders'
@@ -35,7 +35,6 @@ export type VaultChannel =
   | 'key:add'
   | 'key:reveal'
   | 'key:copy'
-  | 'key:delete'
   | 'clipboard:clear'
   | 'vault:device'
 
@@ -184,9 +183,5 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
       return { clearsInMs }
     },
     'clipboard:clear': async () => ({ cleared: await deps.clipboard.clearIfOurs() }),
-    'key:delete': async ({ id }) => {
-      await vault.run(({ session }) => deleteKey(session, idOf(id)))
-      return {}
-    },
   }
 }

@@ -5,12 +5,15 @@ export function FormFooter({
   submitLabel,
   danger = false,
   disabled = false,
+  autoFocus = false,
 }: {
   readonly error: string | null
   readonly onCancel: () => void
   readonly submitLabel: string
   readonly danger?: boolean
   readonly disabled?: boolean
+  /** Focus starts on the submit button (a confirmation whose answer is the button). */
+  readonly autoFocus?: boolean
 }) {
   return (
     <>
@@ -23,7 +26,12 @@ export function FormFooter({
         <button type="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className={danger ? 'danger' : 'primary'} disabled={disabled}>
+        <button
+          type="submit"
+          className={danger ? 'danger' : 'primary'}
+          disabled={disabled}
+          data-initial-focus={autoFocus ? '' : undefined}
+        >
           {submitLabel}
         </button>
       </div>

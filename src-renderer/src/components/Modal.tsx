@@ -24,6 +24,8 @@ export function Modal({
     // to the screen's own place for it: never to the page.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!node.open) node.showModal()
+    // showModal focuses the first control; a confirmation whose answer is its button marks that button instead.
+    node.querySelector<HTMLElement>('[data-initial-focus]')?.focus()
     return () => {
       node.close()
       const home =

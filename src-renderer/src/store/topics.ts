@@ -17,6 +17,7 @@ export const READS = {
   'providers:custom': ['providers'],
   'providers:list': ['providers'],
   'dotenv:recent': ['keys'],
+  'trash:list': ['keys'],
 } as const satisfies Partial<Record<ChannelName, readonly Topic[]>>
 
 export type ReadChannel = keyof typeof READS
@@ -29,7 +30,10 @@ export const CHANGES: Partial<Record<ChannelName, readonly Topic[]>> = {
   'key:add': ['keys', 'audit'],
   'key:edit': ['keys', 'audit'],
   'key:setValue': ['keys', 'audit'],
-  'key:delete': ['keys', 'audit'],
+  'key:trash': ['keys', 'audit'],
+  'trash:restore': ['keys', 'audit'],
+  'trash:delete': ['keys', 'audit'],
+  'trash:empty': ['keys', 'audit'],
   'key:verify': ['keys', 'audit'],
   'key:sync': ['keys', 'audit'],
   'key:revoke': ['keys', 'audit'],

@@ -13,7 +13,7 @@ export interface CopyChip {
 
 /** The vault as the window knows it: its state, device unlock, the recovery code to show, the copy chip. */
 /** The window's pages; all but About need the vault unlocked (a lock returns to the vault's unlock). */
-export type Page = 'vault' | 'attention' | 'health' | 'settings' | 'activity' | 'about'
+export type Page = 'vault' | 'attention' | 'health' | 'settings' | 'activity' | 'trash' | 'about'
 
 export interface VaultSlice {
   readonly vaultState: VaultState | null

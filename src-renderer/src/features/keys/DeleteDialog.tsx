@@ -14,10 +14,11 @@ function notAliveText(key: KeySummary): string {
 }
 
 /**
- * Delete. Deleting from Keyward does not revoke a key at its provider: while the key may still work there (active,
- * not expired, not rejected) the dialog says so, asks for its name typed (GitHub-style), and — where the provider
- * revokes by API — offers "Revoke at <provider> and delete". It lists the .env files that still hold the key, which
- * deleting it here does not clean. A revoked, expired or rejected key is deleted with a plain confirmation.
+ * Delete moves a key to the Trash (kept 30 days, with Undo in the notice after): a plain, recoverable step, as in
+ * 1Password, Bitwarden and KeePassXC's recycle bin. Deleting from Keyward does not revoke a key at its provider: while
+ * the key may still work there (active, not expired, not rejected) the dialog says so, and where the provider revokes
+ * by API it offers "Revoke at <provider> and move to Trash", which asks for the key's name typed (GitHub-style) —
+ * revoking cannot be undone. It lists the .env files that still hold the key, which the Trash does not clean.
  */
 export function DeleteDialog({
   keySummary,
@@ -26,7 +27,7 @@ export function DeleteDialog({
 }: {
   readonly keySummary: KeySummary
   readonly onClose: () => void
-  readonly onDeleted: () => void
+  readonly onDeleted: (revoked: boolean) => void
 }) {
   const titleId = useId()
   const [typed, setTyped] = useState('')
@@ -38,16 +39,15 @@ export function DeleteDialog({
   const files = detail?.usages.filter((usage) => usage.state === 'current') ?? []
   const provider = detail?.provider.name ?? keySummary.provider
   const canRevoke = alive && detail?.provider.revoke === 'api'
-  const confirmed = !alive || typed === keySummary.name
 
   async function remove(revokeFirst: boolean) {
     setBusy(true)
     setError(null)
     try {
-      // Revoked first: if the provider refuses, nothing is deleted and the user is told why.
+      // Revoked first: if the provider refuses, nothing is moved and the user is told why.
       if (revokeFirst) await command('key:revoke', { id: keySummary.id, confirmName: typed })
-      await command('key:delete', { id: keySummary.id })
-      onDeleted()
+      await command('key:trash', { id: keySummary.id })
+      onDeleted(revokeFirst)
     } catch (caught) {
       setError(errorInfo(caught).message)
     } finally {
@@ -62,14 +62,14 @@ export function DeleteDialog({
 
   return (
     <Modal titleId={titleId} onClose={onClose}>
-      <h2 id={titleId}>Delete {keySummary.name}?</h2>
+      <h2 id={titleId}>Move {keySummary.name} to the Trash?</h2>
       <p>
-        Every stored version of its value is erased.{' '}
+        The Trash keeps it 30 days, then deletes it with every stored version of its value.{' '}
         {alive ? `The key itself keeps working at ${provider} until you revoke it there.` : notAliveText(keySummary)}
       </p>
       {files.length === 0 ? null : (
         <>
-          <p>{`Still in ${files.length === 1 ? 'this file' : `these ${files.length} files`} (deleting it here leaves them as they are):`}</p>
+          <p>{`Still in ${files.length === 1 ? 'this file' : `these ${files.length} files`} (the Trash leaves them as they are):`}</p>
           <ul className="plain" aria-label="Files that still hold the key">
             {files.map((usage) => (
               <li key={usage.file + usage.variable}>
@@ -80,27 +80,28 @@ export function DeleteDialog({
         </>
       )}
       <form onSubmit={submit} noValidate>
-        {alive ? (
-          <>
-            <label htmlFor="delete-confirm">Type the key&apos;s name, {keySummary.name}, to delete it</label>
+        {canRevoke ? (
+          <fieldset className="revoke-first">
+            <legend>Revoke it at {provider} too (cannot be undone)</legend>
+            <label htmlFor="delete-confirm">Type the key&apos;s name, {keySummary.name}, to revoke it</label>
             <input
               id="delete-confirm"
               autoComplete="off"
               spellCheck={false}
-              autoFocus
               value={typed}
               onChange={(event) => setTyped(event.target.value)}
             />
-          </>
-        ) : null}
-        {canRevoke ? (
-          <p>
-            <button type="button" className="danger" disabled={busy || !confirmed} onClick={() => void remove(true)}>
-              {`Revoke at ${provider} and delete`}
+            <button
+              type="button"
+              className="danger"
+              disabled={busy || typed !== keySummary.name}
+              onClick={() => void remove(true)}
+            >
+              {`Revoke at ${provider} and move to Trash`}
             </button>
-          </p>
+          </fieldset>
         ) : null}
-        <FormFooter error={error} onCancel={onClose} submitLabel="Delete key" danger disabled={busy || !confirmed} />
+        <FormFooter error={error} onCancel={onClose} submitLabel="Move to Trash" disabled={busy} autoFocus />
       </form>
     </Modal>
   )

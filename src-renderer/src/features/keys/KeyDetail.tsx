@@ -3,6 +3,10 @@ import { useRead } from '../../store/useRead'
 import { ProviderActions } from './ProviderActions'
 import { statusOf } from './keyStatus'
 import { shownText } from '../../lib/shownText'
+import { Copy, EllipsisVertical, Eye } from 'lucide-react'
+import { useRef, useState } from 'react'
+import { KeyMenu } from './KeyMenu'
+import { ProviderIcon } from '../../components/ProviderIcon'
 
 interface Props {
   readonly keySummary: KeySummary
@@ -45,34 +49,63 @@ export function KeyDetail({
   const detail = useRead('key:detail', { id: key.id }).data
   const status = statusOf(key)
 
+  const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
+  const menuButton = useRef<HTMLButtonElement>(null)
+
   return (
     <section className="detail" aria-labelledby="detail-title">
-      <h2 id="detail-title" tabIndex={-1}>
-        {key.name}
-      </h2>
-      <p className="muted">
-        {key.provider} · {key.environment}
-      </p>
-      <div className="actions">
-        <button type="button" onClick={onCopy}>
-          Copy
-        </button>
-        <button type="button" onClick={onReveal}>
-          Reveal
-        </button>
-        <button type="button" onClick={onEdit}>
-          Edit
-        </button>
-        <button type="button" onClick={onReplace}>
-          New value…
-        </button>
-        <button type="button" onClick={onWriteEnv} title="Ctrl+Shift+W" disabled={key.status !== 'active'}>
-          Write to .env…
-        </button>
-        <button type="button" className="danger" onClick={onDelete}>
-          Delete…
-        </button>
-      </div>
+      <header className="detail-head">
+        <div className="detail-title-row">
+          <ProviderIcon provider={key.provider} />
+          <h2 id="detail-title" tabIndex={-1}>
+            {key.name}
+          </h2>
+          <span className={`pill status-${status.tone}`} title={status.title}>
+            <span aria-hidden="true">{status.icon}</span> {status.text}
+          </span>
+        </div>
+        <p className="muted detail-sub">
+          {detail?.provider.name ?? key.provider} ·{' '}
+          <span className={`badge env-${key.environment}`}>{key.environment}</span>
+        </p>
+        <div className="actions primary-actions">
+          <button type="button" className="primary" onClick={onCopy} title="Ctrl+C">
+            <Copy aria-hidden /> Copy
+          </button>
+          <button type="button" onClick={onReveal} title="Ctrl+R">
+            <Eye aria-hidden /> Reveal
+          </button>
+          <button
+            ref={menuButton}
+            type="button"
+            className="ghost"
+            aria-label={`More actions for ${key.name}`}
+            aria-haspopup="menu"
+            onClick={(event) => {
+              const box = event.currentTarget.getBoundingClientRect()
+              setMenu({ x: box.right - 200, y: box.bottom + 4 })
+            }}
+          >
+            <EllipsisVertical aria-hidden />
+          </button>
+        </div>
+      </header>
+      {menu === null ? null : (
+        <KeyMenu
+          label={`More actions for ${key.name}`}
+          at={menu}
+          onClose={() => {
+            setMenu(null)
+            menuButton.current?.focus()
+          }}
+          actions={[
+            { label: 'Edit', run: onEdit },
+            { label: 'New value…', run: onReplace },
+            ...(key.status === 'active' ? [{ label: 'Write to .env…', run: onWriteEnv }] : []),
+            { label: 'Delete…', run: onDelete },
+          ]}
+        />
+      )}
       <dl className="facts">
         <dt>Value</dt>
         <dd className="mono">•••••••• {key.hint === '' ? '' : `…${key.hint}`}</dd>

@@ -17,6 +17,8 @@ interface Props {
   readonly onSelectAt: (index: number) => void
   readonly onTypeAhead: (prefix: string) => void
   readonly onOpen: (key: KeySummary) => void
+  /** A row was clicked (the narrow window opens its detail drawer). */
+  readonly onPick: () => void
   readonly onReveal: (key: KeySummary) => void
   readonly onDelete: (key: KeySummary) => void
   readonly onCopy: (key: KeySummary) => void
@@ -90,6 +92,7 @@ export function KeyList({
   onSelectAt,
   onTypeAhead,
   onOpen,
+  onPick,
   onReveal,
   onDelete,
   onCopy,
@@ -179,7 +182,10 @@ export function KeyList({
               aria-selected={selected}
               className={`key-row${selected ? ' selected' : ''}${key === undefined ? ' loading' : ''}`}
               style={{ transform: `translateY(${item.start}px)` }}
-              onClick={() => onSelectAt(item.index)}
+              onClick={() => {
+                onSelectAt(item.index)
+                onPick()
+              }}
               onDoubleClick={() => key !== undefined && onOpen(key)}
               onContextMenu={(event) => {
                 if (key === undefined) return

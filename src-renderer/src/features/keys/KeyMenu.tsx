@@ -1,5 +1,4 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react'
-import type { KeySummary } from '../../../../src-preload/contract'
 
 export interface MenuAction {
   readonly label: string
@@ -12,12 +11,13 @@ export interface MenuAction {
  * and focus goes back to the list. Plain elements positioned through the CSSOM: nothing injected, clean under the CSP.
  */
 export function KeyMenu({
-  keySummary,
+  label,
   at,
   actions,
   onClose,
 }: {
-  readonly keySummary: KeySummary
+  /** The menu's accessible name: "Actions for stripe/prod". */
+  readonly label: string
   readonly at: { readonly x: number; readonly y: number }
   readonly actions: readonly MenuAction[]
   readonly onClose: () => void
@@ -50,7 +50,7 @@ export function KeyMenu({
     <div
       ref={menu}
       role="menu"
-      aria-label={`Actions for ${keySummary.ref}`}
+      aria-label={label}
       className="context-menu"
       style={{
         left: Math.min(at.x, window.innerWidth - 220),

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { KeySummary } from '../../../../src-preload/contract'
 import { errorInfo } from '../../lib/errors'
+import { Notice, type NoticeAction } from '../../components/Notice'
 import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
 import { AddKeyDialog } from './AddKeyDialog'
@@ -12,10 +13,10 @@ import { KeyList } from './KeyList'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { VerifyAllDialog } from './VerifyAllDialog'
 import { KeyMenu } from './KeyMenu'
+import { EllipsisVertical, FileDown, FileUp, Plus, ShieldCheck, X } from 'lucide-react'
 import { ImportEnvDialog } from '../dotenv/ImportEnvDialog'
 import { WriteEnvDialog } from '../dotenv/WriteEnvDialog'
 import { RevealDialog } from './RevealDialog'
-import { Sidebar } from './Sidebar'
 
 const PANES = ['.sidebar', '.key-list', '.detail-pane'] as const
 
@@ -27,9 +28,14 @@ function cyclePanes(step: 1 | -1): void {
     const pane = document.querySelector<HTMLElement>(
       PANES[(current + step * turn + PANES.length * 2) % PANES.length] ?? '',
     )
+    // The pane's first control that is shown (the drawer's close button is not, in a wide window).
     const target =
-      pane?.tabIndex === 0 ? pane : pane?.querySelector<HTMLElement>('button, [href], input, [tabindex="0"]')
-    if (target !== null && target !== undefined) return target.focus()
+      pane?.tabIndex === 0
+        ? pane
+        : [...(pane?.querySelectorAll<HTMLElement>('button, [href], input, [tabindex="0"]') ?? [])].find((element) =>
+            element.checkVisibility(),
+          )
+    if (target !== undefined && target !== null) return target.focus()
   }
 }
 
@@ -75,12 +81,20 @@ export function KeysScreen() {
         ? { kind: 'write-env', key: selected?.status === 'active' ? selected : null }
         : { kind: requested })
   const [menu, setMenu] = useState<{ key: KeySummary; at: { x: number; y: number } } | null>(null)
+  const [toolbarMenu, setToolbarMenu] = useState<{ x: number; y: number } | null>(null)
+  // Below 1100 px the detail is a drawer: open after Enter or a click on a row, until its X or Esc.
+  const [drawer, setDrawer] = useState(false)
   const openKey = useKeywardStore((state) => state.openKey)
   const closeMenu = useCallback(() => {
     setMenu(null)
     document.querySelector<HTMLElement>('.key-list')?.focus()
   }, [])
-  const [notice, setNotice] = useState<string | null>(null)
+  const [notice, setNoticeText] = useState<{ text: string; action: NoticeAction | null } | null>(null)
+  const setNotice = useCallback(
+    (text: string, action: NoticeAction | null = null) => setNoticeText({ text, action }),
+    [],
+  )
+  const dropNoticeAction = useCallback(() => setNoticeText((shown) => shown && { ...shown, action: null }), [])
   const searchField = useRef<HTMLInputElement>(null)
   const count = results === null ? total : results.length
   // Arriving at the keys (after the unlock, the vault's creation, the recovery kit), focus starts in the search; and
@@ -88,6 +102,11 @@ export function KeysScreen() {
   useEffect(() => {
     if (document.activeElement === document.body || document.activeElement === null) searchField.current?.focus()
   }, [count])
+  // Another key selected: its detail starts at its header, not where the last one was scrolled to.
+  const selectedId = selected?.id
+  useEffect(() => {
+    document.querySelector('.detail-pane')?.scrollTo({ top: 0 })
+  }, [selectedId])
   const rowAt = useCallback((index: number) => (results === null ? rows.get(index) : results[index]), [results, rows])
   const onRange = useCallback(
     (start: number, end: number) => {
@@ -100,7 +119,7 @@ export function KeysScreen() {
     (key: KeySummary) => {
       copyKey(key).catch((error: unknown) => setNotice(errorInfo(error).message))
     },
-    [copyKey],
+    [copyKey, setNotice],
   )
 
   function closeDialog() {
@@ -120,10 +139,20 @@ export function KeysScreen() {
     }
   }
 
+  /** Undo of a move to the Trash: the key back, selected, focus on its row. */
+  async function restore(key: KeySummary) {
+    try {
+      await command('trash:restore', { id: key.id })
+      finish(`Restored ${key.ref}.`, key.id)
+    } catch (caught) {
+      setNotice(errorInfo(caught).message)
+    }
+  }
+
   /** A dialog's change is stored: close it, say so, re-read the list (and show the key it added). */
-  function finish(notice: string, focusId?: string) {
+  function finish(notice: string, focusId?: string, action: NoticeAction | null = null) {
     closeDialog()
-    setNotice(notice)
+    setNotice(notice, action)
     void loadKeys()
       .then(async () => {
         if (focusId === undefined) return
@@ -171,9 +200,8 @@ export function KeysScreen() {
   }, [lock, selected])
 
   return (
-    <div className="keys-screen">
+    <div className="keys-screen" data-drawer={drawer && selected !== null ? 'open' : 'closed'}>
       <h1 className="visually-hidden">Your keys</h1>
-      <Sidebar counts={counts} query={query} onView={(view) => void search(view)} />
       <section className="list-pane" aria-label="Key list">
         <div className="toolbar">
           <input
@@ -191,17 +219,39 @@ export function KeysScreen() {
               }
             }}
           />
-          <button type="button" onClick={() => setDialog({ kind: 'verify-all' })}>
-            Verify all
+          <button
+            type="button"
+            className="ghost wide-only"
+            disabled={total === 0}
+            onClick={() => setDialog({ kind: 'verify-all' })}
+          >
+            <ShieldCheck aria-hidden /> Verify all
           </button>
-          <button type="button" onClick={() => setDialog({ kind: 'write-env', key: null })}>
-            Write to .env…
+          <button
+            type="button"
+            className="ghost wide-only"
+            disabled={total === 0}
+            onClick={() => setDialog({ kind: 'write-env', key: null })}
+          >
+            <FileDown aria-hidden /> Write to .env…
           </button>
-          <button type="button" onClick={() => setDialog({ kind: 'import-env' })}>
-            Import .env…
+          <button type="button" className="ghost wide-only" onClick={() => setDialog({ kind: 'import-env' })}>
+            <FileUp aria-hidden /> Import .env…
           </button>
-          <button type="button" className="primary" onClick={() => setDialog({ kind: 'add' })}>
-            Add key
+          <button
+            type="button"
+            className="ghost narrow-only"
+            aria-label="More actions"
+            aria-haspopup="menu"
+            onClick={(event) => {
+              const box = event.currentTarget.getBoundingClientRect()
+              setToolbarMenu({ x: box.left, y: box.bottom + 4 })
+            }}
+          >
+            <EllipsisVertical aria-hidden />
+          </button>
+          <button type="button" className="primary" title="Ctrl+N" onClick={() => setDialog({ kind: 'add' })}>
+            <Plus aria-hidden /> Add key
           </button>
         </div>
         <p className="visually-hidden" role="status">
@@ -223,7 +273,11 @@ export function KeysScreen() {
             onRange={onRange}
             onSelectAt={(index) => void selectAt(index).catch(() => undefined)}
             onTypeAhead={(prefix) => void typeAhead(prefix).catch(() => undefined)}
-            onOpen={() => document.getElementById('detail-title')?.focus()}
+            onPick={() => setDrawer(true)}
+            onOpen={() => {
+              setDrawer(true)
+              requestAnimationFrame(() => document.getElementById('detail-title')?.focus())
+            }}
             onReveal={(key) => setDialog({ kind: 'reveal', key })}
             onDelete={(key) => setDialog({ kind: 'delete', key })}
             onCopy={copy}
@@ -231,13 +285,30 @@ export function KeysScreen() {
           />
         )}
         {notice === null ? null : (
-          <p className="notice" role="status">
-            {notice}
-          </p>
+          <Notice text={notice.text} action={notice.action} onActionExpired={dropNoticeAction} />
         )}
         <CopyChip />
       </section>
-      <aside className="detail-pane" aria-label="Key detail">
+      <aside
+        className="detail-pane"
+        aria-label="Key detail"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !drawer || document.querySelector('dialog[open]') !== null) return
+          setDrawer(false)
+          document.querySelector<HTMLElement>('.key-list')?.focus()
+        }}
+      >
+        <button
+          type="button"
+          className="ghost drawer-close"
+          aria-label="Close the detail"
+          onClick={() => {
+            setDrawer(false)
+            document.querySelector<HTMLElement>('.key-list')?.focus()
+          }}
+        >
+          <X aria-hidden />
+        </button>
         {selected === null ? (
           <p className="muted">Select a key to see its details.</p>
         ) : (
@@ -299,9 +370,25 @@ export function KeysScreen() {
           }}
         />
       ) : null}
+      {toolbarMenu === null ? null : (
+        <KeyMenu
+          label="More actions"
+          at={toolbarMenu}
+          onClose={() => setToolbarMenu(null)}
+          actions={[
+            ...(total === 0
+              ? []
+              : [
+                  { label: 'Verify all', run: () => setDialog({ kind: 'verify-all' }) },
+                  { label: 'Write to .env…', run: () => setDialog({ kind: 'write-env', key: null }) },
+                ]),
+            { label: 'Import .env…', run: () => setDialog({ kind: 'import-env' }) },
+          ]}
+        />
+      )}
       {menu === null ? null : (
         <KeyMenu
-          keySummary={menu.key}
+          label={`Actions for ${menu.key.ref}`}
           at={menu.at}
           onClose={closeMenu}
           actions={[
@@ -329,7 +416,13 @@ export function KeysScreen() {
         <DeleteDialog
           keySummary={dialog.key}
           onClose={() => closeDialog()}
-          onDeleted={() => finish(`Deleted ${dialog.key.ref}.`)}
+          onDeleted={(revoked) =>
+            finish(
+              `${revoked ? 'Revoked' : 'Moved'} ${dialog.key.ref}${revoked ? ' and moved it' : ''} to the Trash.`,
+              undefined,
+              { label: 'Undo', run: () => void restore(dialog.key) },
+            )
+          }
         />
       ) : null}
     </div>

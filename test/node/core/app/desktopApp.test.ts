@@ -139,8 +139,22 @@ describe('the vault in the window, through the contract', () => {
       newRecoveryCode: null,
       notice: null,
     })
-    await value('key:delete', { id })
+    const { goneAt } = await value('key:trash', { id })
+    expect(Date.parse(goneAt) - Date.now()).toBeGreaterThan(29 * 86_400_000)
     expect(await value('keys:window', { offset: 0, limit: 10 })).toEqual({ total: 0, keys: [] })
+    expect((await value('keys:counts', {})).trash).toBe(1)
+    expect((await value('trash:list', {})).keys).toMatchObject([{ id, ref: 'stripe/prod' }])
+    // Delete forever needs the name typed, checked in main: a wrong one deletes nothing.
+    expect(await call('trash:delete', { id, confirmName: 'prd' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    await value('trash:restore', { id })
+    expect((await value('keys:window', { offset: 0, limit: 10 })).total).toBe(1)
+    await value('key:trash', { id })
+    await value('trash:delete', { id, confirmName: 'prod' })
+    expect(await value('trash:list', {})).toEqual({ keys: [] })
+    expect(await value('trash:empty', {})).toEqual({ deleted: 0 })
   }, 60_000)
 
   it('detail, edit, a new value and settings, through the contract', async () => {

@@ -363,6 +363,7 @@ describe('migrating an existing vault', () => {
     for (const index of ['deadline', 'expiry', 'rotation_due', 'remind_before', 'undated', 'last_use', 'rejected'])
       session.db.exec(`DROP INDEX keys_${index}`)
     session.db.exec('DROP TRIGGER keys_local_use; DROP TABLE vault_state; ALTER TABLE usages DROP COLUMN origin')
+    session.db.exec('DROP TABLE trash_versions; DROP TABLE trash')
     for (const column of ['last_use', 'deadline', 'rotation_due', 'local_used_at'])
       session.db.exec(`ALTER TABLE keys DROP COLUMN ${column}`)
     session.db.pragma('user_version = 10')
