@@ -47,7 +47,7 @@ function KeyRow({
       <div role="gridcell" className="mono env-var">
         {keySummary.envVar ?? '—'}
       </div>
-      <div role="gridcell">
+      <div role="gridcell" className="env">
         <span className={`badge env-${keySummary.environment}`}>{keySummary.environment}</span>
       </div>
       <div role="gridcell">
@@ -58,10 +58,10 @@ function KeyRow({
       <div role="gridcell" className="mono hint">
         {keySummary.hint === '' ? '' : `…${keySummary.hint}`}
       </div>
-      <div role="gridcell">
+      <div role="gridcell" className="copy">
         <button
           type="button"
-          className="small"
+          className="small ghost"
           tabIndex={-1}
           aria-label={copyLabel(keySummary)}
           onClick={(event) => {

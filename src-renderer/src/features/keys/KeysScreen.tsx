@@ -13,6 +13,7 @@ import { KeyList } from './KeyList'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { VerifyAllDialog } from './VerifyAllDialog'
 import { KeyMenu } from './KeyMenu'
+import { typingInField } from '../shell/appShortcuts'
 import { EllipsisVertical, FileDown, FileUp, Plus, ShieldCheck, X } from 'lucide-react'
 import { ImportEnvDialog } from '../dotenv/ImportEnvDialog'
 import { WriteEnvDialog } from '../dotenv/WriteEnvDialog'
@@ -168,6 +169,11 @@ export function KeysScreen() {
       // The page as it is when the key is pressed: a listener from the render before may still be the one attached
       // just after a dialog closed (its effect not yet run again), and would ignore Ctrl+N there.
       if (document.querySelector('dialog[open]') !== null) return
+      if (event.key === 'Escape' && drawer && !typingInField(event.target)) {
+        // The narrow window's detail drawer closes on Esc from anywhere but a text field; focus back on the list.
+        setDrawer(false)
+        return document.querySelector<HTMLElement>('.key-list')?.focus()
+      }
       if (event.key === 'F6') {
         // F6 / Shift+F6 cycle the panes (sidebar → list → detail), as KeePassXC does.
         event.preventDefault()
@@ -197,7 +203,7 @@ export function KeysScreen() {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [lock, selected])
+  }, [lock, selected, drawer])
 
   return (
     <div className="keys-screen" data-drawer={drawer && selected !== null ? 'open' : 'closed'}>
@@ -289,15 +295,7 @@ export function KeysScreen() {
         )}
         <CopyChip />
       </section>
-      <aside
-        className="detail-pane"
-        aria-label="Key detail"
-        onKeyDown={(event) => {
-          if (event.key !== 'Escape' || !drawer || document.querySelector('dialog[open]') !== null) return
-          setDrawer(false)
-          document.querySelector<HTMLElement>('.key-list')?.focus()
-        }}
-      >
+      <aside className="detail-pane" aria-label="Key detail">
         <button
           type="button"
           className="ghost drawer-close"

@@ -195,13 +195,22 @@ export function Sidebar({ counts }: { readonly counts: KeyCounts | null }) {
         })}
       </nav>
       <div className="sidebar-foot">
-        <button type="button" className="ghost icon-button" title="Lock (Ctrl+L)" onClick={() => void lock()}>
+        <button
+          type="button"
+          className="ghost icon-button"
+          data-roving
+          tabIndex={-1}
+          title="Lock (Ctrl+L)"
+          onClick={() => void lock()}
+        >
           <Lock aria-hidden />
           <span className="nav-label">Lock</span>
         </button>
         <button
           type="button"
           className="ghost icon-button"
+          data-roving
+          tabIndex={-1}
           aria-current={page === 'about' ? 'page' : undefined}
           onClick={() => setPage('about')}
         >

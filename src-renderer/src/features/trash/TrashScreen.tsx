@@ -156,10 +156,10 @@ export function TrashScreen() {
                   <button
                     type="button"
                     className="ghost small danger-text"
-                    aria-label={`Delete ${key.ref} forever`}
+                    aria-label={`Delete forever ${key.ref}`}
                     onClick={() => setDialog({ kind: 'forever', key })}
                   >
-                    Delete forever…
+                    Delete forever
                   </button>
                 </td>
               </tr>
