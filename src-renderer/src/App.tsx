@@ -69,7 +69,7 @@ export function App() {
         const view = numberedViews(counts)[index]
         if (view === undefined) return false
         setPage(view.page ?? 'vault')
-        if (view.page === undefined) void search(view.query)
+        if (view.page === undefined) void search(view.query === '' ? '' : `${view.query} `)
         return true
       },
       onKeysPage: () => useKeywardStore.getState().page === 'vault',

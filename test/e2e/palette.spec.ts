@@ -43,7 +43,9 @@ test('Ctrl+K: a key by name, an action, a filter — keyboard only, never a valu
   await expect(page.getByRole('dialog')).toBeHidden()
 
   await choose('Control+K', 'never verified', /Never verified/i)
-  await expect(page.getByLabel('Search keys')).toHaveValue('is:unverified')
+  // The filter is a chip in the search field, the words typed empty.
+  await expect(page.getByRole('search').getByRole('button', { name: 'Remove is:unverified' })).toBeVisible()
+  await expect(page.getByLabel('Search keys')).toHaveValue('')
 
   await choose('Control+Shift+P', 'needs', /Needs attention/)
   await expect(page.getByRole('heading', { name: 'Needs attention', level: 1 })).toBeVisible()

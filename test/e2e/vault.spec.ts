@@ -80,7 +80,14 @@ test('create, add by paste, search, reveal, copy, delete, lock, unlock — by ke
     .getByRole('button', { name: /^github/ })
     .click()
   await expect(grid.getByRole('row')).toHaveCount(1)
-  await expect(page.getByLabel('Search keys')).toHaveValue('provider:github')
+  await expect(page.getByRole('search').getByRole('button', { name: 'Remove provider:github' })).toBeVisible()
+  // A filter typed whole becomes a chip; Backspace at the start of the field takes it off again.
+  await page.getByLabel('Search keys').fill('is:bogus ')
+  await expect(page.getByRole('alert')).toContainText('is:bogus is not a filter')
+  await expect(page.getByRole('button', { name: 'Clear search' })).toBeVisible()
+  await page.getByLabel('Search keys').press('Backspace')
+  await expect(page.getByRole('alert')).toBeHidden()
+  await expect(grid.getByRole('row')).toHaveCount(1)
   await page
     .getByRole('navigation', { name: 'Views' })
     .getByRole('button', { name: /^Needs attention/ })

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
 import type { KeyCounts, KeySummary } from '../../../src-preload/contract'
 import { call } from './mainCall'
+import { errorInfo } from '../lib/errors'
 import type { KeywardStore } from './index'
 
 /** Rows are fetched in blocks of this many, aligned, so scrolling asks for each block once. */
@@ -25,6 +26,8 @@ export interface KeyListSlice {
   readonly results: readonly KeySummary[] | null
   /** A search is on its way: the previous results stay on screen until it answers. */
   readonly searching: boolean
+  /** Why main refused the search (an unknown `is:` filter, too long), in its words; null when it answered. */
+  readonly searchError: string | null
   /** The selected key's row in what the list shows (the whole list, or the results). */
   readonly selectedIndex: number | null
   /** The selected key (its summary: the detail pane shows it without waiting for a block); null for none. */
@@ -82,6 +85,7 @@ const cleared = {
   query: '',
   results: null,
   searching: false,
+  searchError: null,
   selectedIndex: null,
   selectedKey: null,
 }
@@ -157,7 +161,7 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       const seq = ++searchSeq
       set({ query, searching: query.trim() !== '' })
       if (query.trim() === '') {
-        set({ results: null, searching: false })
+        set({ results: null, searching: false, searchError: null })
         const selected = get().selectedKey
         if (selected !== null) await get().focusKey(selected.id)
         return
@@ -171,9 +175,10 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
         // Only the newest query's answer is shown: typing never waits for, or is overwritten by, an older one.
         if (seq !== searchSeq) return
         const index = keys.findIndex((key) => key.id === get().selectedKey?.id)
-        set({ results: keys, searching: false, selectedIndex: index < 0 ? null : index })
-      } catch {
-        if (seq === searchSeq) set({ results: [], searching: false })
+        set({ results: keys, searching: false, searchError: null, selectedIndex: index < 0 ? null : index })
+      } catch (error) {
+        // Said under the field (it was swallowed before: an unknown filter read as "no keys match").
+        if (seq === searchSeq) set({ results: [], searching: false, searchError: errorInfo(error).message })
       }
     },
     async selectAt(index) {

@@ -13,6 +13,7 @@ import { KeyList } from './KeyList'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { VerifyAllDialog } from './VerifyAllDialog'
 import { KeyMenu } from './KeyMenu'
+import { SearchBox } from './SearchBox'
 import { typingInField } from '../shell/appShortcuts'
 import { EllipsisVertical, FileDown, FileUp, Plus, ShieldCheck, X } from 'lucide-react'
 import { ImportEnvDialog } from '../dotenv/ImportEnvDialog'
@@ -56,6 +57,7 @@ export function KeysScreen() {
   const results = useKeywardStore((state) => state.results)
   const query = useKeywardStore((state) => state.query)
   const searching = useKeywardStore((state) => state.searching)
+  const searchError = useKeywardStore((state) => state.searchError)
   const selectedIndex = useKeywardStore((state) => state.selectedIndex)
   const selected = useKeywardStore((state) => state.selectedKey)
   const search = useKeywardStore((state) => state.search)
@@ -179,6 +181,11 @@ export function KeysScreen() {
         event.preventDefault()
         return cyclePanes(event.shiftKey ? -1 : 1)
       }
+      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !typingInField(event.target)) {
+        // `/` focuses the search, as in KeePassXC, GitHub and most developer tools.
+        event.preventDefault()
+        return searchField.current?.focus()
+      }
       if (!(event.ctrlKey || event.metaKey)) return
       const key = event.key.toLowerCase()
       if (key === 'f') {
@@ -210,20 +217,12 @@ export function KeysScreen() {
       <h1 className="visually-hidden">Your keys</h1>
       <section className="list-pane" aria-label="Key list">
         <div className="toolbar">
-          <input
-            ref={searchField}
-            data-focus-fallback
-            type="search"
-            aria-label="Search keys"
-            placeholder="Search keys (Ctrl+F)"
-            value={query}
-            onChange={(event) => void search(event.target.value)}
-            onKeyDown={(event) => {
-              if (event.key === 'ArrowDown' || event.key === 'Enter') {
-                event.preventDefault()
-                document.querySelector<HTMLElement>('.key-list')?.focus()
-              }
-            }}
+          <SearchBox
+            query={query}
+            error={searchError}
+            inputRef={searchField}
+            onSearch={(next) => void search(next)}
+            onLeave={() => document.querySelector<HTMLElement>('.key-list')?.focus()}
           />
           <button
             type="button"
@@ -264,11 +263,18 @@ export function KeysScreen() {
           {results === null ? '' : `${results.length} key${results.length === 1 ? '' : 's'}`}
         </p>
         {count === 0 ? (
-          <p className="empty">
-            {query === ''
-              ? 'No keys yet. Add one with Add key (Ctrl+N) and paste it: Keyward recognises the provider.'
-              : `No keys match “${query}”.`}
-          </p>
+          query === '' ? (
+            <p className="empty">
+              No keys yet. Add one with Add key (Ctrl+N) and paste it: Keyward recognises the provider.
+            </p>
+          ) : (
+            <div className="empty">
+              <p>{searchError === null ? `No keys match “${query.trim()}”.` : 'Nothing was searched.'}</p>
+              <button type="button" onClick={() => void search('')}>
+                Clear search
+              </button>
+            </div>
+          )
         ) : (
           <KeyList
             count={count}

@@ -108,7 +108,7 @@ export function CommandPalette({ onClose }: { readonly onClose: () => void }) {
               <Command.Item
                 key={filter}
                 value={`filter ${filter}`}
-                onSelect={then(() => void search(filter).then(() => setPage('vault')))}
+                onSelect={then(() => void search(`${filter} `).then(() => setPage('vault')))}
               >
                 {label} <span className="muted">{filter}</span>
               </Command.Item>

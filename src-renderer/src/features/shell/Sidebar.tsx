@@ -128,7 +128,8 @@ export function Sidebar({ counts }: { readonly counts: KeyCounts | null }) {
   function openView(view: ViewEntry) {
     if (view.page !== undefined) return setPage(view.page)
     setPage('vault')
-    void search(view.query)
+    // A space after the filter makes it a chip in the search field.
+    void search(view.query === '' ? '' : `${view.query} `)
   }
 
   return (
