@@ -140,3 +140,24 @@ test('fits a narrow window: icon rail, the detail as a drawer, extra actions in 
   await expectAccessibleInBothThemes(page, 'narrow window')
   expect(launched.app.problems()).toEqual([])
 })
+
+test('the empty vault invites a paste: Ctrl/⌘+V anywhere opens Add with the value, its provider detected', async () => {
+  const { page } = launched.app
+  await expect(page.getByRole('heading', { name: 'Paste an API key' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Import a .env file…' })).toBeVisible()
+  await expectAccessibleInBothThemes(page, 'empty vault')
+  await page.locator('main').click({ position: { x: 5, y: 5 } })
+  // What the OS delivers on Ctrl/⌘+V with no field focused (headless Chromium has no system clipboard to paste from).
+  await page.evaluate((value) => {
+    const data = new DataTransfer()
+    data.setData('text/plain', `  ${value}\n`)
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+  }, STRIPE)
+  const dialog = page.getByRole('dialog', { name: 'Add key' })
+  await expect(dialog.getByLabel('Key', { exact: true })).toHaveValue(STRIPE)
+  await expect(dialog.getByText(/^Detected: Stripe/)).toBeVisible()
+  await expect(dialog.getByLabel('Key', { exact: true })).toHaveAttribute('type', 'password')
+  await dialog.getByRole('button', { name: 'Save key' }).click()
+  await expect(rows(page)).toHaveCount(1)
+  expect(launched.app.problems()).toEqual([])
+})

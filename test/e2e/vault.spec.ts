@@ -65,7 +65,7 @@ async function addByPaste(page: Page, value: string): Promise<void> {
 test('create, add by paste, search, reveal, copy, delete, lock, unlock — by keyboard', async () => {
   const { page } = app
   await createVault(page)
-  await expect(page.getByText(/No keys yet/)).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Paste an API key' })).toBeVisible()
   await addByPaste(page, STRIPE)
   await addByPaste(page, GITHUB)
   const grid = page.getByRole('grid', { name: 'Keys' })
@@ -172,7 +172,7 @@ test('a key another process adds while the window is unlocked appears within the
   await expect(page.getByRole('grid', { name: 'Keys' }).getByRole('row')).toHaveCount(1, { timeout: 5_000 })
   deleteKey(other, key.id)
   other.lock()
-  await expect(page.getByText(/No keys yet/)).toBeVisible({ timeout: 5_000 })
+  await expect(page.getByRole('heading', { name: 'Paste an API key' })).toBeVisible({ timeout: 5_000 })
 })
 
 test('edit, a new value (kept in the history), settings, the 30 s reveal, recovery-code unlock and idle lock', async () => {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { KeySummary, ResponseOf } from '../../../../src-preload/contract'
 import { errorInfo } from '../../lib/errors'
 import { command } from '../../store/commands'
@@ -45,10 +45,13 @@ function detectedText(detected: Detected | null): string {
  * comes back.
  */
 export function AddKeyDialog({
+  initialValue = '',
   onClose,
   onAdded,
   onOpen,
 }: {
+  /** A value pasted into the window (no field focused): the dialog opens with it, detected at once. */
+  readonly initialValue?: string
   readonly onClose: () => void
   readonly onAdded: (key: KeySummary, duplicates: readonly string[]) => void
   /** "Open it": the key that already holds the pasted value. */
@@ -86,6 +89,13 @@ export function AddKeyDialog({
   const [remoteNames, setRemoteNames] = useState<readonly string[] | 'none' | null>(null)
   const [remoteName, setRemoteName] = useState('')
   const detectSeq = useRef(0)
+  const pasted = useRef(initialValue)
+  useEffect(() => {
+    // Once, at open: the pasted value is detected as if pasted into the field.
+    if (pasted.current !== '') void detect(pasted.current)
+    pasted.current = ''
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- detect is this render's; it runs once, at open
+  }, [])
 
   const providerId = chosen !== '' ? chosen : (detected?.provider ?? null)
   const pairLabel = providers.find((provider) => provider.id === providerId)?.pairLabel ?? null

@@ -15,7 +15,7 @@ import { VerifyAllDialog } from './VerifyAllDialog'
 import { KeyMenu } from './KeyMenu'
 import { SearchBox } from './SearchBox'
 import { typingInField } from '../shell/appShortcuts'
-import { EllipsisVertical, FileDown, FileUp, Plus, ShieldCheck, X } from 'lucide-react'
+import { ClipboardPaste, EllipsisVertical, FileDown, FileUp, Plus, ShieldCheck, X } from 'lucide-react'
 import { ImportEnvDialog } from '../dotenv/ImportEnvDialog'
 import { WriteEnvDialog } from '../dotenv/WriteEnvDialog'
 import { RevealDialog } from './RevealDialog'
@@ -42,7 +42,7 @@ function cyclePanes(step: 1 | -1): void {
 }
 
 type Dialog =
-  | { kind: 'add' }
+  | { kind: 'add'; value?: string }
   | { kind: 'verify-all' }
   | { kind: 'import-env' }
   | { kind: 'write-env'; key: KeySummary | null }
@@ -212,6 +212,19 @@ export function KeysScreen() {
     return () => window.removeEventListener('keydown', onKeyDown)
   }, [lock, selected, drawer])
 
+  useEffect(() => {
+    // Ctrl/⌘+V with no field focused opens Add with the pasted value (UI.md §4.7; the empty vault's paste zone).
+    function onPaste(event: ClipboardEvent) {
+      if (document.querySelector('dialog[open]') !== null || typingInField(event.target)) return
+      const text = event.clipboardData?.getData('text/plain').trim() ?? ''
+      if (text === '') return
+      event.preventDefault()
+      setDialog({ kind: 'add', value: text })
+    }
+    window.addEventListener('paste', onPaste)
+    return () => window.removeEventListener('paste', onPaste)
+  }, [])
+
   return (
     <div className="keys-screen" data-drawer={drawer && selected !== null ? 'open' : 'closed'}>
       <h1 className="visually-hidden">Your keys</h1>
@@ -264,9 +277,19 @@ export function KeysScreen() {
         </p>
         {count === 0 ? (
           query === '' ? (
-            <p className="empty">
-              No keys yet. Add one with Add key (Ctrl+N) and paste it: Keyward recognises the provider.
-            </p>
+            <div className="paste-zone">
+              <ClipboardPaste className="paste-icon" aria-hidden />
+              <h2>Paste an API key</h2>
+              <p className="muted">
+                Press Ctrl+V anywhere in this window (⌘V on a Mac): Keyward recognises the provider and fills in the
+                rest.
+              </p>
+              <div className="actions">
+                <button type="button" onClick={() => setDialog({ kind: 'import-env' })}>
+                  <FileUp aria-hidden /> Import a .env file…
+                </button>
+              </div>
+            </div>
           ) : (
             <div className="empty">
               <p>{searchError === null ? `No keys match “${query.trim()}”.` : 'Nothing was searched.'}</p>
@@ -333,6 +356,7 @@ export function KeysScreen() {
       </aside>
       {dialog?.kind === 'add' ? (
         <AddKeyDialog
+          initialValue={dialog.value}
           onClose={() => closeDialog()}
           onAdded={(key, duplicates) =>
             finish(
