@@ -385,7 +385,8 @@ export const channels = {
   'key:reveal': { request: z.strictObject({ id: keyId }), response: z.object({ value: z.string() }) },
   /** Main copies the value (the renderer never receives it) and clears it after the delay if still there. */
   'key:copy': {
-    request: z.strictObject({ id: keyId }),
+    /** `env`: `NAME=value` (a pair: both of its lines), encoded as .env files are. Default: the value alone. */
+    request: z.strictObject({ id: keyId, format: z.enum(['value', 'env']).optional() }),
     response: z.object({ clearsInMs: z.number().int().nonnegative() }),
   },
   /** Moves a key to the Trash (kept 30 days, then deleted with its values); when it goes for good. */

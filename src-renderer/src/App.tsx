@@ -18,6 +18,7 @@ import { Sidebar } from './features/shell/Sidebar'
 import { numberedViews } from './features/shell/views'
 import { listenForAppShortcuts } from './features/shell/appShortcuts'
 import { TrashScreen } from './features/trash/TrashScreen'
+import { ShortcutSheet } from './features/shell/ShortcutSheet'
 
 /** Which screen: the recovery kit (once), then by vault state — create, unlock, or the keys. About is one click away. */
 function Screen() {
@@ -47,6 +48,7 @@ export function App() {
   const vaultState = useKeywardStore((state) => state.vaultState)
   const loadStatus = useKeywardStore((state) => state.loadStatus)
   const [palette, setPalette] = useState(false)
+  const [sheet, setSheet] = useState(false)
   const listen = useKeywardStore((state) => state.listen)
   const unlockNotice = useKeywardStore((state) => state.unlockNotice)
   const showUnlockNotice = useKeywardStore((state) => state.showUnlockNotice)
@@ -65,6 +67,7 @@ export function App() {
     return listenForAppShortcuts({
       setPage,
       openPalette: () => setPalette(true),
+      openShortcuts: () => setSheet(true),
       openView: (index) => {
         const view = numberedViews(counts)[index]
         if (view === undefined) return false
@@ -99,6 +102,7 @@ export function App() {
           {page === 'about' ? <AboutScreen /> : page === 'vault' ? <KeysScreen /> : <UnlockedPage page={page} />}
         </main>
         {palette ? <CommandPalette onClose={() => setPalette(false)} /> : null}
+        {sheet ? <ShortcutSheet onClose={() => setSheet(false)} /> : null}
         <AgentApprovalDialog />
       </div>
     )

@@ -6,10 +6,11 @@ import path from 'node:path'
 import { test } from '@playwright/test'
 import { appWithVault } from './appWithVault'
 import { expectAccessibleInBothThemes } from './axe'
-import { readmeShots } from './harness'
+import { memoryClipboard, readmeShots } from './harness'
 import { detailAction } from './keyboard'
 
-const launched = appWithVault('keyward-e2e-shell-')
+const clipboard = memoryClipboard()
+const launched = appWithVault('keyward-e2e-shell-', () => ({ clipboard }))
 const GITHUB = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a'
 const STRIPE = 'sk_live_ShellWindow000000000001'
 
@@ -159,5 +160,32 @@ test('the empty vault invites a paste: Ctrl/⌘+V anywhere opens Add with the va
   await expect(dialog.getByLabel('Key', { exact: true })).toHaveAttribute('type', 'password')
   await dialog.getByRole('button', { name: 'Save key' }).click()
   await expect(rows(page)).toHaveCount(1)
+  expect(launched.app.problems()).toEqual([])
+})
+
+test('Ctrl+/ lists the shortcuts; Ctrl+Shift+C copies NAME=value, Ctrl+Shift+R opens Rotate; Settings has presets', async () => {
+  const { page } = launched.app
+  await add(page, STRIPE, 'billing')
+  await page.keyboard.press('Control+/')
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(sheet.getByRole('region', { name: 'The selected key' })).toContainText('Copy as NAME=value')
+  await expectAccessibleInBothThemes(page, 'shortcut sheet')
+  await page.keyboard.press('Escape')
+  await expect(sheet).toBeHidden()
+
+  await page.getByRole('grid', { name: 'Keys' }).focus()
+  await page.keyboard.press('Control+Shift+C')
+  await expect(page.getByText(/Copied STRIPE_SECRET_KEY=… · Clears in \d+ s/)).toBeVisible()
+  expect(clipboard.text).toBe(`STRIPE_SECRET_KEY=${STRIPE}`)
+  await page.keyboard.press('Control+Shift+R')
+  await expect(page.getByRole('dialog', { name: /^Rotate billing/ })).toBeVisible()
+  await page.keyboard.press('Escape')
+
+  await page.keyboard.press('Control+,')
+  const presets = page.getByRole('group', { name: 'Usual clipboard times' })
+  await presets.getByRole('button', { name: '45 s' }).click()
+  await expect(presets.getByRole('button', { name: '45 s' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.getByLabel('Clear a copied key after')).toHaveValue('45')
+  await expect(page.getByRole('region', { name: 'The window' })).toContainText('Ctrl+L')
   expect(launched.app.problems()).toEqual([])
 })

@@ -22,6 +22,17 @@ import { readSetting, writeSetting } from '../vault/settings'
 import type { VaultService } from '../vault/VaultService'
 import type { VaultSession } from '../vault/VaultSession'
 import { idOf, summarize } from './keySummary'
+import { keyExports } from '../providers/keyExports'
+import { encodeValue } from '../dotenv/encodeValue'
+import type { KeyId } from '../keys/keyId'
+
+/** A key as `.env` lines: its variable (refused, with the fix, when it has none), then a pair's public id. */
+function envLines(session: VaultSession, id: KeyId): string {
+  return keyExports(session, { ids: [id] })
+    .flatMap((exported) => exported.assignments)
+    .map(({ variable, value }) => `${variable}=${encodeValue(variable, value)}`)
+    .join('\n')
+}
 
 export type VaultChannel =
   | 'vault:status'
@@ -173,12 +184,16 @@ export function createVaultHandlers(deps: VaultHandlerDeps): Pick<Handlers, Vaul
         return { key: summarize(session)(created.key), duplicates: [...created.duplicates] }
       }),
     'key:reveal': ({ id }) => vault.run(({ session }) => ({ value: revealValue(session, idOf(id)) })),
-    'key:copy': async ({ id }) => {
+    'key:copy': async ({ id, format }) => {
       // How long it stays is the vault-wide setting (0 = until cleared by hand), read with the value.
-      const { value, clearsInMs } = await vault.run(({ session }) => ({
-        value: revealValue(session, idOf(id), 'copied'),
-        clearsInMs: readSetting(session, 'clipboardClearSeconds') * 1000,
-      }))
+      const { value, clearsInMs } = await vault.run(({ session }) => {
+        const copied = revealValue(session, idOf(id), 'copied')
+        return {
+          // As env, the lines `keyward copy --format env` copies: the variable, a pair's id beside it.
+          value: format === 'env' ? envLines(session, idOf(id)) : copied,
+          clearsInMs: readSetting(session, 'clipboardClearSeconds') * 1000,
+        }
+      })
       await deps.clipboard.copy(value, clearsInMs)
       return { clearsInMs }
     },

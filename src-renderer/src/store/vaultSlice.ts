@@ -58,7 +58,8 @@ export interface VaultSlice {
   confirmRecoveryKit(): Promise<void>
   /** A new recovery code (the old one stops working), shown as the kit. */
   newRecoveryKit(): Promise<void>
-  copy(key: KeySummary): Promise<void>
+  /** Copies in main; `env`: as `NAME=value` (Ctrl/⌘+Shift+C). */
+  copy(key: KeySummary, format?: 'value' | 'env'): Promise<void>
   clearClipboard(): Promise<void>
   lock(): Promise<void>
 }
@@ -180,12 +181,12 @@ export const createVaultSlice: StateCreator<KeywardStore, [], [], VaultSlice> = 
     const { recoveryCode } = await call('vault:newRecoveryCode', {})
     set({ recoveryCode, recoveryNotice: null })
   },
-  async copy(key) {
-    const { clearsInMs } = await call('key:copy', { id: key.id })
+  async copy(key, format = 'value') {
+    const { clearsInMs } = await call('key:copy', { id: key.id, format })
     const never = clearsInMs === 0
     set({
       copyChip: {
-        label: key.envVar ?? key.name,
+        label: format === 'env' ? `${key.envVar ?? key.name}=…` : (key.envVar ?? key.name),
         clearsAt: never ? null : Date.now() + clearsInMs,
         clearsInSeconds: never ? null : clearsInMs / 1000,
       },

@@ -2,7 +2,6 @@ import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { ErrorCard } from '../../components/ErrorCard'
 import { useKeywardStore } from '../../store'
-import { ConnectionCheck } from './ConnectionCheck'
 
 export function AboutScreen() {
   const { info, infoError, loadInfo } = useKeywardStore(
@@ -39,7 +38,6 @@ export function AboutScreen() {
           {info.storage.ok ? `SQLite ${info.storage.sqlite} with ${info.storage.cipher}` : info.storage.message}
         </dd>
       </dl>
-      <ConnectionCheck />
     </section>
   )
 }

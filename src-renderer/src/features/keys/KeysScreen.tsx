@@ -203,6 +203,13 @@ export function KeysScreen() {
       } else if (key === 'e' && selected !== null) {
         event.preventDefault()
         setDialog({ kind: 'edit', key: selected })
+      } else if (key === 'c' && event.shiftKey && selected !== null) {
+        // NAME=value, as a .env line (a pair: both lines), cleared like any copy.
+        event.preventDefault()
+        copyKey(selected, 'env').catch((error: unknown) => setNotice(errorInfo(error).message))
+      } else if (key === 'r' && event.shiftKey && selected !== null) {
+        event.preventDefault()
+        void openKey(selected.id, 'rotate')
       } else if (key === 'r' && selected !== null) {
         event.preventDefault()
         setDialog({ kind: 'reveal', key: selected })
@@ -210,7 +217,7 @@ export function KeysScreen() {
     }
     window.addEventListener('keydown', onKeyDown)
     return () => window.removeEventListener('keydown', onKeyDown)
-  }, [lock, selected, drawer])
+  }, [lock, selected, drawer, copyKey, openKey, setNotice])
 
   useEffect(() => {
     // Ctrl/⌘+V with no field focused opens Add with the pasted value (UI.md §4.7; the empty vault's paste zone).

@@ -5,6 +5,7 @@ import { command } from '../../store/commands'
 import { useKeywardStore } from '../../store'
 import { useRead } from '../../store/useRead'
 import { CustomProviders } from './CustomProviders'
+import { ShortcutTable } from '../shell/ShortcutTable'
 import { applyTheme, savedTheme, type Theme } from './theme'
 
 /** A new recovery code (1Password's "new Emergency Kit"): asked twice, since the current code stops working. */
@@ -48,6 +49,7 @@ function NewRecoveryCode() {
 export function SettingsScreen() {
   const device = useKeywardStore((state) => state.device)
   const deviceAvailable = useKeywardStore((state) => state.deviceAvailable)
+  const vaultDir = useKeywardStore((state) => state.vaultDir)
   const loadStatus = useKeywardStore((state) => state.loadStatus)
   const { data: settings, error } = useRead('settings:get', {})
   const [theme, setTheme] = useState<Theme>(savedTheme)
@@ -63,10 +65,37 @@ export function SettingsScreen() {
     }
   }
 
-  const number = (field: keyof Settings, label: string, unit: string, min: number, max: number) => (
+  const number = (
+    field: keyof Settings,
+    label: string,
+    unit: string,
+    min: number,
+    max: number,
+    presets: { readonly name: string; readonly choices: readonly (readonly [number, string])[] } = {
+      name: '',
+      choices: [],
+    },
+  ) => (
     <div className="setting">
       <label htmlFor={`setting-${field}`}>{label}</label>
+      {presets.choices.length === 0 ? null : (
+        // The usual choices one click away (1Password's and Bitwarden's lists); any other number in the field.
+        <div className="presets" role="group" aria-label={presets.name}>
+          {presets.choices.map(([value, text]) => (
+            <button
+              key={value}
+              type="button"
+              className="small"
+              aria-pressed={settings?.[field] === value}
+              onClick={() => void change({ [field]: value })}
+            >
+              {text}
+            </button>
+          ))}
+        </div>
+      )}
       <input
+        key={String(settings?.[field] ?? '')}
         id={`setting-${field}`}
         type="number"
         min={min}
@@ -101,15 +130,37 @@ export function SettingsScreen() {
       ) : (
         <>
           <h2>Locking</h2>
-          {number('autoLockMinutes', 'Auto-lock after', 'minutes without activity (0 = never)', 0, 1440)}
+          {number('autoLockMinutes', 'Auto-lock after', 'minutes without activity (0 = never)', 0, 1440, {
+            name: 'Usual auto-lock times',
+            choices: [
+              [1, '1 min'],
+              [5, '5 min'],
+              [15, '15 min'],
+              [60, '1 hour'],
+              [0, 'Never'],
+            ],
+          })}
           {toggle('lockOnSuspend', 'Lock when the computer sleeps')}
           {toggle('lockOnScreenLock', 'Lock when the screen locks')}
           <h2>Clipboard</h2>
-          {number('clipboardClearSeconds', 'Clear a copied key after', 'seconds (0 = never)', 0, 600)}
+          {number('clipboardClearSeconds', 'Clear a copied key after', 'seconds (0 = never)', 0, 600, {
+            name: 'Usual clipboard times',
+            choices: [
+              [10, '10 s'],
+              [20, '20 s'],
+              [45, '45 s'],
+              [0, 'Never'],
+            ],
+          })}
           <h2>Reminders</h2>
           {number('remindBeforeDays', 'Remind before expiry or rotation', 'days (a key’s own setting wins)', 0, 365)}
           <h2>Privacy</h2>
           {toggle('allowScreenshots', 'Allow screenshots and screen sharing of this window')}
+          <h2>Vault</h2>
+          <p>
+            <span className="muted">Location: </span>
+            <code>{vaultDir}</code>
+          </p>
           {deviceAvailable ? (
             <label className="check">
               <input
@@ -151,6 +202,8 @@ export function SettingsScreen() {
         {settings === null ? '' : message}
       </p>
       <CustomProviders />
+      <h2>Keyboard shortcuts</h2>
+      <ShortcutTable headingLevel="h3" />
     </section>
   )
 }

@@ -7,12 +7,13 @@ export function typingInField(target: EventTarget | null): boolean {
 
 /**
  * The window's shortcuts from any page while unlocked (UI.md §4.15): Ctrl/⌘+Shift+H Health, Ctrl/⌘+, Settings,
- * Ctrl/⌘+K or Ctrl/⌘+Shift+P the palette, Ctrl/⌘+1…9 the sidebar's views, Esc or Ctrl/⌘+[ back to the keys.
+ * Ctrl/⌘+K or Ctrl/⌘+Shift+P the palette, Ctrl/⌘+/ the shortcut sheet, Ctrl/⌘+1…9 the sidebar's views, Esc or Ctrl/⌘+[ back to the keys.
  * None fires over an open dialog: one modal at a time. Returns the unsubscribe.
  */
 export function listenForAppShortcuts(actions: {
   readonly setPage: (page: Page) => void
   readonly openPalette: () => void
+  readonly openShortcuts: () => void
   readonly openView: (index: number) => boolean
   readonly onKeysPage: () => boolean
 }): () => void {
@@ -28,6 +29,7 @@ export function listenForAppShortcuts(actions: {
     else if (event.shiftKey && key === 'h') actions.setPage('health')
     else if (!event.shiftKey && key === ',') actions.setPage('settings')
     else if (!event.shiftKey && key === '[') actions.setPage('vault')
+    else if (!event.shiftKey && key === '/') actions.openShortcuts()
     else if ((!event.shiftKey && key === 'k') || (event.shiftKey && key === 'p')) actions.openPalette()
     else if (!event.shiftKey && /^[1-9]$/.test(key)) {
       if (!actions.openView(Number(key) - 1)) return
