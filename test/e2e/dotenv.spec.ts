@@ -8,7 +8,7 @@ import { parse } from 'dotenv'
 import { expectAccessibleInBothThemes } from './axe'
 import { appWithVault } from './appWithVault'
 import { readmeShots, repoRoot } from './harness'
-import { tabTo, detailAction } from './keyboard'
+import { tabTo, detailAction, toolbarAction } from './keyboard'
 
 const STRIPE = 'sk_live_DotenvWindow00000000001'
 const GITHUB = 'ghp_46C7e42F292c6912E7710c838347Ae178B4d'
@@ -111,7 +111,11 @@ test('import .env: a preview per variable, untick a line, create; keyboard only'
   chosen = file
   await addStripe(page)
   await page.getByRole('searchbox', { name: 'Search keys' }).focus()
-  await tabTo(page, 'Import .env…')
+  // The list pane at 1280 px keeps Import in the toolbar's ⋮ menu: Tab to it, Enter, End (the last item), Enter.
+  await tabTo(page, 'More actions')
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('End')
+  await expect(page.getByRole('menuitem', { name: 'Import .env…' })).toBeFocused()
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: 'Import .env' })
   await tabTo(page, 'Environment of the new keys', { back: true })
@@ -157,7 +161,7 @@ test('import of a 1,000-line file: a few dozen rows in the DOM, Tab reaches the 
     ),
   )
   chosen = file
-  await page.getByRole('button', { name: 'Import .env…' }).click()
+  await toolbarAction(page, 'Import .env…')
   const dialog = page.getByRole('dialog', { name: 'Import .env' })
   await dialog.getByRole('button', { name: 'Choose…' }).click()
   await expect(dialog.getByRole('button', { name: 'Create 1000 keys' })).toBeVisible()

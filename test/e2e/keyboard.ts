@@ -34,3 +34,11 @@ export async function detailAction(page: Page, label: 'Edit' | 'New value…' | 
     .getByRole('menuitem', { name: label })
     .click()
 }
+
+/** A list toolbar action: its button where the pane is wide enough to show it, else the toolbar's ⋮ menu. */
+export async function toolbarAction(page: Page, label: 'Verify all' | 'Write to .env…' | 'Import .env…') {
+  const button = page.getByRole('button', { name: label, exact: true })
+  if (await button.isVisible()) return button.click()
+  await page.getByRole('button', { name: 'More actions', exact: true }).click()
+  await page.getByRole('menu', { name: 'More actions' }).getByRole('menuitem', { name: label }).click()
+}

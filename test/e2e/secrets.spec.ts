@@ -23,6 +23,8 @@ test.afterEach(async () => {
 
 test('the canary value is in the heap only while a reveal shows it', async () => {
   test.skip(app.mode !== 'chromium', 'needs the Chromium harness (CDP on the page)')
+  // Three heap snapshots of the whole renderer: seconds each on a busy 2-core machine.
+  test.setTimeout(120_000)
   const { page } = app
   await createVaultInWindow(page, 'correct horse battery staple 7')
 

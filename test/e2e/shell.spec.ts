@@ -189,3 +189,27 @@ test('Ctrl+/ lists the shortcuts; Ctrl+Shift+C copies NAME=value, Ctrl+Shift+R o
   await expect(page.getByRole('region', { name: 'The window' })).toContainText('Ctrl+L')
   expect(launched.app.problems()).toEqual([])
 })
+
+test('Reveal groups the value in fours with its characters styled by class, a countdown, and Keep visible 2 min', async () => {
+  const { page } = launched.app
+  await add(page, STRIPE, 'billing')
+  await page.getByRole('grid', { name: 'Keys' }).focus()
+  await page.keyboard.press(' ')
+  const dialog = page.getByRole('dialog', { name: 'Reveal STRIPE_SECRET_KEY' })
+  const value = dialog.getByTestId('revealed-value')
+  // Grouped on screen, whole in the text (what a selection copies).
+  await expect(value).toHaveText(STRIPE)
+  await expect(value.locator('.value-group')).toHaveCount(Math.ceil(STRIPE.length / 4))
+  await expect(value.locator('.ch-digit').first()).toHaveText('0')
+  await expect(value.locator('.ch-symbol').first()).toHaveText('_')
+  await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused()
+  await expect(dialog.getByRole('status')).toContainText(`${STRIPE.length} characters · hides 30 s after`)
+  await dialog.getByRole('button', { name: 'Keep visible 2 min' }).click()
+  await expect(dialog.getByRole('button', { name: 'Keep visible 2 min' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(dialog.getByRole('status')).toContainText('hides 120 s after')
+  await expectAccessibleInBothThemes(page, 'reveal dialog')
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+  expect(await page.content()).not.toContain(STRIPE)
+  expect(launched.app.problems()).toEqual([])
+})

@@ -246,7 +246,7 @@ export function KeysScreen() {
           />
           <button
             type="button"
-            className="ghost wide-only"
+            className="ghost mid-only"
             disabled={total === 0}
             onClick={() => setDialog({ kind: 'verify-all' })}
           >
