@@ -66,7 +66,8 @@ test('a 3,000-key vault: the window holds only the rows near the visible ones, a
   // A view narrows to main's answer; clearing it returns to the whole list at the selected key.
   await views.getByRole('button', { name: 'first-ten 10' }).click()
   await expect(grid).toHaveAttribute('aria-rowcount', '10')
-  await page.getByLabel('Search keys').fill('')
+  // The view is a chip in the search: Backspace at the start of the field takes it off.
+  await page.getByLabel('Search keys').press('Backspace')
   await expect(grid).toHaveAttribute('aria-rowcount', String(COUNT))
   expect(app.problems()).toEqual([])
 })

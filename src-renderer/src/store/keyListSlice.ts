@@ -50,6 +50,11 @@ let generation = 0
 let searchSeq = 0
 let typeAheadSeq = 0
 let selectSeq = 0
+/**
+ * The key focusKey is on its way to (an add, a notification): a load that starts meanwhile keeps it as the
+ * selection instead of dropping it — the block it waited for is superseded by that load.
+ */
+let pendingFocus: string | null = null
 let visible = { start: 0, end: BLOCK - 1 }
 const inFlight = new Set<number>()
 
@@ -110,13 +115,16 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
     ...cleared,
     resetList() {
       generation++
+      pendingFocus = null
       set(cleared)
     },
     async loadKeys() {
       // A newer load (a change event during this one) supersedes it; the old rows stay on screen until it answers.
       const seq = ++generation
+      // A key selected while this load is under way (focusKey after an add) wins over what the load located.
+      const pick = selectSeq
       inFlight.clear()
-      const selectedId = get().selectedKey?.id ?? null
+      const selectedId = get().selectedKey?.id ?? pendingFocus
       const [blocks, located] = await Promise.all([
         Promise.all(blocksOf(visible.start, visible.end).map(fetchBlock)),
         selectedId === null ? null : call('keys:locate', { id: selectedId }),
@@ -137,6 +145,8 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       const selectedIndex = located?.index ?? null
       const selectedKey = selectedIndex === null ? null : (rows.get(selectedIndex) ?? get().selectedKey)
       const inResults = get().results !== null
+      if (pick !== selectSeq) return set({ total, rows })
+      if (selectedId !== null && selectedId === pendingFocus && selectedIndex !== null) pendingFocus = null
       set({ total, rows, selectedKey, ...(inResults ? {} : { selectedIndex }) })
       if (!inResults && selectedIndex !== null && !rows.has(selectedIndex)) await selectInWindow(selectedIndex)
       if (get().query.trim() !== '') await get().search(get().query)
@@ -182,16 +192,23 @@ export const createKeyListSlice: StateCreator<KeywardStore, [], [], KeyListSlice
       }
     },
     async selectAt(index) {
+      pendingFocus = null // the user's own choice wins
       const { results } = get()
       if (results === null) return selectInWindow(index)
       const key = results[index]
       if (key !== undefined) set({ selectedIndex: index, selectedKey: key })
     },
     async focusKey(id) {
+      pendingFocus = id
       if (get().results !== null) set({ results: null, query: '', searching: false })
       const { index } = await call('keys:locate', { id })
-      if (index === null) return set({ selectedIndex: null, selectedKey: null })
+      if (pendingFocus !== id) return // another key was chosen meanwhile
+      if (index === null) {
+        pendingFocus = null
+        return set({ selectedIndex: null, selectedKey: null })
+      }
       await selectInWindow(index)
+      if (get().selectedKey?.id === id) pendingFocus = null
     },
     async typeAhead(prefix) {
       const { results } = get()

@@ -13,41 +13,13 @@ import { KeyList } from './KeyList'
 import { ReplaceValueDialog } from './ReplaceValueDialog'
 import { VerifyAllDialog } from './VerifyAllDialog'
 import { KeyMenu } from './KeyMenu'
-import { SearchBox } from './SearchBox'
-import { typingInField } from '../shell/appShortcuts'
-import { ClipboardPaste, EllipsisVertical, FileDown, FileUp, Plus, ShieldCheck, X } from 'lucide-react'
+import { KeysToolbar } from './KeysToolbar'
+import { useKeysShortcuts } from './useKeysShortcuts'
+import type { Dialog } from './keysDialog'
+import { ClipboardPaste, FileUp, X } from 'lucide-react'
 import { ImportEnvDialog } from '../dotenv/ImportEnvDialog'
 import { WriteEnvDialog } from '../dotenv/WriteEnvDialog'
 import { RevealDialog } from './RevealDialog'
-
-const PANES = ['.sidebar', '.key-list', '.detail-pane'] as const
-
-/** Moves focus to the next (or previous) pane: the list itself, else the pane's first focusable control. */
-function cyclePanes(step: 1 | -1): void {
-  const active = document.activeElement
-  const current = PANES.findIndex((pane) => (active?.closest(pane) ?? null) !== null)
-  for (let turn = 1; turn <= PANES.length; turn++) {
-    const pane = document.querySelector<HTMLElement>(
-      PANES[(current + step * turn + PANES.length * 2) % PANES.length] ?? '',
-    )
-    // The pane's first control that is shown (the drawer's close button is not, in a wide window).
-    const target =
-      pane?.tabIndex === 0
-        ? pane
-        : [...(pane?.querySelectorAll<HTMLElement>('button, [href], input, [tabindex="0"]') ?? [])].find((element) =>
-            element.checkVisibility(),
-          )
-    if (target !== undefined && target !== null) return target.focus()
-  }
-}
-
-type Dialog =
-  | { kind: 'add'; value?: string }
-  | { kind: 'verify-all' }
-  | { kind: 'import-env' }
-  | { kind: 'write-env'; key: KeySummary | null }
-  | { kind: 'reveal' | 'delete' | 'edit' | 'replace'; key: KeySummary }
-  | null
 
 /** The main window: sidebar counts, instant search, the key list and the detail of the selected key. */
 export function KeysScreen() {
@@ -84,7 +56,6 @@ export function KeysScreen() {
         ? { kind: 'write-env', key: selected?.status === 'active' ? selected : null }
         : { kind: requested })
   const [menu, setMenu] = useState<{ key: KeySummary; at: { x: number; y: number } } | null>(null)
-  const [toolbarMenu, setToolbarMenu] = useState<{ x: number; y: number } | null>(null)
   // Below 1100 px the detail is a drawer: open after Enter or a click on a row, until its X or Esc.
   const [drawer, setDrawer] = useState(false)
   const openKey = useKeywardStore((state) => state.openKey)
@@ -166,119 +137,32 @@ export function KeysScreen() {
       .catch(() => undefined) // locked meanwhile: the lock clears the list
   }
 
-  useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      // The page as it is when the key is pressed: a listener from the render before may still be the one attached
-      // just after a dialog closed (its effect not yet run again), and would ignore Ctrl+N there.
-      if (document.querySelector('dialog[open]') !== null) return
-      if (event.key === 'Escape' && drawer && !typingInField(event.target)) {
-        // The narrow window's detail drawer closes on Esc from anywhere but a text field; focus back on the list.
-        setDrawer(false)
-        return document.querySelector<HTMLElement>('.key-list')?.focus()
-      }
-      if (event.key === 'F6') {
-        // F6 / Shift+F6 cycle the panes (sidebar → list → detail), as KeePassXC does.
-        event.preventDefault()
-        return cyclePanes(event.shiftKey ? -1 : 1)
-      }
-      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !typingInField(event.target)) {
-        // `/` focuses the search, as in KeePassXC, GitHub and most developer tools.
-        event.preventDefault()
-        return searchField.current?.focus()
-      }
-      if (!(event.ctrlKey || event.metaKey)) return
-      const key = event.key.toLowerCase()
-      if (key === 'f') {
-        event.preventDefault()
-        searchField.current?.focus()
-      } else if (key === 'n') {
-        event.preventDefault()
-        setDialog({ kind: 'add' })
-      } else if (key === 'l') {
-        event.preventDefault()
-        void lock()
-      } else if (key === 'w' && event.shiftKey) {
-        event.preventDefault()
-        setDialog({ kind: 'write-env', key: selected?.status === 'active' ? selected : null })
-      } else if (key === 'e' && selected !== null) {
-        event.preventDefault()
-        setDialog({ kind: 'edit', key: selected })
-      } else if (key === 'c' && event.shiftKey && selected !== null) {
-        // NAME=value, as a .env line (a pair: both lines), cleared like any copy.
-        event.preventDefault()
-        copyKey(selected, 'env').catch((error: unknown) => setNotice(errorInfo(error).message))
-      } else if (key === 'r' && event.shiftKey && selected !== null) {
-        event.preventDefault()
-        void openKey(selected.id, 'rotate')
-      } else if (key === 'r' && selected !== null) {
-        event.preventDefault()
-        setDialog({ kind: 'reveal', key: selected })
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [lock, selected, drawer, copyKey, openKey, setNotice])
-
-  useEffect(() => {
-    // Ctrl/⌘+V with no field focused opens Add with the pasted value (UI.md §4.7; the empty vault's paste zone).
-    function onPaste(event: ClipboardEvent) {
-      if (document.querySelector('dialog[open]') !== null || typingInField(event.target)) return
-      const text = event.clipboardData?.getData('text/plain').trim() ?? ''
-      if (text === '') return
-      event.preventDefault()
-      setDialog({ kind: 'add', value: text })
-    }
-    window.addEventListener('paste', onPaste)
-    return () => window.removeEventListener('paste', onPaste)
-  }, [])
+  useKeysShortcuts({
+    selected,
+    drawer,
+    searchField,
+    openDialog: setDialog,
+    closeDrawer: () => {
+      setDrawer(false)
+      document.querySelector<HTMLElement>('.key-list')?.focus()
+    },
+    lock: () => void lock(),
+    copyAsEnv: (key) => copyKey(key, 'env').catch((error: unknown) => setNotice(errorInfo(error).message)),
+    rotate: (key) => void openKey(key.id, 'rotate'),
+  })
 
   return (
     <div className="keys-screen" data-drawer={drawer && selected !== null ? 'open' : 'closed'}>
       <h1 className="visually-hidden">Your keys</h1>
       <section className="list-pane" aria-label="Key list">
-        <div className="toolbar">
-          <SearchBox
-            query={query}
-            error={searchError}
-            inputRef={searchField}
-            onSearch={(next) => void search(next)}
-            onLeave={() => document.querySelector<HTMLElement>('.key-list')?.focus()}
-          />
-          <button
-            type="button"
-            className="ghost mid-only"
-            disabled={total === 0}
-            onClick={() => setDialog({ kind: 'verify-all' })}
-          >
-            <ShieldCheck aria-hidden /> Verify all
-          </button>
-          <button
-            type="button"
-            className="ghost wide-only"
-            disabled={total === 0}
-            onClick={() => setDialog({ kind: 'write-env', key: null })}
-          >
-            <FileDown aria-hidden /> Write to .env…
-          </button>
-          <button type="button" className="ghost wide-only" onClick={() => setDialog({ kind: 'import-env' })}>
-            <FileUp aria-hidden /> Import .env…
-          </button>
-          <button
-            type="button"
-            className="ghost narrow-only"
-            aria-label="More actions"
-            aria-haspopup="menu"
-            onClick={(event) => {
-              const box = event.currentTarget.getBoundingClientRect()
-              setToolbarMenu({ x: box.left, y: box.bottom + 4 })
-            }}
-          >
-            <EllipsisVertical aria-hidden />
-          </button>
-          <button type="button" className="primary" title="Ctrl+N" onClick={() => setDialog({ kind: 'add' })}>
-            <Plus aria-hidden /> Add key
-          </button>
-        </div>
+        <KeysToolbar
+          query={query}
+          searchError={searchError}
+          searchField={searchField}
+          hasKeys={total > 0}
+          onSearch={(next) => void search(next)}
+          onAction={(kind) => setDialog(kind === 'write-env' ? { kind, key: null } : { kind })}
+        />
         <p className="visually-hidden" role="status">
           {results === null ? '' : `${results.length} key${results.length === 1 ? '' : 's'}`}
         </p>
@@ -405,22 +289,6 @@ export function KeysScreen() {
           }}
         />
       ) : null}
-      {toolbarMenu === null ? null : (
-        <KeyMenu
-          label="More actions"
-          at={toolbarMenu}
-          onClose={() => setToolbarMenu(null)}
-          actions={[
-            ...(total === 0
-              ? []
-              : [
-                  { label: 'Verify all', run: () => setDialog({ kind: 'verify-all' }) },
-                  { label: 'Write to .env…', run: () => setDialog({ kind: 'write-env', key: null }) },
-                ]),
-            { label: 'Import .env…', run: () => setDialog({ kind: 'import-env' }) },
-          ]}
-        />
-      )}
       {menu === null ? null : (
         <KeyMenu
           label={`Actions for ${menu.key.ref}`}
