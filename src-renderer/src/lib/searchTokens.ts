@@ -16,12 +16,19 @@ export function splitQuery(query: string): SplitQuery {
   const chips: string[] = []
   const parts = query.split(/(\s+)/)
   let text = ''
+  let afterChip = false
   parts.forEach((part, index) => {
-    const complete = index < parts.length - 1
-    if (complete && FIELD.test(part)) chips.push(part)
-    else if (!/^\s+$/.test(part) || text !== '') text += part
+    const space = /^\s+$/.test(part)
+    if (index < parts.length - 1 && !space && FIELD.test(part)) {
+      chips.push(part)
+      afterChip = true // the space after a chip goes with it
+    } else if (space && (afterChip || text === '')) afterChip = false
+    else {
+      text += part
+      afterChip = false
+    }
   })
-  return { chips, text: text.replace(/^\s+/, '') }
+  return { chips, text }
 }
 
 /** The query again from chips and the field's text (a space after the chips keeps them chips). */
