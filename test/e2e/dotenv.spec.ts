@@ -21,6 +21,8 @@ async function addStripe(page: Page): Promise<void> {
   await page.getByLabel('Key', { exact: true }).fill(STRIPE)
   await page.getByRole('button', { name: 'Save key' }).click()
   await expect(page.getByRole('dialog')).toBeHidden()
+  // The new key is selected (what Ctrl+Shift+W writes) once its detail shows, as the user sees it.
+  await expect(page.locator('#detail-title')).toHaveText('stripe-secret-key')
 }
 
 test('write to .env: masked diff, reveal per line, warnings fixed, a change since the preview re-diffed', async () => {
